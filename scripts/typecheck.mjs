@@ -1,0 +1,20 @@
+// Type-checks every realm with its own tsconfig (lib/types differ per folder; see STYLE.md).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const projects = [
+  "oracle-core/tsconfig.json",
+  "feed-worker/tsconfig.json",
+  "widgets/tsconfig.json",
+  "pwa/tsconfig.json",
+  "pwa/worker/tsconfig.json",
+  "tsconfig.test.json",
+].filter((p) => existsSync(p));
+
+let failed = false;
+for (const p of projects) {
+  const r = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", p], { stdio: "inherit" });
+  console.log(`typecheck ${p}: ${r.status === 0 ? "ok" : "FAILED"}`);
+  if (r.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
