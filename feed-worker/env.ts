@@ -1,0 +1,24 @@
+/** Bindings the feed worker expects (wrangler.toml). Secrets are optional locally. */
+export interface Env {
+  FEED_KV: KVNamespace;
+  DB: D1Database;
+  ARCHIVE: R2Bucket;
+  ASSETS?: Fetcher;
+  RATE_LIMITER?: RateLimit;
+  SOURCE_MODE?: string;
+  ENVIRONMENT?: string;
+  HEARTBEAT_S?: string;
+  /** base64 PKCS#8 Ed25519 private key (production secret). Locally generated and kept in KV when absent. */
+  SIGNING_KEY?: string;
+}
+
+export type SourceMode = "bundled" | "live";
+
+export function sourceMode(env: Env): SourceMode {
+  return env.SOURCE_MODE === "live" ? "live" : "bundled";
+}
+
+export function heartbeatSeconds(env: Env): number {
+  const n = Number(env.HEARTBEAT_S ?? 3600);
+  return Number.isFinite(n) && n >= 60 ? n : 3600;
+}

@@ -1,0 +1,42 @@
+/**
+ * D1 schema. Applied idempotently by `ensureSchema` before any read or write, so a fresh local
+ * store and a freshly created production database need no separate migration step.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  // Append-only price history (SPEC §3.2): a row is written only when a value changes.
+  `CREATE TABLE IF NOT EXISTS observations (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     ticker TEXT NOT NULL, family TEXT, field TEXT NOT NULL, value REAL NOT NULL,
+     effective_at TEXT NOT NULL, observed_at TEXT NOT NULL, kind TEXT NOT NULL,
+     source TEXT NOT NULL, provenance TEXT NOT NULL, confidence TEXT,
+     raw_sha256 TEXT, note TEXT, snapshot_version INTEGER)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS observations_key ON observations (ticker, field, effective_at, value, provenance)`,
+  `CREATE INDEX IF NOT EXISTS observations_ticker ON observations (ticker, field, effective_at)`,
+  // Last value published per ticker and field: the breaker's reference.
+  `CREATE TABLE IF NOT EXISTS published (
+     ticker TEXT NOT NULL, field TEXT NOT NULL, value REAL NOT NULL, effective_at TEXT NOT NULL,
+     version INTEGER NOT NULL, PRIMARY KEY (ticker, field))`,
+  // Moves held by the circuit breaker (SPEC §4.6).
+  `CREATE TABLE IF NOT EXISTS pending (
+     ticker TEXT NOT NULL, field TEXT NOT NULL, value REAL NOT NULL, first_seen_at TEXT NOT NULL,
+     sources TEXT NOT NULL, PRIMARY KEY (ticker, field))`,
+  `CREATE TABLE IF NOT EXISTS source_health (
+     source TEXT PRIMARY KEY, healthy INTEGER NOT NULL, last_fetch_at TEXT, last_ok_at TEXT,
+     last_status INTEGER, last_url TEXT, last_sha256 TEXT, parser_version TEXT,
+     model_count INTEGER, quotes_accepted INTEGER, quotes_rejected INTEGER, reasons TEXT NOT NULL DEFAULT '[]')`,
+  // Every fetch's raw bytes live in R2 under raw/<sha256>; this is the index of them.
+  `CREATE TABLE IF NOT EXISTS raw_fetches (
+     sha256 TEXT NOT NULL, source TEXT NOT NULL, url TEXT NOT NULL, fetched_at TEXT NOT NULL,
+     status INTEGER, content_type TEXT, bytes INTEGER, parser_version TEXT,
+     PRIMARY KEY (source, fetched_at))`,
+  `CREATE TABLE IF NOT EXISTS snapshots (
+     version INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, prev_sha256 TEXT, issued_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL, reason TEXT NOT NULL, r2_key TEXT NOT NULL)`,
+  // Published events for /v1/changes: price changes, breaker holds and releases, new models, status changes.
+  `CREATE TABLE IF NOT EXISTS changes (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, at TEXT NOT NULL, ticker TEXT,
+     kind TEXT NOT NULL, field TEXT, from_value REAL, to_value REAL, effective_at TEXT, detail TEXT)`,
+];

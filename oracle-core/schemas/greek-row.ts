@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const price = z.number().finite().nonnegative();
+const nullablePrice = price.nullable();
+
+/** Quote status of a ticker in a snapshot (SPEC §4 step 5–6). */
+export const QuoteStatusSchema = z.enum(["ok", "single_source", "disputed", "stale", "pending", "halted"]);
+
+export const TenorForwardsSchema = z.object({
+  "1M": price,
+  "3M": price,
+  "6M": price,
+  "12M": price,
+});
+
+/**
+ * One row of the Greek sheet: every registry field resolved to the value in force, the ratios of
+ * MATH.md §1 (so a client can price a task from the row alone), θ/σ and forwards.
+ * `status` is the quote status; the registry's active/legacy is `lifecycle`.
+ */
+export const GreekRowSchema = z.object({
+  ticker: z.string().min(1),
+  display_name: z.string().min(1),
+  provider: z.string().min(1),
+  family: z.string().min(1),
+  lifecycle: z.enum(["active", "legacy"]),
+  release_date: isoDate,
+  context_window: z.number().int().positive(),
+  max_output: z.number().int().positive(),
+  reasoning: z.boolean(),
+  tokenizer: z.string().min(1),
+  composite: z
+    .object({
+      method: z.literal("median"),
+      constituents: z.array(z.object({ host: z.string(), input: price, output: price })),
+    })
+    .nullable(),
+  beta: price,
+  beta_batch: nullablePrice,
+  prices: z.object({
+    input: price,
+    output: price,
+    cache_read: nullablePrice,
+    cache_write_5m: nullablePrice,
+    cache_write_1h: nullablePrice,
+    thinking: nullablePrice,
+  }),
+  r_in: z.number().finite().nonnegative(),
+  r_cache: z.number().finite().nonnegative(),
+  r_think: z.number().finite().nonnegative(),
+  r_batch: z.number().finite().positive().max(1).nullable(),
+  cache_write_mult: z.object({ "5m": z.number().finite().nonnegative(), "1h": z.number().finite().nonnegative() }),
+  tiers: z.array(z.object({ tau: z.number().nonnegative(), alpha_in: z.number().positive(), alpha_out: z.number().positive() })),
+  windows: z.array(
+    z.object({ name: z.string(), start_utc: z.string(), end_utc: z.string(), input_mult: z.number().positive(), output_mult: z.number().positive() }),
+  ),
+  scheduled: z.array(z.object({ effective_date: isoDate, input: price, output: price, kind: z.string() })),
+  theta: z.number().finite(),
+  theta_month: z.number().finite(),
+  theta_raw: z.number().finite().nullable(),
+  t_eff_years: z.number().finite().nonnegative(),
+  credibility_z: z.number().finite().min(0).max(1),
+  theta_prior: z.enum(["family", "provider", "global"]),
+  sigma_month: z.number().finite().nonnegative(),
+  annual_decline: z.number().finite(),
+  half_life_years: z.number().finite().nullable(),
+  forwards: TenorForwardsSchema,
+  tokens_per_usd: z.number().finite().nullable(),
+  status: QuoteStatusSchema,
+  dispersion: z.number().finite().nonnegative().nullable(),
+  sources: z.array(z.string()),
+  last_change: z
+    .object({ field: z.string(), from: price.nullable(), to: price, effective_at: isoDate })
+    .nullable(),
+  pending: z.object({ field: z.string(), value: price, since: z.string() }).nullable(),
+});
+
+export type GreekRow = z.infer<typeof GreekRowSchema>;
+export type QuoteStatus = z.infer<typeof QuoteStatusSchema>;
+export type TenorForwards = z.infer<typeof TenorForwardsSchema>;
