@@ -1,10 +1,14 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test configuration for the whole repo. The web builds have their own configs beside their code
+ * (widgets/vite.widgets.ts, pwa/vite.pwa.ts), run by scripts/build-web.mjs into dist/public.
+ */
 export default defineConfig({
   test: {
-    include: ["oracle-core/**/*.test.ts", "feed-worker/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["oracle-core/**/*.test.ts", "feed-worker/**/*.test.ts", "widgets/**/*.test.ts", "pwa/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

@@ -2,17 +2,44 @@ import { Hono } from "hono";
 import type { Env } from "./env";
 import { ApiError, handleError } from "./http/api-error";
 import { apiMiddleware } from "./http/middleware";
+import { computeRoutes } from "./routes/compute";
+import { historyRoutes } from "./routes/history";
+import { openApiDocument } from "./routes/openapi";
+import { readRoutes } from "./routes/read";
+import type { TokenCounter } from "./tokenize/token-counter";
 
 export type AppEnv = { Bindings: Env };
 
-/** The feed's HTTP app. Routes are mounted from feed-worker/routes/*. */
-export function createApp(): Hono<AppEnv> {
+export interface AppDeps {
+  /** tiktoken for POST /v1/price `prompt`: WASM module on workerd, the Node build in in-process tests. */
+  countTokens: (env: Env) => TokenCounter;
+}
+
+/** Routes and the methods they accept (anything else on a known path is 405 with Allow). */
+const KNOWN: [RegExp, string][] = [
+  [/^\/v1\/(snapshot|spots|greeks|sources|openapi\.json|health)$/, "GET, HEAD, OPTIONS"],
+  [/^\/v1\/(models|forwards|history)\/[^/]+$/, "GET, HEAD, OPTIONS"],
+  [/^\/v1\/(price|compare)$/, "POST, OPTIONS"],
+  [/^\/\.well-known\/exostream-keys\.json$/, "GET, HEAD, OPTIONS"],
+];
+
+/** The feed's HTTP app: public API (SPEC §6) over the published snapshot. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   apiMiddleware(app);
   app.get("/v1/health", (c) => c.json({ ok: true }));
+  app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
+  readRoutes(app);
+  historyRoutes(app);
+  computeRoutes(app, deps.countTokens);
   app.notFound((c) => {
-    throw new ApiError(404, "E_NOT_FOUND", `no route for ${c.req.method} ${new URL(c.req.url).pathname}; see /v1/openapi.json`);
+    const path = new URL(c.req.url).pathname;
+    const known = KNOWN.find(([re]) => re.test(path));
+    if (known) {
+      throw new ApiError(405, "E_METHOD", `${c.req.method} is not allowed on ${path}; use ${known[1].split(",")[0]}`, undefined, undefined, { Allow: known[1] });
+    }
+    throw new ApiError(404, "E_NOT_FOUND", `no route for ${c.req.method} ${path}; see /v1/openapi.json`);
   });
   return app;
 }

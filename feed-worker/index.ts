@@ -1,11 +1,27 @@
 import { createApp } from "./app";
 import type { Env } from "./env";
+import { runPipeline } from "./pipeline/run-pipeline";
+import { workersTokenCounter } from "./tokenize/tiktoken-workers";
 
-const app = createApp();
+const app = createApp({ countTokens: (env) => workersTokenCounter(env.ASSETS) });
+
+/** Bundled mode reads the archives from the worker's own static assets, through the same fetch seam as live mode. */
+export function bundledFetch(env: Env): typeof fetch {
+  return ((input: RequestInfo | URL, init?: RequestInit) => {
+    if (!env.ASSETS) throw new Error("bundled mode needs the ASSETS binding");
+    return env.ASSETS.fetch(new Request(input, init));
+  }) as typeof fetch;
+}
 
 export default {
   fetch: app.fetch,
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    void controller; void env; void ctx;
+    const now = new Date(controller.scheduledTime);
+    // Every 15 minutes; the run at minute 0 re-signs even without changes (the hourly heartbeat).
+    const trigger = now.getUTCMinutes() === 0 ? "heartbeat" : "cron";
+    const live = env.SOURCE_MODE === "live";
+    const report = await runPipeline({ env, fetch: live ? fetch : bundledFetch(env), bundledBaseUrl: "https://assets.local", now, trigger });
+    console.log(`pipeline ${trigger}: ${report.published ? `published v${report.version}` : "no publish"} (${report.reason}); ${report.changes} changes, ${report.held} held`);
+    void ctx;
   },
 } satisfies ExportedHandler<Env>;

@@ -44,6 +44,7 @@ export type OracleErrorCode =
   | "E_NO_ED25519"
   // registry / API
   | "E_UNKNOWN_TICKER"
+  | "E_BAD_HORIZON"
   | "E_SCHEMA"
   | "E_CANCELLED";
 

@@ -5,9 +5,11 @@ import { existsSync } from "node:fs";
 const projects = [
   "oracle-core/tsconfig.json",
   "feed-worker/tsconfig.json",
+  "feed-worker/tsconfig.test.json",
   "widgets/tsconfig.json",
   "pwa/tsconfig.json",
   "pwa/worker/tsconfig.json",
+  "pwa/sw/tsconfig.json",
   "tsconfig.test.json",
 ].filter((p) => existsSync(p));
 

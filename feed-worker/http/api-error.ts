@@ -27,6 +27,7 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly extra?: Record<string, unknown>,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -39,7 +40,7 @@ export function errorBody(code: string, message: string, field?: string, extra?:
 /** Hono onError handler: stable codes, never a stack or a validator dump. */
 export function handleError(err: unknown, c: Context): Response {
   if (err instanceof ApiError) {
-    return c.json(errorBody(err.code, err.message, err.field, err.extra), err.status);
+    return c.json(errorBody(err.code, err.message, err.field, err.extra), err.status, err.headers);
   }
   if (isOracleError(err)) {
     const status = err.code === "E_UNKNOWN_TICKER" ? 404 : 400;

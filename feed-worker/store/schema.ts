@@ -9,16 +9,16 @@ export const SCHEMA_SQL: readonly string[] = [
   // Append-only price history (SPEC §3.2): a row is written only when a value changes.
   `CREATE TABLE IF NOT EXISTS observations (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
-     ticker TEXT NOT NULL, family TEXT, field TEXT NOT NULL, value REAL NOT NULL,
+     ticker TEXT NOT NULL, family TEXT, field TEXT NOT NULL, value REAL NOT NULL, tier_above_tokens INTEGER,
      effective_at TEXT NOT NULL, observed_at TEXT NOT NULL, kind TEXT NOT NULL,
      source TEXT NOT NULL, provenance TEXT NOT NULL, confidence TEXT,
      raw_sha256 TEXT, note TEXT, snapshot_version INTEGER)`,
-  `CREATE UNIQUE INDEX IF NOT EXISTS observations_key ON observations (ticker, field, effective_at, value, provenance)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS observations_key ON observations (ticker, field, IFNULL(tier_above_tokens, 0), effective_at, value, provenance)`,
   `CREATE INDEX IF NOT EXISTS observations_ticker ON observations (ticker, field, effective_at)`,
   // Last value published per ticker and field: the breaker's reference.
   `CREATE TABLE IF NOT EXISTS published (
      ticker TEXT NOT NULL, field TEXT NOT NULL, value REAL NOT NULL, effective_at TEXT NOT NULL,
-     version INTEGER NOT NULL, PRIMARY KEY (ticker, field))`,
+     version INTEGER NOT NULL, last_quoted_at TEXT, PRIMARY KEY (ticker, field))`,
   // Moves held by the circuit breaker (SPEC §4.6).
   `CREATE TABLE IF NOT EXISTS pending (
      ticker TEXT NOT NULL, field TEXT NOT NULL, value REAL NOT NULL, first_seen_at TEXT NOT NULL,

@@ -1,7 +1,6 @@
-import { z } from "zod";
-import { OracleError } from "../errors.js";
 import { BASE64_RE } from "./base64.js";
 import { concatBytes, type Bytes } from "./bytes.js";
+import { isRecord, isStr, malformed } from "./shape.js";
 import { utf8Encode } from "./utf8.js";
 
 /** payloadType of a signed Exostream snapshot. */
@@ -16,36 +15,35 @@ export function pae(payloadType: string, body: Uint8Array): Bytes {
 /** Most signatures an envelope may carry: a rotation needs two; the cap bounds work on hostile input. */
 export const MAX_SIGNATURES = 8;
 
-const base64 = z.string().regex(BASE64_RE, "must be standard padded base64");
+/** A parsed DSSE envelope (envelopeSchema in dsse-schema.ts is the same shape as a zod schema). */
+export interface DsseEnvelope {
+  payloadType: string;
+  payload: string;
+  signatures: { keyid: string; sig: string }[];
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const B64 = "must be standard padded base64";
 
 /**
- * A DSSE envelope. Unknown fields are dropped (DSSE lets verifiers ignore them) and never read.
- * keyid is required here: it is how a verifier picks the key (hex SHA-256 of the raw public key).
+ * Parses an envelope (the rules of envelopeSchema); throws OracleError E_MALFORMED naming the first bad field.
+ * Unknown fields are dropped (DSSE lets verifiers ignore them) and never read.
  */
-export const envelopeSchema = z.object({
-  payloadType: z.string().min(1),
-  payload: base64.min(4),
-  signatures: z
-    .array(
-      z.object({
-        keyid: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits"),
-        sig: base64.min(4),
-      }),
-    )
-    .min(1)
-    .max(MAX_SIGNATURES),
-});
-
-/** A parsed DSSE envelope. */
-export type DsseEnvelope = z.infer<typeof envelopeSchema>;
-
-/** Parses an envelope with envelopeSchema; throws OracleError E_MALFORMED naming the first bad field. */
 export function parseEnvelope(input: unknown): DsseEnvelope {
-  const r = envelopeSchema.safeParse(input);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const field = issue?.path.join(".") || undefined;
-    throw new OracleError("E_MALFORMED", `envelope is malformed${field ? ` at ${field}` : ""}: ${issue?.message ?? "invalid"}`, field);
+  const bad = (field: string, why: string) => malformed("envelope", field, why);
+  if (!isRecord(input)) return bad("", "expected an object");
+  const { payloadType, payload, signatures } = input;
+  if (!isStr(payloadType, undefined, 1)) return bad("payloadType", "must be a non-empty string");
+  if (!isStr(payload, BASE64_RE, 4)) return bad("payload", B64);
+  if (!Array.isArray(signatures) || signatures.length < 1 || signatures.length > MAX_SIGNATURES) {
+    return bad("signatures", `must hold 1 to ${MAX_SIGNATURES} signatures`);
   }
-  return r.data;
+  // Array.from visits holes too (as undefined), like zod; .map would skip them.
+  const sigs = Array.from(signatures, (s: unknown, i) => {
+    if (!isRecord(s)) return bad(`signatures.${i}`, "expected an object");
+    if (!isStr(s.keyid, HEX64)) return bad(`signatures.${i}.keyid`, "must be 64 lower-case hex digits");
+    if (!isStr(s.sig, BASE64_RE, 4)) return bad(`signatures.${i}.sig`, B64);
+    return { keyid: s.keyid, sig: s.sig };
+  });
+  return { payloadType, payload, signatures: sigs };
 }

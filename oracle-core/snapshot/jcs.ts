@@ -5,6 +5,9 @@ import { utf8Encode } from "./utf8.js";
 // A lone surrogate has no UTF-8 encoding; RFC 8785 requires I-JSON strings, so refuse it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Deepest nesting accepted: far beyond any snapshot, well within every engine's stack. */
+export const MAX_DEPTH = 256;
+
 function malformed(path: string, why: string): OracleError {
   return new OracleError("E_MALFORMED", `cannot canonicalise ${path || "value"}: ${why}`, path || undefined);
 }
@@ -21,6 +24,7 @@ function isPlainObject(v: object): boolean {
 }
 
 function walk(v: unknown, path: string, seen: Set<object>): string {
+  if (seen.size > MAX_DEPTH) throw malformed(path, `nested deeper than ${MAX_DEPTH}`);
   if (v === null) return "null";
   switch (typeof v) {
     case "boolean":

@@ -3,7 +3,9 @@ import type { Bytes } from "./bytes.js";
 
 const encoder = new TextEncoder();
 // fatal: invalid UTF-8 throws instead of turning into U+FFFD; ignoreBOM: keep a BOM so it cannot hide.
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true } as { fatal: boolean });
+// (A variable, not a literal: realms declare different option types, and this shape fits them all.)
+const decoderOptions = { fatal: true, ignoreBOM: true };
+const decoder = new TextDecoder("utf-8", decoderOptions);
 
 /** UTF-8 bytes of a string. */
 export function utf8Encode(s: string): Bytes {

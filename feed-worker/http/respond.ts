@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import type { FeedState } from "../store/feed-state";
+import { ApiError } from "./api-error";
+
+export const GET_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+
+/** Sends a GET body with a strong ETag; 304 when the client already has it. */
+export function sendWithEtag(c: Context, etag: string, body: string, contentType = "application/json; charset=utf-8"): Response {
+  const quoted = `"${etag}"`;
+  const headers: Record<string, string> = { ETag: quoted, "Cache-Control": GET_CACHE_CONTROL, "Content-Type": contentType };
+  const inm = c.req.header("if-none-match");
+  if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === quoted || t.trim() === "*")) {
+    return c.body(null, 304, headers);
+  }
+  return c.body(body, 200, headers);
+}
+
+/** ETag for a body derived only from snapshot `version` and the route: no hashing on the hot path. */
+export function versionEtag(state: FeedState, routeKey: string): string {
+  return `v${state.payload.version}-${fnv1a(routeKey)}`;
+}
+
+/** ETag for any other body: a fast 32-bit FNV-1a of the bytes plus the length. */
+export function contentEtag(body: string): string {
+  return `c${body.length.toString(36)}-${fnv1a(body)}`;
+}
+
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** Common envelope fields every JSON response carries (SPEC §6). */
+export function stamp(state: FeedState): { oracle_timestamp: string; snapshot_version: number } {
+  return { oracle_timestamp: state.payload.issued_at, snapshot_version: state.payload.version };
+}
+
+export function requireState(state: FeedState | null): FeedState {
+  if (!state) throw new ApiError(503, "E_NO_SNAPSHOT", "no snapshot has been published yet; the first pipeline run is in progress");
+  return state;
+}

@@ -1,0 +1,126 @@
+import { PUBLISHED_FIELDS, type PublishedField, type QuoteState } from "../../oracle-core/greeks/greek-sheet";
+import type { MatchedQuote } from "../sources/match-quotes";
+import { breakerDecide, CONFIRM_TOL, type PendingMove } from "./breaker";
+import { reconcile, type Reconciled } from "./reconcile";
+
+export interface PublishedRow {
+  value: number;
+  effective_at: string;
+  last_quoted_at: string | null;
+}
+
+/** A value to write: history row, published update and a change event. */
+export interface FieldPublish {
+  ticker: string;
+  field: PublishedField;
+  from: number | null;
+  value: number;
+  effective_at: string;
+  reason: string;
+  sources: string[];
+}
+
+export interface FieldHold {
+  ticker: string;
+  field: PublishedField;
+  published: number;
+  pending: PendingMove;
+  reason: string;
+  isNew: boolean;
+}
+
+export interface Decisions {
+  publishes: FieldPublish[];
+  holds: FieldHold[];
+  /** Pending moves to drop (the quote came back in band or was confirmed). */
+  cleared: { ticker: string; field: PublishedField }[];
+  /** Per ticker: what the Greek row shows. */
+  quotes: Map<string, QuoteState>;
+  /** Per ticker and field: the reconciliation, for /v1/sources disagreements. */
+  reconciled: Map<string, Reconciled>;
+  /** Tickers that had at least one quote this run. */
+  quoted: Set<string>;
+}
+
+const key = (t: string, f: string) => `${t}\u0000${f}`;
+const near = (a: number, b: number) => (b === 0 ? a === 0 : Math.abs(a / b - 1) <= CONFIRM_TOL);
+
+/**
+ * SPEC §4 steps 5–6 for every ticker and published field: reconcile the healthy sources' quotes,
+ * then let the breaker decide what is published, held or unchanged.
+ */
+export function decide(input: {
+  tickers: readonly string[];
+  quotes: readonly MatchedQuote[];
+  published: ReadonlyMap<string, PublishedRow>;
+  pending: ReadonlyMap<string, PendingMove>;
+  halted: ReadonlySet<string>;
+  /** Registry composites (Meta/Llama medians of hosts): priced from their constituents, never from one host's quote. */
+  composites: ReadonlySet<string>;
+  /** True when the registry's curation set this source's value aside (a recorded disagreement: unit error, stale or pre-announced price). */
+  setAside: (ticker: string, field: string, source: string, value: number) => boolean;
+  now: Date;
+  mode: "bundled" | "live";
+}): Decisions {
+  const { now } = input;
+  const today = now.toISOString().slice(0, 10);
+  const byKey = new Map<string, MatchedQuote[]>();
+  for (const q of input.quotes) {
+    if (q.tier_above !== undefined || !(PUBLISHED_FIELDS as readonly string[]).includes(q.field)) continue;
+    if (input.composites.has(q.ticker) || input.setAside(q.ticker, q.field, q.source, q.usd_per_m)) continue;
+    const k = key(q.ticker, q.field);
+    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(q);
+  }
+  const out: Decisions = { publishes: [], holds: [], cleared: [], quotes: new Map(), reconciled: new Map(), quoted: new Set() };
+  for (const ticker of input.tickers) {
+    const prices: QuoteState["prices"] = {};
+    let status: QuoteState["status"] | null = null;
+    let dispersion: number | null = null;
+    let sources: string[] = [];
+    let pendingShown: QuoteState["pending"] = null;
+    for (const field of PUBLISHED_FIELDS) {
+      const k = key(ticker, field);
+      const pub = input.published.get(k) ?? null;
+      const pend = input.pending.get(k) ?? null;
+      const qs = byKey.get(k) ?? [];
+      const rec = reconcile(qs.map((q) => ({ source: q.source, usd_per_m: q.usd_per_m, effective_from: q.effective_from })));
+      let current = pub?.value;
+      if (rec) {
+        out.quoted.add(ticker);
+        out.reconciled.set(k, rec);
+        const agreeing = qs.filter((q) => near(q.usd_per_m, rec.value)).map((q) => q.source);
+        const d = input.halted.has(ticker) ? ({ kind: "unchanged" } as const) : breakerDecide({ published: pub?.value ?? null, pending: pend, value: rec.value, sources: agreeing, now });
+        if (d.kind === "publish") {
+          const effective_at = d.reason === "first_quote" ? (rec.effective_from ?? today) : (rec.effective_from && rec.effective_from <= today ? rec.effective_from : today);
+          out.publishes.push({ ticker, field, from: d.from, value: d.value, effective_at, reason: d.reason, sources: [...new Set(agreeing)].sort() });
+          current = d.value;
+          if (pend) out.cleared.push({ ticker, field });
+        } else if (d.kind === "hold") {
+          out.holds.push({ ticker, field, published: pub!.value, pending: d.pending, reason: d.reason, isNew: !pend || pend.first_seen_at !== d.pending.first_seen_at });
+          pendingShown ??= { field, value: d.pending.value, since: d.pending.first_seen_at };
+        } else if (pend) {
+          out.cleared.push({ ticker, field });
+        }
+        if (field === "output") {
+          status = rec.status;
+          dispersion = rec.dispersion;
+          sources = rec.agreeing;
+        }
+      } else if (pend) {
+        pendingShown ??= { field, value: pend.value, since: pend.first_seen_at };
+      }
+      if (current !== undefined) prices[field] = current;
+    }
+    const last = input.published.get(key(ticker, "output"))?.last_quoted_at;
+    const staleLive = input.mode === "live" && !out.quoted.has(ticker) && (!last || now.getTime() - Date.parse(last) > 48 * 3600_000);
+    const finalStatus: QuoteState["status"] = input.halted.has(ticker)
+      ? "halted"
+      : pendingShown
+        ? "pending"
+        : staleLive
+          ? "stale"
+          : (status ?? (input.composites.has(ticker) ? "ok" : "single_source"));
+    out.quotes.set(ticker, { prices, status: finalStatus, dispersion, sources, pending: pendingShown });
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { cleanPrice, reconcile } from "./reconcile";
+
+describe("reconcile", () => {
+  it("takes the median across sources and reports agreement", () => {
+    const r = reconcile([
+      { source: "litellm", usd_per_m: 8 },
+      { source: "genai-prices", usd_per_m: 8 },
+      { source: "openrouter", usd_per_m: 10 },
+    ])!;
+    expect(r.value).toBe(8);
+    expect(r.status).toBe("ok");
+    expect(r.agreeing).toEqual(["genai-prices", "litellm"]);
+    expect(r.outliers).toEqual([{ source: "openrouter", usd_per_m: 10 }]);
+    expect(r.dispersion).toBeCloseTo(0.25, 15); // (10 - 8) / 8
+  });
+
+  it("uses the lower middle value for an even count, so the price is one a source quotes", () => {
+    const r = reconcile([
+      { source: "a", usd_per_m: 15 },
+      { source: "b", usd_per_m: 10 },
+    ])!;
+    expect(r.value).toBe(10);
+    expect(r.status).toBe("disputed");
+  });
+
+  it("a single source is single_source with zero dispersion", () => {
+    const r = reconcile([{ source: "litellm", usd_per_m: 4.4 }])!;
+    expect(r).toMatchObject({ value: 4.4, status: "single_source", dispersion: 0 });
+  });
+
+  it("counts llm-prices and its historical file as one origin", () => {
+    const r = reconcile([
+      { source: "llm-prices", usd_per_m: 2 },
+      { source: "llm-prices-historical", usd_per_m: 2 },
+    ])!;
+    expect(r.status).toBe("single_source");
+  });
+
+  it("one wild source cannot move the median of five", () => {
+    const r = reconcile([
+      { source: "a", usd_per_m: 0.4 },
+      { source: "b", usd_per_m: 0.4 },
+      { source: "c", usd_per_m: 600 },
+      { source: "d", usd_per_m: 0.4 },
+      { source: "e", usd_per_m: 0.4 },
+    ])!;
+    expect(r.value).toBe(0.4);
+    expect(r.outliers).toEqual([{ source: "c", usd_per_m: 600 }]);
+  });
+
+  it("cleans unit-conversion float noise and ignores junk", () => {
+    expect(cleanPrice(8e-6 * 1e6)).toBe(8);
+    expect(reconcile([{ source: "a", usd_per_m: Number.NaN }])).toBeNull();
+  });
+});

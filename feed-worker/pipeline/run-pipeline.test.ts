@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
+import { readKeyset } from "../../oracle-core/snapshot/keyset";
+import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";
+import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
+import { SnapshotPayloadSchema } from "../../oracle-core/schemas/snapshot";
+import registry from "../../data/registry.json";
+
+const T0 = new Date("2026-11-24T06:15:00Z");
+const at = (min: number) => new Date(T0.getTime() + min * 60_000);
+
+describe("pipeline in bundled mode on real KV/D1/R2", () => {
+  let h: FeedHarness;
+  beforeAll(async () => {
+    h = await feedHarness();
+  });
+  afterAll(() => h.dispose());
+
+  it("first run seeds, collects all six archives, signs and publishes v1", async () => {
+    const r = await h.run({ now: T0 });
+    expect(r.published).toBe(true);
+    expect(r.version).toBe(1);
+    expect(r.sources.map((s) => s.id).sort()).toEqual(["genai-prices", "litellm", "llm-prices", "llm-prices-historical", "models-dev", "openrouter"]);
+    expect(r.sources.every((s) => s.healthy)).toBe(true);
+    // The registry's curated prices are the reference: the archives it was built from move nothing.
+    expect(r.changes).toBe(0);
+  });
+
+  it("publishes a snapshot that verifies against the published keyset, with every registry model", async () => {
+    const env = (await (await h.request("/v1/snapshot")).json()) as unknown;
+    const doc = (await (await h.request("/.well-known/exostream-keys.json")).json()) as { keysets: DsseEnvelope[] };
+    // The root keyset is trusted on first use (its own keys pinned), then the chain is walked.
+    const rootKeys = (await readKeyset(doc.keysets[0]!)).keys;
+    const { keys } = await verifyKeysetChain(doc, rootKeys);
+    const v = await verifySnapshot(env, { keys, now: T0, parsePayload: (j) => SnapshotPayloadSchema.parse(j) });
+    expect(v.version).toBe(1);
+    expect(v.payload.models.length).toBe(registry.models.length);
+    expect(v.payload.mode).toBe("bundled");
+    expect(v.payload.data_as_of).toBe("2026-08-21");
+    const gpt41 = v.payload.models.find((m) => m.ticker === "GPT-4.1")!;
+    expect(gpt41.beta).toBe(8);
+    expect(gpt41.prices.input).toBe(2);
+    expect(gpt41.forwards["12M"]).toBeCloseTo(8 * Math.exp(-gpt41.theta), 12);
+  });
+
+  it("a poll 15 minutes later with nothing new publishes nothing; the hourly heartbeat re-signs and chains", async () => {
+    const quiet = await h.run({ now: at(15) });
+    expect(quiet.published).toBe(false);
+    const first = (await (await h.request("/v1/snapshot")).json()) as { payload: string };
+    const beat = await h.run({ now: at(60), trigger: "heartbeat" });
+    expect(beat).toMatchObject({ published: true, version: 2 });
+    const second = (await (await h.request("/v1/snapshot")).json()) as { payload: string };
+    const p1 = Buffer.from(first.payload, "base64");
+    const p2 = JSON.parse(Buffer.from(second.payload, "base64").toString("utf8")) as { prev_sha256: string; version: number };
+    const { createHash } = await import("node:crypto");
+    expect(p2.prev_sha256).toBe(createHash("sha256").update(p1).digest("hex"));
+  });
+});

@@ -1,0 +1,187 @@
+import { fitFamilies } from "../../oracle-core/greeks/family-fits";
+import { greekRow } from "../../oracle-core/greeks/greek-sheet";
+import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
+import { DEFAULTS } from "../../oracle-core/quant/defaults";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { HistoryObservation } from "../../oracle-core/schemas/observation";
+import { payloadSha256, signSnapshot } from "../../oracle-core/snapshot/snapshot-sign";
+import { bundledData } from "../data/bundled";
+import { heartbeatSeconds, sourceMode, type Env } from "../env";
+import { BUNDLED_ADAPTERS, ADAPTERS } from "../sources/index";
+import { matchQuotes } from "../sources/match-quotes";
+import { quotesInEffect } from "../sources/quotes-in-effect";
+import { loadSigner } from "../signing/signer";
+import { ensureSchema } from "../store/db";
+import { resetFeedState } from "../store/feed-state";
+import { seedIfEmpty } from "../store/seed";
+import { decide } from "./decide";
+import { setAsideFromRegistry } from "./set-aside";
+import { loadState } from "./load-state";
+import { collectSource, type SourceRun } from "./collect-sources";
+import { persistRun } from "./persist";
+import { buildIndexBlock } from "./index-block";
+
+export const STEPS = ["load", "collect", "reconcile", "compute", "sign", "persist:d1", "persist:r2", "persist:kv"] as const;
+export type StepName = (typeof STEPS)[number];
+
+export interface PipelineOptions {
+  env: Env;
+  /** Injected transport: bundled mode reads the archives through it, live mode the real URLs. */
+  fetch: typeof fetch;
+  /** Base URL the bundled archives are fetched from (the worker's static assets). */
+  bundledBaseUrl: string;
+  now: Date;
+  /** "cron" publishes when something changed or the heartbeat is due; "heartbeat" always re-signs. */
+  trigger: "cron" | "heartbeat" | "start";
+  /** Called before each step (tests inject a throw to prove nothing partial is written). */
+  onStep?: (step: StepName) => void | Promise<void>;
+}
+
+export interface PipelineReport {
+  published: boolean;
+  version: number | null;
+  reason: string;
+  changes: number;
+  held: number;
+  sources: { id: string; healthy: boolean; accepted: number; rejected: number }[];
+  /** CPU-ish wall time per step in ms (bench). */
+  timings: Partial<Record<StepName, number>>;
+}
+
+/** One run of the feed: collect → guard → reconcile → breaker → compute → sign → persist (SPEC §4). */
+export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport> {
+  const { env, now } = opts;
+  const timings: PipelineReport["timings"] = {};
+  let t = performance.now();
+  const step = async (name: StepName) => {
+    const n = performance.now();
+    await opts.onStep?.(name);
+    t = n;
+  };
+  const done = (name: StepName) => (timings[name] = (timings[name] ?? 0) + performance.now() - t);
+
+  await step("load");
+  const mode = sourceMode(env);
+  const { registry, history } = bundledData();
+  await ensureSchema(env.DB);
+  await seedIfEmpty(env.DB, registry, history);
+  const state = await loadState(env);
+  const signer = await loadSigner(env);
+  done("load");
+
+  await step("collect");
+  const adapters = mode === "bundled" ? BUNDLED_ADAPTERS : ADAPTERS;
+  const tickers = registry.models.map((m) => ({ ticker: m.ticker, match: m.match }));
+  const published = (ticker: string, field: string) => state.published.get(`${ticker}\u0000${field}`)?.value;
+  const runs: SourceRun[] = await Promise.all(
+    adapters.map((adapter) =>
+      collectSource(adapter, opts.fetch, { mode, bundledBaseUrl: opts.bundledBaseUrl, now }, { previousModelCount: state.modelCounts.get(adapter.id), tickers, published }),
+    ),
+  );
+  done("collect");
+
+  await step("reconcile");
+  const accepted = runs.flatMap((r) => (r.guard.healthy ? r.guard.accepted : []));
+  // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
+  const inForceOn = mode === "bundled" ? registry.as_of : now;
+  const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
+  const decisions = decide({
+    tickers: registry.models.map((m) => m.ticker),
+    quotes: matched,
+    published: state.published,
+    pending: state.pending,
+    halted: state.halted,
+    composites: new Set(registry.models.filter((m) => m.composite).map((m) => m.ticker)),
+    setAside: setAsideFromRegistry(registry.models),
+    now,
+    mode,
+  });
+  done("reconcile");
+
+  await step("compute");
+  const valuationDate = now.toISOString().slice(0, 10);
+  const newObs: HistoryObservation[] = decisions.publishes
+    .filter((p) => p.from !== null)
+    .map((p) => ({
+      ticker: p.ticker,
+      family: registry.models.find((m) => m.ticker === p.ticker)!.family,
+      field: p.field,
+      value: p.value,
+      effective_at: p.effective_at,
+      observed_at: now.toISOString(),
+      kind: p.value < (p.from ?? 0) ? "cut" : "rise",
+      source: p.sources.join(",") || "feed",
+      provenance: `scrape:${p.sources.join("+") || "feed"}`,
+      confidence: "archive",
+      note: `breaker: ${p.reason}`,
+    }));
+  const allObs = [...state.observations, ...newObs];
+  const fits = fitFamilies({ observations: allObs }, history.families, valuationDate);
+  const models = registry.models.map((m) => greekRow(m, fits.get(m.family), decisions.quotes.get(m.ticker)!, allObs, valuationDate, DEFAULTS.theta_prior_global));
+  const heartbeat = heartbeatSeconds(env);
+  const version = Math.max(state.lastVersion, state.latest?.version ?? 0) + 1;
+  const payload: SnapshotPayload = {
+    version,
+    issued_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + 3 * heartbeat * 1000).toISOString(),
+    heartbeat_s: heartbeat,
+    prev_sha256: state.latest?.sha256 ?? null,
+    keyset_version: signer.keysetVersion,
+    methodology_version: "1.0.0",
+    mode,
+    data_as_of: mode === "bundled" ? registry.as_of : valuationDate,
+    valuation_date: valuationDate,
+    models,
+    index: buildIndexBlock(models, allObs, valuationDate),
+    reference_profiles: [...REFERENCE_PROFILES],
+    sources: runs.map((r) => ({
+      id: r.adapter.id,
+      healthy: r.guard.healthy,
+      last_fetch_at: r.raw.fetched_at,
+      last_ok_at: r.guard.healthy ? r.raw.fetched_at : (state.lastOk.get(r.adapter.id) ?? null),
+      last_sha256: r.raw.ok ? r.raw.sha256 : null,
+      model_count: r.guard.model_count,
+      reasons: r.guard.reasons.slice(0, 8),
+    })),
+  };
+  done("compute");
+
+  // Publish when a price or status moved, or the heartbeat is due; otherwise only source health is saved.
+  const statusMoved = !state.latest || models.some((m) => state.latest!.statuses.get(m.ticker) !== m.status);
+  const heartbeatDue = !state.latest || now.getTime() - Date.parse(state.latest.issued_at) >= heartbeat * 1000 * 0.98;
+  const publish = opts.trigger !== "cron" || decisions.publishes.some((p) => p.from !== null) || decisions.holds.some((h) => h.isNew) || statusMoved || heartbeatDue;
+
+  await step("sign");
+  let envelope: string | null = null;
+  let sha256: string | null = null;
+  if (publish) {
+    const checked = SnapshotPayloadSchema.parse(payload);
+    const env_ = await signSnapshot(checked, signer.signer);
+    envelope = JSON.stringify(env_);
+    sha256 = await payloadSha256(env_);
+  }
+  done("sign");
+
+  await persistRun({
+    env,
+    now,
+    runs,
+    decisions,
+    newObs,
+    snapshot: envelope && sha256 ? { version, envelope, sha256, prev_sha256: payload.prev_sha256, issued_at: payload.issued_at, expires_at: payload.expires_at, reason: opts.trigger } : null,
+    step: async (name) => {
+      await step(name);
+    },
+    done,
+  });
+  if (envelope) resetFeedState();
+  return {
+    published: envelope !== null,
+    version: envelope ? version : (state.latest?.version ?? null),
+    reason: envelope ? (opts.trigger === "cron" ? (heartbeatDue ? "heartbeat due or first publish" : "prices or statuses changed") : opts.trigger) : "nothing changed; heartbeat not due",
+    changes: decisions.publishes.filter((p) => p.from !== null).length,
+    held: decisions.holds.length,
+    sources: runs.map((r) => ({ id: r.adapter.id, healthy: r.guard.healthy, accepted: r.guard.accepted.length, rejected: r.guard.rejected.length })),
+    timings,
+  };
+}

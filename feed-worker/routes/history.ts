@@ -1,0 +1,52 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../app";
+import { ApiError } from "../http/api-error";
+import { contentEtag, requireState, sendWithEtag, stamp } from "../http/respond";
+import { ensureSchema } from "../store/db";
+import { getFeedState } from "../store/feed-state";
+import { rowOf } from "./read";
+
+const FIELDS = new Set(["output", "input", "cache_read", "cache_write_5m", "cache_write_1h", "thinking", "batch_ratio", "tier"]);
+const COLUMNS = ["ticker", "family", "field", "value", "effective_at", "observed_at", "kind", "source", "provenance", "confidence", "raw_sha256", "note"] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  // Quote when needed; neutralise spreadsheet formulas in text cells.
+  const safe = /^[=+\-@]/.test(s) && typeof v === "string" ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** GET /v1/history/:ticker — observations with provenance; JSON or CSV (Accept: text/csv or ?format=csv). */
+export function historyRoutes(app: Hono<AppEnv>): void {
+  app.get("/v1/history/:ticker", async (c) => {
+    const s = requireState(await getFeedState(c.env, Date.now()));
+    const row = rowOf(s, c.req.param("ticker"));
+    const field = c.req.query("field");
+    const from = c.req.query("from");
+    const to = c.req.query("to");
+    if (field !== undefined && !FIELDS.has(field)) throw new ApiError(400, "E_BAD_QUERY", `field must be one of ${[...FIELDS].join(", ")}`, "field");
+    for (const [k, v] of [["from", from], ["to", to]] as const) {
+      if (v !== undefined && (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new ApiError(400, "E_BAD_DATE", `${k} must be a date YYYY-MM-DD`, k);
+    }
+    await ensureSchema(c.env.DB);
+    const where = ["ticker = ?"];
+    const args: unknown[] = [row.ticker];
+    if (field) (where.push("field = ?"), args.push(field));
+    if (from) (where.push("effective_at >= ?"), args.push(from));
+    if (to) (where.push("effective_at <= ?"), args.push(to));
+    const rs = await c.env.DB.prepare(`SELECT ${COLUMNS.join(", ")} FROM observations WHERE ${where.join(" AND ")} ORDER BY effective_at, id`)
+      .bind(...args)
+      .all<Record<(typeof COLUMNS)[number], unknown>>();
+    const wantsCsv = c.req.query("format") === "csv" || (c.req.header("accept") ?? "").includes("text/csv");
+    if (wantsCsv) {
+      const lines = [COLUMNS.join(","), ...rs.results.map((r) => COLUMNS.map((k) => csvCell(r[k])).join(","))];
+      const text = lines.join("\r\n") + "\r\n";
+      c.header("Content-Disposition", `inline; filename="${row.ticker}-history.csv"`);
+      return sendWithEtag(c, contentEtag(text), text, "text/csv; charset=utf-8");
+    }
+    const text = JSON.stringify({ data: rs.results, ticker: row.ticker, ...stamp(s) });
+    return sendWithEtag(c, contentEtag(text), text);
+  });
+}

@@ -1,0 +1,97 @@
+/** Every source adapter the feed knows (aggregators, the llm-prices history file, and one parser per provider page). */
+export type SourceId =
+  | "genai-prices"
+  | "litellm"
+  | "llm-prices"
+  | "llm-prices-historical"
+  | "models-dev"
+  | "openrouter"
+  | "page-anthropic"
+  | "page-openai"
+  | "page-google"
+  | "page-xai"
+  | "page-mistral"
+  | "page-deepseek";
+
+/** The source keys a registry entry's `match` uses (all provider pages share `provider-page`). */
+export type RegistrySourceKey = "genai-prices" | "litellm" | "llm-prices" | "models-dev" | "openrouter" | "provider-page";
+
+/** Priced token classes a quote can carry. */
+export type QuoteField =
+  | "input"
+  | "output"
+  | "cache_read"
+  | "cache_write_5m"
+  | "cache_write_1h"
+  | "batch_input"
+  | "batch_output"
+  | "thinking";
+
+export const QUOTE_FIELDS: readonly QuoteField[] = [
+  "input",
+  "output",
+  "cache_read",
+  "cache_write_5m",
+  "cache_write_1h",
+  "batch_input",
+  "batch_output",
+  "thinking",
+];
+
+/** One price a source states, normalised to USD per 1M tokens. */
+export interface SourceQuote {
+  source: SourceId;
+  /** The id as the source spells it (a page's row label, cleaned). */
+  model_id: string;
+  /** The provider the source files this model under, when it has one (genai-prices, models.dev, LiteLLM, llm-prices vendor). */
+  provider?: string;
+  field: QuoteField;
+  usd_per_m: number;
+  /** Context tier: this price applies when the request is above this many tokens (MATH.md §1 whole-request rule). */
+  tier_above?: number;
+  /** ISO date the price takes effect (scheduled or historical prices). */
+  effective_from?: string;
+  /** ISO date the price stops applying (exclusive). */
+  effective_to?: string;
+}
+
+/** One quote (or whole model) a parser refused, with a stable code and a reason a person can act on. */
+export interface QuoteRejection {
+  model_id: string;
+  field?: string;
+  code: string;
+  reason: string;
+}
+
+export interface ParseResult {
+  quotes: SourceQuote[];
+  /** Model ids seen in the payload (`provider:id` where the source groups by provider, as the registry writes them); the shrink check counts these. */
+  models: string[];
+  rejected: QuoteRejection[];
+}
+
+export interface SourceAdapter {
+  id: SourceId;
+  parserVersion: string;
+  liveUrl: string;
+  /** Repo-relative path of the bundled archive file, e.g. data/archives/litellm/model_prices_and_context_window.json. */
+  bundledPath: string;
+  /** Accepted media types (lowercase, without parameters). */
+  contentTypes: string[];
+  maxBytes: number;
+  /** Parses a payload; throws SourceError when the payload as a whole is not the expected format. */
+  parse(text: string): ParseResult;
+}
+
+/** The minimal slice of a registry entry that matching needs. */
+export interface TickerMatch {
+  ticker: string;
+  match: Partial<Record<SourceId | RegistrySourceKey, string[]>>;
+}
+
+/** The registry key a source's ids are listed under. */
+export function registryKeyOf(source: SourceId): RegistrySourceKey {
+  if (source.startsWith("page-")) return "provider-page";
+  if (source === "llm-prices-historical") return "llm-prices";
+  return source as RegistrySourceKey;
+}

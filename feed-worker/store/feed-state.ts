@@ -1,0 +1,53 @@
+import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import { decodeBase64 } from "../../oracle-core/snapshot/base64";
+import type { Env } from "../env";
+import { KV } from "./kv-keys";
+
+/** The published snapshot as the API reads it, decoded once per version per isolate. */
+export interface FeedState {
+  envelopeText: string;
+  payload: SnapshotPayload;
+  byTicker: Map<string, GreekRow>;
+  /** Response bodies derived from this version, built on first use (GET endpoints are then a map lookup). */
+  bodies: Map<string, string>;
+}
+
+const REVALIDATE_MS = 2_000;
+let cached: { state: FeedState; checkedAt: number } | null = null;
+
+/** Latest published snapshot, or null before the first publish. Re-reads KV at most every 2 s. */
+export async function getFeedState(env: Env, nowMs: number): Promise<FeedState | null> {
+  if (cached && nowMs - cached.checkedAt < REVALIDATE_MS) return cached.state;
+  const text = await env.FEED_KV.get(KV.latestSnapshot);
+  if (text === null) return null;
+  if (cached && cached.state.envelopeText === text) {
+    cached.checkedAt = nowMs;
+    return cached.state;
+  }
+  const state = decodeState(text);
+  cached = { state, checkedAt: nowMs };
+  return state;
+}
+
+/** Forget the isolate cache (after a publish in the same isolate, and in tests). */
+export function resetFeedState(): void {
+  cached = null;
+}
+
+export function decodeState(envelopeText: string): FeedState {
+  const env = JSON.parse(envelopeText) as { payload: string };
+  // The payload was validated before it was signed and stored; it is trusted here.
+  const payload = JSON.parse(new TextDecoder().decode(decodeBase64(env.payload))) as SnapshotPayload;
+  return { envelopeText, payload, byTicker: new Map(payload.models.map((m) => [m.ticker, m])), bodies: new Map() };
+}
+
+/** Memoised body for a route of this version. */
+export function body(state: FeedState, key: string, build: () => unknown): string {
+  let b = state.bodies.get(key);
+  if (b === undefined) {
+    b = JSON.stringify(build());
+    state.bodies.set(key, b);
+  }
+  return b;
+}

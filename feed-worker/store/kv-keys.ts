@@ -1,0 +1,8 @@
+/** KV key names: the published snapshot, the keyset, and (local only) the generated signing key. */
+export const KV = {
+  latestSnapshot: "snapshot:latest",
+  keyset: "keyset:latest",
+  keysetChain: "keyset:chain",
+  localSigningKey: "signing:local-key",
+  halt: (ticker: string) => `halt:${ticker}`,
+} as const;

@@ -1,0 +1,112 @@
+import { TENORS } from "../quant/defaults";
+import { tokensPerUsd } from "../quant/kappa";
+import { instrumentFromEntry, pricesInForce } from "../registry/instrument-from-entry";
+import type { GreekRow, QuoteStatus } from "../schemas/greek-row";
+import type { HistoryObservation } from "../schemas/observation";
+import type { RegistryEntry } from "../schemas/registry";
+import type { FamilyFitResult } from "./family-fits";
+import { scheduledForward } from "./forward-scheduled";
+
+/** Reconciled prices fields the feed publishes (USD per 1M tokens). */
+export type PublishedField = "input" | "output" | "cache_read" | "cache_write_5m" | "cache_write_1h";
+export const PUBLISHED_FIELDS: readonly PublishedField[] = ["output", "input", "cache_read", "cache_write_5m", "cache_write_1h"];
+
+/** What the feed knows about a ticker's quotes this run. */
+export interface QuoteState {
+  prices: Partial<Record<PublishedField, number>>;
+  status: QuoteStatus;
+  dispersion: number | null;
+  sources: string[];
+  pending: { field: string; value: number; since: string } | null;
+}
+
+/** The registry row with the published prices in place of its bundled ones (provenance kept). */
+export function withPublishedPrices(entry: RegistryEntry, prices: QuoteState["prices"]): RegistryEntry {
+  const next = { ...entry.prices };
+  for (const f of PUBLISHED_FIELDS) {
+    const v = prices[f];
+    const cur = next[f];
+    if (v === undefined) continue;
+    next[f] = cur ? { ...cur, usd_per_m: v } : { usd_per_m: v, source: "feed", url: "https://exostream.invalid/v1/sources", checked: entry.release_date };
+  }
+  return { ...entry, prices: next };
+}
+
+/** The most recent move of output or input in the ticker's history (launch if it never moved). */
+export function lastChange(obs: readonly HistoryObservation[], ticker: string): GreekRow["last_change"] {
+  let best: GreekRow["last_change"] = null;
+  for (const field of ["output", "input"] as const) {
+    const xs = obs.filter((o) => o.ticker === ticker && o.field === field && o.kind !== "scheduled").sort((a, b) => a.effective_at.localeCompare(b.effective_at));
+    let prev: number | null = null;
+    for (const o of xs) {
+      if (prev === null || o.value !== prev) {
+        const cand = { field, from: prev, to: o.value, effective_at: o.effective_at };
+        if (!best || cand.effective_at > best.effective_at || (cand.effective_at === best.effective_at && field === "output")) best = cand;
+      }
+      prev = o.value;
+    }
+  }
+  return best;
+}
+
+/**
+ * One Greek-sheet row (SPEC §5): the registry row resolved at the valuation date with published prices,
+ * MATH §1 ratios, the family's θ/σ, forwards honouring scheduled prices, and the quote state.
+ */
+export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined, quote: QuoteState, history: readonly HistoryObservation[], valuationDate: string, globalPrior: number): GreekRow {
+  const e = withPublishedPrices(entry, quote.prices);
+  const inst = instrumentFromEntry(e, { at: valuationDate });
+  const theta = fit?.theta ?? globalPrior;
+  const scheduled = e.scheduled.filter((s) => s.effective_date > valuationDate).map((s) => ({ effective_date: s.effective_date, input: s.input, output: s.output, kind: s.kind }));
+  const fwd = (t: number) => scheduledForward({ beta: inst.beta, theta, scheduled }, valuationDate, t);
+  const p = e.prices;
+  const now = pricesInForce(e, valuationDate);
+  const inForce = now.output;
+  return {
+    ticker: e.ticker,
+    display_name: e.display_name,
+    provider: e.provider,
+    family: e.family,
+    lifecycle: e.status,
+    release_date: e.release_date,
+    context_window: e.context_window,
+    max_output: e.max_output,
+    reasoning: e.reasoning,
+    tokenizer: e.tokenizer,
+    composite: e.composite ? { method: "median", constituents: e.composite.constituents.map((c) => ({ host: c.host, input: c.input, output: c.output })) } : null,
+    beta: inForce,
+    beta_batch: inst.r_batch === null ? null : inForce * inst.r_batch,
+    prices: {
+      input: now.input,
+      output: now.output,
+      cache_read: now.cache_read,
+      cache_write_5m: p.cache_write_5m?.usd_per_m ?? null,
+      cache_write_1h: p.cache_write_1h?.usd_per_m ?? null,
+      thinking: p.thinking?.usd_per_m ?? null,
+    },
+    r_in: inst.r_in,
+    r_cache: inst.r_cache,
+    r_think: inst.r_think,
+    r_batch: inst.r_batch,
+    cache_write_mult: inst.cache_write_mult,
+    tiers: inst.tiers,
+    windows: e.windows.map((w) => ({ name: w.name, start_utc: w.start_utc, end_utc: w.end_utc, input_mult: w.input_mult, output_mult: w.output_mult })),
+    scheduled,
+    theta,
+    theta_month: theta / 12,
+    theta_raw: fit?.theta_raw ?? null,
+    t_eff_years: fit?.t_eff_years ?? 0,
+    credibility_z: fit?.credibility_z ?? 0,
+    theta_prior: fit?.prior ?? "global",
+    sigma_month: fit?.sigma_month ?? 0.05,
+    annual_decline: 1 - Math.exp(-theta),
+    half_life_years: theta > 0 ? Math.LN2 / theta : null,
+    forwards: { "1M": fwd(TENORS["1M"]!), "3M": fwd(TENORS["3M"]!), "6M": fwd(TENORS["6M"]!), "12M": fwd(TENORS["12M"]!) },
+    tokens_per_usd: inForce > 0 ? tokensPerUsd({ beta: inForce }).tokens_per_usd : null,
+    status: quote.status,
+    dispersion: quote.dispersion,
+    sources: quote.sources,
+    last_change: lastChange(history, e.ticker),
+    pending: quote.pending,
+  };
+}

@@ -1,0 +1,50 @@
+// Public surface of the data schemas (registry and history). Other schema files add their exports here.
+export {
+  PROVIDERS,
+  SOURCE_IDS,
+  PRICE_BOUNDS,
+  RATIO_BOUNDS,
+  ProviderSchema,
+  SourceIdSchema,
+  IsoDateSchema,
+  PricePointSchema,
+  BatchRatioSchema,
+  TierSchema,
+  WindowSchema,
+  ScheduledSchema,
+  ConstituentSchema,
+  CompositeSchema,
+  DisagreementSchema,
+  PricesSchema,
+  RegistryEntrySchema,
+  ArchiveRefSchema,
+  RegistryFileSchema,
+  provenanceOf,
+} from "./registry";
+export type {
+  Provider,
+  SourceId,
+  PricePoint,
+  BatchRatio,
+  Tier,
+  PriceWindow,
+  Scheduled,
+  Composite,
+  Disagreement,
+  RegistryEntry,
+  RegistryFile,
+  ArchiveRef,
+} from "./registry";
+
+export {
+  OBSERVATION_FIELDS,
+  OBSERVATION_KINDS,
+  ObservationFieldSchema,
+  ObservationKindSchema,
+  ProvenanceSchema,
+  ConfidenceSchema,
+  ObservationSchema,
+  FamilySchema,
+  HistoryFileSchema,
+} from "./observation";
+export type { ObservationField, ObservationKind, Provenance, Confidence, HistoryObservation, Family, HistoryFile } from "./observation";

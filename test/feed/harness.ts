@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { getPlatformProxy } from "wrangler";
+import { get_encoding } from "tiktoken";
+import { createApp } from "../../feed-worker/app";
+import type { Env } from "../../feed-worker/env";
+import { runPipeline, type PipelineOptions, type PipelineReport } from "../../feed-worker/pipeline/run-pipeline";
+import { resetFeedState } from "../../feed-worker/store/feed-state";
+import type { TokenCounter } from "../../feed-worker/tokenize/token-counter";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+export const BUNDLED_BASE = "https://assets.local";
+
+/** Rewrites an archive's text before it is served (broken variants, unit errors, price moves). */
+export type Mutator = (path: string, text: string) => string | Response;
+
+/**
+ * A fetch serving the repo's bundled archives (data/archives) from disk, as the worker's static
+ * assets would, with optional per-file mutations. Records every URL requested.
+ */
+export function archiveFetch(mutate?: Mutator): typeof fetch & { urls: string[] } {
+  const urls: string[] = [];
+  const f = (async (input: RequestInfo | URL) => {
+    const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
+    urls.push(url.href);
+    if (url.origin !== BUNDLED_BASE) throw new TypeError(`network access in tests: ${url.href}`);
+    const path = url.pathname.slice(1);
+    let text: string;
+    try {
+      text = readFileSync(join(ROOT, path), "utf8");
+    } catch {
+      return new Response("not found", { status: 404 });
+    }
+    const out = mutate ? mutate(path, text) : text;
+    if (out instanceof Response) return out;
+    return new Response(out, { status: 200, headers: { "content-type": "application/json" } });
+  }) as typeof fetch & { urls: string[] };
+  f.urls = urls;
+  return f;
+}
+
+let encoders: Map<string, ReturnType<typeof get_encoding>> | null = null;
+/** tiktoken's Node build: the same library and ranks the worker uses through WASM. */
+export const nodeTokenCounter: TokenCounter = async (encoding, text) => {
+  encoders ??= new Map();
+  let e = encoders.get(encoding);
+  if (!e) encoders.set(encoding, (e = get_encoding(encoding)));
+  return e.encode_ordinary(text).length;
+};
+
+export interface FeedHarness {
+  env: Env;
+  app: ReturnType<typeof createApp>;
+  run(over: Partial<PipelineOptions> & { now: Date }): Promise<PipelineReport>;
+  request(path: string, init?: RequestInit): Promise<Response>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Real KV, D1 and R2 (workerd through wrangler's platform proxy, persisted in a temp folder) with the app
+ * and pipeline driven in-process, as Hono's own tests drive theirs.
+ */
+export async function feedHarness(opts: { persistDir?: string; vars?: Partial<Env> } = {}): Promise<FeedHarness> {
+  const dir = opts.persistDir ?? mkdtempSync(join(tmpdir(), "exo-feed-"));
+  const proxy = await getPlatformProxy<Env>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: dir } });
+  const env = { ...proxy.env, SOURCE_MODE: "bundled", ENVIRONMENT: "local", HEARTBEAT_S: "3600", ...opts.vars } as Env;
+  resetFeedState();
+  const app = createApp({ countTokens: () => nodeTokenCounter });
+  return {
+    env,
+    app,
+    run: (over) => runPipeline({ env, fetch: archiveFetch(), bundledBaseUrl: BUNDLED_BASE, trigger: "cron", ...over }),
+    request: async (path, init) => {
+      resetFeedState();
+      return app.request(path, init, env);
+    },
+    dispose: async () => {
+      await proxy.dispose();
+      if (!opts.persistDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
