@@ -33,13 +33,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   readRoutes(app);
   historyRoutes(app);
   computeRoutes(app, deps.countTokens);
+  // Returned, not thrown: Hono runs notFound outside the innermost middleware's try, so a throw here
+  // would skip that middleware's post-processing (the security headers went missing on 404/405).
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     const known = KNOWN.find(([re]) => re.test(path));
     if (known) {
-      throw new ApiError(405, "E_METHOD", `${c.req.method} is not allowed on ${path}; use ${known[1].split(",")[0]}`, undefined, undefined, { Allow: known[1] });
+      return handleError(new ApiError(405, "E_METHOD", `${c.req.method} is not allowed on ${path}; use ${known[1].split(",")[0]}`, undefined, undefined, { Allow: known[1] }), c);
     }
-    throw new ApiError(404, "E_NOT_FOUND", `no route for ${c.req.method} ${path}; see /v1/openapi.json`);
+    return handleError(new ApiError(404, "E_NOT_FOUND", `no route for ${c.req.method} ${path}; see /v1/openapi.json`), c);
   });
   return app;
 }

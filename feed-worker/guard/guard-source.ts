@@ -84,8 +84,11 @@ export function guardSource(input: GuardInput): GuardResult {
   const stepRejected: GuardRejection[] = [];
   const inBounds = parsed.quotes.filter((q) => {
     const r = checkPriceBounds(q);
-    if (r) stepRejected.push(r);
-    return !r;
+    if (!r) return true;
+    // A zero where a real price was published is a truncation, not a free listing: say so.
+    const ref = q.usd_per_m === 0 ? input.lastPublished?.(q) : undefined;
+    stepRejected.push(ref ? { ...r, reason: `${q.field} is 0 where the last published price is ${ref} USD/M: truncated to zero` } : r);
+    return false;
   });
   // The last published value is stronger evidence than the model's own ratios, so it is consulted first.
   const flags = new Map<SourceQuote, GuardFlag>();
@@ -107,7 +110,9 @@ export function guardSource(input: GuardInput): GuardResult {
   const flagged = accepted.flatMap((q) => flags.get(q) ?? []);
   rejected.push(...stepRejected);
   reasons.push(`4 bounds: ${accepted.length} of ${parsed.quotes.length} quotes accepted${summary(stepRejected)}`);
-  for (const r of [...stepRejected, ...flagged].slice(0, MAX_DETAIL_LINES)) reasons.push(`4 bounds: ${r.code} ${r.model_id}: ${r.reason}${"factor" in r ? " (flagged, kept for the breaker)" : ""}`);
+  // Unit errors and implausible values first; zero-priced (free) listings are routine and go last.
+  const detail = [...stepRejected, ...flagged].sort((a, b) => Number(a.reason.includes("free or unpriced")) - Number(b.reason.includes("free or unpriced")));
+  for (const r of detail.slice(0, MAX_DETAIL_LINES)) reasons.push(`4 bounds: ${r.code} ${r.model_id}: ${r.reason}${"factor" in r ? " (flagged, kept for the breaker)" : ""}`);
   if (stepRejected.length + flagged.length > MAX_DETAIL_LINES) reasons.push(`4 bounds: … and ${stepRejected.length + flagged.length - MAX_DETAIL_LINES} more`);
   if (accepted.length === 0) {
     reasons.push("4 bounds: no quote survived; source unhealthy for this run");

@@ -4,9 +4,13 @@ import { ApiError } from "./api-error";
 
 type Issue = z.core.$ZodIssue;
 
-const FIELD_CODES: Record<string, string> = { mode: "E_BAD_MODE", cache_ttl: "E_BAD_CACHE_WRITE" };
+const FIELD_CODES: Record<string, string> = { mode: "E_BAD_MODE", cache_ttl: "E_BAD_CACHE_WRITE", horizon: "E_BAD_HORIZON" };
 
-/** Turns the first zod issue into a stable code and a sentence; never a validator dump. */
+/**
+ * Turns the first zod issue into a stable code and a sentence; never a validator dump.
+ * The issue must come from a parse with `reportInput: true` (as {@link parseWith} does): zod 4 leaves
+ * `input` out otherwise, and a wrong-typed field would read as a missing one.
+ */
 export function issueToApiError(issue: Issue): ApiError {
   const field = issue.path.map(String).join(".") || undefined;
   if (issue.code === "unrecognized_keys") {
@@ -25,7 +29,7 @@ export function issueToApiError(issue: Issue): ApiError {
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { reportInput: true });
   if (!r.success) throw issueToApiError(r.error.issues[0]!);
   return r.data;
 }

@@ -3,7 +3,8 @@ import { greekRow } from "../../oracle-core/greeks/greek-sheet";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
 import { DEFAULTS } from "../../oracle-core/quant/defaults";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import type { HistoryObservation } from "../../oracle-core/schemas/observation";
+import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas/observation";
+import type { RegistryFile } from "../../oracle-core/schemas/registry";
 import { payloadSha256, signSnapshot } from "../../oracle-core/snapshot/snapshot-sign";
 import { bundledData } from "../data/bundled";
 import { heartbeatSeconds, sourceMode, type Env } from "../env";
@@ -33,6 +34,8 @@ export interface PipelineOptions {
   now: Date;
   /** "cron" publishes when something changed or the heartbeat is due; "heartbeat" always re-signs. */
   trigger: "cron" | "heartbeat" | "start";
+  /** The registry and history to run on (default: the bundled, validated files). */
+  data?: { registry: RegistryFile; history: HistoryFile };
   /** Called before each step (tests inject a throw to prove nothing partial is written). */
   onStep?: (step: StepName) => void | Promise<void>;
 }
@@ -62,7 +65,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
 
   await step("load");
   const mode = sourceMode(env);
-  const { registry, history } = bundledData();
+  const { registry, history } = opts.data ?? bundledData();
   await ensureSchema(env.DB);
   await seedIfEmpty(env.DB, registry, history);
   const state = await loadState(env);
@@ -141,7 +144,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
       last_ok_at: r.guard.healthy ? r.raw.fetched_at : (state.lastOk.get(r.adapter.id) ?? null),
       last_sha256: r.raw.ok ? r.raw.sha256 : null,
       model_count: r.guard.model_count,
-      reasons: r.guard.reasons.slice(0, 8),
+      reasons: r.guard.reasons.slice(0, 4),
     })),
   };
   done("compute");
@@ -149,7 +152,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   // Publish when a price or status moved, or the heartbeat is due; otherwise only source health is saved.
   const statusMoved = !state.latest || models.some((m) => state.latest!.statuses.get(m.ticker) !== m.status);
   const heartbeatDue = !state.latest || now.getTime() - Date.parse(state.latest.issued_at) >= heartbeat * 1000 * 0.98;
-  const publish = opts.trigger !== "cron" || decisions.publishes.some((p) => p.from !== null) || decisions.holds.some((h) => h.isNew) || statusMoved || heartbeatDue;
+  // A run that committed to D1 but died before the KV write left readers behind: publish now.
+  const interrupted = state.lastVersion > (state.latest?.version ?? 0);
+  const publish =
+    opts.trigger !== "cron" || interrupted || decisions.publishes.some((p) => p.from !== null) || decisions.holds.some((h) => h.isNew) || statusMoved || heartbeatDue;
 
   await step("sign");
   let envelope: string | null = null;

@@ -10,6 +10,13 @@ const FIELDS = new Set(["output", "input", "cache_read", "cache_write_5m", "cach
 const COLUMNS = ["ticker", "family", "field", "value", "effective_at", "observed_at", "kind", "source", "provenance", "confidence", "raw_sha256", "note"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date YYYY-MM-DD (Date.parse alone rolls 2025-02-30 over to March 2). */
+function isCalendarDate(v: string): boolean {
+  if (!ISO_DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
   const s = String(v);
@@ -28,7 +35,7 @@ export function historyRoutes(app: Hono<AppEnv>): void {
     const to = c.req.query("to");
     if (field !== undefined && !FIELDS.has(field)) throw new ApiError(400, "E_BAD_QUERY", `field must be one of ${[...FIELDS].join(", ")}`, "field");
     for (const [k, v] of [["from", from], ["to", to]] as const) {
-      if (v !== undefined && (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new ApiError(400, "E_BAD_DATE", `${k} must be a date YYYY-MM-DD`, k);
+      if (v !== undefined && !isCalendarDate(v)) throw new ApiError(400, "E_BAD_DATE", `${k} must be a date YYYY-MM-DD`, k);
     }
     await ensureSchema(c.env.DB);
     const where = ["ticker = ?"];

@@ -4,12 +4,16 @@ import { ApiError } from "../http/api-error";
 import { contentEtag, requireState, sendWithEtag, stamp, versionEtag } from "../http/respond";
 import { body, getFeedState, type FeedState } from "../store/feed-state";
 import { KV } from "../store/kv-keys";
+import { derivedGreeks } from "../../oracle-core/greeks/derived";
 import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled";
 import { suggestTickers } from "./suggest";
 
-/** Resolves a ticker (case-insensitive) or throws 404 with the closest tickers. */
+/**
+ * Resolves a ticker (case-insensitive) or throws 404 with the closest tickers. `raw` is already decoded
+ * (Hono decodes path params; body fields are plain text): decoding again threw URIError on "%" (a 500).
+ */
 export function rowOf(state: FeedState, raw: string) {
-  const ticker = decodeURIComponent(raw).trim().toUpperCase();
+  const ticker = raw.trim().toUpperCase();
   const row = state.byTicker.get(ticker);
   if (!row) {
     const suggestions = suggestTickers(ticker, [...state.byTicker.keys()]);
@@ -56,14 +60,14 @@ export function readRoutes(app: Hono<AppEnv>): void {
 
   app.get("/v1/greeks", async (c) => {
     const s = await state(c);
-    const text = body(s, "greeks", () => ({ data: s.payload.models, ...stamp(s) }));
+    const text = body(s, "greeks", () => ({ data: s.payload.models.map((m) => ({ ...m, ...derivedGreeks(m) })), ...stamp(s) }));
     return sendWithEtag(c, versionEtag(s, "greeks"), text);
   });
 
   app.get("/v1/models/:ticker", async (c) => {
     const s = await state(c);
     const row = rowOf(s, c.req.param("ticker"));
-    const text = body(s, `model:${row.ticker}`, () => ({ data: row, ...stamp(s) }));
+    const text = body(s, `model:${row.ticker}`, () => ({ data: { ...row, ...derivedGreeks(row) }, ...stamp(s) }));
     return sendWithEtag(c, versionEtag(s, `model:${row.ticker}`), text);
   });
 

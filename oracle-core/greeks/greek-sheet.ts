@@ -1,5 +1,4 @@
 import { TENORS } from "../quant/defaults";
-import { tokensPerUsd } from "../quant/kappa";
 import { instrumentFromEntry, pricesInForce } from "../registry/instrument-from-entry";
 import type { GreekRow, QuoteStatus } from "../schemas/greek-row";
 import type { HistoryObservation } from "../schemas/observation";
@@ -99,10 +98,7 @@ export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined,
     credibility_z: fit?.credibility_z ?? 0,
     theta_prior: fit?.prior ?? "global",
     sigma_month: fit?.sigma_month ?? 0.05,
-    annual_decline: 1 - Math.exp(-theta),
-    half_life_years: theta > 0 ? Math.LN2 / theta : null,
     forwards: { "1M": fwd(TENORS["1M"]!), "3M": fwd(TENORS["3M"]!), "6M": fwd(TENORS["6M"]!), "12M": fwd(TENORS["12M"]!) },
-    tokens_per_usd: inForce > 0 ? tokensPerUsd({ beta: inForce }).tokens_per_usd : null,
     status: quote.status,
     dispersion: quote.dispersion,
     sources: quote.sources,

@@ -17,7 +17,9 @@ export const TenorForwardsSchema = z.object({
 /**
  * One row of the Greek sheet: every registry field resolved to the value in force, the ratios of
  * MATH.md §1 (so a client can price a task from the row alone), θ/σ and forwards.
- * `status` is the quote status; the registry's active/legacy is `lifecycle`.
+ * `status` is the quote status; the registry's active/legacy is `lifecycle`. Values derivable from the
+ * row alone (annual decline, half-life, tokens per USD) are left out of the signed payload to keep it
+ * small; `derivedGreeks` computes them for the API and clients.
  */
 export const GreekRowSchema = z.object({
   ticker: z.string().min(1),
@@ -63,10 +65,7 @@ export const GreekRowSchema = z.object({
   credibility_z: z.number().finite().min(0).max(1),
   theta_prior: z.enum(["family", "provider", "global"]),
   sigma_month: z.number().finite().nonnegative(),
-  annual_decline: z.number().finite(),
-  half_life_years: z.number().finite().nullable(),
   forwards: TenorForwardsSchema,
-  tokens_per_usd: z.number().finite().nullable(),
   status: QuoteStatusSchema,
   dispersion: z.number().finite().nonnegative().nullable(),
   sources: z.array(z.string()),
