@@ -17,8 +17,9 @@ export default {
   fetch: app.fetch,
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const now = new Date(controller.scheduledTime);
-    // Every 15 minutes; the run at minute 0 re-signs even without changes (the hourly heartbeat).
-    const trigger = now.getUTCMinutes() === 0 ? "heartbeat" : "cron";
+    // Every 15 minutes; a run re-signs when the hourly heartbeat is due even without changes.
+    // A cron of "0 * * * *" (or /__scheduled?cron=0+*+*+*+* locally) forces the heartbeat.
+    const trigger = controller.cron === "0 * * * *" ? "heartbeat" : "cron";
     const live = env.SOURCE_MODE === "live";
     const report = await runPipeline({ env, fetch: live ? fetch : bundledFetch(env), bundledBaseUrl: "https://assets.local", now, trigger });
     console.log(`pipeline ${trigger}: ${report.published ? `published v${report.version}` : "no publish"} (${report.reason}); ${report.changes} changes, ${report.held} held`);

@@ -7,6 +7,16 @@ import registry from "../../data/registry.json";
 const T0 = new Date("2026-11-24T06:15:00Z");
 
 type Stamped<T> = { data: T; oracle_timestamp: string; snapshot_version: number };
+type Derived = { annual_decline: number; half_life_years: number | null; tokens_per_usd: number | null };
+
+/** The unsigned display fields follow from θ and β alone (MATH.md §3, §5.4). */
+function expectDerived(r: GreekRow & Derived): void {
+  expect(r.annual_decline).toBeCloseTo(1 - Math.exp(-r.theta), 12);
+  if (r.theta > 0) expect(r.half_life_years).toBeCloseTo(Math.LN2 / r.theta, 9);
+  else expect(r.half_life_years).toBeNull();
+  if (r.beta > 0) expect(r.tokens_per_usd).toBeCloseTo(1e6 / r.beta, 6);
+}
+
 type ErrorBody = { error: { code: string; message: string; field?: string; suggestions?: string[] } };
 
 describe("GET endpoints on the published v1 snapshot", () => {
@@ -47,20 +57,29 @@ describe("GET endpoints on the published v1 snapshot", () => {
     expect(json.data.find((r) => r.ticker === "DEEPSEEK-V3")!.beta_batch).toBeNull();
   });
 
-  it("/v1/greeks: the full sheet, equal to the signed payload's rows", async () => {
-    const { res, json } = await get<Stamped<GreekRow[]>>("/v1/greeks");
+  it("/v1/greeks: the full sheet, the signed payload's rows plus derived display fields", async () => {
+    const { res, json } = await get<Stamped<(GreekRow & Derived)[]>>("/v1/greeks");
     expect(res.status).toBe(200);
     expect(json.snapshot_version).toBe(1);
     expect(json.oracle_timestamp).toBe(payload.issued_at);
-    expect(json.data).toEqual(payload.models);
+    expect(json.data.map((r) => r.ticker)).toEqual(payload.models.map((m) => m.ticker));
+    json.data.forEach((r, i) => {
+      expect(r).toMatchObject(payload.models[i]!);
+      expectDerived(r);
+    });
+    // GPT-4.1 by hand: 1e6/8 output tokens per USD, 1e4/8 per cent.
+    expect(json.data.find((r) => r.ticker === "GPT-4.1")).toMatchObject({ tokens_per_usd: 125000, tokens_per_cent: 1250 });
   });
 
   it("/v1/models/:ticker is case-insensitive and percent-decoded, and returns the row", async () => {
     const expected = payload.models.find((m) => m.ticker === "GPT-4.1")!;
     for (const path of ["/v1/models/gpt-4.1", "/v1/models/GPT-4.1", "/v1/models/Gpt%2D4%2E1"]) {
-      const { res, json } = await get<Stamped<GreekRow>>(path);
+      const { res, json } = await get<Stamped<GreekRow & Derived>>(path);
       expect(res.status).toBe(200);
-      expect(json.data).toEqual(expected);
+      expect(json.data).toMatchObject(expected);
+      expectDerived(json.data);
+      expect(json.data.sources.length).toBeGreaterThan(0);
+      expect(json.data.status).toBe(expected.status);
       expect(json.data.beta).toBe(8);
       expect(json.snapshot_version).toBe(1);
       expect(json.oracle_timestamp).toBe(payload.issued_at);
