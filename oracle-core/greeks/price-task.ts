@@ -1,7 +1,7 @@
 import { OracleError } from "../errors";
 import { costRange, type CostRangeResult } from "../quant/cost-range";
 import { kappa } from "../quant/kappa";
-import { taskCost, type TaskCostResult } from "../quant/task-cost";
+import { taskCost, type TaskCostInput, type TaskCostResult } from "../quant/task-cost";
 import type { GreekRow } from "../schemas/greek-row";
 import { horizonYears } from "./horizon";
 import { scheduledForward } from "./forward-scheduled";
@@ -58,20 +58,43 @@ export function priceTask(row: PricingRow, req: TaskRequest, valuationDate: stri
   const m = mode(req.mode);
   const cache_ttl = ttl(req.cache_ttl);
   const t = horizonYears(req.horizon);
-  const instrument = instrumentFromRow(row, { cache_ttl, mode: m });
-  const profile = { n_in: req.n_in, n_think: req.n_think ?? 0, eta: req.eta ?? 0, omega: req.omega ?? 0, cache_write: cache_ttl, mode: m };
-  const fwdBeta = scheduledForward(row, valuationDate, t);
+  const inst = instrumentFromRow(row, { cache_ttl, mode: m });
+  // One monomorphic input object (no spreads on the hot path): this is the call the API makes per request.
+  const input: TaskCostInput = {
+    beta: inst.beta,
+    r_in: inst.r_in,
+    r_cache: inst.r_cache,
+    r_think: inst.r_think,
+    r_batch: inst.r_batch,
+    cache_write_mult: inst.cache_write_mult,
+    tiers: inst.tiers,
+    n_in: req.n_in,
+    n_out: req.n_out ?? 0,
+    n_think: req.n_think ?? 0,
+    eta: req.eta ?? 0,
+    omega: req.omega ?? 0,
+    cache_write: cache_ttl,
+    mode: m,
+  };
+  const fwdBeta = t === 0 ? row.beta : scheduledForward(row, valuationDate, t);
   const ratio = row.beta > 0 ? fwdBeta / row.beta : 1;
-  const base = { model: row.ticker, mode: m, cache_ttl, horizon: req.horizon ?? "spot", horizon_years: t };
+  const horizon = req.horizon ?? "spot";
   if (req.n_out !== undefined) {
-    const spot = taskCost({ ...instrument, ...profile, n_out: req.n_out });
-    return { ...base, spot, forward: { beta: fwdBeta, cost: spot.cost * ratio, cost_range: null }, range: null };
+    const spot = taskCost(input);
+    return { model: row.ticker, mode: m, cache_ttl, horizon, horizon_years: t, spot, forward: { beta: fwdBeta, cost: spot.cost * ratio, cost_range: null }, range: null };
   }
   const max_tokens = req.max_tokens ?? row.max_output;
-  const r = costRange({ ...instrument, ...profile, max_tokens });
-  const k = (n_out: number) => kappa({ ...instrument, ...profile, n_out }).kappa;
+  const r = costRange({ ...input, max_tokens });
+  const k = (n_out: number) => {
+    input.n_out = n_out;
+    return kappa(input).kappa;
+  };
   return {
-    ...base,
+    model: row.ticker,
+    mode: m,
+    cache_ttl,
+    horizon,
+    horizon_years: t,
     spot: null,
     forward: { beta: fwdBeta, cost: null, cost_range: { min: r.min * ratio, max: r.max * ratio } },
     range: { ...r, max_tokens, kappa_at_min: k(1), kappa_at_max: k(max_tokens) },
