@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { buildAssets } from "../scripts/build-assets.mjs";
+import { feedHarness } from "../test/feed/harness";
+import { STEPS } from "../feed-worker/pipeline/run-pipeline";
+import { median } from "./measure";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const WORK = join(ROOT, ".exostream/bench");
+const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+const DURATION_S = 5;
+const CONNECTIONS = 8;
+
+const freePort = () =>
+  new Promise<number>((res) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+
+async function waitUp(url: string, ms = 90_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function wranglerDev(config: string, port: number, persist: string): ChildProcess {
+  return spawn(process.execPath, [WRANGLER, "dev", "-c", config, "--local", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "error"], {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    stdio: "ignore",
+  });
+}
+
+async function load(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
+  const r = await autocannon({ url, duration: DURATION_S, connections: CONNECTIONS, pipelining: 1, method: (init.method ?? "GET") as "GET", body: init.body, headers: init.headers });
+  return { req_per_s: r.requests.average, p50_ms: r.latency.p50, p99_ms: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total };
+}
+
+/**
+ * Issue 3 budgets: the feed on workerd against a minimal worker returning the same bytes, same runtime
+ * and load tool in the same run; the bundled pipeline per step; the envelope size.
+ */
+export async function benchFeed() {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  buildAssets();
+
+  // The feed exactly as deployed, except a rate limit high enough not to turn the load test into 429s.
+  const feedToml = readFileSync(join(ROOT, "wrangler.toml"), "utf8")
+    .replace('main = "feed-worker/index.ts"', `main = "${join(ROOT, "feed-worker/index.ts")}"`)
+    .replace('directory = "./dist/public"', `directory = "${join(ROOT, "dist/public")}"`)
+    .replace("simple = { limit = 100, period = 60 }", "simple = { limit = 100000000, period = 60 }");
+  writeFileSync(join(WORK, "feed.toml"), feedToml);
+  const feedPort = await freePort();
+  const feed = wranglerDev(join(WORK, "feed.toml"), feedPort, join(WORK, "feed-state"));
+  const procs: ChildProcess[] = [feed];
+  try {
+    const base = `http://127.0.0.1:${feedPort}`;
+    await waitUp(`${base}/v1/health`);
+    await fetch(`${base}/__scheduled?cron=*/15+*+*+*+*`);
+    const snapshot = await (await fetch(`${base}/v1/snapshot`)).text();
+    const greeks = await (await fetch(`${base}/v1/greeks`)).text();
+    const priceBody = JSON.stringify({ model: "GPT-4.1", n_in: 30000, n_out: 800, eta: 0.6 });
+    const price = await (await fetch(`${base}/v1/price`, { method: "POST", headers: { "content-type": "application/json" }, body: priceBody })).text();
+
+    // The minimal worker: same runtime (workerd via wrangler dev), returns the same bytes, does nothing else.
+    writeFileSync(
+      join(WORK, "minimal.js"),
+      `const B = ${JSON.stringify({ "/v1/snapshot": snapshot, "/v1/greeks": greeks, "/v1/price": price })};\n` +
+        `export default { async fetch(req) { if (req.method === "POST") await req.text(); return new Response(B[new URL(req.url).pathname] ?? "", { headers: { "content-type": "application/json" } }); } };\n`,
+    );
+    writeFileSync(join(WORK, "minimal.toml"), `name = "minimal"\nmain = "${join(WORK, "minimal.js")}"\ncompatibility_date = "2026-04-01"\n`);
+    const minPort = await freePort();
+    procs.push(wranglerDev(join(WORK, "minimal.toml"), minPort, join(WORK, "min-state")));
+    const minBase = `http://127.0.0.1:${minPort}`;
+    await waitUp(`${minBase}/v1/greeks`);
+
+    const post = { method: "POST", body: priceBody, headers: { "content-type": "application/json" } };
+    const out: Record<string, unknown> = {};
+    for (const [name, path, init] of [
+      ["get_greeks", "/v1/greeks", {}],
+      ["get_snapshot", "/v1/snapshot", {}],
+      ["post_price", "/v1/price", post],
+    ] as const) {
+      await load(`${base}${path}`, init); // warm both
+      const ours = await load(`${base}${path}`, init);
+      const minimal = await load(`${minBase}${path}`, init);
+      out[name] = { ours_req_per_s: ours.req_per_s, minimal_req_per_s: minimal.req_per_s, ratio: ours.req_per_s / minimal.req_per_s, ours_p50_ms: ours.p50_ms, ours_p99_ms: ours.p99_ms, errors: ours.errors + minimal.errors, budget: name === "post_price" ? "≥ 0.5" : "≥ 0.7" };
+    }
+    out.load = { tool: "autocannon", duration_s: DURATION_S, connections: CONNECTIONS, target: "127.0.0.1" };
+    out.envelope = { raw_bytes: Buffer.byteLength(snapshot), gzip_bytes: gzipSync(snapshot).length, budget_gzip_bytes: 24 * 1024 };
+    out.pipeline = await benchPipeline();
+    return out;
+  } finally {
+    for (const p of procs) p.kill("SIGTERM");
+  }
+}
+
+/** One full bundled run per trigger, in-process on workerd-backed KV/D1/R2: ms per step, median of 5. */
+async function benchPipeline() {
+  const h = await feedHarness();
+  try {
+    const first = await h.run({ now: new Date("2026-11-24T06:00:00Z") });
+    const runs = [];
+    for (let i = 1; i <= 5; i++) runs.push(await h.run({ now: new Date(Date.parse("2026-11-24T06:00:00Z") + i * 3600_000), trigger: "heartbeat" }));
+    const per: Record<string, number> = {};
+    for (const s of STEPS) per[s] = median(runs.map((r) => r.timings[s] ?? 0));
+    return {
+      first_run_total_ms: Object.values(first.timings).reduce((a, b) => a + (b ?? 0), 0),
+      steady_total_ms: Object.values(per).reduce((a, b) => a + b, 0),
+      steps_ms: per,
+      budget_ms: 1000,
+    };
+  } finally {
+    await h.dispose();
+  }
+}
