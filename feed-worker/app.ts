@@ -4,6 +4,7 @@ import { ApiError, handleError } from "./http/api-error";
 import { apiMiddleware } from "./http/middleware";
 import { computeRoutes } from "./routes/compute";
 import { historyRoutes } from "./routes/history";
+import { marketRoutes } from "./routes/market";
 import { openApiDocument } from "./routes/openapi";
 import { readRoutes } from "./routes/read";
 import type { TokenCounter } from "./tokenize/token-counter";
@@ -20,6 +21,9 @@ const KNOWN: [RegExp, string][] = [
   [/^\/v1\/(snapshot|spots|greeks|sources|openapi\.json|health)$/, "GET, HEAD, OPTIONS"],
   [/^\/v1\/(models|forwards|history)\/[^/]+$/, "GET, HEAD, OPTIONS"],
   [/^\/v1\/(price|compare)$/, "POST, OPTIONS"],
+  [/^\/v1\/(index|index\/history|backtest)$/, "GET, HEAD, OPTIONS"],
+  [/^\/v1\/monte-carlo\/[^/]+$/, "GET, HEAD, OPTIONS"],
+  [/^\/v1\/swap$/, "POST, OPTIONS"],
   [/^\/\.well-known\/exostream-keys\.json$/, "GET, HEAD, OPTIONS"],
 ];
 
@@ -33,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   readRoutes(app);
   historyRoutes(app);
   computeRoutes(app, deps.countTokens);
+  marketRoutes(app);
   // Returned, not thrown: Hono runs notFound outside the innermost middleware's try, so a throw here
   // would skip that middleware's post-processing (the security headers went missing on 404/405).
   app.notFound((c) => {

@@ -112,7 +112,8 @@ export function decide(input: {
       if (current !== undefined) prices[field] = current;
     }
     const last = input.published.get(key(ticker, "output"))?.last_quoted_at;
-    const staleLive = input.mode === "live" && !out.quoted.has(ticker) && (!last || now.getTime() - Date.parse(last) > 48 * 3600_000);
+    const staleLive =
+      input.mode === "live" && !input.composites.has(ticker) && !out.quoted.has(ticker) && (!last || now.getTime() - Date.parse(last) > 48 * 3600_000);
     const finalStatus: QuoteState["status"] = input.halted.has(ticker)
       ? "halted"
       : pendingShown

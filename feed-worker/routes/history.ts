@@ -47,6 +47,8 @@ export function historyRoutes(app: Hono<AppEnv>): void {
       .bind(...args)
       .all<Record<(typeof COLUMNS)[number], unknown>>();
     const wantsCsv = c.req.query("format") === "csv" || (c.req.header("accept") ?? "").includes("text/csv");
+    // The body depends on Accept: without Vary a shared cache could hand CSV to a JSON client.
+    c.header("Vary", "Accept");
     if (wantsCsv) {
       const lines = [COLUMNS.join(","), ...rs.results.map((r) => COLUMNS.map((k) => csvCell(r[k])).join(","))];
       const text = lines.join("\r\n") + "\r\n";

@@ -1,0 +1,157 @@
+import type { Context, Hono } from "hono";
+import type { AppEnv } from "../app";
+import { bundledData } from "../data/bundled";
+import { ApiError } from "../http/api-error";
+import { limitBody, rateLimit } from "../http/limits";
+import { requireState, sendWithEtag, stamp, versionEtag } from "../http/respond";
+import { parseWith, readJsonBody } from "../http/validate";
+import { feedIndexSeries } from "../pipeline/index-block";
+import { ensureSchema } from "../store/db";
+import { body, getFeedState, type FeedState } from "../store/feed-state";
+import { rowOf } from "./read";
+import { suggestTickers } from "./suggest";
+import { backtestFamilies } from "../../oracle-core/market/backtest-families";
+import type { IndexSeriesPoint, IndexSeriesResult } from "../../oracle-core/market/index-series";
+import { FIXING_UTC } from "../../oracle-core/market/index-series";
+import { mcQuery, monteCarloFor } from "../../oracle-core/market/monte-carlo-request";
+import { indexUnderlying, priceSwap, tickerUnderlying, type SwapUnderlying } from "../../oracle-core/market/swap-request";
+import { MonteCarloQuerySchema, SwapRequestSchema } from "../../oracle-core/schemas/market";
+import type { HistoryObservation } from "../../oracle-core/schemas/observation";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CSV_COLUMNS = ["date", "level", "level_usd_per_m", "divisor", "rebalanced", "index_breaker", "members", "stale", "entries", "exits"] as const;
+
+/** Output-price observations of the feed's history (bundled + feed-written), read once per snapshot version. */
+const observationsOf = new WeakMap<FeedState, Promise<HistoryObservation[]>>();
+function outputObservations(c: Context<AppEnv>, s: FeedState): Promise<HistoryObservation[]> {
+  let p = observationsOf.get(s);
+  if (!p) {
+    p = (async () => {
+      await ensureSchema(c.env.DB);
+      const rs = await c.env.DB.prepare(
+        "SELECT ticker, family, field, value, effective_at, observed_at, kind, source, provenance, confidence FROM observations WHERE field = 'output' ORDER BY id",
+      ).all<HistoryObservation>();
+      return rs.results;
+    })();
+    p.catch(() => observationsOf.delete(s));
+    observationsOf.set(s, p);
+  }
+  return p;
+}
+
+/** The daily EICI series of this snapshot version (the same inputs as its index block). */
+const seriesOf = new WeakMap<FeedState, IndexSeriesResult | null>();
+async function indexSeriesOf(c: Context<AppEnv>, s: FeedState): Promise<IndexSeriesResult> {
+  if (!seriesOf.has(s)) seriesOf.set(s, feedIndexSeries(s.payload.models, await outputObservations(c, s), s.payload.valuation_date));
+  const series = seriesOf.get(s);
+  if (!series) throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet: too few priced models for the caps");
+  return series;
+}
+
+function dateQuery(c: Context<AppEnv>, k: "from" | "to"): string | undefined {
+  const v = c.req.query(k);
+  if (v !== undefined && (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new ApiError(400, "E_BAD_DATE", `${k} must be a date YYYY-MM-DD`, k);
+  return v;
+}
+
+function csvOf(points: readonly IndexSeriesPoint[]): string {
+  const cell = (p: IndexSeriesPoint, k: (typeof CSV_COLUMNS)[number]): string => {
+    const v = p[k];
+    if (v === undefined || v === null) return "";
+    return Array.isArray(v) ? v.join(" ") : String(v);
+  };
+  return [CSV_COLUMNS.join(","), ...points.map((p) => CSV_COLUMNS.map((k) => cell(p, k)).join(","))].join("\r\n") + "\r\n";
+}
+
+/** GET /v1/index, /v1/index/history, /v1/backtest, /v1/monte-carlo/:ticker and POST /v1/swap (SPEC §6, MATH.md §8–11). */
+export function marketRoutes(app: Hono<AppEnv>): void {
+  const state = async (c: { env: AppEnv["Bindings"] }) => requireState(await getFeedState(c.env, Date.now()));
+  app.use("/v1/swap", limitBody, rateLimit);
+  for (const path of ["/v1/monte-carlo/*", "/v1/backtest"]) app.use(path, rateLimit);
+
+  app.get("/v1/index", async (c) => {
+    const s = await state(c);
+    const block = s.payload.index;
+    if (!block) throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet: too few priced models for the caps");
+    const text = body(s, "index", () => ({ data: block, ...stamp(s) }));
+    return sendWithEtag(c, versionEtag(s, "index"), text);
+  });
+
+  app.get("/v1/index/history", async (c) => {
+    const s = await state(c);
+    const from = dateQuery(c, "from");
+    const to = dateQuery(c, "to");
+    const csv = c.req.query("format") === "csv" || (c.req.header("accept") ?? "").includes("text/csv");
+    const key = `index-history:${from ?? ""}:${to ?? ""}:${csv ? "csv" : "json"}`;
+    const series = await indexSeriesOf(c, s);
+    const points = series.series.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to));
+    if (csv) {
+      c.header("Content-Disposition", `inline; filename="eici-${series.base_date}-${s.payload.valuation_date}.csv"`);
+      return sendWithEtag(c, versionEtag(s, key), csvOf(points), "text/csv; charset=utf-8");
+    }
+    const data = {
+      name: series.name,
+      base_date: series.base_date,
+      base_value: series.base_value,
+      point_value_usd_per_m: series.point_value_usd_per_m,
+      fixing_utc: FIXING_UTC,
+      methodology: "docs/METHODOLOGY.md",
+      series: points,
+    };
+    return sendWithEtag(c, versionEtag(s, key), JSON.stringify({ data, ...stamp(s) }));
+  });
+
+  app.post("/v1/swap", async (c) => {
+    const req = parseWith(SwapRequestSchema, await readJsonBody(c));
+    const s = await state(c);
+    let und: SwapUnderlying;
+    if (req.underlying.trim().toLowerCase() === "index" || req.underlying.trim().toUpperCase() === "EICI") {
+      if (!s.payload.index) throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet; price a ticker instead");
+      und = indexUnderlying(s.payload.index, Object.fromEntries(s.payload.models.map((m) => [m.ticker, m.theta])));
+    } else {
+      und = tickerUnderlying(rowOf(s, req.underlying));
+    }
+    return c.json({ data: priceSwap(req, und, s.payload.valuation_date), ...stamp(s) });
+  });
+
+  app.get("/v1/monte-carlo/:ticker", async (c) => {
+    const q = mcQuery(parseWith(MonteCarloQuerySchema, c.req.query()));
+    const s = await state(c);
+    const row = rowOf(s, c.req.param("ticker"));
+    const etag = versionEtag(s, `mc:${row.ticker}:${q.paths}:${q.seed}`);
+    // Deterministic for (snapshot, ticker, paths, seed): a matching ETag skips the simulation.
+    if ((c.req.header("if-none-match") ?? "").includes(`"${etag}"`)) return sendWithEtag(c, etag, "");
+    return sendWithEtag(c, etag, JSON.stringify({ data: monteCarloFor(row, q), ...stamp(s) }));
+  });
+
+  app.get("/v1/backtest", async (c) => {
+    const s = await state(c);
+    const families = bundledData().history.families;
+    const family = c.req.query("family");
+    if (family !== undefined && !Object.hasOwn(families, family)) {
+      const suggestions = suggestTickers(family.toUpperCase(), Object.keys(families).map((f) => f.toUpperCase())).map((f) => f.toLowerCase());
+      throw new ApiError(404, "E_UNKNOWN_FAMILY", `unknown family ${JSON.stringify(family)}${suggestions.length ? `; did you mean ${suggestions.join(", ")}?` : ""}`, "family", { suggestions });
+    }
+    const key = `backtest:${family ?? ""}`;
+    const observations = await outputObservations(c, s);
+    const text = body(s, key, () => {
+      const r = backtestFamilies({ history: { observations }, families, eval_end: s.payload.data_as_of, family: family ?? null });
+      return {
+        data: {
+          method: {
+            forward: "β(d)·e^(−θ_d·h), prices announced with the model honoured first; θ_d fitted on the family's data ≤ d exactly as production publishes it (MATH.md §5, provider prior)",
+            actual: "the family's step-function price at d + h (last effective change ≤ d + h)",
+            baseline: "no change: forward = spot β(d)",
+            ape: "|forecast − actual| / actual; a pair is flagged successor_step when a successor launches in (d, d + h]",
+          },
+          eval_end: r.eval_end,
+          tenors: r.tenors,
+          summary: { by_tenor: r.by_tenor, by_family: r.by_family },
+          predictions: r.predictions,
+        },
+        ...stamp(s),
+      };
+    });
+    return sendWithEtag(c, versionEtag(s, key), text);
+  });
+}
