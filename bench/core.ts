@@ -29,7 +29,7 @@ export async function benchCore() {
   const task = { n_in: 30_000, n_out: 800, eta: 0.6 };
   const usage = { input_tokens: 30_000, cache_read_tokens: 18_000, output_tokens: 800 };
   const ours = priceTask(byTicker.get("SONNET-4")!, task, VALUATION).spot!.cost;
-  const theirs = Number(calcPrice(usage, "claude-sonnet-4-20250514", { providerId: "anthropic" }).total_price);
+  const theirs = Number(calcPrice(usage, "claude-sonnet-4-20250514", { providerId: "anthropic" })?.total_price);
   const one = measure(() => priceTask(byTicker.get("SONNET-4")!, task, VALUATION));
   const peerOne = measure(() => calcPrice(usage, "claude-sonnet-4-20250514", { providerId: "anthropic" }), { warmup: 50 });
 
