@@ -1,48 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { buildAssets } from "../scripts/build-assets.mjs";
 import { feedHarness } from "../test/feed/harness";
+import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../test/feed/wrangler-dev";
 import { STEPS } from "../feed-worker/pipeline/run-pipeline";
 import { median } from "./measure";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const WORK = join(ROOT, ".exostream/bench");
-const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 const DURATION_S = 5;
 const CONNECTIONS = 8;
-
-const freePort = () =>
-  new Promise<number>((res) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
-
-async function waitUp(url: string, ms = 90_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function wranglerDev(config: string, port: number, persist: string): ChildProcess {
-  return spawn(process.execPath, [WRANGLER, "dev", "-c", config, "--local", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "error"], {
-    cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-    stdio: "ignore",
-  });
-}
 
 async function load(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
   const r = await autocannon({ url, duration: DURATION_S, connections: CONNECTIONS, pipelining: 1, method: (init.method ?? "GET") as "GET", body: init.body, headers: init.headers });
@@ -59,13 +29,8 @@ export async function benchFeed() {
   buildAssets();
 
   // The feed exactly as deployed, except a rate limit high enough not to turn the load test into 429s.
-  const feedToml = readFileSync(join(ROOT, "wrangler.toml"), "utf8")
-    .replace('main = "feed-worker/index.ts"', `main = "${join(ROOT, "feed-worker/index.ts")}"`)
-    .replace('directory = "./dist/public"', `directory = "${join(ROOT, "dist/public")}"`)
-    .replace("simple = { limit = 100, period = 60 }", "simple = { limit = 100000000, period = 60 }");
-  writeFileSync(join(WORK, "feed.toml"), feedToml);
   const feedPort = await freePort();
-  const feed = wranglerDev(join(WORK, "feed.toml"), feedPort, join(WORK, "feed-state"));
+  const feed = wranglerDev(feedConfig(join(WORK, "feed"), { rateLimit: 100_000_000 }), feedPort, join(WORK, "feed-state"));
   const procs: ChildProcess[] = [feed];
   try {
     const base = `http://127.0.0.1:${feedPort}`;
@@ -105,7 +70,7 @@ export async function benchFeed() {
     out.pipeline = await benchPipeline();
     return out;
   } finally {
-    for (const p of procs) p.kill("SIGTERM");
+    for (const p of procs) await stopTree(p);
   }
 }
 
