@@ -2,11 +2,16 @@ import { Hono } from "hono";
 import type { Env } from "./env";
 import { ApiError, handleError } from "./http/api-error";
 import { apiMiddleware } from "./http/middleware";
+import { changesRoutes } from "./routes/changes";
 import { computeRoutes } from "./routes/compute";
+import { embedRoutes } from "./routes/embed";
+import { exportRoutes } from "./routes/export";
 import { historyRoutes } from "./routes/history";
 import { marketRoutes } from "./routes/market";
+import { mcpRoutes } from "./routes/mcp";
 import { openApiDocument } from "./routes/openapi";
 import { readRoutes } from "./routes/read";
+import { webhookRoutes } from "./routes/webhooks";
 import type { TokenCounter } from "./tokenize/token-counter";
 
 export type AppEnv = { Bindings: Env };
@@ -25,6 +30,12 @@ const KNOWN: [RegExp, string][] = [
   [/^\/v1\/monte-carlo\/[^/]+$/, "GET, HEAD, OPTIONS"],
   [/^\/v1\/swap$/, "POST, OPTIONS"],
   [/^\/\.well-known\/exostream-keys\.json$/, "GET, HEAD, OPTIONS"],
+  // integrations
+  [/^\/mcp$/, "POST, OPTIONS"],
+  [/^\/v1\/changes(\.atom)?$/, "GET, HEAD, OPTIONS"],
+  [/^\/v1\/export\/(litellm|genai-prices)\.json$/, "GET, HEAD, OPTIONS"],
+  [/^\/v1\/webhooks$/, "GET, POST, OPTIONS"],
+  [/^\/v1\/webhooks\/[^/]+$/, "GET, DELETE, OPTIONS"],
 ];
 
 /** The feed's HTTP app: public API (SPEC §6) over the published snapshot. */
@@ -37,7 +48,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   readRoutes(app);
   historyRoutes(app);
   computeRoutes(app, deps.countTokens);
+  embedRoutes(app);
   marketRoutes(app);
+  mcpRoutes(app, deps.countTokens);
+  changesRoutes(app);
+  exportRoutes(app);
+  webhookRoutes(app);
   // Returned, not thrown: Hono runs notFound outside the innermost middleware's try, so a throw here
   // would skip that middleware's post-processing (the security headers went missing on 404/405).
   app.notFound((c) => {

@@ -2,6 +2,7 @@ import { createApp } from "./app";
 import type { Env } from "./env";
 import { runPipeline } from "./pipeline/run-pipeline";
 import { workersTokenCounter } from "./tokenize/tiktoken-workers";
+import { runWebhooks } from "./webhooks/run-webhooks";
 
 const app = createApp({ countTokens: (env) => workersTokenCounter(env.ASSETS) });
 
@@ -23,6 +24,12 @@ export default {
     const live = env.SOURCE_MODE === "live";
     const report = await runPipeline({ env, fetch: live ? fetch : bundledFetch(env), bundledBaseUrl: "https://assets.local", now, trigger });
     console.log(`pipeline ${trigger}: ${report.published ? `published v${report.version}` : "no publish"} (${report.reason}); ${report.changes} changes, ${report.held} held`);
-    void ctx;
+    // Webhook deliveries (new versions' events, then due retries) after the run, without holding the publish up.
+    ctx.waitUntil(
+      runWebhooks(env, { now, fetch }).then(
+        (r) => console.log(`webhooks: ${r.queued} queued, ${r.delivered}/${r.attempted} delivered, ${r.retrying} retrying, ${r.failed} failed`),
+        (e: unknown) => console.error("webhooks failed", e instanceof Error ? e.message : String(e)),
+      ),
+    );
   },
 } satisfies ExportedHandler<Env>;

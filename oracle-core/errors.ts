@@ -28,6 +28,8 @@ export type OracleErrorCode =
   | "E_SWAP_EXPIRED"
   | "E_NEED_REALIZED"
   | "E_BAD_MC_PARAM"
+  // swap side outside §13's table: fixed_payer or fixed_receiver
+  | "E_SWAP_SIDE"
   // ref.py codes outside the §13 table: θ candidates need ≥ 2 points; percentile of an empty sample
   | "E_SHORT_SERIES"
   | "E_EMPTY"
@@ -46,7 +48,15 @@ export type OracleErrorCode =
   | "E_UNKNOWN_TICKER"
   | "E_BAD_HORIZON"
   | "E_SCHEMA"
-  | "E_CANCELLED";
+  | "E_CANCELLED"
+  // planning (System Canvas, Budget Planner)
+  | "E_MIX_SUM"
+  | "E_ALLOC_SUM"
+  | "E_BAD_VOLUME"
+  // integrations (SDK meter / estimate): a usage object no provider format recognises, or one that contradicts itself
+  | "E_BAD_USAGE"
+  // SDK: no verified snapshot available (feed unreachable and nothing cached)
+  | "E_NO_SNAPSHOT";
 
 /** The one error type oracle-core throws: a stable `code`, a message a user can act on, and the field at fault. */
 export class OracleError extends Error {

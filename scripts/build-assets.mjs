@@ -1,14 +1,13 @@
 // Assembles dist/public, the static assets the feed worker serves on its own origin:
 // the landing page, the bundled source archives (what `bundled` mode collects from) and the
 // tokenizer ranks used server-side by POST /v1/price. Widgets and the PWA are added by vite.
-import { cpSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
 const out = resolve(root, "dist/public");
 
 export function buildAssets() {
-  rmSync(resolve(out, "data"), { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(resolve(root, "feed-worker/public"), out, { recursive: true });
   cpSync(resolve(root, "data/archives"), resolve(out, "data/archives"), { recursive: true });

@@ -7,6 +7,7 @@ const projects = [
   "feed-worker/tsconfig.json",
   "feed-worker/tsconfig.test.json",
   "widgets/tsconfig.json",
+  "widgets/build/tsconfig.json",
   "pwa/tsconfig.json",
   "pwa/worker/tsconfig.json",
   "pwa/sw/tsconfig.json",

@@ -98,6 +98,8 @@ export async function persistRun(input: {
         );
       }
     }
+    // Before the pending rows are deleted: the releases read the held values from them.
+    stmts.push(...changeKindStmts(db, version!, nowIso, decisions));
     for (const c of decisions.cleared) stmts.push(db.prepare("DELETE FROM pending WHERE ticker = ? AND field = ?").bind(c.ticker, c.field));
     for (const h of decisions.holds) {
       stmts.push(
@@ -131,4 +133,41 @@ export async function persistRun(input: {
   await input.step("persist:kv");
   await env.FEED_KV.put(KV.latestSnapshot, snapshot.envelope);
   input.done("persist:kv");
+}
+
+/**
+ * Change events beyond price changes and holds (integrations, /v1/changes): a breaker hold released (confirmed or
+ * withdrawn), a ticker's quote status moving, and a ticker published for the first time. Status and new-model events
+ * compare against `ticker_status`, the statuses of the previous publish; the very first publish seeds it silently.
+ */
+function changeKindStmts(db: D1Database, version: number, nowIso: string, decisions: Decisions): D1PreparedStatement[] {
+  const out: D1PreparedStatement[] = [];
+  for (const c of decisions.cleared) {
+    const p = decisions.publishes.find((x) => x.ticker === c.ticker && x.field === c.field);
+    out.push(
+      db.prepare(
+        `INSERT INTO changes (version, at, ticker, kind, field, from_value, to_value, effective_at, detail)
+         SELECT ?1, ?2, ticker, 'breaker_release', field, value, COALESCE(?5, (SELECT value FROM published WHERE published.ticker = ?3 AND published.field = ?4)), ?6, json_object('outcome', ?7, 'held_value', value)
+         FROM pending WHERE ticker = ?3 AND field = ?4`,
+      ).bind(version, nowIso, c.ticker, c.field, p?.value ?? null, p?.effective_at ?? null, p ? "confirmed" : "withdrawn"),
+    );
+  }
+  const statuses = JSON.stringify([...decisions.quotes].map(([t, q]) => ({ t, s: q.status })));
+  out.push(
+    db.prepare(
+      `INSERT INTO changes (version, at, ticker, kind, field, from_value, to_value, effective_at, detail)
+       SELECT ?1, ?2, j.value ->> 't', 'status_change', 'status', NULL, NULL, NULL, json_object('from', ts.status, 'to', j.value ->> 's')
+       FROM json_each(?3) j JOIN ticker_status ts ON ts.ticker = j.value ->> 't' WHERE ts.status <> j.value ->> 's'`,
+    ).bind(version, nowIso, statuses),
+    db.prepare(
+      `INSERT INTO changes (version, at, ticker, kind, field, from_value, to_value, effective_at, detail)
+       SELECT ?1, ?2, j.value ->> 't', 'new_model', NULL, NULL, NULL, NULL, json_object('status', j.value ->> 's')
+       FROM json_each(?3) j WHERE EXISTS (SELECT 1 FROM ticker_status) AND NOT EXISTS (SELECT 1 FROM ticker_status ts WHERE ts.ticker = j.value ->> 't')`,
+    ).bind(version, nowIso, statuses),
+    db.prepare(
+      `INSERT INTO ticker_status (ticker, status, version) SELECT j.value ->> 't', j.value ->> 's', ?1 FROM json_each(?2) j WHERE true
+       ON CONFLICT(ticker) DO UPDATE SET status = excluded.status, version = excluded.version`,
+    ).bind(version, statuses),
+  );
+  return out;
 }

@@ -89,16 +89,21 @@ export function marketRoutes(app: Hono<AppEnv>): void {
       c.header("Content-Disposition", `inline; filename="eici-${series.base_date}-${s.payload.valuation_date}.csv"`);
       return sendWithEtag(c, versionEtag(s, key), csvOf(points), "text/csv; charset=utf-8");
     }
-    const data = {
-      name: series.name,
-      base_date: series.base_date,
-      base_value: series.base_value,
-      point_value_usd_per_m: series.point_value_usd_per_m,
-      fixing_utc: FIXING_UTC,
-      methodology: "docs/METHODOLOGY.md",
-      series: points,
-    };
-    return sendWithEtag(c, versionEtag(s, key), JSON.stringify({ data, ...stamp(s) }));
+    const build = () => ({
+      data: {
+        name: series.name,
+        base_date: series.base_date,
+        base_value: series.base_value,
+        point_value_usd_per_m: series.point_value_usd_per_m,
+        fixing_utc: FIXING_UTC,
+        methodology: "docs/METHODOLOGY.md",
+        series: points,
+      },
+      ...stamp(s),
+    });
+    // The full series is memoised per version; filtered views are cheap to rebuild and not kept.
+    const text = from === undefined && to === undefined ? body(s, key, build) : JSON.stringify(build());
+    return sendWithEtag(c, versionEtag(s, key), text);
   });
 
   app.post("/v1/swap", async (c) => {

@@ -39,4 +39,20 @@ export const SCHEMA_SQL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS changes (
      id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, at TEXT NOT NULL, ticker TEXT,
      kind TEXT NOT NULL, field TEXT, from_value REAL, to_value REAL, effective_at TEXT, detail TEXT)`,
+  // --- integrations (change feed, webhooks) ---
+  `CREATE INDEX IF NOT EXISTS changes_version ON changes (version, id)`,
+  // Last published quote status per ticker: the reference for 'status_change' and 'new_model' change events.
+  `CREATE TABLE IF NOT EXISTS ticker_status (ticker TEXT PRIMARY KEY, status TEXT NOT NULL, version INTEGER NOT NULL)`,
+  // Webhook subscriptions. The secret is kept (HMAC needs it) and shown once at creation; its sha256 finds a subscription by secret.
+  `CREATE TABLE IF NOT EXISTS webhooks (
+     id TEXT PRIMARY KEY, url TEXT NOT NULL, filter TEXT NOT NULL, description TEXT, secret TEXT NOT NULL, secret_sha256 TEXT NOT NULL,
+     created_at TEXT NOT NULL, from_version INTEGER NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS webhooks_secret ON webhooks (secret_sha256)`,
+  // One delivery per subscription and snapshot version (its matched events), retried with backoff until delivered or failed.
+  `CREATE TABLE IF NOT EXISTS webhook_deliveries (
+     id TEXT PRIMARY KEY, webhook_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, last_attempt_at TEXT, last_status INTEGER, last_error TEXT,
+     created_at TEXT NOT NULL, delivered_at TEXT)`,
+  `CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)`,
+  `CREATE INDEX IF NOT EXISTS webhook_deliveries_hook ON webhook_deliveries (webhook_id, version)`,
 ];

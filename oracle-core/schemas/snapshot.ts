@@ -42,6 +42,10 @@ export const IndexBlockSchema = z.object({
   base_value: z.number().positive(),
   fixing_date: isoDate,
   index_breaker: z.boolean(),
+  /** Date of the last rebalance: `weight` is the capped weight it set (drifted weight = contribution ÷ level). Always published; optional for older blocks. */
+  rebalance_date: isoDate.optional(),
+  /** MATH.md §8.7 index forward in USD/M (Σ contribution_usd·e^(−θ_i τ), no future rebalance). */
+  forwards_usd_per_m: z.object({ "1M": z.number().finite(), "3M": z.number().finite(), "6M": z.number().finite(), "12M": z.number().finite() }).optional(),
   constituents: z.array(IndexConstituentSchema),
 });
 

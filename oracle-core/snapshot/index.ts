@@ -37,5 +37,5 @@ export type { Subtle, KeyHandle, Ed25519Verify, CryptoDeps } from "./ed25519.js"
 export type { Signer, TrustedKey, GeneratedKey } from "./keys.js";
 export type { StoredSnapshot, VerifyOptions, VerifiedSnapshot } from "./snapshot-verify.js";
 export type { SnapshotHeader } from "./snapshot-header.js";
-export type { KeysetPayload, KeysetKey, KeysetDocument, MakeKeysetInput } from "./keyset.js";
+export type { KeysetPayload, KeysetDocument, MakeKeysetInput } from "./keyset.js";
 export type { VerifiedKeyset } from "./keyset-chain.js";

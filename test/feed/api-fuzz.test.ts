@@ -13,7 +13,7 @@ import { feedHarness, type FeedHarness } from "./harness";
 const T0 = new Date("2026-11-24T06:15:00Z");
 const SEED = 20261124;
 /** Runs per property; they sum to 10,400 generated requests (plus any fast-check shrinking on failure). */
-const RUNS = { price: 4000, compare: 2000, reads: 2800, methods: 1000, paths: 600 };
+const RUNS = { price: 3600, compare: 1800, swap: 800, reads: 2600, methods: 1000, paths: 600 };
 
 // ---------------------------------------------------------------------------------------------- values
 const TICKERS = ["GPT-4.1", "gpt-4.1", "SONNET-4", "sonnet-4", "DEEPSEEK-V3", "GPT-4", "OPUS-5", "GEMINI-2.5-PRO", "GROK-4", "LLAMA-4-SCOUT", "GPT-4.2", " gpt-4o "];
@@ -102,8 +102,42 @@ const wildCompare = fc
     fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: extras }),
   )
   .map(([a, b]) => ({ ...a, ...b }));
-const priceObj = fc.oneof(validPrice, wildPrice);
-const compareObj = fc.oneof(validCompare, wildCompare);
+/** POST /v1/swap (the market routes): plausible bodies, and wild ones. */
+const validSwap = fc
+  .tuple(
+    fc.constantFrom("index", "INDEX", ...TICKERS),
+    fc.integer({ min: 1, max: 60 }),
+    fc.record(
+      {
+        fixing: fc.constantFrom("end", "average"),
+        K: fc.double({ min: 0, max: 100, noNaN: true }),
+        side: fc.constantFrom("fixed_payer", "fixed_receiver"),
+        rate: fc.double({ min: -0.1, max: 0.2, noNaN: true }),
+        elapsed_months: fc.integer({ min: 0, max: 3 }),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.record({ kind: fc.constantFrom("tokens", "usd"), amount: fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.constantFrom(1e308, 0, -1)) }),
+  )
+  .map(([underlying, term_months, rest, notional]) => ({ underlying, term_months, notional, ...rest }) as Record<string, unknown>);
+const wildSwap = fc
+  .record(
+    {
+      underlying: field(fc.constantFrom("index", ...TICKERS)),
+      term_months: field(fc.integer({ min: -1, max: 1000 })),
+      notional: fc.oneof(anyValue, fc.record({ kind: field(fc.constantFrom("tokens", "usd", "barrels")), amount: anyValue })),
+      K: anyValue,
+      fixing: field(fc.constantFrom("end", "average", "daily")),
+      side: field(fc.constantFrom("fixed_payer", "long")),
+      elapsed_months: field(fc.integer({ min: 0, max: 100 })),
+      realized_avg: anyValue,
+    },
+    { requiredKeys: [] },
+  )
+  .map((o) => o as Record<string, unknown>);
+const swapObj = fc.oneof({ weight: 3, arbitrary: validSwap }, { weight: 1, arbitrary: wildSwap });
+const priceObj = fc.oneof({ weight: 3, arbitrary: validPrice }, { weight: 1, arbitrary: wildPrice });
+const compareObj = fc.oneof({ weight: 3, arbitrary: validCompare }, { weight: 1, arbitrary: wildCompare });
 
 const RAW_BODIES = [
   '{"model":"GPT-4.1","n_in":NaN,"n_out":1}', '{"model":"GPT-4.1","n_in":Infinity}', '{"model":"GPT-4.1","n_in":1e400,"n_out":-1e400}',
@@ -142,7 +176,7 @@ const segment = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("%", "%25", "%zz", "%E0%A4%A", "%00", "%2F", "..", "%2e%2e", "GPT-4.1%2FX", "%C0%AF") },
 );
 const queryValue = fc.oneof(
-  fc.constantFrom("0", "0.5", "1", "30", "31", "-1", "abc", "", "NaN", "Infinity", "1e308", "-1e308", "0x10", "%", "%zz", "2025-01-01", "2025-02-30", "2025-13-01", "csv", "output", "tier"),
+  fc.constantFrom("0", "0.5", "1", "30", "31", "-1", "abc", "", "NaN", "Infinity", "1e308", "-1e308", "0x10", "%", "%zz", "2025-01-01", "2025-02-30", "2025-13-01", "csv", "output", "tier", "100000", "1e9", "4294967296"),
   fc.date({ min: new Date("1900-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   fc.double().map(String),
   nastyString.map(encodeSegment),
@@ -152,7 +186,8 @@ const query = fc
   .map((kv) => (kv.length ? `?${kv.map(([k, v]) => `${k}=${v}`).join("&")}` : ""));
 const readPath = fc.oneof(
   fc.constantFrom("/v1/snapshot", "/v1/spots", "/v1/greeks", "/v1/sources", "/v1/openapi.json", "/v1/health", "/.well-known/exostream-keys.json"),
-  fc.tuple(fc.constantFrom("models", "forwards", "history"), segment, query).map(([r, s, q]) => `/v1/${r}/${s}${q}`),
+  fc.tuple(fc.constantFrom("models", "forwards", "history", "models", "forwards", "history", "monte-carlo"), segment, query).map(([r, s, q]) => `/v1/${r}/${s}${q}`),
+  fc.tuple(fc.constantFrom("/v1/index", "/v1/index/history", "/v1/backtest"), query).map(([p, q]) => `${p}${q}`),
 );
 const readHeaders = fc.record(
   {
@@ -162,7 +197,7 @@ const readHeaders = fc.record(
   { requiredKeys: [] },
 );
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-const anyKnownPath = fc.oneof(readPath, fc.constantFrom("/v1/price", "/v1/compare"));
+const anyKnownPath = fc.oneof(readPath, fc.constantFrom("/v1/price", "/v1/compare", "/v1/swap"));
 const randomPath = fc.oneof(
   fc.webPath(),
   fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => `/${s.join("/")}`),
@@ -175,9 +210,9 @@ const LEAK_MARKERS = [".ts:", ".js:", ".mjs", "ZodError", "TypeError", "URIError
 /** Stack frames look like "at fn (file:1:2)" or "\n    at file:1:2"; plain "at " also opens our own sentences ("at most 24 values"). */
 const STACK_FRAME = /(\n\s*at\s)|(\bat\s+\S*\s*\(?[^\s()]*:\d+:\d+\)?)/;
 const ERROR_KEYS = new Set(["code", "message", "field", "suggestions"]);
-const STAMPED = /^\/v1\/(spots|greeks|models|forwards|history|sources|price|compare)\b/;
+const STAMPED = /^\/v1\/(spots|greeks|models|forwards|history|sources|price|compare|index|swap|monte-carlo|backtest)\b/;
 
-const stats = { total: 0, byStatus: new Map<number, number>(), byCode: new Map<string, number>(), rateLimited: 0, handled200: { price: 0, compare: 0 }, proxyRebuilds: 0 };
+const stats = { total: 0, byStatus: new Map<number, number>(), byCode: new Map<string, number>(), rateLimited: 0, handled200: { price: 0, compare: 0, swap: 0 }, proxyRebuilds: 0 };
 const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 
 /** Every finite-looking number in a priced body is a number (JSON turns ±∞ into null). */
@@ -274,7 +309,7 @@ describe("API fuzzing: generated requests across every endpoint and method", () 
       return;
     }
     const type = res.headers.get("content-type") ?? "";
-    if (type.startsWith("text/csv")) return void expect(r.path, where).toMatch(/^\/v1\/history\//);
+    if (type.startsWith("text/csv")) return void expect(r.path, where).toMatch(/^\/v1\/(history\/|index\/history)/);
     expect(type, where).toMatch(/^application\/json/);
     const body = JSON.parse(text) as Record<string, unknown>;
     if (STAMPED.test(r.path)) {
@@ -282,6 +317,7 @@ describe("API fuzzing: generated requests across every endpoint and method", () 
       expect(body.oracle_timestamp, where).toBe(T0.toISOString());
     }
     if (r.method === "POST" && res.status === 200) {
+      if (r.path === "/v1/swap") return void stats.handled200.swap++;
       for (const n of pricedNumbers(body.data as Record<string, unknown>, r.path)) expect(Number.isFinite(n), `non-finite number in ${where}`).toBe(true);
       if (r.path === "/v1/price") stats.handled200.price++;
       else stats.handled200.compare++;
@@ -300,6 +336,10 @@ describe("API fuzzing: generated requests across every endpoint and method", () 
 
   it(`POST /v1/compare: ${RUNS.compare} bodies`, async () => {
     await run(fc.record({ method: fc.constant("POST"), path: fc.constant("/v1/compare"), headers: contentType.map((t) => ({ "content-type": t })), body: bodyText(compareObj) }), RUNS.compare);
+  });
+
+  it(`POST /v1/swap: ${RUNS.swap} bodies`, async () => {
+    await run(fc.record({ method: fc.constant("POST"), path: fc.constant("/v1/swap"), headers: contentType.map((t) => ({ "content-type": t })), body: bodyText(swapObj) }), RUNS.swap);
   });
 
   it(`GET read endpoints: ${RUNS.reads} paths, tickers, queries and headers`, async () => {
@@ -326,7 +366,7 @@ describe("API fuzzing: generated requests across every endpoint and method", () 
     const total = Object.values(RUNS).reduce((a, b) => a + b, 0);
     console.log(
       `fuzz: ${stats.total} requests (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...stats.byStatus].sort((a, b) => a[0] - b[0])))}; ` +
-        `priced 200: price ${stats.handled200.price}, compare ${stats.handled200.compare}; proxy rebuilds ${stats.proxyRebuilds}; codes ${JSON.stringify(Object.fromEntries([...stats.byCode].sort((a, b) => b[1] - a[1])))}`,
+        `priced 200: price ${stats.handled200.price}, compare ${stats.handled200.compare}, swap ${stats.handled200.swap}; proxy rebuilds ${stats.proxyRebuilds}; codes ${JSON.stringify(Object.fromEntries([...stats.byCode].sort((a, b) => b[1] - a[1])))}`,
     );
     expect(stats.total).toBeGreaterThanOrEqual(10_000);
     expect(stats.total).toBe(total);

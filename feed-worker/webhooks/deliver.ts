@@ -1,0 +1,82 @@
+import type { Env } from "../env";
+import { ensureSchema } from "../store/db";
+import { SIGNATURE_HEADER, signWebhook } from "../../oracle-core/integrations/webhook-signature";
+import { retryAt } from "./backoff";
+
+interface DueDelivery {
+  id: string;
+  webhook_id: string;
+  body: string;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+export interface DeliveryReport {
+  attempted: number;
+  delivered: number;
+  retrying: number;
+  failed: number;
+}
+
+/** One POST: 2xx is delivered; anything else (a redirect, an error status, a timeout, a refused connection) is a failure. */
+async function attempt(d: DueDelivery, now: Date, fetchFn: typeof fetch, timeoutMs: number): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+  const t = Math.floor(now.getTime() / 1000);
+  try {
+    const res = await fetchFn(d.url, {
+      method: "POST",
+      body: d.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        "Content-Type": "application/json",
+        "User-Agent": "exostream-webhooks/1",
+        [SIGNATURE_HEADER]: await signWebhook(d.secret, d.body, t),
+        "Exostream-Webhook-Id": d.webhook_id,
+        "Exostream-Delivery-Id": d.id,
+        "Exostream-Attempt": String(d.attempts + 1),
+      },
+    });
+    await res.body?.cancel();
+    return { ok: res.status >= 200 && res.status < 300, status: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
+  } catch (e) {
+    return { ok: false, status: null, error: (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 200) };
+  }
+}
+
+/**
+ * Sends every delivery that is due (`next_attempt_at` ≤ now), signed with its subscription's secret and the attempt's
+ * time. A failure is retried on the backoff schedule (backoff.ts) and marked failed after the last attempt.
+ */
+export async function deliverDue(env: Env, opts: { now: Date; fetch: typeof fetch; limit?: number; timeoutMs?: number }): Promise<DeliveryReport> {
+  const db = env.DB;
+  await ensureSchema(db);
+  const nowIso = opts.now.toISOString();
+  const due = (
+    await db
+      .prepare(
+        `SELECT d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?`,
+      )
+      .bind(nowIso, opts.limit ?? 50)
+      .all<DueDelivery>()
+  ).results;
+  const report: DeliveryReport = { attempted: due.length, delivered: 0, retrying: 0, failed: 0 };
+  const results = await Promise.all(due.map((d) => attempt(d, opts.now, opts.fetch, opts.timeoutMs ?? 10_000)));
+  const stmts = due.map((d, i) => {
+    const r = results[i]!;
+    const attempts = d.attempts + 1;
+    if (r.ok) {
+      report.delivered++;
+      return db.prepare("UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, last_attempt_at = ?, last_status = ?, last_error = NULL, next_attempt_at = NULL, delivered_at = ? WHERE id = ?")
+        .bind(attempts, nowIso, r.status, nowIso, d.id);
+    }
+    const next = retryAt(attempts, opts.now);
+    if (next) report.retrying++;
+    else report.failed++;
+    return db.prepare("UPDATE webhook_deliveries SET status = ?, attempts = ?, last_attempt_at = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+      .bind(next ? "pending" : "failed", attempts, nowIso, r.status, r.error, next?.toISOString() ?? null, d.id);
+  });
+  if (stmts.length) await db.batch(stmts);
+  return report;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { MC_PATHS, mcQuery, monteCarloFor } from "./monte-carlo-request";
+
+describe("mcQuery", () => {
+  it("defaults to 10,000 paths and seed 1, and accepts the bounds", () => {
+    expect(mcQuery({})).toEqual({ paths: 10_000, seed: 1 });
+    expect(mcQuery({ paths: "100", seed: "0" })).toEqual({ paths: 100, seed: 0 });
+    expect(mcQuery({ paths: "50000", seed: "42" })).toEqual({ paths: MC_PATHS.max, seed: 42 });
+  });
+
+  it.each(["0", "99", "50001", "1e9", "1000000000", "abc", "1.5", "-5", "", "0x100"])("rejects paths=%j with E_BAD_MC_PARAM and the allowed range", (paths) => {
+    expect(() => mcQuery({ paths })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM", field: "paths", message: expect.stringContaining("from 100 to 50000") }));
+  });
+
+  it.each(["abc", "-1", "1.5", "99999999999999999999"])("rejects seed=%j", (seed) => {
+    expect(() => mcQuery({ seed })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM", field: "seed" }));
+  });
+});
+
+describe("monteCarloFor", () => {
+  const row = { ticker: "GPT-4.1", beta: 8, theta: 0.8015, sigma_month: 0.1262 };
+
+  it("is deterministic for a seed and changes with it", () => {
+    const a = monteCarloFor(row, { paths: 2_000, seed: 7 });
+    expect(monteCarloFor(row, { paths: 2_000, seed: 7 })).toEqual(a);
+    expect(monteCarloFor(row, { paths: 2_000, seed: 8 }).tenors["12M"]!.p50).not.toBe(a.tenors["12M"]!.p50);
+    expect(Object.keys(a.tenors)).toEqual(["1M", "3M", "6M", "12M"]);
+  });
+
+  it("puts the exact law beside the sample: E[β_t] = β·e^(−θt), and the sample passes MATH §10.4 at 20,000 paths", () => {
+    const n = 20_000;
+    const r = monteCarloFor(row, { paths: n, seed: 3 });
+    for (const s of Object.values(r.tenors)) {
+      expect(s.analytic.mean).toBeCloseTo(8 * Math.exp(-0.8015 * s.t), 12);
+      expect(Math.abs(s.mean - s.analytic.mean)).toBeLessThanOrEqual((4 * s.analytic.sd) / Math.sqrt(n));
+      expect(s.p5).toBeLessThan(s.p25);
+      expect(s.p75).toBeLessThan(s.p95);
+    }
+  });
+
+  it("refuses a row without a positive price", () => {
+    expect(() => monteCarloFor({ ...row, beta: 0 }, { paths: 100, seed: 1 })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM" }));
+  });
+});

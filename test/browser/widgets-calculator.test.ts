@@ -1,0 +1,101 @@
+// Issue 5, <exo-cost-calculator>: n_in, n_out, η and mode priced by oracle-core's priceTask on the
+// verified row — the page's numbers equal priceTask's, computed here in Node for the same inputs.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { priceTask } from "../../oracle-core/greeks/price-task.js";
+import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot.js";
+import { cost } from "../../widgets/format.js";
+import { launchChromium } from "./chromium.js";
+import type { TestServer } from "./static-server.js";
+import { ensureWidgetsBuilt } from "./widgets-build.js";
+import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "./widgets-fixture.js";
+import { openPage, shadowText, statesOf } from "./widgets-page.js";
+
+let browser: Browser;
+let feed: TestServer;
+let host: TestServer;
+let payload: SnapshotPayload;
+const state: FeedState = { snapshot: null, keys: null };
+
+beforeAll(async () => {
+  await ensureWidgetsBuilt();
+  browser = await launchChromium();
+  state.keys = await keysDocument();
+  const s = await signedSnapshot();
+  payload = s.payload;
+  state.snapshot = s.envelope;
+  feed = await startFeed(state);
+  host = await startHost({ "/calculator.html": () => hostPage("calculator.html", feed.origin) });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await feed?.close();
+  await host?.close();
+});
+
+/** The page's spot and forward: shown text and the unrounded data-value. */
+const shown = (page: Page) =>
+  page.evaluate(() => {
+    const r = document.getElementById("w")!.shadowRoot!;
+    const o = (p: string) => r.querySelector(`[part=${p}]`);
+    return { cost: o("cost")?.textContent, costValue: Number(o("cost")?.getAttribute("data-value")), forward: o("forward")?.textContent, forwardValue: Number(o("forward")?.getAttribute("data-value")) };
+  });
+
+async function set(page: Page, name: string, value: string) {
+  const field = page.locator("#w").locator(`[name=${name}]`);
+  if (name === "mode") await field.selectOption(value);
+  else await field.fill(value);
+}
+
+function expected(n_in: number, n_out: number, eta: number, mode: string) {
+  const row = payload.models.find((m) => m.ticker === "OPUS-4.6")!;
+  const t = priceTask(row, { n_in, n_out, eta, mode, horizon: "3M" }, payload.valuation_date);
+  return { cost: t.spot!.cost, forward: t.forward.cost! };
+}
+
+describe("cost calculator", () => {
+  it("shows priceTask's numbers for the page's inputs (OPUS-4.6, 30000 in, 800 out, η 0.6)", async () => {
+    const p = await openPage(browser, `${host.origin}/calculator.html`);
+    await statesOf(p.page, ["w"]);
+    const e = expected(30_000, 800, 0.6, "sync");
+    // By hand (MATH.md §2): 25 $/M × (800 + 30000 × (0.2 × 0.4 + 0.02 × 0.6)) / 1e6 = 25 × 3560 / 1e6 = $0.089.
+    expect(e.cost).toBeCloseTo(0.089, 12);
+    expect(await shown(p.page)).toEqual({ cost: cost(e.cost), costValue: e.cost, forward: cost(e.forward), forwardValue: e.forward });
+    expect(cost(e.cost)).toBe("$0.08900");
+    await p.context.close();
+  });
+
+  it("recomputes as the reader edits n_in, n_out, η and mode — still priceTask's numbers", async () => {
+    const p = await openPage(browser, `${host.origin}/calculator.html`);
+    await statesOf(p.page, ["w"]);
+    const cases: [number, number, number, string][] = [
+      [120_000, 4_000, 0.25, "sync"],
+      [120_000, 4_000, 0.25, "batch"],
+      [0, 1, 0, "batch"],
+      [250_000, 64_000, 1, "sync"],
+    ];
+    for (const [n_in, n_out, eta, mode] of cases) {
+      await set(p.page, "n_in", String(n_in));
+      await set(p.page, "n_out", String(n_out));
+      await set(p.page, "eta", String(eta));
+      await set(p.page, "mode", mode);
+      const e = expected(n_in, n_out, eta, mode);
+      await expect.poll(() => shown(p.page)).toEqual({ cost: cost(e.cost), costValue: e.cost, forward: cost(e.forward), forwardValue: e.forward });
+    }
+    // Batch halves the sync price here (r_batch 0.5): the same inputs, both modes.
+    expect(expected(120_000, 4_000, 0.25, "batch").cost).toBeCloseTo(expected(120_000, 4_000, 0.25, "sync").cost / 2, 12);
+    await p.context.close();
+  });
+
+  it("an η outside [0, 1] shows oracle-core's error code and no cost", async () => {
+    const p = await openPage(browser, `${host.origin}/calculator.html`);
+    await statesOf(p.page, ["w"]);
+    await set(p.page, "eta", "1.5");
+    await expect.poll(() => shadowText(p.page, "w", "[part=error]")).toBe("E_ETA_RANGE: eta (cache-hit fraction) must be in [0,1], got 1.5");
+    expect(await shown(p.page)).toMatchObject({ cost: undefined, forward: undefined });
+    await set(p.page, "eta", "");
+    await expect.poll(() => shadowText(p.page, "w", "[part=error]")).toMatch(/^E_NOT_FINITE: eta/);
+    await p.context.close();
+  });
+});

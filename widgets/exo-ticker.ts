@@ -1,0 +1,155 @@
+import { html, type TemplateResult } from "lit/html.js";
+import { css } from "./css.js";
+import { define } from "./define.js";
+import { ExoElement } from "./exo-element.js";
+import { pct, usd } from "./format.js";
+
+/**
+ * Live, verified output prices (β) for one model or a list, as a board of cards or a marquee.
+ *
+ * @tag exo-ticker
+ * @attr model - One ticker, e.g. "OPUS-4.6".
+ * @attr models - A comma-separated list of tickers (overrides `model`).
+ * @attr mode - "board" (default) or "marquee".
+ * @attr theme - "light" (default), "dark" or "auto" (follows prefers-color-scheme).
+ * @attr feed - Feed origin to read (default: the origin that served the script, or <meta name="exostream-feed">).
+ * @fires exo-state - After the first snapshot state renders; detail { state: "verified" | "unverified" | "unavailable" }.
+ * @csspart board - The row of cards (board mode; scrolls sideways when they do not fit).
+ * @csspart card - One model: a card on the board, an item in the marquee.
+ * @csspart marquee - The scrolling region (marquee mode); focusable, pauses on hover and focus.
+ * @csspart symbol - The ticker symbol.
+ * @csspart price - β, the output price per million tokens.
+ * @csspart change - Change since the last price move, with its date.
+ * @csspart theta - θ direction (▼ prices decaying, ▲ rising).
+ * @csspart badge - A status badge (stale, pending, disputed, halted).
+ * @csspart status - The message shown instead of data (loading, unverified, unavailable).
+ * @csspart footer - Snapshot version and data age.
+ * @cssproperty --exo-bg - Background colour.
+ * @cssproperty --exo-fg - Text colour.
+ * @cssproperty --exo-muted - Secondary text colour.
+ * @cssproperty --exo-border - Border colour.
+ * @cssproperty --exo-up - Colour of price rises.
+ * @cssproperty --exo-down - Colour of price cuts.
+ * @cssproperty --exo-accent - Focus and accent colour.
+ * @cssproperty --exo-font - Font family.
+ * @cssproperty --exo-radius - Corner radius (default 8px).
+ * @cssproperty --exo-height - Height (default 110px board, 38px marquee; reserve the same before upgrade).
+ * @cssproperty --exo-marquee-duration - One marquee loop (default 40s).
+ */
+export class ExoTicker extends ExoElement {
+  static override styles =
+    ExoElement.styles +
+    css`
+      :host {
+        height: var(--exo-height, 110px) !important;
+      }
+      :host([mode="marquee"]) {
+        height: var(--exo-height, 38px) !important;
+      }
+      .w {
+        display: flex;
+        overflow: auto hidden;
+        white-space: nowrap;
+      }
+      .bd > * {
+        flex: none;
+        min-width: 180px;
+        height: 76px;
+        padding-right: 12px;
+        margin-right: 12px;
+        border-right: 1px solid var(--_bd);
+      }
+      .bd > :last-child {
+        border: 0;
+      }
+      .bd [part~="price"],
+      .bd [part~="change"] {
+        display: block;
+      }
+      .bd [part~="price"] {
+        font-size: 18px;
+        line-height: 28px;
+        font-weight: 600;
+      }
+      small {
+        font-size: 12px;
+        font-weight: 400;
+      }
+      .mq {
+        overflow: hidden;
+      }
+      .t {
+        display: flex;
+        width: max-content;
+        animation: m var(--exo-marquee-duration, 40s) linear infinite;
+      }
+      .mq:hover .t,
+      .mq:focus-within .t {
+        animation-play-state: paused;
+      }
+      .t > * {
+        display: flex;
+        align-items: baseline;
+      }
+      .t > * > * {
+        padding-right: 28px;
+      }
+      @keyframes m {
+        to {
+          transform: translateX(-50%);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .t {
+          animation: none;
+        }
+        .t > [aria-hidden] {
+          display: none;
+        }
+        .mq {
+          overflow-x: auto;
+        }
+      }
+    `;
+
+  private card(t: string): TemplateResult {
+    const r = this.row(t);
+    if (!r) return html`<div part="card"><b part="symbol">${t}</b> <span class="mu">unknown ticker</span></div>`;
+    const th = r.theta;
+    const c = r.last_change;
+    const d = c?.from ? (c.to - c.from) / c.from : 0;
+    return html`<div part="card">
+      <b part="symbol">${r.ticker}</b>
+      <span part="theta" role="img" class=${th > 0 ? "dn" : th < 0 ? "up" : "mu"} aria-label="θ ${th.toFixed(2)} per year, trend ${th > 0 ? "falling" : th < 0 ? "rising" : "flat"}"
+        >θ${th > 0 ? "▼" : th < 0 ? "▲" : "▶"}</span
+      >${this.badges(r)}
+      <span part="price">${usd(r.beta)}<small class="mu"> /M out</small></span>
+      <span part="change" class=${d < 0 ? "dn" : d > 0 ? "up" : "mu"}
+        >${!c
+          ? "no change on record"
+          : !c.from
+            ? `listed ${c.effective_at}`
+            : `${c.field == "output" ? "" : c.field + " "}${pct(d)} since ${c.effective_at}`}</span
+      >
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const problem = this.problem();
+    if (problem) return problem;
+    const cards = (this.getAttribute("models") ?? this.getAttribute("model") ?? "").split(",").flatMap((t) => (t.trim() ? [this.card(t)] : []));
+    if (this.getAttribute("mode") != "marquee") return html`<div class="w bd" part="board">${cards}</div>${this.note()}`;
+    const items = html`${this.note()}${cards}`;
+    return html`<div class="w mq" part="marquee" tabindex="0" role="region" aria-label="Model prices">
+      <div class="t"><div>${items}</div><div aria-hidden="true">${items}</div></div>
+    </div>`;
+  }
+}
+
+define("exo-ticker", ExoTicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "exo-ticker": ExoTicker;
+  }
+}
