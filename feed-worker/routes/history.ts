@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { ApiError } from "../http/api-error";
+import { dateQuery, wantsCsv } from "../http/query";
 import { contentEtag, requireState, sendWithEtag, stamp } from "../http/respond";
 import { ensureSchema } from "../store/db";
 import { getFeedState } from "../store/feed-state";
@@ -8,14 +9,6 @@ import { rowOf } from "./read";
 
 const FIELDS = new Set(["output", "input", "cache_read", "cache_write_5m", "cache_write_1h", "thinking", "batch_ratio", "tier"]);
 const COLUMNS = ["ticker", "family", "field", "value", "effective_at", "observed_at", "kind", "source", "provenance", "confidence", "raw_sha256", "note"] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date YYYY-MM-DD (Date.parse alone rolls 2025-02-30 over to March 2). */
-function isCalendarDate(v: string): boolean {
-  if (!ISO_DATE.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -31,12 +24,9 @@ export function historyRoutes(app: Hono<AppEnv>): void {
     const s = requireState(await getFeedState(c.env, Date.now()));
     const row = rowOf(s, c.req.param("ticker"));
     const field = c.req.query("field");
-    const from = c.req.query("from");
-    const to = c.req.query("to");
+    const from = dateQuery(c, "from");
+    const to = dateQuery(c, "to");
     if (field !== undefined && !FIELDS.has(field)) throw new ApiError(400, "E_BAD_QUERY", `field must be one of ${[...FIELDS].join(", ")}`, "field");
-    for (const [k, v] of [["from", from], ["to", to]] as const) {
-      if (v !== undefined && !isCalendarDate(v)) throw new ApiError(400, "E_BAD_DATE", `${k} must be a date YYYY-MM-DD`, k);
-    }
     await ensureSchema(c.env.DB);
     const where = ["ticker = ?"];
     const args: unknown[] = [row.ticker];

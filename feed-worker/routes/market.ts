@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "../app";
 import { bundledData } from "../data/bundled";
 import { ApiError } from "../http/api-error";
+import { dateQuery, wantsCsv } from "../http/query";
 import { limitBody, rateLimit } from "../http/limits";
 import { requireState, sendWithEtag, stamp, versionEtag } from "../http/respond";
 import { parseWith, readJsonBody } from "../http/validate";
@@ -18,7 +19,6 @@ import { indexUnderlying, priceSwap, tickerUnderlying, type SwapUnderlying } fro
 import { MonteCarloQuerySchema, SwapRequestSchema } from "../../oracle-core/schemas/market";
 import type { HistoryObservation } from "../../oracle-core/schemas/observation";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CSV_COLUMNS = ["date", "level", "level_usd_per_m", "divisor", "rebalanced", "index_breaker", "members", "stale", "entries", "exits"] as const;
 
 /** Output-price observations of the feed's history (bundled + feed-written), read once per snapshot version. */
@@ -48,12 +48,6 @@ async function indexSeriesOf(c: Context<AppEnv>, s: FeedState): Promise<IndexSer
   return series;
 }
 
-function dateQuery(c: Context<AppEnv>, k: "from" | "to"): string | undefined {
-  const v = c.req.query(k);
-  if (v !== undefined && (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new ApiError(400, "E_BAD_DATE", `${k} must be a date YYYY-MM-DD`, k);
-  return v;
-}
-
 function csvOf(points: readonly IndexSeriesPoint[]): string {
   const cell = (p: IndexSeriesPoint, k: (typeof CSV_COLUMNS)[number]): string => {
     const v = p[k];
@@ -81,7 +75,7 @@ export function marketRoutes(app: Hono<AppEnv>): void {
     const s = await state(c);
     const from = dateQuery(c, "from");
     const to = dateQuery(c, "to");
-    const csv = c.req.query("format") === "csv" || (c.req.header("accept") ?? "").includes("text/csv");
+    const csv = wantsCsv(c);
     const key = `index-history:${from ?? ""}:${to ?? ""}:${csv ? "csv" : "json"}`;
     const series = await indexSeriesOf(c, s);
     const points = series.series.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to));

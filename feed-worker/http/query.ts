@@ -1,0 +1,23 @@
+import type { Context } from "hono";
+import { ApiError } from "./api-error";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date YYYY-MM-DD (Date.parse alone rolls 2025-02-30 over to March 2). */
+export function isCalendarDate(v: string): boolean {
+  if (!ISO_DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** An optional `?from=` / `?to=` date query parameter, else 400 E_BAD_DATE. */
+export function dateQuery(c: Context, k: string): string | undefined {
+  const v = c.req.query(k);
+  if (v !== undefined && !isCalendarDate(v)) throw new ApiError(400, "E_BAD_DATE", `${k} must be a date YYYY-MM-DD`, k);
+  return v;
+}
+
+/** Whether the client asked for CSV (`Accept: text/csv` or `?format=csv`). */
+export function wantsCsv(c: Context): boolean {
+  return c.req.query("format") === "csv" || (c.req.header("accept") ?? "").includes("text/csv");
+}
