@@ -9,6 +9,7 @@ import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
 import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "./wrangler-dev";
+import { recordFigure } from "../reliability-figures";
 
 const DIR = mkdtempSync(join(tmpdir(), "exo-load-"));
 
@@ -48,6 +49,7 @@ describe("the local feed on workerd under bounded load, and killed mid-publish",
   ])("%s: zero errors over 3 s with 4 connections", async (name, path, init) => {
     const r = await autocannon({ url: `${base}${path}`, duration: 3, connections: 4, ...init });
     console.log(`load ${name}: ${r.requests.total} requests, ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
+    recordFigure(`load ${name}`, { requests: r.requests.total, req_per_s: r.requests.average, p50_ms: r.latency.p50, p99_ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
     expect(r.requests.total).toBeGreaterThan(0);
     expect(r.errors).toBe(0);
     expect(r.non2xx).toBe(0);

@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { get_encoding } from "tiktoken";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareRows } from "../../oracle-core/greeks/compare-rows";
+import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled";
+import { priceTask } from "../../oracle-core/greeks/price-task";
+import { createOracle, type Oracle } from "../../sdk/src/create-oracle";
+import { fileCache } from "../../sdk/src/file-cache";
+import { memoryCache } from "../../sdk/src/snapshot-source";
+import { FEED, feedFetch, ISSUED_MS, payloadFor, signedFixture, VALUATION_DATE, type SignedFixture } from "./snapshot-fixture";
+
+const NOW = ISSUED_MS + 60_000;
+const enc = get_encoding("o200k_base");
+
+describe("createOracle: fetch, verify with pinned keys, cache", () => {
+  let fx: SignedFixture;
+  let oracle: Oracle;
+  beforeAll(async () => {
+    fx = await signedFixture();
+    oracle = await createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => fx), now: () => NOW });
+  });
+  afterAll(() => enc.free());
+
+  it("accepts the signed snapshot and reads it from the feed's two URLs", async () => {
+    const f = feedFetch(() => fx);
+    const o = await createOracle({ feedUrl: `${FEED}/`, publicKeys: [fx.publicKey], fetch: f, now: () => NOW });
+    expect(o.snapshot).toMatchObject({ version: 7, from: "feed", stale: false, valuation_date: VALUATION_DATE });
+    expect(f.urls.sort()).toEqual([`${FEED}/.well-known/exostream-keys.json`, `${FEED}/v1/snapshot`]);
+    expect(o.payload.models.length).toBe(fx.payload.models.length);
+  });
+
+  it("refuses a snapshot when the pinned key is another one (E_KEYSET_CHAIN), or the payload was altered (E_SIG_INVALID)", async () => {
+    const other = "PUAXw+hDiVqStwqnTRt+vJyYLM8uxJaMwM1V8Sr0Zgw="; // RFC 8032 test 2 key: valid, but not the signer
+    await expect(createOracle({ feedUrl: FEED, publicKeys: [other], fetch: feedFetch(() => fx), now: () => NOW })).rejects.toMatchObject({ code: "E_KEYSET_CHAIN" });
+    const env = JSON.parse(fx.envelope) as { payload: string };
+    const payload = JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")) as { models: { beta: number }[] };
+    payload.models[0]!.beta = 0.01;
+    const forged = { ...fx, envelope: JSON.stringify({ ...env, payload: Buffer.from(JSON.stringify(payload)).toString("base64") }) };
+    await expect(createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => forged), now: () => NOW })).rejects.toMatchObject({ code: "E_SIG_INVALID" });
+  });
+
+  it("refuses an expired snapshot (issued + 3 h + 5 min skew) and an older version than the cached one (E_ROLLBACK)", async () => {
+    await expect(createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => fx), now: () => ISSUED_MS + 3 * 3600_000 + 5 * 60_000 + 1 })).rejects.toMatchObject({ code: "E_EXPIRED" });
+    const cache = memoryCache();
+    let served = fx;
+    const o = await createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => served), cache, now: () => NOW });
+    served = await signedFixture(payloadFor(6));
+    await expect(o.refresh()).rejects.toMatchObject({ code: "E_ROLLBACK" });
+    expect(o.snapshot.version).toBe(7);
+  });
+
+  it("caches on disk: an unreachable feed serves the verified cache; a tampered cache file is refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "exo-sdk-cache-"));
+    try {
+      let online = true;
+      const opts = { feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => (online ? fx : null)), cache: fileCache(dir), now: () => NOW };
+      await createOracle(opts);
+      online = false;
+      const offline = await createOracle(opts);
+      expect(offline.snapshot).toMatchObject({ version: 7, from: "cache" });
+      const file = join(dir, "snapshot.json");
+      const saved = JSON.parse(readFileSync(file, "utf8")) as { envelope: string };
+      const env = JSON.parse(saved.envelope) as { signatures: { sig: string }[] };
+      env.signatures[0]!.sig = Buffer.alloc(64, 7).toString("base64");
+      writeFileSync(file, JSON.stringify({ ...saved, envelope: JSON.stringify(env) }));
+      await expect(createOracle(opts)).rejects.toMatchObject({ code: "E_SIG_INVALID" });
+      rmSync(file);
+      await expect(createOracle(opts)).rejects.toMatchObject({ code: "E_NO_SNAPSHOT" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("price, compare and forward are oracle-core's priceTask, compareRows and scheduledForward on the verified rows", () => {
+    const row = fx.payload.models.find((m) => m.ticker === "SONNET-4")!;
+    const task = { n_in: 30000, n_out: 800, eta: 0.6 };
+    const p = oracle.price({ model: "SONNET-4", ...task });
+    expect(p).toEqual(priceTask(row, task, VALUATION_DATE));
+    // MATH.md §2.4 worked example.
+    expect(p.spot!.cost).toBeCloseTo(0.0534, 12);
+    const active = fx.payload.models.filter((m) => m.lifecycle === "active" && m.provider === "anthropic");
+    expect(oracle.compare({ ...task, provider: "anthropic" })).toEqual(compareRows(active, task, VALUATION_DATE));
+    const f = oracle.forward("gpt-4.1", "3M");
+    const g = fx.payload.models.find((m) => m.ticker === "GPT-4.1")!;
+    expect(f).toEqual({ ticker: "GPT-4.1", t: 0.25, beta_spot: 8, beta_forward: scheduledForward(g, VALUATION_DATE, 0.25), valuation_date: VALUATION_DATE });
+    expect(f.beta_forward).toBeCloseTo(8 * Math.exp(-g.theta * 0.25), 12);
+    expect(oracle.forward("GPT-4.1", 0).beta_forward).toBe(8);
+  });
+
+  it("resolves provider model ids to tickers (dated snapshots, provider prefixes), and suggests on a miss", () => {
+    expect(oracle.resolve("claude-sonnet-4-5-20250929")).toBe("SONNET-4.5");
+    expect(oracle.resolve("gpt-4.1-2025-04-14")).toBe("GPT-4.1");
+    expect(oracle.resolve("gemini/gemini-2.5-pro")).toBe("GEMINI-2.5-PRO");
+    expect(oracle.resolve("openai:o3")).toBe("O3");
+    expect(oracle.resolve("gpt 4.1")).toBe("GPT-4.1");
+    expect(() => oracle.resolve("gpt-4.2")).toThrow(expect.objectContaining({ code: "E_UNKNOWN_TICKER", message: expect.stringMatching(/did you mean .*GPT-4\.1/) }));
+  });
+
+  it("estimate: an exact n_in for an OpenAI encoding, the range over output length, and max − n_think as the ceiling", async () => {
+    const prompt = "Summarise the attached incident report in three bullet points for the on-call channel.";
+    const n = enc.encode_ordinary(prompt).length;
+    const e = await oracle.estimate({ model: "GPT-4.1", prompt, max_tokens: 1000 });
+    expect(e.tokens).toMatchObject({ exact: true, encoding: "o200k_base", n_in: n, band: [n, n] });
+    // Hand check: min = (n×$2 + 1×$8)/1e6, max = (n×$2 + 1000×$8)/1e6.
+    expect(e.min).toBeCloseTo((n * 2 + 8) / 1e6, 15);
+    expect(e.max).toBeCloseTo((n * 2 + 1000 * 8) / 1e6, 15);
+    const t = await oracle.estimate({ model: "O3", n_in: 2000, max_tokens: 3000, n_think: 1000 });
+    expect(t.output_ceiling).toBe(2000);
+    expect(t.max).toBeCloseTo((2000 * 2 + (2000 + 1000) * 8) / 1e6, 15);
+    await expect(oracle.estimate({ model: "O3", n_in: 10, max_tokens: 100, n_think: 100 })).rejects.toMatchObject({ code: "E_MAX_TOKENS" });
+  });
+
+  it("estimate for a model without a public tokenizer widens the range by the −15%…+30% band of the o200k proxy", async () => {
+    const prompt = "Draft a polite reply declining the meeting, and propose Thursday afternoon instead.";
+    const n = enc.encode_ordinary(prompt).length;
+    const e = await oracle.estimate({ model: "SONNET-4.5", prompt, max_tokens: 500 });
+    expect(e.tokens).toMatchObject({ exact: false, n_in: n, band: [Math.floor(n * 0.85), Math.ceil(n * 1.3)] });
+    expect(e.min).toBeCloseTo((Math.floor(n * 0.85) * 3 + 15) / 1e6, 15);
+    expect(e.max).toBeCloseTo((Math.ceil(n * 1.3) * 3 + 500 * 15) / 1e6, 15);
+  });
+});
