@@ -40,11 +40,24 @@ export function findTicker(registry: { models: readonly RegistryEntry[] } | read
     models.find((m) => m.display_name.toLowerCase() === ql) ??
     models.find((m) => Object.values(m.match).some((ids) => ids?.some((id) => id.toLowerCase() === ql || bare(id) === bare(ql))));
   if (hit) return { entry: hit, suggestions: [] };
-  const limit = opts.limit ?? 3;
-  const ranked = models
-    .map((m) => ({ t: m.ticker, d: editDistance(q, m.ticker) }))
-    .sort((a, b) => a.d - b.d || a.t.localeCompare(b.t))
+  return { entry: null, suggestions: closestIds(q, models.map((m) => m.ticker), opts.limit ?? 3) };
+}
+
+/**
+ * The ids closest to `query` (case-insensitive; a ticker containing the query counts as close), best first, within an edit
+ * distance of max(2, half the query's length): the "did you mean" of every 404.
+ * @example closestIds("GPT-4.2", ["GPT-4.1", "O3"]) // ["GPT-4.1"]
+ */
+export function closestIds(query: string, ids: readonly string[], limit = 3): string[] {
+  const q = query.toUpperCase().slice(0, 64);
+  const within = Math.max(2, Math.floor(q.length / 2));
+  return ids
+    .map((id) => {
+      const u = id.toUpperCase();
+      return { id, d: u.includes(q) ? (u.length - q.length) * 0.5 : editDistance(q, u.slice(0, 64)) };
+    })
+    .filter((x) => x.d <= within)
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
     .slice(0, limit)
-    .map((x) => x.t);
-  return { entry: null, suggestions: ranked };
+    .map((x) => x.id);
 }

@@ -3,7 +3,7 @@ export { instrumentFromEntry, pricesInForce, INSTRUMENT_DEFAULTS } from "./instr
 export type { Instrument, ResolvedPrices } from "./instrument-from-entry";
 export { familySeries } from "./family-series";
 export type { FamilyPoint } from "./family-series";
-export { findTicker, editDistance, normalizeTicker } from "./find-ticker";
+export { findTicker, closestIds, editDistance, normalizeTicker } from "./find-ticker";
 export type { TickerLookup } from "./find-ticker";
 export { checkData, COVERAGE } from "./data-check";
 export type { DataCheckResult } from "./data-check";
