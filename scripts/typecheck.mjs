@@ -12,6 +12,7 @@ const projects = [
   "pwa/worker/tsconfig.json",
   "pwa/sw/tsconfig.json",
   "tsconfig.test.json",
+  "sdk/tsconfig.json",
 ].filter((p) => existsSync(p));
 
 let failed = false;

@@ -99,7 +99,7 @@ export async function persistRun(input: {
       }
     }
     // Before the pending rows are deleted: the releases read the held values from them.
-    stmts.push(...changeKindStmts(db, version!, nowIso, decisions));
+    stmts.push(...releaseStmts(db, version!, nowIso, decisions));
     for (const c of decisions.cleared) stmts.push(db.prepare("DELETE FROM pending WHERE ticker = ? AND field = ?").bind(c.ticker, c.field));
     for (const h of decisions.holds) {
       stmts.push(
@@ -115,6 +115,7 @@ export async function persistRun(input: {
         );
       }
     }
+    stmts.push(...statusChangeStmts(db, version!, nowIso, decisions));
     stmts.push(
       db.prepare("INSERT INTO snapshots (version, sha256, prev_sha256, issued_at, expires_at, reason, r2_key) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind(snapshot.version, snapshot.sha256, snapshot.prev_sha256, snapshot.issued_at, snapshot.expires_at, snapshot.reason, `snapshots/v${snapshot.version}.json`),
@@ -135,12 +136,10 @@ export async function persistRun(input: {
   input.done("persist:kv");
 }
 
-/**
- * Change events beyond price changes and holds (integrations, /v1/changes): a breaker hold released (confirmed or
- * withdrawn), a ticker's quote status moving, and a ticker published for the first time. Status and new-model events
- * compare against `ticker_status`, the statuses of the previous publish; the very first publish seeds it silently.
- */
-function changeKindStmts(db: D1Database, version: number, nowIso: string, decisions: Decisions): D1PreparedStatement[] {
+// --- Change events beyond price changes and holds (integrations: /v1/changes, webhooks) ---
+
+/** A breaker hold released: confirmed (the move is published) or withdrawn (the quote came back or went away). */
+function releaseStmts(db: D1Database, version: number, nowIso: string, decisions: Decisions): D1PreparedStatement[] {
   const out: D1PreparedStatement[] = [];
   for (const c of decisions.cleared) {
     const p = decisions.publishes.find((x) => x.ticker === c.ticker && x.field === c.field);
@@ -152,8 +151,16 @@ function changeKindStmts(db: D1Database, version: number, nowIso: string, decisi
       ).bind(version, nowIso, c.ticker, c.field, p?.value ?? null, p?.effective_at ?? null, p ? "confirmed" : "withdrawn"),
     );
   }
+  return out;
+}
+
+/**
+ * A ticker's quote status moving, and a ticker published for the first time, against `ticker_status` (the statuses
+ * of the previous publish). The very first publish seeds that table silently.
+ */
+function statusChangeStmts(db: D1Database, version: number, nowIso: string, decisions: Decisions): D1PreparedStatement[] {
   const statuses = JSON.stringify([...decisions.quotes].map(([t, q]) => ({ t, s: q.status })));
-  out.push(
+  return [
     db.prepare(
       `INSERT INTO changes (version, at, ticker, kind, field, from_value, to_value, effective_at, detail)
        SELECT ?1, ?2, j.value ->> 't', 'status_change', 'status', NULL, NULL, NULL, json_object('from', ts.status, 'to', j.value ->> 's')
@@ -168,6 +175,5 @@ function changeKindStmts(db: D1Database, version: number, nowIso: string, decisi
       `INSERT INTO ticker_status (ticker, status, version) SELECT j.value ->> 't', j.value ->> 's', ?1 FROM json_each(?2) j WHERE true
        ON CONFLICT(ticker) DO UPDATE SET status = excluded.status, version = excluded.version`,
     ).bind(version, statuses),
-  );
-  return out;
+  ];
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CompareRequestSchema, PriceRequestSchema } from "../../oracle-core/schemas/api";
 import { GreekRowSchema } from "../../oracle-core/schemas/greek-row";
 import { SwapRequestSchema } from "../../oracle-core/schemas/market";
+import { WebhookCreateSchema } from "../../oracle-core/integrations/webhook-filter";
 import { IndexBlockSchema, SnapshotPayloadSchema } from "../../oracle-core/schemas/snapshot";
 
 const ErrorSchema = {
@@ -91,6 +92,42 @@ export function openApiDocument(): object {
     },
     "/v1/sources": { get: { summary: "Source health, last fetch, last raw sha256, rejections and disagreements", responses: { "200": ok("sources") } } },
     "/v1/openapi.json": { get: { summary: "This document", responses: { "200": ok("OpenAPI 3.1") } } },
+    // integrations
+    "/v1/changes": {
+      get: {
+        summary: "Every published change, oldest first: price changes, circuit-breaker holds and releases, new models, status changes, each with its effective date and snapshot version",
+        parameters: [
+          { name: "since_version", in: "query", schema: { type: "integer", minimum: 0 }, description: "only changes published after this snapshot version (\"what changed since my last visit\")" },
+          { name: "after_id", in: "query", schema: { type: "integer", minimum: 0 }, description: "page cursor: next_after_id of the previous page" },
+          { name: "kind", in: "query", schema: { type: "string", enum: ["price_change", "breaker_hold", "breaker_release", "new_model", "status_change"] }, description: "repeatable or comma-separated" },
+          { name: "ticker", in: "query", schema: { type: "string" }, description: "repeatable or comma-separated" },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 100 } },
+        ],
+        responses: { "200": ok("changes, latest_version, has_more, next_after_id"), "400": errors["400"] },
+      },
+    },
+    "/v1/changes.atom": { get: { summary: "The same changes as an Atom 1.0 feed, newest first (same query parameters; default limit 50)", responses: { "200": { description: "Atom feed", content: { "application/atom+xml": { schema: { type: "string" } } } } } } },
+    "/v1/export/litellm.json": { get: { summary: "Every active ticker in LiteLLM's model_prices_and_context_window.json format (USD per token); snapshot version and timestamp in X-Exostream-Version / X-Oracle-Timestamp", responses: { "200": ok("LiteLLM price map") } } },
+    "/v1/export/genai-prices.json": { get: { summary: "Every active ticker in genai-prices' v2 data format (providers → models → USD per 1M tokens, tiers, announced prices as start_date sets)", responses: { "200": ok("genai-prices providers", { type: "array" }) } } },
+    "/v1/webhooks": {
+      post: {
+        summary: "Register a URL and a filter (tickers, families, kinds, theta_shift_gt, price_move_pct_gt, family_below). Deliveries are signed (Exostream-Signature: t=…,v1=HMAC-SHA256) and retried with backoff. The secret is in this response only.",
+        requestBody: { required: true, content: json({ $ref: "#/components/schemas/WebhookCreate" }) },
+        responses: { "201": ok("subscription with its secret"), ...errors },
+      },
+      get: { summary: "The subscriptions of the secret sent as Authorization: Bearer <secret>, with their latest deliveries", responses: { "200": ok("subscriptions"), "401": errors["400"] } },
+    },
+    "/v1/webhooks/{id}": {
+      get: { summary: "One subscription and its latest deliveries (needs its secret)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok("subscription"), "401": errors["400"], "403": errors["400"], "404": errors["404"] } },
+      delete: { summary: "Delete a subscription (needs its secret)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok("deleted"), "401": errors["400"], "403": errors["400"], "404": errors["404"] } },
+    },
+    "/mcp": {
+      post: {
+        summary: "MCP over Streamable HTTP (stateless, JSON responses): tools get_spot_prices, get_greeks, price_task, compare_models, get_forward_curve, get_index, price_swap; tool errors carry the REST codes",
+        requestBody: { required: true, content: json({ type: "object", description: "a JSON-RPC 2.0 message" }) },
+        responses: { "200": ok("JSON-RPC response"), "202": { description: "notification accepted" }, "429": errors["429"] },
+      },
+    },
   };
   return {
     openapi: "3.1.0",
@@ -102,6 +139,7 @@ export function openApiDocument(): object {
         PriceRequest: z.toJSONSchema(PriceRequestSchema, { io: "input" }),
         CompareRequest: z.toJSONSchema(CompareRequestSchema, { io: "input" }),
         SwapRequest: z.toJSONSchema(SwapRequestSchema, { io: "input" }),
+        WebhookCreate: z.toJSONSchema(WebhookCreateSchema, { io: "input" }),
         IndexBlock: z.toJSONSchema(IndexBlockSchema, { io: "output", unrepresentable: "any" }),
         GreekRow: z.toJSONSchema(GreekRowSchema, { io: "output", unrepresentable: "any" }),
         SnapshotPayload: z.toJSONSchema(SnapshotPayloadSchema, { io: "output", unrepresentable: "any" }),

@@ -31,10 +31,16 @@ async function rowsOf(env: Env, ref: SnapshotRef | null): Promise<{ models: Even
 export async function enqueueDeliveries(env: Env, now: Date): Promise<{ versions: number[]; queued: number }> {
   const db = env.DB;
   await ensureSchema(db);
-  const last = Number((await getMeta(db, ENQUEUED_KEY)) ?? 0);
-  const refs = (await db.prepare("SELECT version, issued_at, r2_key FROM snapshots WHERE version > ? ORDER BY version LIMIT 20").bind(last).all<SnapshotRef>()).results;
-  if (refs.length === 0) return { versions: [], queued: 0 };
   const hooks = (await db.prepare("SELECT id, filter, from_version FROM webhooks").all<{ id: string; filter: string; from_version: number }>()).results;
+  // Versions no subscription can hear of (at or before the oldest one's from_version, or all when there are none) are skipped outright.
+  const latest = (await db.prepare("SELECT MAX(version) AS v FROM snapshots").first<{ v: number | null }>())?.v ?? 0;
+  const floor = hooks.length ? Math.min(...hooks.map((h) => h.from_version)) : latest;
+  const last = Math.max(Number((await getMeta(db, ENQUEUED_KEY)) ?? 0), floor);
+  const refs = (await db.prepare("SELECT version, issued_at, r2_key FROM snapshots WHERE version > ? ORDER BY version LIMIT 20").bind(last).all<SnapshotRef>()).results;
+  if (refs.length === 0) {
+    if (last > Number((await getMeta(db, ENQUEUED_KEY)) ?? 0)) await setMetaStmt(db, ENQUEUED_KEY, String(last)).run();
+    return { versions: [], queued: 0 };
+  }
   const stmts: D1PreparedStatement[] = [];
   for (const ref of refs) {
     const eligible = hooks.filter((h) => h.from_version < ref.version);

@@ -6,6 +6,9 @@ import type { RegistryEntry } from "../schemas/registry";
 import type { FamilyFitResult } from "./family-fits";
 import { scheduledForward } from "./forward-scheduled";
 
+/** A price derived by ratio, to 12 significant digits: 15 × (3/15) is 3.0000000000000004 in float64, and the sheet should say 3. */
+const tidy = (x: number): number => Number(x.toPrecision(12));
+
 /** Reconciled prices fields the feed publishes (USD per 1M tokens). */
 export type PublishedField = "input" | "output" | "cache_read" | "cache_write_5m" | "cache_write_1h";
 export const PUBLISHED_FIELDS: readonly PublishedField[] = ["output", "input", "cache_read", "cache_write_5m", "cache_write_1h"];
@@ -79,9 +82,10 @@ export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined,
       input: now.input,
       output: now.output,
       cache_read: now.cache_read,
-      cache_write_5m: p.cache_write_5m?.usd_per_m ?? null,
-      cache_write_1h: p.cache_write_1h?.usd_per_m ?? null,
-      thinking: p.thinking?.usd_per_m ?? null,
+      // Class prices follow the prices in force (a scheduled change moves them with input and output).
+      cache_write_5m: p.cache_write_5m ? tidy(inst.cache_write_mult["5m"] * now.input) : null,
+      cache_write_1h: p.cache_write_1h ? tidy(inst.cache_write_mult["1h"] * now.input) : null,
+      thinking: p.thinking ? tidy(inst.r_think * now.output) : null,
     },
     r_in: inst.r_in,
     r_cache: inst.r_cache,

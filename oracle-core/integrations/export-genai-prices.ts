@@ -1,4 +1,5 @@
 import type { GreekRow } from "../schemas/greek-row";
+import { classPrices, type ClassPrices } from "./class-prices";
 import { GENAI_PROVIDER, providerModelIds, type AliasEntry } from "./model-aliases";
 
 /** genai-prices v2 `MatchLogic` (the subset we emit). */
@@ -33,10 +34,8 @@ const PROVIDERS: Readonly<Record<string, Omit<GenaiProvider, "models" | "id">>> 
   meta: { name: "Meta (median of hosts)", api_pattern: "https://api\\.llama\\.com", model_match: { contains: "llama" } },
 };
 
-type PriceSet = { input: number; output: number; cache_read: number | null; cache_write_5m: number | null; cache_write_1h: number | null; thinking: number | null };
-
 /** One price set in genai-prices keys; tiered when the row has context tiers (input side × α_in, output side × α_out). */
-function genaiPrices(p: PriceSet, tiers: GreekRow["tiers"]): GenaiPrices {
+function genaiPrices(p: ClassPrices, tiers: GreekRow["tiers"]): GenaiPrices {
   const tiered = (base: number, side: "alpha_in" | "alpha_out"): GenaiPrice =>
     tiers.length === 0 ? base : { base, tiers: tiers.map((t) => ({ start: t.tau, price: base * t[side] })) };
   const out: GenaiPrices = { input_mtok: tiered(p.input, "alpha_in"), output_mtok: tiered(p.output, "alpha_out") };
@@ -49,19 +48,19 @@ function genaiPrices(p: PriceSet, tiers: GreekRow["tiers"]): GenaiPrices {
 }
 
 /**
- * An announced price as a full set: input and output as announced, the other classes at the row's current ratios
- * (MATH.md §2.5: ratios are stationary, the same assumption the forward curve makes).
+ * An announced price as a full set: input and output as announced, the other classes by the row's ratios (MATH.md §1:
+ * cache read and thinking relative to β, cache writes relative to input), assumed stationary as the forward curve does.
  */
-function scheduledSet(row: GreekRow, s: GreekRow["scheduled"][number]): PriceSet {
+function scheduledSet(row: GreekRow, s: GreekRow["scheduled"][number]): ClassPrices {
   const p = row.prices;
-  const scale = (v: number | null, base: number, to: number) => (v === null ? null : base > 0 ? (v / base) * to : v);
+  const tidy = (x: number) => Number(x.toPrecision(12));
   return {
     input: s.input,
     output: s.output,
-    cache_read: scale(p.cache_read, p.input, s.input),
-    cache_write_5m: scale(p.cache_write_5m, p.input, s.input),
-    cache_write_1h: scale(p.cache_write_1h, p.input, s.input),
-    thinking: scale(p.thinking, p.output, s.output),
+    cache_read: p.cache_read === null ? null : tidy(s.output * row.r_cache),
+    cache_write_5m: p.cache_write_5m === null ? null : tidy(s.input * row.cache_write_mult["5m"]),
+    cache_write_1h: p.cache_write_1h === null ? null : tidy(s.input * row.cache_write_mult["1h"]),
+    thinking: p.thinking === null ? null : tidy(s.output * row.r_think),
   };
 }
 
@@ -75,7 +74,7 @@ export function genaiPricesExport(rows: readonly GreekRow[], entryOf: (ticker: s
     if (row.lifecycle !== "active") continue;
     const entry = entryOf(row.ticker);
     const ids = entry ? providerModelIds(entry) : [row.ticker.toLowerCase()];
-    const current = genaiPrices(row.prices, row.tiers);
+    const current = genaiPrices(classPrices(row), row.tiers);
     const future = [...row.scheduled].filter((s) => s.effective_date > valuationDate).sort((a, b) => a.effective_date.localeCompare(b.effective_date));
     const model: GenaiModel = {
       id: ids[0]!,

@@ -1,4 +1,5 @@
 import type { GreekRow } from "../schemas/greek-row";
+import { classPrices } from "./class-prices";
 import { bareModelId, providerModelIds, type AliasEntry } from "./model-aliases";
 
 /** LiteLLM's `litellm_provider` for our providers' own APIs (Gemini API keys are `gemini/…`; bare Gemini ids are Vertex's). */
@@ -21,7 +22,7 @@ const perToken = (usdPerM: number): number => usdPerM / 1e6;
 
 /** The per-token price fields of a row, with `_above_Nk_tokens` context tiers and batch prices. */
 function litellmPrices(row: GreekRow): Record<string, number> {
-  const p = row.prices;
+  const p = classPrices(row);
   const out: Record<string, number> = { input_cost_per_token: perToken(p.input), output_cost_per_token: perToken(p.output) };
   const inputSide: [string, number | null][] = [
     ["cache_read_input_token_cost", p.cache_read],
