@@ -1,0 +1,70 @@
+// Refreshes the generated sections of README.md from what was measured, never typed by hand:
+//   bench        ← bench/report.json (npm run bench)
+//   backtest     ← docs/backtest-table.md (scripts/backtest-report.ts)
+//   reliability  ← the vitest JSON report and recorded figures (scripts/reliability-report.ts)
+// Usage: npx tsx scripts/readme-sections.ts [test-results.json]
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { reliabilityTable } from "./reliability-report";
+
+const ROOT = resolve(import.meta.dirname, "..");
+type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const n = (x: number, d = 0) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const ratio = (x: number) => `**${x >= 10 ? n(x) : x.toFixed(2)}×**`;
+
+export function benchTable(r: J): string {
+  const rows: string[] = ["| Budget | Measured | Side by side / budget |", "|---|---|---|"];
+  const c = r.core;
+  if (c) {
+    rows.push(`| Price one task (${c.price_one_task.model}, 30K in / 800 out / 60% cache) | ${n(c.price_one_task.ours_ops_per_s / 1e6, 1)} M tasks/s (cost $${c.price_one_task.cost_ours_usd}) | \`@pydantic/genai-prices\` calcPrice ${n(c.price_one_task.peer_ops_per_s / 1e3, 0)} K/s (cost $${c.price_one_task.cost_peer_usd}) → ${ratio(c.price_one_task.ratio)}; budget ≥ 100× |`);
+    rows.push(`| Compare one profile across ${c.compare_all_active.models} active models | ${n(c.compare_all_active.ours_us_per_call, 1)} µs per call | calcPrice once per model (${c.compare_all_active.peer_models} priced): ${n(c.compare_all_active.peer_us_per_call)} µs → ${ratio(c.compare_all_active.ratio)} |`);
+    rows.push(`| θ/σ fit, all ${c.theta_sigma_fit_all_families.families} families | ${c.theta_sigma_fit_all_families.median_ms.toFixed(2)} ms (median of ${c.theta_sigma_fit_all_families.runs}) | — |`);
+  }
+  const f = r.feed;
+  if (f && !f.error) {
+    for (const [k, label] of [["get_greeks", "GET /v1/greeks"], ["get_snapshot", "GET /v1/snapshot"], ["post_price", "POST /v1/price"]] as const) {
+      const x = f[k];
+      rows.push(`| ${label} on workerd | ${n(x.ours_req_per_s)} req/s, p50 ${x.ours_p50_ms} ms, p99 ${x.ours_p99_ms} ms | minimal worker, same bytes: ${n(x.minimal_req_per_s)} req/s → ${ratio(x.ratio)}; budget ${x.budget} |`);
+    }
+    rows.push(`| Full bundled pipeline run (6 sources → publish) | ${n(f.pipeline.steady_total_ms)} ms (first run with seeding: ${n(f.pipeline.first_run_total_ms)} ms) | budget < 1,000 ms; per step: ${Object.entries(f.pipeline.steps_ms as Record<string, number>).map(([s, v]) => `${s} ${n(v)}`).join(", ")} |`);
+    rows.push(`| Signed snapshot envelope | ${n(f.envelope.raw_bytes)} B raw, ${n(f.envelope.gzip_bytes)} B gzip | budget ≤ ${n(f.envelope.budget_gzip_bytes)} B gzip |`);
+  }
+  const m = r.market;
+  if (m && !m.error) {
+    rows.push(`| Monte Carlo, 100,000 paths × 12 monthly steps | ${n(m.monte_carlo.ms_100k_paths_12_monthly_steps)} ms (${n(m.monte_carlo.paths_x_steps_per_s / 1e6, 2)} M paths×steps/s) | — |`);
+    rows.push(`| EICI recomputed over the full history (${m.index.fixings} daily fixings) | ${n(m.index.ms_full_history)} ms | — |`);
+    rows.push(`| Backtest over the full history (${m.backtest.predictions} forecasts) | ${n(m.backtest.ms_full_history, 1)} ms | — |`);
+  }
+  const w = r.widgets;
+  if (w && !w.error) rows.push(`| Widgets | ${Object.entries(w).filter(([, v]) => typeof v !== "object").map(([k, v]) => `${k} ${typeof v === "number" ? n(v) : v}`).join(", ")} | ${Object.entries(w).filter(([, v]) => typeof v === "object" && v).map(([k, v]) => `${k}: ${Object.entries(v as J).map(([a, b]) => `${a} ${typeof b === "number" ? n(b, b < 10 ? 3 : 0) : b}`).join(", ")}`).join("; ")} |`);
+  const p = r.pwa;
+  if (p && !p.error) rows.push(`| PWA | ${Object.entries(p).filter(([, v]) => typeof v !== "object").map(([k, v]) => `${k} ${typeof v === "number" ? n(v, 2) : v}`).join(", ")} | ${Object.entries(p).filter(([, v]) => typeof v === "object" && v).map(([k, v]) => `${k}: ${JSON.stringify(v).replace(/"/g, "").replace(/\|/g, "/")}`).join("; ")} |`);
+  rows.push("", `Measured ${String(r.machine?.date ?? "").slice(0, 10)} on ${r.machine?.cpus} cores, Node ${r.machine?.node}; the full figures are in \`bench/report.json\`.`);
+  return rows.join("\n");
+}
+
+function replaceSection(text: string, name: string, body: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < 0) throw new Error(`README has no ${name} markers`);
+  return `${text.slice(0, i + start.length)}\n${body.trim()}\n${text.slice(j)}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const readmePath = resolve(ROOT, "README.md");
+  let readme = readFileSync(readmePath, "utf8");
+  const report = resolve(ROOT, "bench/report.json");
+  if (existsSync(report)) readme = replaceSection(readme, "bench", benchTable(JSON.parse(readFileSync(report, "utf8")) as J));
+  const bt = resolve(ROOT, "docs/backtest-table.md");
+  if (existsSync(bt) && readme.includes("<!-- backtest:start -->")) readme = replaceSection(readme, "backtest", readFileSync(bt, "utf8").replace(/^<!--.*-->\n/, ""));
+  const results = resolve(ROOT, process.argv[2] ?? ".exostream/test-results.json");
+  const figures = resolve(ROOT, ".exostream/reliability-figures.json");
+  if (existsSync(results) && readme.includes("<!-- reliability:start -->")) {
+    readme = replaceSection(readme, "reliability", reliabilityTable(JSON.parse(readFileSync(results, "utf8")), existsSync(figures) ? JSON.parse(readFileSync(figures, "utf8")) : {}));
+  }
+  writeFileSync(readmePath, readme);
+  console.log("README sections refreshed");
+}
