@@ -11,6 +11,7 @@ const projects = [
   "pwa/tsconfig.json",
   "pwa/worker/tsconfig.json",
   "pwa/sw/tsconfig.json",
+  "pwa/build/tsconfig.json",
   "tsconfig.test.json",
   "sdk/tsconfig.json",
 ].filter((p) => existsSync(p));

@@ -1,0 +1,251 @@
+import { html, nothing, type TemplateResult } from "lit";
+import type { TaskRequest } from "../../oracle-core/greeks/price-task";
+import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
+import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import { numberField, radioGroup, selectField } from "../app/fields";
+import { pct, perM, tokens } from "../app/format";
+import { deleteSaved, listSaved, putSaved, type SavedItem } from "../app/saved-store";
+import { compute } from "../app/worker-client";
+import { ExoPage } from "../components/exo-page";
+import { savedList } from "../components/saved-list";
+import type { Calculation, Fail } from "../worker/worker-api";
+import { calcResults } from "./calc-results";
+import { PromptCounter } from "./prompt-counter";
+import { checkCalc, DEFAULT_FORM, HORIZONS, SLIDER, sliderPos, sliderTokens, type CalcForm } from "./calc-form";
+
+// Kept at module level so the form survives navigating to another page and back.
+const form: CalcForm = { ...DEFAULT_FORM };
+
+const LEDE =
+  "Price one LLM call from the signed Exostream snapshot: paste a prompt to count its tokens on this device, set the answer length and cache hit rate, and see the cost today and at a forward horizon. It all runs in your browser, and keeps working offline.";
+
+/** Pastes longer than this bypass the browser's slow editing path (see onPaste). */
+const LARGE_PASTE = 10_000;
+
+/** The cost calculator: one call on one model, spot and forward, with κ, cache savings and the cost range. */
+export class PageCalculator extends ExoPage {
+  private result: Calculation | null = null;
+  private fail: Fail | null = null;
+  private seq = 0;
+  private saved: SavedItem<CalcForm>[] = [];
+  private saveName = "";
+  private promptTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly counter = new PromptCounter(this, (c) => {
+    form.n_in = String(c.n_in);
+    void this.compute();
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadSaved();
+  }
+
+  protected override snapshotChanged(): void {
+    const models = this.payload?.models ?? [];
+    if (!models.some((m) => m.ticker === form.ticker)) {
+      form.ticker = (models.find((m) => m.ticker === "GPT-4.1") ?? models.find((m) => m.lifecycle === "active") ?? models[0])?.ticker ?? "";
+    }
+    void this.compute();
+  }
+
+  private row(): GreekRow | undefined {
+    return this.payload?.models.find((m) => m.ticker === form.ticker);
+  }
+
+  private async loadSaved(): Promise<void> {
+    this.saved = await listSaved<CalcForm>("profile");
+    this.requestUpdate();
+  }
+
+  private checked() {
+    return checkCalc(form, this.row());
+  }
+
+  private async compute(): Promise<void> {
+    const my = ++this.seq;
+    const { req } = this.checked();
+    if (!req) {
+      // Invalid input: nothing is computed, and nothing from a previous input is left on screen.
+      this.result = null;
+      this.fail = null;
+      this.requestUpdate();
+      return;
+    }
+    const r = await compute((api) => api.calculate(form.ticker, req));
+    if (my !== this.seq) return;
+    this.result = r.ok ? r.value : null;
+    this.fail = r.ok ? null : r.error;
+    this.requestUpdate();
+  }
+
+  private set<K extends keyof CalcForm>(k: K, v: CalcForm[K]): void {
+    form[k] = v;
+    void this.compute();
+  }
+
+  private setModel(ticker: string): void {
+    const before = this.row()?.tokenizer;
+    form.ticker = ticker;
+    const row = this.row();
+    if (row && form.mode === "batch" && row.r_batch === null) form.mode = "sync";
+    // Another tokenizer counts the same prompt differently.
+    if (form.prompt && row && row.tokenizer !== before) this.countPrompt();
+    void this.compute();
+  }
+
+  private onPrompt(text: string): void {
+    form.prompt = text;
+    if (this.promptTimer) clearTimeout(this.promptTimer);
+    this.promptTimer = setTimeout(() => this.countPrompt(), 250);
+  }
+
+  /**
+   * A large paste goes in as a value edit: the browser's editing path takes seconds to insert tens of thousands
+   * of lines into a textarea on the main thread, while setRangeText takes milliseconds. (The cost: such a paste
+   * is not on the undo stack.)
+   */
+  private onPaste(e: ClipboardEvent): void {
+    const text = e.clipboardData?.getData("text/plain") ?? "";
+    if (text.length < LARGE_PASTE) return;
+    e.preventDefault();
+    const ta = e.target as HTMLTextAreaElement;
+    ta.setRangeText(text, ta.selectionStart, ta.selectionEnd, "end");
+    this.onPrompt(ta.value);
+  }
+
+  /** Counts the prompt in the tokenizer worker; the count becomes n_in. */
+  private countPrompt(): void {
+    const row = this.row();
+    if (row) this.counter.start(form.prompt, row.tokenizer);
+  }
+
+  private preset(p: { n_in: number; n_out: number; eta: number }): void {
+    this.counter.clear();
+    form.prompt = "";
+    form.n_in = String(p.n_in);
+    form.n_out = String(p.n_out);
+    form.eta = String(Math.round(p.eta * 100));
+    form.omega = "0";
+    void this.compute();
+  }
+
+  protected override render() {
+    const p = this.payload;
+    // The heading and lede match index.html's static first paint, so nothing moves when the app takes over.
+    const head = html`<h1 tabindex="-1">Inference cost calculator</h1>
+      <p class="lede">${LEDE}</p>`;
+    if (!p) return html`${head}${this.waitingNotice()}`;
+    const row = this.row();
+    const { fields, req } = this.checked();
+    const max = row?.max_output ?? 1;
+    const nOut = Number.isFinite(fields.n_out.value) ? fields.n_out.value : 1;
+    const profiles = p.reference_profiles.length ? p.reference_profiles : REFERENCE_PROFILES;
+    const models = [...p.models].sort((a, b) => a.provider.localeCompare(b.provider) || a.ticker.localeCompare(b.ticker));
+    return html`${head}
+      <form class="calc" novalidate @submit=${(e: Event) => e.preventDefault()}>
+        <div class="grid">
+          ${selectField({
+            id: "calc-model",
+            label: "Model",
+            value: form.ticker,
+            options: models.map((m) => ({ value: m.ticker, label: `${m.ticker} — ${m.display_name}${m.lifecycle === "legacy" ? " (legacy)" : ""}` })),
+            onChange: (v) => this.setModel(v),
+            hint: row ? html`Output price <span class="sym">β</span> ${perM(row.beta)}, input ${perM(row.prices.input)}; tokenizer ${row.tokenizer.replace("estimate:", "")}` : undefined,
+          })}
+          <fieldset class="field">
+            <legend>Presets</legend>
+            <div class="row">
+              ${profiles.map(
+                (x) => html`<button type="button" class="secondary" @click=${() => this.preset(x)} title=${`${tokens(x.n_in)} in, ${tokens(x.n_out)} out, ${Math.round(x.eta * 100)}% cache`}>
+                  ${x.name}
+                </button>`,
+              )}
+            </div>
+            <span class="hint">RAG 30K in / 800 out / 60% cache · Code Gen 5K / 2K / 20% · Summarize 50K / 500 / 0%</span>
+          </fieldset>
+        </div>
+        <div class="field">
+          <label for="calc-prompt">Prompt (optional — counted on this device, never sent)</label>
+          <textarea
+            id="calc-prompt"
+            spellcheck="false"
+            .value=${form.prompt}
+            @paste=${(e: ClipboardEvent) => this.onPaste(e)}
+            @input=${(e: Event) => this.onPrompt((e.target as HTMLTextAreaElement).value)}
+            aria-describedby="calc-prompt-count"
+          ></textarea>
+          <div id="calc-prompt-count" aria-live="polite">${this.counter.view()}</div>
+        </div>
+        <div class="grid">
+          ${numberField({ id: "calc-n-in", label: html`Input tokens <span class="sym">n</span><sub>in</sub>`, value: form.n_in, error: fields.n_in.error, min: 0, step: "1", onInput: (v) => this.set("n_in", v), hint: "Prompt, context and documents you send" })}
+          <div class="field">
+            <label for="calc-n-out-slider">Output tokens <span class="sym">n</span><sub>out</sub>: ${tokens(nOut)}</label>
+            <input
+              id="calc-n-out-slider"
+              type="range"
+              min="0"
+              max=${SLIDER}
+              step="1"
+              .value=${String(sliderPos(nOut, max))}
+              aria-valuetext=${`${tokens(nOut)} output tokens`}
+              @input=${(e: Event) => this.set("n_out", String(sliderTokens(Number((e.target as HTMLInputElement).value), max)))}
+            />
+            <span class="hint">1 to ${tokens(max)} (the model's max output)</span>
+          </div>
+          ${numberField({ id: "calc-n-out", label: "Output tokens (exact)", value: form.n_out, error: fields.n_out.error, min: 0, max, step: "1", onInput: (v) => this.set("n_out", v) })}
+          ${row?.reasoning
+            ? numberField({ id: "calc-n-think", label: html`Thinking tokens <span class="sym">n</span><sub>think</sub>`, value: form.n_think, error: fields.n_think.error, min: 0, step: "1", onInput: (v) => this.set("n_think", v), hint: "Reasoning tokens the model spends before answering" })
+            : nothing}
+          ${numberField({ id: "calc-eta", label: html`Cache hit rate <span class="sym">η</span> (%)`, value: form.eta, error: fields.eta.error, min: 0, max: 100, onInput: (v) => this.set("eta", v), hint: "Share of the prompt read from the provider's cache" })}
+          ${numberField({ id: "calc-omega", label: html`Cache write share <span class="sym">ω</span> (%)`, value: form.omega, error: fields.omega.error, min: 0, max: 100, onInput: (v) => this.set("omega", v), hint: "Share of the prompt written to the cache on this call" })}
+          ${selectField({ id: "calc-ttl", label: "Cache TTL (for writes)", value: form.cache_ttl, options: [{ value: "5m", label: "5 minutes" }, { value: "1h", label: "1 hour" }], onChange: (v) => this.set("cache_ttl", v as "5m" | "1h") })}
+          ${radioGroup({
+            name: "calc-mode",
+            legend: "Mode",
+            value: form.mode,
+            options: [{ value: "sync", label: "Sync" }, { value: "batch", label: "Batch", disabled: row?.r_batch === null }],
+            onChange: (v) => this.set("mode", v as "sync" | "batch"),
+            hint: row?.r_batch === null ? "This model has no batch API." : row ? `Batch costs ${pct(row.r_batch)} of sync.` : undefined,
+          })}
+          ${selectField({ id: "calc-horizon", label: "Horizon", value: form.horizon, options: HORIZONS.map((h) => ({ value: h, label: h === "spot" ? "Spot (today)" : `${h} forward` })), onChange: (v) => this.set("horizon", v as CalcForm["horizon"]) })}
+        </div>
+      </form>
+      ${this.results(req)}
+      ${savedList<CalcForm>({
+        id: "calc-saved",
+        title: "Saved profiles",
+        items: this.saved,
+        name: this.saveName,
+        canSave: req !== null,
+        whyNot: "Fix the highlighted fields to save.",
+        onName: (v) => (this.saveName = v),
+        onSave: () => void this.save(),
+        onLoad: (it) => this.load(it.data),
+        onDelete: (it) => void deleteSaved(it.id).then(() => this.loadSaved()),
+      })}`;
+  }
+
+  private async save(): Promise<void> {
+    const name = this.saveName.trim() || `${form.ticker} ${form.n_in} in / ${form.n_out} out`;
+    // The prompt is not saved: profiles hold numbers only.
+    await putSaved<CalcForm>({ kind: "profile", name, data: { ...form, prompt: "" } });
+    this.saveName = "";
+    await this.loadSaved();
+  }
+
+  private load(data: CalcForm): void {
+    this.counter.clear();
+    Object.assign(form, data, { prompt: "" });
+    void this.compute();
+  }
+
+  private results(req: TaskRequest | null): TemplateResult {
+    if (!req) return html`<p class="notice" role="status" data-testid="calc-invalid">Fix the highlighted fields to see a price. Nothing is computed from invalid input.</p>`;
+    if (this.fail) return html`<p class="notice bad" role="alert">${this.fail.message} (${this.fail.code})</p>`;
+    if (!this.result) return html`<p class="muted" role="status">Computing…</p>`;
+    return calcResults(this.result, { ticker: form.ticker, n_in: req.n_in, n_out: req.n_out ?? 0, valuation_date: this.payload?.valuation_date ?? "" });
+  }
+
+}
+
+customElements.define("page-calculator", PageCalculator);

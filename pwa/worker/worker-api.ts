@@ -1,0 +1,164 @@
+// The typed boundary between the page and the worker (comlink). Types only, so both realms compile it.
+import type { CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
+import type { DerivedGreeks } from "../../oracle-core/greeks/derived";
+import type { PricedTask, TaskRequest } from "../../oracle-core/greeks/price-task";
+import type { BudgetPlan, CanvasInput, CanvasPlan } from "../../oracle-core/planning/index";
+import type { SimulateMertonResult, SwapFairRateResult, SwapValueResult, SwapPeriod } from "../../oracle-core/quant/index";
+import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import type { IndexBlock, SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { TokenEstimate } from "../../oracle-core/tokens/estimate";
+
+/** Why a call produced nothing: an oracle-core code (E_ETA_RANGE…) or a worker one (E_OFFLINE, E_HTTP, E_CANCELLED). */
+export interface Fail {
+  code: string;
+  message: string;
+  field?: string | undefined;
+}
+
+/** Every call answers with a value or a coded failure (comlink would drop an Error's `code`). */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Fail };
+
+/** Progress of a long call. `total` 0 means "size unknown": show an indeterminate bar. */
+export interface Progress {
+  done: number;
+  total: number;
+  /** What is being done, in words ("counting tokens", "simulating paths"). */
+  phase: string;
+}
+export type OnProgress = (p: Progress) => void;
+
+/** The verified snapshot in use and how it was checked. */
+export interface SnapshotInfo {
+  /** verified: within its heartbeat; stale: older than 2 heartbeats; expired: past expires_at (kept for offline use). */
+  state: "verified" | "stale" | "expired";
+  source: "network" | "stored";
+  version: number;
+  sha256: string;
+  keyid: string;
+  keyset_version: number;
+  /** "first-use": the root keyset was trusted the first time this browser saw the feed; "pinned": the stored root verified the chain. */
+  trust: "first-use" | "pinned";
+  root_keyids: string[];
+  issued_at: string;
+  expires_at: string;
+  heartbeat_s: number;
+  /** When this browser verified it (ms since epoch). */
+  verified_at: number;
+}
+
+/** What the page shows: the snapshot (if any) and the latest problem with refreshing it. */
+export interface SnapshotView {
+  info: SnapshotInfo | null;
+  payload: SnapshotPayload | null;
+  notice: Fail | null;
+}
+
+/** The calculator's answer: the task at the chosen n_out and the range over all output lengths. */
+export interface Calculation {
+  point: PricedTask;
+  range: PricedTask;
+}
+
+/** A forward-curve point with its calendar date. */
+export interface CurvePoint {
+  date: string;
+  t: number;
+  value: number;
+}
+
+/** The Model page: the row, what follows from it, and its forward curve by month. */
+export interface ModelSheet {
+  row: GreekRow;
+  derived: DerivedGreeks;
+  curve: CurvePoint[];
+}
+
+/** One history observation as the feed serves it. */
+export interface HistoryPoint {
+  field: string;
+  value: number;
+  effective_at: string;
+  observed_at: string;
+  kind: string;
+  source: string;
+  provenance: string;
+  confidence: string;
+}
+
+/** History of a ticker, or why there is none (offline without a cached copy, HTTP error). */
+export type HistoryView = { available: true; points: HistoryPoint[] } | { available: false; reason: string };
+
+/** The Index page. */
+export interface IndexView {
+  index: IndexBlock;
+  /** Index forward in points and in USD/M at 1M/3M/6M/12M (MATH.md §8.7). */
+  forward_points: Record<string, number>;
+  forward_usd: Record<string, number>;
+}
+
+/** Swap desk input: underlying "EICI" or a ticker. */
+export interface SwapDeskInput {
+  underlying: string;
+  months: number;
+  notional: { type: "tokens" | "usd"; amount: number };
+  /** Fixed rate to value at; null = the fair rate (NPV 0). */
+  K: number | null;
+  fixing: "end" | "average";
+}
+
+export interface SwapDesk {
+  fair: SwapFairRateResult;
+  value: SwapValueResult;
+  K: number;
+  /** Payment dates of the periods, for the fixed-vs-floating chart. */
+  dates: string[];
+  periods: SwapPeriod[];
+}
+
+export interface MonteCarloInput {
+  ticker: string;
+  paths: number;
+  seed: number;
+}
+
+export interface MonteCarloView {
+  result: SimulateMertonResult;
+  /** Calendar date of each tenor. */
+  dates: Record<string, string>;
+  beta: number;
+}
+
+/** Budget planner input. */
+export interface BudgetInput {
+  monthly_calls: number;
+  task: TaskRequest;
+  tickers: string[];
+}
+
+/** A token count with how it was made. */
+export interface TokenCount extends TokenEstimate {
+  /** The encoding actually run (o200k_base or cl100k_base). */
+  counted_with: "o200k_base" | "cl100k_base";
+  ms: number;
+  chunks: number;
+  chars: number;
+}
+
+/** The worker's API. Long calls take a job id (cancel(id) stops them) and a progress callback. */
+export interface WorkerApi {
+  /** Loads the stored snapshot, re-verified (a corrupted one is dropped). */
+  start(): Promise<SnapshotView>;
+  /** Fetches the feed's snapshot and keys, verifies and stores them; on failure keeps the stored one and says why. */
+  refresh(): Promise<SnapshotView>;
+  calculate(ticker: string, req: TaskRequest): Promise<Result<Calculation>>;
+  compare(req: TaskRequest, provider: string | null): Promise<Result<CompareRowsResult>>;
+  modelSheet(ticker: string): Promise<Result<ModelSheet>>;
+  history(ticker: string): Promise<Result<HistoryView>>;
+  indexView(): Promise<Result<IndexView | null>>;
+  swap(input: SwapDeskInput): Promise<Result<SwapDesk>>;
+  canvas(input: CanvasInput): Promise<Result<CanvasPlan>>;
+  budget(input: BudgetInput): Promise<Result<BudgetPlan>>;
+  monteCarlo(job: number, input: MonteCarloInput, onProgress: OnProgress): Promise<Result<MonteCarloView>>;
+  countTokens(job: number, text: string, tokenizer: string, onProgress: OnProgress): Promise<Result<TokenCount>>;
+  cancel(job: number): void;
+}

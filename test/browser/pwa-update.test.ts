@@ -1,0 +1,41 @@
+// The update flow: a new service worker waits, the app says so, "Reload" activates it and reloads.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openApp, waitForController, waitForSnapshot, type PwaHarness } from "./pwa-harness";
+
+describe("PWA update prompt", () => {
+  let h: PwaHarness;
+  beforeAll(async () => {
+    h = await openApp();
+  });
+  afterAll(async () => h?.close());
+
+  it("shows 'a new version is ready', and Reload switches to it", async () => {
+    const { page, feed } = h;
+    await waitForController(page);
+    expect(await page.locator('[data-testid="update-prompt"]').count()).toBe(0);
+    await page.fill("#calc-saved-name", "Before the update");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.locator(".saved-name", { hasText: "Before the update" }).waitFor();
+
+    feed.swSuffix = `\n// release ${Date.now()}\n`; // a byte-different sw.js is a new version
+    await page.reload();
+    await waitForSnapshot(page, h.payload.version);
+    const prompt = page.locator('[data-testid="update-prompt"]');
+    await prompt.waitFor({ timeout: 20_000 });
+    expect(await prompt.textContent()).toContain("A new version is ready");
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe("installed");
+
+    await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
+    await Promise.all([page.waitForEvent("framenavigated"), prompt.getByRole("button", { name: "Reload" }).click()]);
+    await waitForSnapshot(page, h.payload.version);
+    expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBeUndefined(); // a fresh page
+    const reg = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return { waiting: r?.waiting ?? null, active: r?.active?.state, controlled: navigator.serviceWorker.controller !== null };
+    });
+    expect(reg).toEqual({ waiting: null, active: "activated", controlled: true });
+    expect(await page.locator('[data-testid="update-prompt"]').count()).toBe(0);
+    await page.locator(".saved-name", { hasText: "Before the update" }).waitFor(); // saved items survive updates
+    expect(h.errors).toEqual([]);
+  });
+});
