@@ -1,27 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
 import { RATE_LIMIT_PER_MINUTE } from "./limits";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
-/**
- * feedHarness with v1 published. The installed miniflare (4.20260426) has a thread race in its synchronous binding
- * proxy (D1 prepare/bind) that throws an AssertionError from SynchronousFetcher and desynchronises that instance for
- * good (fixed upstream: cloudflare/workers-sdk#15552). On exactly that error the instance is rebuilt, at most twice.
- */
-async function publishedHarness(): Promise<FeedHarness> {
-  for (let attempt = 1; ; attempt++) {
-    const h = await feedHarness();
-    try {
-      const r = await h.run({ now: T0 });
-      expect(r.published).toBe(true);
-      return h;
-    } catch (e) {
-      await h.dispose();
-      if (attempt === 3 || !/SynchronousFetcher/.test(String((e as Error)?.stack))) throw e;
-    }
-  }
-}
 /**
  * Measured slack: 0. Miniflare's local limiter (miniflare/dist/src/workers/ratelimit) is an exact
  * fixed-window counter keyed by Math.floor(Date.now() / 60 s): the 101st request in a window is the
@@ -38,7 +20,7 @@ describe("rate limit: 100 requests / 60 s per client on computed endpoints (RATE
     h.request("/v1/price", { method: "POST", headers: { "content-type": "application/json", [header]: key }, body: JSON.stringify({ model: "GPT-4.1", n_in: 1000, n_out: 100 }) });
 
   beforeAll(async () => {
-    h = await publishedHarness();
+    h = await publishedHarness(T0);
   });
   afterAll(() => h.dispose());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { get_encoding } from "tiktoken";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
 import { priceTask, type PricedTask } from "../../oracle-core/greeks/price-task";
 import type { CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
@@ -9,24 +9,6 @@ import registry from "../../data/registry.json";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
-/**
- * feedHarness with v1 published. The installed miniflare (4.20260426) has a thread race in its synchronous binding
- * proxy (D1 prepare/bind) that throws an AssertionError from SynchronousFetcher and desynchronises that instance for
- * good (fixed upstream: cloudflare/workers-sdk#15552). On exactly that error the instance is rebuilt, at most twice.
- */
-async function publishedHarness(): Promise<FeedHarness> {
-  for (let attempt = 1; ; attempt++) {
-    const h = await feedHarness();
-    try {
-      const r = await h.run({ now: T0 });
-      expect(r.published).toBe(true);
-      return h;
-    } catch (e) {
-      await h.dispose();
-      if (attempt === 3 || !/SynchronousFetcher/.test(String((e as Error)?.stack))) throw e;
-    }
-  }
-}
 
 /** |a − b| ≤ tol·|b| (exact when b = 0). */
 function expectRel(a: number, b: number, tol = 1e-12): void {
@@ -48,7 +30,7 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
   };
 
   beforeAll(async () => {
-    h = await publishedHarness();
+    h = await publishedHarness(T0);
     const env = (await (await h.request("/v1/snapshot")).json()) as { payload: string };
     payload = JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")) as SnapshotPayload;
   });

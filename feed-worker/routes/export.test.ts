@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { calcPrice, updatePrices, waitForUpdate } from "@pydantic/genai-prices";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
 import { parseGenaiPrices } from "../sources/source-genai-prices";
 import { parseLitellm } from "../sources/source-litellm";
 import type { SourceQuote } from "../sources/types";
@@ -23,18 +23,6 @@ const entries = new Map((registry.models as RegistryEntry[]).map((m) => [m.ticke
 /** The adapters normalise to 12 significant digits (price-value.ts); an exact price survives that unchanged. */
 const p12 = (x: number) => Number(x.toPrecision(12));
 
-async function publishedHarness(): Promise<FeedHarness> {
-  for (let attempt = 1; ; attempt++) {
-    const h = await feedHarness();
-    try {
-      expect((await h.run({ now: T0 })).published).toBe(true);
-      return h;
-    } catch (e) {
-      await h.dispose();
-      if (attempt === 3 || !/SynchronousFetcher/.test(String((e as Error)?.stack))) throw e;
-    }
-  }
-}
 
 /** A call exercising every class a row prices: cache reads, 5m and 1h writes where the row has write prices, reasoning. */
 function callOn(row: GreekRow, n_in: number): MeteredTokens {
@@ -65,7 +53,7 @@ describe("drop-in price tables: GET /v1/export/litellm.json and /v1/export/genai
   let payload: SnapshotPayload;
   let active: GreekRow[];
   beforeAll(async () => {
-    h = await publishedHarness();
+    h = await publishedHarness(T0);
     const env = (await (await h.request("/v1/snapshot")).json()) as { payload: string };
     payload = JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")) as SnapshotPayload;
     active = payload.models.filter((m) => m.lifecycle === "active");

@@ -1,27 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
 import history from "../../data/history.json";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
-/**
- * feedHarness with v1 published. The installed miniflare (4.20260426) has a thread race in its synchronous binding
- * proxy (D1 prepare/bind) that throws an AssertionError from SynchronousFetcher and desynchronises that instance for
- * good (fixed upstream: cloudflare/workers-sdk#15552). On exactly that error the instance is rebuilt, at most twice.
- */
-async function publishedHarness(): Promise<FeedHarness> {
-  for (let attempt = 1; ; attempt++) {
-    const h = await feedHarness();
-    try {
-      const r = await h.run({ now: T0 });
-      expect(r.published).toBe(true);
-      return h;
-    } catch (e) {
-      await h.dispose();
-      if (attempt === 3 || !/SynchronousFetcher/.test(String((e as Error)?.stack))) throw e;
-    }
-  }
-}
 const COLUMNS = ["ticker", "family", "field", "value", "effective_at", "observed_at", "kind", "source", "provenance", "confidence", "raw_sha256", "note"];
 
 type Obs = { ticker: string; field: string; value: number; effective_at: string; observed_at: string; kind: string; source: string; provenance: string; confidence: string };
@@ -65,7 +47,7 @@ describe("GET /v1/history/:ticker", () => {
   };
 
   beforeAll(async () => {
-    h = await publishedHarness();
+    h = await publishedHarness(T0);
   });
   afterAll(() => h.dispose());
 

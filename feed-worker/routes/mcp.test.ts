@@ -2,23 +2,10 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
-/** feedHarness with v1 published; rebuilt on miniflare's SynchronousFetcher race (see compute.test.ts). */
-async function publishedHarness(): Promise<FeedHarness> {
-  for (let attempt = 1; ; attempt++) {
-    const h = await feedHarness();
-    try {
-      expect((await h.run({ now: T0 })).published).toBe(true);
-      return h;
-    } catch (e) {
-      await h.dispose();
-      if (attempt === 3 || !/SynchronousFetcher/.test(String((e as Error)?.stack))) throw e;
-    }
-  }
-}
 
 type Body = { data: unknown; snapshot_version: number; oracle_timestamp: string };
 type ErrorBody = { error: { code: string; message: string; field?: string; suggestions?: string[] } };
@@ -45,7 +32,7 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
   };
 
   beforeAll(async () => {
-    h = await publishedHarness();
+    h = await publishedHarness(T0);
     client = new Client({ name: "exostream-test", version: "1.0.0" });
     const fetchApp = ((input: RequestInfo | URL, init?: RequestInit) => h.request(new URL(String(input instanceof Request ? input.url : input)).pathname, init)) as typeof fetch;
     await client.connect(new StreamableHTTPClientTransport(new URL("http://feed.local/mcp"), { fetch: fetchApp }));

@@ -1,29 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import registry from "../../data/registry.json";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
-/**
- * feedHarness with v1 published. The installed miniflare (4.20260426) has a thread race in its synchronous binding
- * proxy (D1 prepare/bind) that throws an AssertionError from SynchronousFetcher and desynchronises that instance for
- * good (fixed upstream: cloudflare/workers-sdk#15552). On exactly that error the instance is rebuilt, at most twice.
- */
-async function publishedHarness(): Promise<FeedHarness> {
-  for (let attempt = 1; ; attempt++) {
-    const h = await feedHarness();
-    try {
-      const r = await h.run({ now: T0 });
-      expect(r.published).toBe(true);
-      return h;
-    } catch (e) {
-      await h.dispose();
-      if (attempt === 3 || !/SynchronousFetcher/.test(String((e as Error)?.stack))) throw e;
-    }
-  }
-}
 
 type Stamped<T> = { data: T; oracle_timestamp: string; snapshot_version: number };
 type Derived = { annual_decline: number; half_life_years: number | null; tokens_per_usd: number | null };
@@ -47,7 +29,7 @@ describe("GET endpoints on the published v1 snapshot", () => {
   };
 
   beforeAll(async () => {
-    h = await publishedHarness();
+    h = await publishedHarness(T0);
   });
   afterAll(() => h.dispose());
 
@@ -143,7 +125,7 @@ describe("GET endpoints on the published v1 snapshot", () => {
     ["t=abc", "E_NOT_FINITE"],
     ["t=", "E_NOT_FINITE"],
     ["t=Infinity", "E_NOT_FINITE"],
-    ["t=31", "E_BAD_QUERY"],
+    ["t=31", "E_BAD_HORIZON"],
   ])("/v1/forwards/GPT-4.1?%s → 400 %s (field t)", async (q, code) => {
     const { res, json } = await get<ErrorBody>(`/v1/forwards/GPT-4.1?${q}`);
     expect(res.status).toBe(400);

@@ -5,7 +5,7 @@ import { contentEtag, requireState, sendWithEtag, stamp, versionEtag } from "../
 import { body, getFeedState, type FeedState } from "../store/feed-state";
 import { KV } from "../store/kv-keys";
 import { derivedGreeks } from "../../oracle-core/greeks/derived";
-import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled";
+import { forwardView } from "../../oracle-core/greeks/forward-view";
 import { suggestTickers } from "./suggest";
 
 /**
@@ -74,26 +74,8 @@ export function readRoutes(app: Hono<AppEnv>): void {
   app.get("/v1/forwards/:ticker", async (c) => {
     const s = await state(c);
     const row = rowOf(s, c.req.param("ticker"));
-    const extra = c.req.queries("t") ?? [];
-    const ts = extra.map((raw) => {
-      const t = Number(raw);
-      if (raw.trim() === "" || !Number.isFinite(t)) throw new ApiError(400, "E_NOT_FINITE", "t must be a finite number of years", "t");
-      if (t < 0) throw new ApiError(400, "E_NEG_TENOR", "t must be ≥ 0 years", "t");
-      if (t > 30) throw new ApiError(400, "E_BAD_QUERY", "t must be at most 30 years", "t");
-      return t;
-    });
-    if (ts.length > 24) throw new ApiError(400, "E_BAD_QUERY", "at most 24 values of t", "t");
-    const data = {
-      ticker: row.ticker,
-      spot: row.beta,
-      theta: row.theta,
-      theta_month: row.theta_month,
-      sigma_month: row.sigma_month,
-      valuation_date: s.payload.valuation_date,
-      forwards: row.forwards,
-      custom: ts.map((t) => ({ t, beta_forward: scheduledForward(row, s.payload.valuation_date, t) })),
-      scheduled: row.scheduled,
-    };
+    const ts = (c.req.queries("t") ?? []).map((raw) => (raw.trim() === "" ? Number.NaN : Number(raw)));
+    const data = forwardView(row, s.payload.valuation_date, ts);
     const text = JSON.stringify({ data, ...stamp(s) });
     return sendWithEtag(c, contentEtag(text), text);
   });

@@ -4,7 +4,7 @@ import { parseWith } from "../../feed-worker/http/validate";
 import { suggestTickers } from "../../feed-worker/routes/suggest";
 import { compareRows } from "../../oracle-core/greeks/compare-rows";
 import { derivedGreeks } from "../../oracle-core/greeks/derived";
-import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled";
+import { forwardView } from "../../oracle-core/greeks/forward-view";
 import { priceTask } from "../../oracle-core/greeks/price-task";
 import { indexUnderlying, priceSwap, tickerUnderlying } from "../../oracle-core/market/swap-request";
 import { CompareRequestSchema, PriceRequestSchema } from "../../oracle-core/schemas/api";
@@ -113,23 +113,7 @@ export const MCP_TOOLS: readonly McpTool[] = [
   tool("get_forward_curve", "Forward curve", "Forward output price (USD/M) at 1M, 3M, 6M, 12M and at any t in years, honouring announced prices, with θ and σ (as GET /v1/forwards/:ticker?t=).", ForwardToolSchema, async (a, host) => {
     const s = await host.state();
     const row = toolRow(s, a.ticker);
-    const ts = a.t ?? [];
-    for (const t of ts) {
-      if (t < 0) throw new ApiError(400, "E_NEG_TENOR", "t must be ≥ 0 years", "t");
-      if (t > 30) throw new ApiError(400, "E_BAD_QUERY", "t must be at most 30 years", "t");
-    }
-    if (ts.length > 24) throw new ApiError(400, "E_BAD_QUERY", "at most 24 values of t", "t");
-    const data = {
-      ticker: row.ticker,
-      spot: row.beta,
-      theta: row.theta,
-      theta_month: row.theta_month,
-      sigma_month: row.sigma_month,
-      valuation_date: s.payload.valuation_date,
-      forwards: row.forwards,
-      custom: ts.map((t) => ({ t, beta_forward: scheduledForward(row, s.payload.valuation_date, t) })),
-      scheduled: row.scheduled,
-    };
+    const data = forwardView(row, s.payload.valuation_date, a.t ?? []);
     return { data, ...stamp(s) };
   }),
   tool("get_index", "EICI index", "The Effective Inference Cost Index: level, level in USD/M, divisor, base date, constituents with capped weights, index forwards (as GET /v1/index).", IndexToolSchema, async (_a, host) => {

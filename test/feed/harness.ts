@@ -81,3 +81,16 @@ export async function feedHarness(opts: { persistDir?: string; vars?: Partial<En
     },
   };
 }
+
+/** A harness with snapshot v1 already published by one bundled pipeline run (most API tests start here). */
+export async function publishedHarness(now = new Date("2026-11-24T06:15:00Z")): Promise<FeedHarness> {
+  const h = await feedHarness();
+  try {
+    const r = await h.run({ now });
+    if (!r.published) throw new Error("the first bundled run did not publish");
+    return h;
+  } catch (e) {
+    await h.dispose();
+    throw e;
+  }
+}

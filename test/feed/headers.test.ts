@@ -1,26 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, type FeedHarness } from "./harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "./harness";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
-/**
- * feedHarness with v1 published. The installed miniflare (4.20260426) has a thread race in its synchronous binding
- * proxy (D1 prepare/bind) that throws an AssertionError from SynchronousFetcher and desynchronises that instance for
- * good (fixed upstream: cloudflare/workers-sdk#15552). On exactly that error the instance is rebuilt, at most twice.
- */
-async function publishedHarness(): Promise<FeedHarness> {
-  for (let attempt = 1; ; attempt++) {
-    const h = await feedHarness();
-    try {
-      const r = await h.run({ now: T0 });
-      expect(r.published).toBe(true);
-      return h;
-    } catch (e) {
-      await h.dispose();
-      if (attempt === 3 || !/SynchronousFetcher/.test(String((e as Error)?.stack))) throw e;
-    }
-  }
-}
 const ORIGIN = "https://dashboard.example";
 const JSON_POST = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify(body) });
 
@@ -34,7 +16,7 @@ function expectSecure(res: Response, label: string): void {
 describe("CORS, security headers and 405 on the public API", () => {
   let h: FeedHarness;
   beforeAll(async () => {
-    h = await publishedHarness();
+    h = await publishedHarness(T0);
   });
   afterAll(() => h.dispose());
 
