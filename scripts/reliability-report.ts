@@ -20,6 +20,7 @@ const SCENARIOS: Scenario[] = [
   { name: "Heartbeat and staleness (fake clock)", injected: "no source answers for 3 heartbeats; 48 h without quotes; client clocks at 2×heartbeat and past expiry", tests: [{ file: /pipeline\/heartbeat\.test/ }] },
   { name: "Unit errors in every archive format", injected: "×1e3, ×1e5, truncated to 0, per-1K read as per-1M on GPT-4.1 in each of 6 archives", tests: [{ file: /guard-scenarios\.test/, title: /six archives/, cases: 24 }, { file: /guard\/.*\.test/ }] },
   { name: "One wrong surviving source", injected: "every source down but one quoting −25%", tests: [{ file: /guard-scenarios\.test/, title: /lone surviving/ }] },
+  { name: "Provider page layout change (live mode)", injected: "OpenAI's pricing tables redesigned as cards", tests: [{ file: /page-layout\.test/ }] },
   { name: "Broken upstream files", injected: "empty, truncated, half-size, HTML error page with 200, HTTP 503", tests: [{ file: /guard-scenarios\.test/, title: /empty file|truncated|HTML error|half-size|HTTP 503/ }, { file: /sources\/.*\.test/, title: /layout|broken|truncat|empty|HTML/i }] },
   { name: "Real large cut and a one-poll glitch", injected: "o3 $40 → $8 (2025-06-10) from one source, then confirmed; Gemini 2.0 Flash at $150/$600", tests: [{ file: /guard-scenarios\.test/, title: /o3|1500/ }, { file: /pipeline\/breaker\.test/ }] },
   { name: "Mutated envelopes (Node)", injected: "byte flips in payload, signature, payloadType; swapped keys; truncation; duplicated signatures; non-canonical payloads", tests: [{ file: /snapshot-mutation\.test/, title: /rejects all/, cases: "title" }] },
@@ -31,7 +32,7 @@ const SCENARIOS: Scenario[] = [
   { name: "Crash between pipeline steps", injected: "a throw before each of the 8 steps of a run that changes a price", tests: [{ file: /crash-injection\.test/ }] },
   { name: "Killed mid-publish", injected: "SIGKILL of workerd 5, 60 and 250 ms into a publish", tests: [{ file: /load-and-kill\.test/, title: /killed/ }] },
   { name: "Bounded loopback load", injected: "autocannon, 3 s × 4 connections on GET /v1/snapshot and POST /v1/price", tests: [{ file: /load-and-kill\.test/, title: /zero errors/ }] },
-  { name: "PWA storage across updates", injected: "app update, failed update, corrupted stored snapshot", tests: [{ file: /pwa-.*\.test/, title: /update|corrupt|survive/i }] },
+  { name: "PWA storage across updates", injected: "app update, failed update, corrupted stored snapshot", tests: [{ file: /pwa-(update|snapshot|forms)\.test/, title: /update|tampered|saved|expired/i }] },
 ];
 
 const resultsPath = resolve(process.argv[2] ?? ".exostream/test-results.json");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { feedHarness, liveFetch, type FeedHarness } from "../../test/feed/harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
@@ -23,22 +23,7 @@ describe("heartbeat and staleness under a fake clock", () => {
   beforeAll(async () => {
     h = await feedHarness({ vars: { SOURCE_MODE: "live" } });
     // One healthy live poll (served from the recorded archives) quotes every ticker at T0.
-    const { archiveFetch } = await import("../../test/feed/harness");
-    const recorded = archiveFetch();
-    const liveFromArchives = (async (input: RequestInfo | URL) => {
-      const url = String(input instanceof Request ? input.url : input);
-      const map: [RegExp, string][] = [
-        [/genai-prices/, "data/archives/genai-prices/data.json"],
-        [/model_prices_and_context_window/, "data/archives/litellm/model_prices_and_context_window.json"],
-        [/historical-v1/, "data/archives/llm-prices/historical-v1.json"],
-        [/current-v1/, "data/archives/llm-prices/current-v1.json"],
-        [/models\.dev/, "data/archives/models-dev/api.json"],
-        [/openrouter/, "data/archives/openrouter/models.json"],
-      ];
-      const hit = map.find(([re]) => re.test(url));
-      return hit ? recorded(`https://assets.local/${hit[1]}`) : new Response("no recorded page", { status: 404 });
-    }) as typeof fetch;
-    await h.run({ now: T0, fetch: liveFromArchives });
+    await h.run({ now: T0, fetch: liveFetch() });
     envelopes.push(await snapshot());
     keys = (await readKeyset(((await (await h.request("/.well-known/exostream-keys.json")).json()) as { keysets: DsseEnvelope[] }).keysets[0]!)).keys;
   });

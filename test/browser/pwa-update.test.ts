@@ -38,4 +38,41 @@ describe("PWA update prompt", () => {
     await page.locator(".saved-name", { hasText: "Before the update" }).waitFor(); // saved items survive updates
     expect(h.errors).toEqual([]);
   });
+
+  it("survives a failed update: a broken new service worker never takes over and nothing saved is lost", async () => {
+    const b = await openApp();
+    try {
+      const { page, feed } = b;
+      await waitForController(page);
+      await page.fill("#calc-saved-name", "Kept through a failed update");
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.locator(".saved-name", { hasText: "Kept through a failed update" }).waitFor();
+      const before = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL);
+
+      feed.swSuffix = `\nthrow new Error("broken release ${Date.now()}");\n`; // the new sw.js fails to evaluate
+      await page.reload();
+      await waitForSnapshot(page, b.payload.version);
+      const failed = await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        try {
+          await r?.update();
+          return "installed";
+        } catch (e) {
+          return `rejected: ${(e as Error).name}`;
+        }
+      });
+      expect(failed).toMatch(/^rejected/);
+      const reg = await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return { waiting: r?.waiting ?? null, installing: r?.installing ?? null, active: r?.active?.scriptURL, controlled: navigator.serviceWorker.controller !== null };
+      });
+      expect(reg).toEqual({ waiting: null, installing: null, active: before, controlled: true });
+      expect(await page.locator('[data-testid="update-prompt"]').count()).toBe(0);
+      await page.reload();
+      await waitForSnapshot(page, b.payload.version);
+      await page.locator(".saved-name", { hasText: "Kept through a failed update" }).waitFor();
+    } finally {
+      await b.close();
+    }
+  });
 });

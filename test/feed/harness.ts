@@ -94,3 +94,26 @@ export async function publishedHarness(now = new Date("2026-11-24T06:15:00Z")): 
     throw e;
   }
 }
+
+/**
+ * A `live`-mode fetch answering each real source URL from its recorded archive (and provider pages from
+ * `pages`, keyed by URL host), so live-mode runs are tested without the network.
+ */
+export function liveFetch(pages: Record<string, () => Response> = {}): typeof fetch {
+  const recorded = archiveFetch();
+  const archives: [RegExp, string][] = [
+    [/genai-prices/, "data/archives/genai-prices/data.json"],
+    [/model_prices_and_context_window/, "data/archives/litellm/model_prices_and_context_window.json"],
+    [/historical-v1/, "data/archives/llm-prices/historical-v1.json"],
+    [/current-v1/, "data/archives/llm-prices/current-v1.json"],
+    [/models\.dev/, "data/archives/models-dev/api.json"],
+    [/openrouter/, "data/archives/openrouter/models.json"],
+  ];
+  return (async (input: RequestInfo | URL) => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    const page = pages[url.host];
+    if (page) return page();
+    const hit = archives.find(([re]) => re.test(url.href));
+    return hit ? recorded(`${BUNDLED_BASE}/${hit[1]}`) : new Response("no recorded page", { status: 404 });
+  }) as typeof fetch;
+}
