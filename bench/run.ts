@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchCore } from "./core";
 
@@ -21,7 +21,10 @@ for (const [name, file, fn] of [
   if (existsSync(resolve(ROOT, file))) sections.push([name, file, async () => ((await import(resolve(ROOT, file))) as Record<string, Section>)[fn]!()]);
 }
 
-const report: Record<string, unknown> = { machine: { node: process.version, cpus: (await import("node:os")).cpus().length, date: new Date().toISOString() } };
+// A partial run (`npm run bench -- feed`) updates its sections of the existing report and keeps the others.
+const reportPath = resolve(ROOT, "bench/report.json");
+const previous: Record<string, unknown> = only.length && existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, "utf8")) as Record<string, unknown>) : {};
+const report: Record<string, unknown> = { ...previous, machine: { node: process.version, cpus: (await import("node:os")).cpus().length, date: new Date().toISOString() } };
 for (const [name, , fn] of sections) {
   if (!want(name)) continue;
   process.stdout.write(`bench ${name}… `);
@@ -36,7 +39,7 @@ for (const [name, , fn] of sections) {
 }
 
 mkdirSync(resolve(ROOT, "bench"), { recursive: true });
-writeFileSync(resolve(ROOT, "bench/report.json"), JSON.stringify(report, null, 2) + "\n");
+writeFileSync(reportPath, JSON.stringify(report, null, 2) + "\n");
 
 const fmt = (v: unknown): string => (typeof v === "number" ? (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3)) : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
 const rows: [string, string, string][] = [];

@@ -5,7 +5,7 @@ import { ApiError } from "./api-error";
 export const GET_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
 /** Sends a GET body with a strong ETag; 304 when the client already has it. */
-export function sendWithEtag(c: Context, etag: string, body: string, contentType = "application/json; charset=utf-8"): Response {
+export function sendWithEtag(c: Context, etag: string, body: string | Uint8Array<ArrayBuffer>, contentType = "application/json; charset=utf-8"): Response {
   const quoted = `"${etag}"`;
   const headers: Record<string, string> = { ETag: quoted, "Cache-Control": GET_CACHE_CONTROL, "Content-Type": contentType };
   const inm = c.req.header("if-none-match");

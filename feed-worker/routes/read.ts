@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { ApiError } from "../http/api-error";
 import { contentEtag, requireState, sendWithEtag, stamp, versionEtag } from "../http/respond";
-import { body, getFeedState, type FeedState } from "../store/feed-state";
+import { body, getFeedState, rawBody, type FeedState } from "../store/feed-state";
 import { KV } from "../store/kv-keys";
 import { derivedGreeks } from "../../oracle-core/greeks/derived";
 import { forwardView } from "../../oracle-core/greeks/forward-view";
@@ -30,7 +30,7 @@ export function readRoutes(app: Hono<AppEnv>): void {
     const s = await state(c);
     c.header("X-Exostream-Version", String(s.payload.version));
     c.header("X-Oracle-Timestamp", s.payload.issued_at);
-    return sendWithEtag(c, versionEtag(s, "snapshot"), s.envelopeText);
+    return sendWithEtag(c, versionEtag(s, "snapshot"), rawBody(s, "snapshot", () => s.envelopeText));
   });
 
   app.get("/.well-known/exostream-keys.json", async (c) => {

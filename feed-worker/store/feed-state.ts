@@ -9,8 +9,8 @@ export interface FeedState {
   envelopeText: string;
   payload: SnapshotPayload;
   byTicker: Map<string, GreekRow>;
-  /** Response bodies derived from this version, built on first use (GET endpoints are then a map lookup). */
-  bodies: Map<string, string>;
+  /** Response bodies derived from this version, built and UTF-8 encoded on first use (GET endpoints are then a map lookup). */
+  bodies: Map<string, Uint8Array<ArrayBuffer>>;
 }
 
 const REVALIDATE_MS = 2_000;
@@ -42,11 +42,18 @@ export function decodeState(envelopeText: string): FeedState {
   return { envelopeText, payload, byTicker: new Map(payload.models.map((m) => [m.ticker, m])), bodies: new Map() };
 }
 
-/** Memoised body for a route of this version. */
-export function body(state: FeedState, key: string, build: () => unknown): string {
+const encoder = new TextEncoder();
+
+/** Memoised, encoded JSON body for a route of this version. */
+export function body(state: FeedState, key: string, build: () => unknown): Uint8Array<ArrayBuffer> {
+  return rawBody(state, key, () => JSON.stringify(build()));
+}
+
+/** Memoised, encoded body of a text this version fixes (the envelope itself, a CSV…). */
+export function rawBody(state: FeedState, key: string, text: () => string): Uint8Array<ArrayBuffer> {
   let b = state.bodies.get(key);
   if (b === undefined) {
-    b = JSON.stringify(build());
+    b = encoder.encode(text()) as Uint8Array<ArrayBuffer>;
     state.bodies.set(key, b);
   }
   return b;
