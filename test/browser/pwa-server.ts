@@ -11,6 +11,11 @@ export interface PwaFeed extends TestServer {
   snapshot: DsseEnvelope;
   /** Appended to sw.js when set: a byte-different service worker, i.e. a new app version. */
   swSuffix: string;
+  /**
+   * The network is down: every request is cut before an answer (the service worker's own fetches are not
+   * covered by the browser's offline emulation, so the server plays the outage too). Attempts are still recorded.
+   */
+  offline: boolean;
 }
 
 const json = (res: import("node:http").ServerResponse, body: unknown) =>
@@ -39,8 +44,9 @@ function gzipStatic(root: string): Route {
 /** Starts the fixture feed on a loopback port (`gzip`: compress and cache static files as a CDN would). */
 export async function startPwaFeed(root: string, snapshot: DsseEnvelope, opts: { gzip?: boolean; routes?: Route[] } = {}): Promise<PwaFeed> {
   const keys = await fixtureKeys();
-  const feed = { snapshot, swSuffix: "" } as PwaFeed;
+  const feed = { snapshot, swSuffix: "", offline: false } as PwaFeed;
   const server = await startStaticServer(root, [
+    (req) => (feed.offline ? (req.socket.destroy(), true) : false),
     ...(opts.routes ?? []),
     (_req, res, url) => (url.pathname === "/v1/snapshot" ? (json(res, feed.snapshot), true) : false),
     (_req, res, url) => (url.pathname === "/.well-known/exostream-keys.json" ? (json(res, keys), true) : false),
@@ -57,5 +63,5 @@ export async function startPwaFeed(root: string, snapshot: DsseEnvelope, opts: {
     },
     ...(opts.gzip ? [gzipStatic(root)] : []),
   ]);
-  return Object.assign(feed, server, { snapshot, swSuffix: "" });
+  return Object.assign(feed, server, { snapshot, swSuffix: "", offline: false });
 }

@@ -42,12 +42,14 @@ describe("PWA snapshot trust", () => {
     });
     await waitForController(page);
     await context.setOffline(true); // so the app cannot simply replace it from the feed
+    h.feed.offline = true; // the service worker's fetches are outside the emulation: the server plays the outage
     await page.reload();
     const text = await status(h).textContent();
     await expect.poll(async () => status(h!).textContent()).toContain("failed its check and was dropped");
     expect(text).not.toContain("Snapshot v42");
     expect(await status(h).getAttribute("data-version")).toBeNull();
     await context.setOffline(false);
+    h.feed.offline = false;
     await page.reload();
     await waitForSnapshot(page, 42); // fetched and verified afresh
   });
