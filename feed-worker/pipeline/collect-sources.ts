@@ -14,7 +14,7 @@ const quoteKey = (q: SourceQuote) => `${q.source}|${q.provider ?? ""}|${q.model_
 /**
  * One source: collect (transport) → parse (schema) → guard (shrink, units and bounds), with the last
  * published value of the ticker each quote maps to, so a ×1000 or ×100000 unit error is caught against it.
- * Never throws: a failure is a source marked unhealthy with its reason.
+ * Never throws: a failure is a source marked unhealthy with its reason. (The feed's one collect → parse → guard path.)
  */
 export async function collectSource(
   adapter: SourceAdapter,
