@@ -14,7 +14,7 @@ import lighthouse from "lighthouse";
 import type { Browser, Page } from "playwright-core";
 import { get_encoding } from "tiktoken";
 import { build } from "vite";
-import { CHROMIUM_PATH, launchChromium } from "../test/browser/chromium";
+import { launchChromium, resolveChromium } from "../test/browser/chromium";
 import { pwaBuildDir } from "../test/browser/pwa-build";
 import { fixturePayload, signFixture } from "../test/browser/pwa-fixture";
 import { startPwaFeed, type PwaFeed } from "../test/browser/pwa-server";
@@ -222,7 +222,7 @@ async function jsBeforeInteraction(browser: Browser, feed: PwaFeed): Promise<Rec
 }
 
 async function lighthouseRun(feed: PwaFeed): Promise<Record<string, unknown>> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  const chrome = await chromeLauncher.launch({ chromePath: (await resolveChromium()).path, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   try {
     const r = await lighthouse(`${feed.origin}/`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] });
     const lhr = r!.lhr;
