@@ -18,7 +18,7 @@ export interface HistoryPoint {
  */
 export async function historyPoints(feed: string, ticker: string, field = "output"): Promise<HistoryPoint[]> {
   const body = await feedJson(`${feed}/v1/history/${encodeURIComponent(ticker)}?field=${encodeURIComponent(field)}`);
-  return historyRows(listOf(body), field).map((r) => ({
-    date: r.effective_at, ms: dayMs(r.effective_at), value: r.value, kind: r.kind, source: r.source, provenance: r.provenance,
+  return historyRows(listOf(body), field).map(({ effective_at: date, value, kind, source, provenance }) => ({
+    date, ms: dayMs(date), value, kind, source, provenance,
   }));
 }

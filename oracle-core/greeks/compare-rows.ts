@@ -53,8 +53,9 @@ export function compareRows(rows: readonly Row[], task: TaskRequest, valuationDa
       });
     } catch (e) {
       // A task-wide input error (η out of range…) fails the whole request; a per-model limitation excludes one row.
-      if (isOracleError(e) && e.code === "E_BAD_MODE" && req.profile.mode === "batch") excluded.push({ ticker: row.ticker, code: e.code, reason: e.message });
-      else throw e;
+      const perModel = isOracleError(e) && e.code === "E_BAD_MODE" && req.profile.mode === "batch";
+      if (!perModel) throw e;
+      excluded.push({ ticker: row.ticker, code: e.code, reason: e.message });
     }
   }
   ranked.sort((a, b) => a.cost - b.cost || a.ticker.localeCompare(b.ticker));

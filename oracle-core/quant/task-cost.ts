@@ -39,7 +39,8 @@ export function taskCost(input: TaskCostInput): TaskCostResult {
  */
 export function costOf(t: ResolvedTask, n_out?: number): TaskCostResult {
   const n = n_out === undefined && t.n_out !== null ? t.n_out : PROFILE_RULES.n_out(n_out ?? t.n_out);
-  const { beta, n_in, n_think, r_in, r_cache, r_think, eta, omega, r_cw, r_eff, b, alpha_in: a_in, alpha_out: a_out } = t;
+  const { beta, n_in, n_think, r_in, r_cache, r_think, eta, omega, r_cw, r_eff, b } = t;
+  const { alpha_in: a_in, alpha_out: a_out } = t;
 
   const u = beta * b * PER_MILLION; // USD per unit of the bracket
   const components = {

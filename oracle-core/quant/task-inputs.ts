@@ -48,7 +48,9 @@ export interface TierMultipliers {
 /** §2.3: the tier with the largest τ such that n_ctx > τ (strict) applies to all tokens; else (1, 1). */
 export function tierMultipliers(n_ctx: number, tiers: readonly Tier[] | null | undefined): TierMultipliers {
   if (tiers == null) return { alpha_in: 1, alpha_out: 1, tier_tau: null };
-  if (!Array.isArray(tiers)) throw new OracleError("E_NOT_FINITE", "tiers must be a list of {tau, alpha_in, alpha_out?}", "tiers");
+  if (!Array.isArray(tiers)) {
+    throw new OracleError("E_NOT_FINITE", "tiers must be a list of {tau, alpha_in, alpha_out?}", "tiers");
+  }
   let best: [number, number, number] | null = null;
   for (const tr of tiers as readonly Tier[]) {
     const tau = tokens("tier.tau", tr?.tau);
@@ -56,11 +58,12 @@ export function tierMultipliers(n_ctx: number, tiers: readonly Tier[] | null | u
     const ao = ratio("tier.alpha_out", tr.alpha_out ?? tr.alpha_in);
     if (n_ctx > tau && (best === null || tau > best[0])) best = [tau, ai, ao];
   }
-  return best === null ? { alpha_in: 1, alpha_out: 1, tier_tau: null } : { alpha_in: best[1], alpha_out: best[2], tier_tau: best[0] };
+  if (best === null) return { alpha_in: 1, alpha_out: 1, tier_tau: null };
+  return { alpha_in: best[1], alpha_out: best[2], tier_tau: best[0] };
 }
 
 /** §2.2: r_eff = r_in(1−η−ω) + r_cache·η + r_cw·ω. */
-export function effectiveInputRatio(r_in: number, r_cache: number, eta: number, omega = 0, r_cw: number = r_in): number {
+export function effectiveInputRatio(r_in: number, r_cache: number, eta: number, omega = 0, r_cw = r_in): number {
   return r_in * (1.0 - eta - omega) + r_cache * eta + r_cw * omega;
 }
 
@@ -95,14 +98,17 @@ export interface ResolvedTask extends ResolvedProfile {
 
 function etaRule(x: unknown): number {
   const eta = num("eta", x ?? 0);
-  if (!(eta >= 0 && eta <= 1)) throw new OracleError("E_ETA_RANGE", `eta (cache-hit fraction) must be in [0,1], got ${eta}`, "eta");
+  if (!(eta >= 0 && eta <= 1)) {
+    throw new OracleError("E_ETA_RANGE", `eta (cache-hit fraction) must be in [0,1], got ${eta}`, "eta");
+  }
   return eta;
 }
 
 function omegaRule(x: unknown, eta: number): number {
   const omega = num("omega", x ?? 0);
   if (!(omega >= 0 && omega <= 1) || eta + omega > 1) {
-    throw new OracleError("E_CACHE_FRACTIONS", `need 0 <= omega and eta + omega <= 1, got eta=${eta} omega=${omega}`, "omega");
+    const got = `got eta=${eta} omega=${omega}`;
+    throw new OracleError("E_CACHE_FRACTIONS", `need 0 <= omega and eta + omega <= 1, ${got}`, "omega");
   }
   return omega;
 }
@@ -160,7 +166,10 @@ export function resolveTask(i: InstrumentPrices, p: ResolvedProfile): ResolvedTa
   let m_w: number;
   if (i.cache_write_mult == null) {
     const cw = p.cache_write ?? "5m";
-    if (cw !== "5m" && cw !== "1h") throw new OracleError("E_BAD_CACHE_WRITE", `cache_write must be '5m' or '1h', got ${JSON.stringify(cw)}`, "cache_write");
+    if (cw !== "5m" && cw !== "1h") {
+      const got = JSON.stringify(cw);
+      throw new OracleError("E_BAD_CACHE_WRITE", `cache_write must be '5m' or '1h', got ${got}`, "cache_write");
+    }
     m_w = DEFAULTS.cache_write_mult[cw];
   } else {
     m_w = ratio("cache_write_mult", i.cache_write_mult);
@@ -168,9 +177,11 @@ export function resolveTask(i: InstrumentPrices, p: ResolvedProfile): ResolvedTa
   const b = p.mode === "sync" ? 1.0 : i.r_batch == null ? DEFAULTS.r_batch : ratio("r_batch", i.r_batch);
   const r_cw = m_w * r_in;
   const { alpha_in, alpha_out, tier_tau } = tierMultipliers(p.n_in, i.tiers);
+  const r_eff = effectiveInputRatio(r_in, r_cache, p.eta, p.omega, r_cw);
+  const { n_in, n_out, n_think, eta, omega, mode, cache_write } = p;
   return {
-    n_in: p.n_in, n_out: p.n_out, n_think: p.n_think, eta: p.eta, omega: p.omega, mode: p.mode, cache_write: p.cache_write,
-    beta, r_in, r_cache, r_think, r_cw, r_eff: effectiveInputRatio(r_in, r_cache, p.eta, p.omega, r_cw), b, alpha_in, alpha_out, tier_tau,
+    n_in, n_out, n_think, eta, omega, mode, cache_write,
+    beta, r_in, r_cache, r_think, r_cw, r_eff, b, alpha_in, alpha_out, tier_tau,
   };
 }
 

@@ -43,7 +43,7 @@ describe("LatestAnswer", () => {
     expect(host.updates).toBe(1);
   });
 
-  it("keeps the last answer while the next is computed; invalid input clears it and drops what is in flight", async () => {
+  it("keeps the last answer while the next is computed; invalid input clears it, drops what is in flight", async () => {
     const host = new Host();
     const a = new LatestAnswer<number>(host);
     await a.ask(async () => ({ ok: true, value: 7 }));
@@ -59,7 +59,8 @@ describe("LatestAnswer", () => {
 
   it("a failure replaces the answer with its reason; the next answer clears it", async () => {
     const a = new LatestAnswer<number>(new Host());
-    await a.ask(async () => ({ ok: false, error: { code: "E_ETA_RANGE", message: "eta (cache-hit fraction) must be in [0,1], got 1.5" } }));
+    const error = { code: "E_ETA_RANGE", message: "eta (cache-hit fraction) must be in [0,1], got 1.5" };
+    await a.ask(async () => ({ ok: false, error }));
     expect([a.value, a.fail?.code]).toEqual([null, "E_ETA_RANGE"]);
     await a.ask(async () => ({ ok: true, value: 3 }));
     expect([a.value, a.fail]).toEqual([3, null]);

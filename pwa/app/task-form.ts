@@ -31,7 +31,9 @@ const percent = (fraction: number) => String(Math.round(fraction * 100));
 
 /** A form holding a reference profile (default the first, RAG: 30,000 in, 800 out, 60% cache), spot, sync. */
 export function taskForm(p: ReferenceProfile = REFERENCE_PROFILES[0]!, over: Partial<TaskForm> = {}): TaskForm {
-  const f: TaskForm = { n_in: "", n_out: "", n_think: "0", eta: "", omega: "0", cache_ttl: "5m", mode: "sync", horizon: "spot" };
+  const f: TaskForm = {
+    n_in: "", n_out: "", n_think: "0", eta: "", omega: "0", cache_ttl: "5m", mode: "sync", horizon: "spot",
+  };
   applyProfile(f, p);
   return Object.assign(f, over);
 }
@@ -51,11 +53,31 @@ export function profileText(p: ReferenceProfile): string {
 
 /** What each number field is called: the label beside it and the name its messages start with. */
 const TEXT: Record<NumberKey, { name: string; label: TemplateResult; hint: string }> = {
-  n_in: { name: "Input tokens n_in", label: html`Input tokens <span class="sym">n</span><sub>in</sub>`, hint: "Prompt, context and documents you send" },
-  n_out: { name: "Output tokens n_out", label: html`Output tokens <span class="sym">n</span><sub>out</sub>`, hint: "The answer's length" },
-  n_think: { name: "Thinking tokens n_think", label: html`Thinking tokens <span class="sym">n</span><sub>think</sub>`, hint: "Reasoning tokens the model spends before answering" },
-  eta: { name: "Cache hit rate η", label: html`Cache hit rate <span class="sym">η</span> (%)`, hint: "Share of the prompt read from the provider's cache" },
-  omega: { name: "Cache write share ω", label: html`Cache write share <span class="sym">ω</span> (%)`, hint: "Share of the prompt written to the cache on this call" },
+  n_in: {
+    name: "Input tokens n_in",
+    label: html`Input tokens <span class="sym">n</span><sub>in</sub>`,
+    hint: "Prompt, context and documents you send",
+  },
+  n_out: {
+    name: "Output tokens n_out",
+    label: html`Output tokens <span class="sym">n</span><sub>out</sub>`,
+    hint: "The answer's length",
+  },
+  n_think: {
+    name: "Thinking tokens n_think",
+    label: html`Thinking tokens <span class="sym">n</span><sub>think</sub>`,
+    hint: "Reasoning tokens the model spends before answering",
+  },
+  eta: {
+    name: "Cache hit rate η",
+    label: html`Cache hit rate <span class="sym">η</span> (%)`,
+    hint: "Share of the prompt read from the provider's cache",
+  },
+  omega: {
+    name: "Cache write share ω",
+    label: html`Cache write share <span class="sym">ω</span> (%)`,
+    hint: "Share of the prompt written to the cache on this call",
+  },
 };
 
 /** A form's task checked by oracle-core's rules: each shown field's message, and the request when there is none. */
@@ -69,7 +91,11 @@ export interface TaskCheck {
  * oracle-core's taskIssues: each message is the field's name, the rule in words and its code. With `row`, n_out is
  * also checked against the model's max output.
  */
-export function checkTask(f: Partial<TaskForm>, fields: readonly (keyof TaskForm)[], row?: Pick<PricingRow, "max_output">): TaskCheck {
+export function checkTask(
+  f: Partial<TaskForm>,
+  fields: readonly (keyof TaskForm)[],
+  row?: Pick<PricingRow, "max_output">,
+): TaskCheck {
   const pick = <K extends keyof TaskForm>(k: K) => (fields.includes(k) ? f[k] : undefined);
   const num = (k: NumberKey) => {
     const v = pick(k);
@@ -86,7 +112,9 @@ export function checkTask(f: Partial<TaskForm>, fields: readonly (keyof TaskForm
     horizon: pick("horizon"),
   };
   const errors: TaskCheck["errors"] = {};
-  for (const i of taskIssues(req, row)) errors[i.field] ??= `${TEXT[i.field as NumberKey]?.name ?? i.field} ${i.rule} (${i.code})`;
+  for (const i of taskIssues(req, row)) {
+    errors[i.field] ??= `${TEXT[i.field as NumberKey]?.name ?? i.field} ${i.rule} (${i.code})`;
+  }
   return { errors, req: Object.keys(errors).length ? null : req };
 }
 

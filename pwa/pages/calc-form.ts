@@ -10,10 +10,11 @@ export interface CalcForm extends TaskForm {
 /** The RAG reference profile on spot, sync. */
 export const DEFAULT_FORM: Readonly<CalcForm> = { ticker: "", prompt: "", ...taskForm() };
 
+const FIELDS = ["n_in", "n_out", "eta", "omega", "cache_ttl", "mode", "horizon"] as const;
+
 /** The task checked by oracle-core's rules for this model (n_think only where it reasons; n_out ≤ its max output). */
 export function checkCalc(form: CalcForm, row: GreekRow | undefined): TaskCheck {
-  const fields = ["n_in", "n_out", "eta", "omega", "cache_ttl", "mode", "horizon", ...(row?.reasoning ? (["n_think"] as const) : [])] as const;
-  const c = checkTask(form, fields, row);
+  const c = checkTask(form, row?.reasoning ? [...FIELDS, "n_think"] : FIELDS, row);
   // Without the model's row there is nothing to price the task on.
   return row ? c : { errors: c.errors, req: null };
 }

@@ -34,14 +34,20 @@ export class PageBudget extends ExoPage {
   private checked() {
     const calls = check.volume(form.calls, "Monthly calls");
     const task = checkTask(form, FIELDS);
+    const ok = !calls.error && task.req && form.tickers.length > 0;
     const input: BudgetInput | null =
-      !calls.error && task.req && form.tickers.length > 0 ? { monthly_calls: calls.value, task: task.req, tickers: [...form.tickers] } : null;
+      ok && task.req ? { monthly_calls: calls.value, task: task.req, tickers: [...form.tickers] } : null;
     return { calls, task, input };
   }
 
   private compute(): void {
     const { input } = this.checked();
     void this.answer.ask(input ? () => compute((api) => api.budget(input)) : null);
+  }
+
+  private editTickers(fn: (tickers: string[]) => unknown): void {
+    fn(form.tickers);
+    this.compute();
   }
 
   private set(k: "calls" | NumberKey, v: string): void {
@@ -56,16 +62,28 @@ export class PageBudget extends ExoPage {
     const fail = this.answer.fail;
     const profiles = p.reference_profiles.length ? p.reference_profiles : REFERENCE_PROFILES;
     const models = p.models.filter((m) => m.lifecycle === "active").sort((a, b) => a.ticker.localeCompare(b.ticker));
+    const unused = models.find((m) => !form.tickers.includes(m.ticker));
     return html`<h1 tabindex="-1">Budget Planner</h1>
       <p class="lede">Your monthly volume and task profile, priced today and at the 1M, 3M and 6M forwards — a number for the forecast, with the decay it assumes stated.</p>
       <form novalidate @submit=${(e: Event) => e.preventDefault()}>
         <div class="grid">
-          ${numberField({ id: "bp-calls", label: "Calls per month", value: form.calls, error: calls.error, min: 0, step: "1", onInput: (v) => this.set("calls", v) })}
+          ${numberField({
+            id: "bp-calls",
+            label: "Calls per month",
+            value: form.calls,
+            error: calls.error,
+            min: 0,
+            step: "1",
+            onInput: (v) => this.set("calls", v),
+          })}
           ${selectField({
             id: "bp-profile",
             label: "Task profile preset",
             value: "",
-            options: [{ value: "", label: "Custom" }, ...profiles.map((x) => ({ value: x.id, label: `${x.name} (${profileText(x)})` }))],
+            options: [
+              { value: "", label: "Custom" },
+              ...profiles.map((x) => ({ value: x.id, label: `${x.name} (${profileText(x)})` })),
+            ],
             onChange: (v) => {
               const x = profiles.find((y) => y.id === v);
               if (!x) return;
@@ -82,11 +100,31 @@ export class PageBudget extends ExoPage {
           <legend>Models (up to ${MAX_MODELS})</legend>
           ${form.tickers.map(
             (t, i) => html`<div class="row">
-              ${selectField({ id: `bp-model-${i}`, label: `Model ${i + 1}`, value: t, options: models.map((m) => ({ value: m.ticker, label: m.ticker })), onChange: (v) => ((form.tickers[i] = v), this.compute()) })}
-              <button type="button" class="secondary" ?disabled=${form.tickers.length <= 1} @click=${() => (form.tickers.splice(i, 1), this.compute())}>Remove<span class="visually-hidden"> model ${i + 1}</span></button>
+              ${selectField({
+                id: `bp-model-${i}`,
+                label: `Model ${i + 1}`,
+                value: t,
+                options: models.map((m) => ({ value: m.ticker, label: m.ticker })),
+                onChange: (v) => this.editTickers((ts) => (ts[i] = v)),
+              })}
+              <button
+                type="button"
+                class="secondary"
+                ?disabled=${form.tickers.length <= 1}
+                @click=${() => this.editTickers((ts) => ts.splice(i, 1))}
+              >
+                Remove<span class="visually-hidden"> model ${i + 1}</span>
+              </button>
             </div>`,
           )}
-          <button type="button" class="secondary" ?disabled=${form.tickers.length >= MAX_MODELS} @click=${() => (form.tickers.push(models.find((m) => !form.tickers.includes(m.ticker))!.ticker), this.compute())}>Add a model</button>
+          <button
+            type="button"
+            class="secondary"
+            ?disabled=${form.tickers.length >= MAX_MODELS || !unused}
+            @click=${() => this.editTickers((ts) => unused && ts.push(unused.ticker))}
+          >
+            Add a model
+          </button>
         </fieldset>
       </form>
       ${!input

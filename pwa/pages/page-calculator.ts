@@ -146,9 +146,10 @@ export class PageCalculator extends ExoPage {
             <legend>Presets</legend>
             <div class="row">
               ${profiles.map(
-                (x) => html`<button type="button" class="secondary" @click=${() => this.preset(x)} title=${profileText(x)}>
-                  ${x.name}
-                </button>`,
+                (x) =>
+                  html`<button type="button" class="secondary" @click=${() => this.preset(x)} title=${profileText(x)}>
+                    ${x.name}
+                  </button>`,
               )}
             </div>
             <span class="hint">${profiles.map((x) => `${x.name}: ${profileText(x)}`).join(" · ")}</span>
@@ -182,8 +183,19 @@ export class PageCalculator extends ExoPage {
             />
             <span class="hint">1 to ${tokens(max)} (the model's max output)</span>
           </div>
-          ${taskField({ id: "calc-n-out", key: "n_out", form, check, label: "Output tokens (exact)", hint: "", max, onInput: (v) => this.set("n_out", v) })}
-          ${row?.reasoning ? taskField({ id: "calc-n-think", key: "n_think", form, check, onInput: (v) => this.set("n_think", v) }) : nothing}
+          ${taskField({
+            id: "calc-n-out",
+            key: "n_out",
+            form,
+            check,
+            label: "Output tokens (exact)",
+            hint: "",
+            max,
+            onInput: (v) => this.set("n_out", v),
+          })}
+          ${row?.reasoning
+            ? taskField({ id: "calc-n-think", key: "n_think", form, check, onInput: (v) => this.set("n_think", v) })
+            : nothing}
           ${taskField({ id: "calc-eta", key: "eta", form, check, onInput: (v) => this.set("eta", v) })}
           ${taskField({ id: "calc-omega", key: "omega", form, check, onInput: (v) => this.set("omega", v) })}
           ${selectField({ id: "calc-ttl", label: "Cache TTL (for writes)", value: form.cache_ttl, options: [{ value: "5m", label: "5 minutes" }, { value: "1h", label: "1 hour" }], onChange: (v) => this.set("cache_ttl", v as "5m" | "1h") })}
@@ -232,7 +244,9 @@ export class PageCalculator extends ExoPage {
     const fail = this.answer.fail;
     if (fail) return html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`;
     if (!this.answer.value) return html`<p class="muted" role="status">Computing…</p>`;
-    return calcResults(this.answer.value, { ticker: form.ticker, n_in: req.n_in, n_out: req.n_out ?? 0, valuation_date: this.payload?.valuation_date ?? "" });
+    const { n_in, n_out = 0 } = req;
+    const valuation_date = this.payload?.valuation_date ?? "";
+    return calcResults(this.answer.value, { ticker: form.ticker, n_in, n_out, valuation_date });
   }
 }
 

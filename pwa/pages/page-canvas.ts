@@ -136,7 +136,9 @@ export class PageCanvas extends ExoPage {
   private results(valid: boolean) {
     const { value, fail } = this.answer;
     if (!valid) {
-      return html`<p class="notice" role="status" data-testid="canvas-invalid">Fix the highlighted fields to see the canvas. Nothing is computed from invalid input.</p>`;
+      return html`<p class="notice" role="status" data-testid="canvas-invalid">
+        Fix the highlighted fields to see the canvas. Nothing is computed from invalid input.
+      </p>`;
     }
     if (fail) return html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`;
     return value ? canvasResults(value) : html`<p class="muted" role="status">Computing…</p>`;

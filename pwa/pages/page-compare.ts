@@ -47,9 +47,21 @@ export class PageCompare extends ExoPage {
           ${taskField({ id: "cmp-n-out", key: "n_out", form, check, onInput: (v) => this.set("n_out", v) })}
           ${taskField({ id: "cmp-n-think", key: "n_think", form, check, onInput: (v) => this.set("n_think", v) })}
           ${taskField({ id: "cmp-eta", key: "eta", form, check, onInput: (v) => this.set("eta", v) })}
-          ${selectField({ id: "cmp-horizon", label: "Forward horizon", value: form.horizon, options: HORIZONS.map((h) => ({ value: h, label: h })), onChange: (v) => this.set("horizon", v as TaskForm["horizon"]) })}
+          ${selectField({
+            id: "cmp-horizon",
+            label: "Forward horizon",
+            value: form.horizon,
+            options: HORIZONS.map((h) => ({ value: h, label: h })),
+            onChange: (v) => this.set("horizon", v as TaskForm["horizon"]),
+          })}
           ${selectField({ id: "cmp-provider", label: "Provider", value: form.provider, options: [{ value: "", label: "All providers" }, ...providers.map((x) => ({ value: x, label: x }))], onChange: (v) => this.set("provider", v) })}
-          ${radioGroup({ name: "cmp-mode", legend: "Mode", value: form.mode, options: [{ value: "sync", label: "Sync" }, { value: "batch", label: "Batch" }], onChange: (v) => this.set("mode", v as TaskForm["mode"]) })}
+          ${radioGroup({
+            name: "cmp-mode",
+            legend: "Mode",
+            value: form.mode,
+            options: [{ value: "sync", label: "Sync" }, { value: "batch", label: "Batch" }],
+            onChange: (v) => this.set("mode", v as TaskForm["mode"]),
+          })}
         </div>
       </form>
       ${!check.req

@@ -22,7 +22,8 @@ export class PageMonteCarlo extends ExoPage {
   private started = 0;
 
   protected override snapshotChanged(p: SnapshotPayload): void {
-    if (!p.models.some((m) => m.ticker === form.ticker)) form.ticker = (p.models.find((m) => m.ticker === "GPT-4.1") ?? p.models[0])?.ticker ?? "";
+    if (p.models.some((m) => m.ticker === form.ticker)) return;
+    form.ticker = (p.models.find((m) => m.ticker === "GPT-4.1") ?? p.models[0])?.ticker ?? "";
   }
 
   override disconnectedCallback(): void {

@@ -18,7 +18,8 @@ export class PageSwap extends ExoPage {
 
   protected override snapshotChanged(p: SnapshotPayload): void {
     const unknown = form.underlying === "EICI" ? !p.index : !p.models.some((m) => m.ticker === form.underlying);
-    if (!form.underlying || unknown) form.underlying = p.index ? "EICI" : ((p.models.find((m) => m.ticker === "GPT-4.1") ?? p.models[0])?.ticker ?? "");
+    const model = (p.models.find((m) => m.ticker === "GPT-4.1") ?? p.models[0])?.ticker ?? "";
+    if (!form.underlying || unknown) form.underlying = p.index ? "EICI" : model;
     this.compute();
   }
 

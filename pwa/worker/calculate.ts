@@ -4,7 +4,7 @@ import { rowOf } from "./rows";
 import { currentPayload } from "./snapshot-sync";
 import type { Calculation } from "./worker-api";
 
-/** The calculator: the task at its n_out and the cost range over n_out = 1…max_tokens (κ at both ends), one validation. */
+/** The calculator: the task at its n_out and over n_out = 1…max_tokens (κ at both ends), from one validation. */
 export function calculate(ticker: string, req: TaskRequest): Calculation {
   return priceTaskAndRange(rowOf(ticker), req, currentPayload().valuation_date);
 }
