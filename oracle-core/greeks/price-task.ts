@@ -1,8 +1,8 @@
-import { OracleError } from "../errors";
-import { maxTokens, rangeOf, type CostRangeResult } from "../quant/cost-range";
+import { rangeOf, type CostRangeResult } from "../quant/cost-range";
 import { costOf, type TaskCostResult } from "../quant/task-cost";
-import { resolveProfile, resolveTask, type ResolvedProfile, type ResolvedTask } from "../quant/task-inputs";
+import { maxTokens, resolveProfile, resolveTask, type ResolvedProfile, type ResolvedTask } from "../quant/task-inputs";
 import type { GreekRow } from "../schemas/greek-row";
+import { cacheTtl } from "./cache-ttl";
 import { horizonYears } from "./horizon";
 import { scheduledForward } from "./forward-scheduled";
 import { instrumentFromRow } from "./instrument";
@@ -37,12 +37,6 @@ export interface PricedTask {
   forward: { beta: number; cost: number | null; cost_range: { min: number; max: number } | null };
   /** Cost over unknown output length (§4), with κ at both ends; null when n_out is given. */
   range: (CostRangeResult & { max_tokens: number; kappa_at_min: number | null; kappa_at_max: number | null }) | null;
-}
-
-/** cache_ttl of a request: "5m" (default) or "1h" (E_BAD_CACHE_WRITE). */
-export function cacheTtl(t: unknown): "5m" | "1h" {
-  if (t === undefined || t === "5m" || t === "1h") return t ?? "5m";
-  throw new OracleError("E_BAD_CACHE_WRITE", `cache_ttl must be "5m" or "1h"; got ${JSON.stringify(t)}`, "cache_ttl");
 }
 
 /** A task request validated once, before any row: what stays the same when it is priced on many models. */

@@ -1,8 +1,8 @@
 import { isOracleError, type OracleError, type OracleErrorCode } from "../errors";
-import { maxTokens } from "../quant/cost-range";
-import { PROFILE_RULES } from "../quant/task-inputs";
+import { maxTokens, PROFILE_RULES } from "../quant/task-inputs";
+import { cacheTtl } from "./cache-ttl";
 import { horizonYears } from "./horizon";
-import { cacheTtl, type PricingRow, type TaskRequest } from "./price-task";
+import type { PricingRow, TaskRequest } from "./price-task";
 
 /** The fields of a task request a rule can point at. */
 export type TaskField =

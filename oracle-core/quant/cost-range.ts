@@ -1,8 +1,7 @@
 /** MATH.md §4: cost range when n_out is unknown (S is affine in n_out). */
-import { OracleError } from "../errors";
 import { COST_POINTS } from "./defaults";
 import { costOf, type TaskCostInput, type TaskCostResult } from "./task-cost";
-import { resolveProfile, resolveTask, type ResolvedTask } from "./task-inputs";
+import { maxTokens, resolveProfile, resolveTask, type ResolvedTask } from "./task-inputs";
 import { num } from "./validate";
 
 /** Input of {@link costRange}: a task-cost input without n_out, plus max_tokens. */
@@ -29,13 +28,6 @@ export interface RangeOf {
   range: CostRangeResult;
   atMin: TaskCostResult;
   atMax: TaskCostResult;
-}
-
-/** max_tokens of a range: a finite number ≥ 1 (E_MAX_TOKENS). */
-export function maxTokens(x: unknown): number {
-  const max_tokens = num("max_tokens", x);
-  if (max_tokens < 1) throw new OracleError("E_MAX_TOKENS", `max_tokens must be >= 1, got ${max_tokens}`, "max_tokens");
-  return max_tokens;
 }
 
 /**

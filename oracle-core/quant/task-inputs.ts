@@ -133,6 +133,13 @@ export const PROFILE_RULES = Object.freeze({
   mode: modeRule,
 });
 
+/** max_tokens of a cost range (§4): a finite number ≥ 1 (E_MAX_TOKENS). */
+export function maxTokens(x: unknown): number {
+  const max_tokens = num("max_tokens", x);
+  if (max_tokens < 1) throw new OracleError("E_MAX_TOKENS", `max_tokens must be >= 1, got ${max_tokens}`, "max_tokens");
+  return max_tokens;
+}
+
 /** What {@link resolveProfile} reads: values of any type, since it is what checks them. */
 export interface ProfileInput {
   n_in: unknown;
