@@ -1,12 +1,11 @@
 import { html, type TemplateResult } from "lit";
+import type { HorizonName } from "../../oracle-core/greeks/horizon";
 import type { PricingRow, TaskRequest } from "../../oracle-core/greeks/price-task";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
 import { taskIssues, type TaskField } from "../../oracle-core/greeks/task-issues";
 import type { ReferenceProfile } from "../../oracle-core/schemas/snapshot";
 import { tokens } from "./display-format";
 import { numberField, parseNumber } from "./fields";
-
-export const HORIZONS = ["spot", "1M", "3M", "6M", "12M"] as const;
 
 /**
  * A task as typed in a form: strings, so that an invalid entry stays on screen with its message and is never lost.
@@ -20,7 +19,7 @@ export interface TaskForm {
   omega: string;
   cache_ttl: "5m" | "1h";
   mode: "sync" | "batch";
-  horizon: (typeof HORIZONS)[number];
+  horizon: HorizonName;
 }
 
 /** The fields typed as numbers. */

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { TaskRequest } from "../../oracle-core/greeks/price-task";
+import { HORIZON_NAMES } from "../../oracle-core/greeks/horizon";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import type { ReferenceProfile, SnapshotPayload } from "../../oracle-core/schemas/snapshot";
@@ -7,7 +8,7 @@ import { pct, perM, tokens } from "../app/display-format";
 import { parseNumber, radioGroup, selectField } from "../app/fields";
 import { LatestAnswer } from "../app/latest-answer";
 import { deleteSaved, listSaved, putSaved, type SavedItem } from "../app/saved-store";
-import { applyProfile, HORIZONS, profileText, taskField } from "../app/task-form";
+import { applyProfile, profileText, taskField } from "../app/task-form";
 import { compute } from "../app/worker-client";
 import { ExoPage } from "../components/exo-page";
 import { savedList } from "../components/saved-list";
@@ -207,7 +208,7 @@ export class PageCalculator extends ExoPage {
             onChange: (v) => this.set("mode", v as "sync" | "batch"),
             hint: row?.r_batch === null ? "This model has no batch API." : row ? `Batch costs ${pct(row.r_batch)} of sync.` : undefined,
           })}
-          ${selectField({ id: "calc-horizon", label: "Horizon", value: form.horizon, options: HORIZONS.map((h) => ({ value: h, label: h === "spot" ? "Spot (today)" : `${h} forward` })), onChange: (v) => this.set("horizon", v as CalcForm["horizon"]) })}
+          ${selectField({ id: "calc-horizon", label: "Horizon", value: form.horizon, options: HORIZON_NAMES.map((h) => ({ value: h, label: h === "spot" ? "Spot (today)" : `${h} forward` })), onChange: (v) => this.set("horizon", v as CalcForm["horizon"]) })}
         </div>
       </form>
       ${this.results(req)}

@@ -1,9 +1,10 @@
 import { html, nothing } from "lit";
 import type { CompareEntry, CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
+import { HORIZON_NAMES } from "../../oracle-core/greeks/horizon";
 import { num, usd } from "../app/display-format";
 import { radioGroup, selectField } from "../app/fields";
 import { LatestAnswer } from "../app/latest-answer";
-import { checkTask, HORIZONS, taskField, taskForm, type TaskForm } from "../app/task-form";
+import { checkTask, taskField, taskForm, type TaskForm } from "../app/task-form";
 import { compute } from "../app/worker-client";
 import { dataTable } from "../components/data-table";
 import { ExoPage } from "../components/exo-page";
@@ -51,7 +52,7 @@ export class PageCompare extends ExoPage {
             id: "cmp-horizon",
             label: "Forward horizon",
             value: form.horizon,
-            options: HORIZONS.map((h) => ({ value: h, label: h })),
+            options: HORIZON_NAMES.map((h) => ({ value: h, label: h })),
             onChange: (v) => this.set("horizon", v as TaskForm["horizon"]),
           })}
           ${selectField({ id: "cmp-provider", label: "Provider", value: form.provider, options: [{ value: "", label: "All providers" }, ...providers.map((x) => ({ value: x, label: x }))], onChange: (v) => this.set("provider", v) })}
