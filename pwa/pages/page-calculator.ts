@@ -208,7 +208,13 @@ export class PageCalculator extends ExoPage {
             onChange: (v) => this.set("mode", v as "sync" | "batch"),
             hint: row?.r_batch === null ? "This model has no batch API." : row ? `Batch costs ${pct(row.r_batch)} of sync.` : undefined,
           })}
-          ${selectField({ id: "calc-horizon", label: "Horizon", value: form.horizon, options: HORIZON_NAMES.map((h) => ({ value: h, label: h === "spot" ? "Spot (today)" : `${h} forward` })), onChange: (v) => this.set("horizon", v as CalcForm["horizon"]) })}
+          ${selectField({
+            id: "calc-horizon",
+            label: "Horizon",
+            value: form.horizon,
+            options: HORIZON_NAMES.map((h) => ({ value: h, label: h === "spot" ? "Spot (today)" : `${h} forward` })),
+            onChange: (v) => this.set("horizon", v as CalcForm["horizon"]),
+          })}
         </div>
       </form>
       ${this.results(req)}
