@@ -1,3 +1,4 @@
+import { historyRows } from "../oracle-core/schemas/history-rows.js";
 import { feedJson, listOf } from "./feed-json.js";
 import { dayMs } from "./format.js";
 
@@ -17,13 +18,7 @@ export interface HistoryPoint {
  */
 export async function historyPoints(feed: string, ticker: string, field = "output"): Promise<HistoryPoint[]> {
   const body = await feedJson(`${feed}/v1/history/${encodeURIComponent(ticker)}?field=${encodeURIComponent(field)}`);
-  const out: HistoryPoint[] = [];
-  for (const r of listOf(body) as Record<string, unknown>[]) {
-    const date = String(r?.effective_at ?? "");
-    const ms = dayMs(date);
-    const value = r?.value;
-    if ((r.field ?? field) !== field || !Number.isFinite(ms) || typeof value !== "number" || !Number.isFinite(value)) continue;
-    out.push({ date, ms, value, kind: String(r.kind ?? ""), source: String(r.source ?? ""), provenance: String(r.provenance ?? "") });
-  }
-  return out.sort((a, b) => a.ms - b.ms);
+  return historyRows(listOf(body), field).map(({ effective_at: date, value, kind, source, provenance }) => ({
+    date, ms: dayMs(date), value, kind, source, provenance,
+  }));
 }

@@ -66,7 +66,10 @@ export default defineConfig({
         // Vite keeps whitespace in library ES output; these files are served as is, so minify fully.
         minify: true,
         // uPlot and the chart base travel together: a chart page downloads loader + this + its element.
-        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: "chart", test: /uplot|chart-base|chart-styles|history-client/ }] },
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: "chart", test: /uplot|chart-base|chart-styles|history-client|history-rows/ }],
+        },
         entryFileNames: "widgets/[name].js",
         chunkFileNames: "widgets/chunks/[name]-[hash].js",
         assetFileNames: "widgets/assets/[name]-[hash][extname]",

@@ -1,6 +1,6 @@
 import { isOracleError, OracleError } from "../errors";
 import type { GreekRow } from "../schemas/greek-row";
-import { priceTask, type PricingRow, type TaskRequest } from "./price-task";
+import { priceResolved, resolveRequest, type PricingRow, type TaskRequest } from "./price-task";
 
 export interface CompareEntry {
   rank: number;
@@ -28,16 +28,16 @@ type Row = PricingRow & Pick<GreekRow, "display_name" | "provider" | "status">;
 /**
  * One task priced on many snapshot rows through {@link priceTask}, cheapest first (ties by ticker),
  * with the forward cost at the horizon. Requires n_out: a ranking over an unknown output length is ambiguous.
+ * The task is validated once, before any row (an invalid task fails the request even with no rows to price).
  */
 export function compareRows(rows: readonly Row[], task: TaskRequest, valuationDate: string): CompareRowsResult {
   if (task.n_out === undefined) throw new OracleError("E_SCHEMA", "compare needs n_out (rankings over an unknown output length are ambiguous)", "n_out");
+  const req = resolveRequest(task);
   const ranked: CompareEntry[] = [];
   const excluded: CompareRowsResult["excluded"] = [];
-  let horizon_years = 0;
   for (const row of rows) {
     try {
-      const p = priceTask(row, task, valuationDate);
-      horizon_years = p.horizon_years;
+      const p = priceResolved(row, req, valuationDate);
       const spot = p.spot!;
       ranked.push({
         rank: 0,
@@ -53,11 +53,12 @@ export function compareRows(rows: readonly Row[], task: TaskRequest, valuationDa
       });
     } catch (e) {
       // A task-wide input error (η out of range…) fails the whole request; a per-model limitation excludes one row.
-      if (isOracleError(e) && e.code === "E_BAD_MODE" && task.mode === "batch") excluded.push({ ticker: row.ticker, code: e.code, reason: e.message });
-      else throw e;
+      const perModel = isOracleError(e) && e.code === "E_BAD_MODE" && req.profile.mode === "batch";
+      if (!perModel) throw e;
+      excluded.push({ ticker: row.ticker, code: e.code, reason: e.message });
     }
   }
   ranked.sort((a, b) => a.cost - b.cost || a.ticker.localeCompare(b.ticker));
   ranked.forEach((r, i) => (r.rank = i + 1));
-  return { horizon: task.horizon ?? "spot", horizon_years, ranked, excluded };
+  return { horizon: req.horizon, horizon_years: req.horizon_years, ranked, excluded };
 }

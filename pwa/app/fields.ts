@@ -14,18 +14,20 @@ export function parseNumber(raw: string): number {
 
 const need = (label: string) => `${label} is required (a number)`;
 
-/** Rules for the app's fields; messages name the rule and carry the oracle-core code. */
+/**
+ * Checks of the fields that are not a task: volumes, shares, money, the swap's and the simulation's ranges. (A task's
+ * fields are checked by oracle-core's own rules through app/task-form.ts.) Messages name the rule and carry the code.
+ */
 export const check = {
   /** A token count ≥ 0 (E_NEG_TOKENS). */
   tokens(raw: string, label: string): Checked {
     const v = parseNumber(raw);
     if (!Number.isFinite(v)) return { value: v, error: need(label) };
     if (v < 0) return { value: v, error: `${label} cannot be negative: a token count is 0 or more (E_NEG_TOKENS)` };
-    if (!Number.isInteger(v)) return { value: v, error: `${label} must be a whole number of tokens` };
     return { value: v, error: null };
   },
-  /** A percentage 0–100, returned as a fraction (E_ETA_RANGE). */
-  percent(raw: string, label: string, code = "E_ETA_RANGE"): Checked {
+  /** A share 0–100%, returned as a fraction. */
+  percent(raw: string, label: string, code: string): Checked {
     const v = parseNumber(raw);
     if (!Number.isFinite(v)) return { value: v, error: need(label) };
     if (v < 0 || v > 100) return { value: v / 100, error: `${label} must be between 0% and 100% (${code})` };

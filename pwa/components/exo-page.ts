@@ -4,31 +4,45 @@ import { snapshotStore } from "../app/snapshot-store";
 
 /**
  * Base of every page: renders into light DOM (one stylesheet, labels and ARIA ids work across the page) and
- * re-renders when the snapshot changes. `snapshotChanged()` lets a page recompute on new data.
+ * re-renders when the snapshot store changes. `snapshotChanged(payload)` lets a page recompute on new data: it runs
+ * only once a verified snapshot is there, so a page opened before any snapshot shows `waiting()` and never reads
+ * a missing payload.
  */
 export class ExoPage extends LitElement {
+  /** The payload the page last recomputed for. */
+  private seen: SnapshotPayload | null = null;
+
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
   private readonly onSnapshot = () => {
-    this.snapshotChanged();
+    this.notice();
     this.requestUpdate();
   };
+
+  // The store also announces a refresh starting or failing: only a new payload is news to the page.
+  private notice(): void {
+    const p = snapshotStore.view.payload;
+    if (!p || p === this.seen || !this.isConnected) return;
+    this.seen = p;
+    this.snapshotChanged(p);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     snapshotStore.addEventListener("change", this.onSnapshot);
-    if (snapshotStore.view.payload) queueMicrotask(() => this.snapshotChanged());
+    queueMicrotask(() => this.notice());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     snapshotStore.removeEventListener("change", this.onSnapshot);
+    this.seen = null;
   }
 
-  /** Called when a (new) snapshot is available. */
-  protected snapshotChanged(): void {}
+  /** Called when a (new) verified snapshot is available. */
+  protected snapshotChanged(_payload: SnapshotPayload): void {}
 
   /** The verified snapshot payload, or null before one is available. */
   protected get payload(): SnapshotPayload | null {
@@ -49,6 +63,6 @@ export class ExoPage extends LitElement {
       : v.notice
         ? `No verified snapshot is stored on this device yet, and the feed could not be used: ${v.notice.message}`
         : "Fetching the signed snapshot from the feed…";
-    return html`<p class="notice" role="status">${why}</p>`;
+    return html`<p class="notice" role="status" data-testid="waiting">${why}</p>`;
   }
 }

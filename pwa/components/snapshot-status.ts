@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import { age } from "../app/format";
+import { age } from "../app/display-format";
 import type { SnapshotView } from "../worker/worker-api";
 
 const STATE_WORDS = {

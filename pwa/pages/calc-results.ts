@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from "lit";
-import { num, pct, perM, tokens, usd } from "../app/format";
+import { num, pct, perM, tokens, usd } from "../app/display-format";
 import { dataTable } from "../components/data-table";
 import type { Calculation } from "../worker/worker-api";
 

@@ -1,7 +1,8 @@
 import { DEFAULT_CLASS_PROFILES, TASK_CLASSES, TASK_CLASS_LABELS, type CanvasInput, type TaskClass } from "../../oracle-core/planning/index";
 import type { CanvasPreset } from "../app/canvas-presets";
+import { num } from "../app/display-format";
 import { check, type Checked } from "../app/fields";
-import { num } from "../app/format";
+import { checkTask } from "../app/task-form";
 
 /** The canvas as typed: strings, so an invalid entry stays on screen with its message and is never lost. */
 export interface CanvasForm {
@@ -31,6 +32,8 @@ export function fromPreset(p: CanvasPreset): CanvasForm {
   };
 }
 
+const PROFILE_FIELDS = ["n_in", "n_out", "n_think", "eta"] as const;
+
 /** Field checks with their messages, and the canvas input (null while anything is invalid). */
 export function checkCanvas(f: CanvasForm) {
   const errors: Record<string, string | null> = {};
@@ -46,13 +49,10 @@ export function checkCanvas(f: CanvasForm) {
   errors.alloc = alloc.length === 0 ? "Allocate traffic to at least one model (E_ALLOC_SUM)" : dup >= 0 ? `${alloc[dup]!.ticker} is listed twice (E_ALLOC_SUM)` : Math.abs(wSum - 1) > 1e-6 ? `Model weights must sum to 100%; they sum to ${num(wSum * 100, 5)}% (E_ALLOC_SUM)` : null;
   const profiles = {} as CanvasInput["profiles"] & object;
   for (const c of TASK_CLASSES) {
-    const p = f.profiles[c];
-    profiles[c] = {
-      n_in: keep(`p.${c}.n_in`, check.tokens(p.n_in, "n_in")),
-      n_out: keep(`p.${c}.n_out`, check.tokens(p.n_out, "n_out")),
-      n_think: keep(`p.${c}.n_think`, check.tokens(p.n_think, "n_think")),
-      eta: keep(`p.${c}.eta`, check.percent(p.eta, "η")),
-    };
+    // A class profile is a task: oracle-core's rules and messages.
+    const t = checkTask(f.profiles[c], PROFILE_FIELDS);
+    for (const k of PROFILE_FIELDS) errors[`p.${c}.${k}`] = t.errors[k] ?? null;
+    if (t.req) profiles[c] = { n_in: t.req.n_in, n_out: t.req.n_out!, n_think: t.req.n_think!, eta: t.req.eta! };
   }
   const revenue = keep("revenue", check.money(f.revenue, "Revenue per task"));
   const overhead = keep("overhead", check.money(f.overhead, "Overhead per task"));

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { TASK_CLASS_LABELS, type CanvasPlan } from "../../oracle-core/planning/index";
-import { pct, tokens, usd } from "../app/format";
+import { pct, tokens, usd } from "../app/display-format";
 import { dataTable } from "../components/data-table";
 
 /** Monthly cost, unit economics, ranked levers and the breakdowns of a computed canvas. */

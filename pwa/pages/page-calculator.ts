@@ -1,17 +1,21 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { TaskRequest } from "../../oracle-core/greeks/price-task";
+import { HORIZON_NAMES } from "../../oracle-core/greeks/horizon";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
-import { numberField, radioGroup, selectField } from "../app/fields";
-import { pct, perM, tokens } from "../app/format";
+import type { ReferenceProfile, SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import { pct, perM, tokens } from "../app/display-format";
+import { parseNumber, radioGroup, selectField } from "../app/fields";
+import { LatestAnswer } from "../app/latest-answer";
 import { deleteSaved, listSaved, putSaved, type SavedItem } from "../app/saved-store";
+import { applyProfile, profileText, taskField } from "../app/task-form";
 import { compute } from "../app/worker-client";
 import { ExoPage } from "../components/exo-page";
 import { savedList } from "../components/saved-list";
-import type { Calculation, Fail } from "../worker/worker-api";
+import type { Calculation } from "../worker/worker-api";
 import { calcResults } from "./calc-results";
+import { checkCalc, DEFAULT_FORM, SLIDER, sliderPos, sliderTokens, type CalcForm } from "./calc-form";
 import { PromptCounter } from "./prompt-counter";
-import { checkCalc, DEFAULT_FORM, HORIZONS, SLIDER, sliderPos, sliderTokens, type CalcForm } from "./calc-form";
 
 // Kept at module level so the form survives navigating to another page and back.
 const form: CalcForm = { ...DEFAULT_FORM };
@@ -24,15 +28,13 @@ const LARGE_PASTE = 10_000;
 
 /** The cost calculator: one call on one model, spot and forward, with κ, cache savings and the cost range. */
 export class PageCalculator extends ExoPage {
-  private result: Calculation | null = null;
-  private fail: Fail | null = null;
-  private seq = 0;
+  private readonly answer = new LatestAnswer<Calculation>(this);
   private saved: SavedItem<CalcForm>[] = [];
   private saveName = "";
   private promptTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly counter = new PromptCounter(this, (c) => {
     form.n_in = String(c.n_in);
-    void this.compute();
+    this.compute();
   });
 
   override connectedCallback(): void {
@@ -40,12 +42,12 @@ export class PageCalculator extends ExoPage {
     void this.loadSaved();
   }
 
-  protected override snapshotChanged(): void {
-    const models = this.payload?.models ?? [];
+  protected override snapshotChanged(p: SnapshotPayload): void {
+    const models = p.models;
     if (!models.some((m) => m.ticker === form.ticker)) {
       form.ticker = (models.find((m) => m.ticker === "GPT-4.1") ?? models.find((m) => m.lifecycle === "active") ?? models[0])?.ticker ?? "";
     }
-    void this.compute();
+    this.compute();
   }
 
   private row(): GreekRow | undefined {
@@ -61,26 +63,16 @@ export class PageCalculator extends ExoPage {
     return checkCalc(form, this.row());
   }
 
-  private async compute(): Promise<void> {
-    const my = ++this.seq;
+  private compute(): void {
     const { req } = this.checked();
-    if (!req) {
-      // Invalid input: nothing is computed, and nothing from a previous input is left on screen.
-      this.result = null;
-      this.fail = null;
-      this.requestUpdate();
-      return;
-    }
-    const r = await compute((api) => api.calculate(form.ticker, req));
-    if (my !== this.seq) return;
-    this.result = r.ok ? r.value : null;
-    this.fail = r.ok ? null : r.error;
-    this.requestUpdate();
+    const ticker = form.ticker;
+    // Invalid input: nothing is computed, and nothing from a previous input is left on screen.
+    void this.answer.ask(req ? () => compute((api) => api.calculate(ticker, req)) : null);
   }
 
   private set<K extends keyof CalcForm>(k: K, v: CalcForm[K]): void {
     form[k] = v;
-    void this.compute();
+    this.compute();
   }
 
   private setModel(ticker: string): void {
@@ -90,7 +82,7 @@ export class PageCalculator extends ExoPage {
     if (row && form.mode === "batch" && row.r_batch === null) form.mode = "sync";
     // Another tokenizer counts the same prompt differently.
     if (form.prompt && row && row.tokenizer !== before) this.countPrompt();
-    void this.compute();
+    this.compute();
   }
 
   private onPrompt(text: string): void {
@@ -119,14 +111,11 @@ export class PageCalculator extends ExoPage {
     if (row) this.counter.start(form.prompt, row.tokenizer);
   }
 
-  private preset(p: { n_in: number; n_out: number; eta: number }): void {
+  private preset(p: ReferenceProfile): void {
     this.counter.clear();
     form.prompt = "";
-    form.n_in = String(p.n_in);
-    form.n_out = String(p.n_out);
-    form.eta = String(Math.round(p.eta * 100));
-    form.omega = "0";
-    void this.compute();
+    applyProfile(form, p);
+    this.compute();
   }
 
   protected override render() {
@@ -136,9 +125,11 @@ export class PageCalculator extends ExoPage {
       <p class="lede">${LEDE}</p>`;
     if (!p) return html`${head}${this.waitingNotice()}`;
     const row = this.row();
-    const { fields, req } = this.checked();
+    const check = this.checked();
+    const req = check.req;
     const max = row?.max_output ?? 1;
-    const nOut = Number.isFinite(fields.n_out.value) ? fields.n_out.value : 1;
+    const typed = parseNumber(form.n_out);
+    const nOut = Number.isFinite(typed) ? typed : 1;
     const profiles = p.reference_profiles.length ? p.reference_profiles : REFERENCE_PROFILES;
     const models = [...p.models].sort((a, b) => a.provider.localeCompare(b.provider) || a.ticker.localeCompare(b.ticker));
     return html`${head}
@@ -156,12 +147,13 @@ export class PageCalculator extends ExoPage {
             <legend>Presets</legend>
             <div class="row">
               ${profiles.map(
-                (x) => html`<button type="button" class="secondary" @click=${() => this.preset(x)} title=${`${tokens(x.n_in)} in, ${tokens(x.n_out)} out, ${Math.round(x.eta * 100)}% cache`}>
-                  ${x.name}
-                </button>`,
+                (x) =>
+                  html`<button type="button" class="secondary" @click=${() => this.preset(x)} title=${profileText(x)}>
+                    ${x.name}
+                  </button>`,
               )}
             </div>
-            <span class="hint">RAG 30K in / 800 out / 60% cache · Code Gen 5K / 2K / 20% · Summarize 50K / 500 / 0%</span>
+            <span class="hint">${profiles.map((x) => `${x.name}: ${profileText(x)}`).join(" · ")}</span>
           </fieldset>
         </div>
         <div class="field">
@@ -177,7 +169,7 @@ export class PageCalculator extends ExoPage {
           <div id="calc-prompt-count" aria-live="polite">${this.counter.view()}</div>
         </div>
         <div class="grid">
-          ${numberField({ id: "calc-n-in", label: html`Input tokens <span class="sym">n</span><sub>in</sub>`, value: form.n_in, error: fields.n_in.error, min: 0, step: "1", onInput: (v) => this.set("n_in", v), hint: "Prompt, context and documents you send" })}
+          ${taskField({ id: "calc-n-in", key: "n_in", form, check, onInput: (v) => this.set("n_in", v) })}
           <div class="field">
             <label for="calc-n-out-slider">Output tokens <span class="sym">n</span><sub>out</sub>: ${tokens(nOut)}</label>
             <input
@@ -192,12 +184,21 @@ export class PageCalculator extends ExoPage {
             />
             <span class="hint">1 to ${tokens(max)} (the model's max output)</span>
           </div>
-          ${numberField({ id: "calc-n-out", label: "Output tokens (exact)", value: form.n_out, error: fields.n_out.error, min: 0, max, step: "1", onInput: (v) => this.set("n_out", v) })}
+          ${taskField({
+            id: "calc-n-out",
+            key: "n_out",
+            form,
+            check,
+            label: "Output tokens (exact)",
+            hint: "",
+            max,
+            onInput: (v) => this.set("n_out", v),
+          })}
           ${row?.reasoning
-            ? numberField({ id: "calc-n-think", label: html`Thinking tokens <span class="sym">n</span><sub>think</sub>`, value: form.n_think, error: fields.n_think.error, min: 0, step: "1", onInput: (v) => this.set("n_think", v), hint: "Reasoning tokens the model spends before answering" })
+            ? taskField({ id: "calc-n-think", key: "n_think", form, check, onInput: (v) => this.set("n_think", v) })
             : nothing}
-          ${numberField({ id: "calc-eta", label: html`Cache hit rate <span class="sym">η</span> (%)`, value: form.eta, error: fields.eta.error, min: 0, max: 100, onInput: (v) => this.set("eta", v), hint: "Share of the prompt read from the provider's cache" })}
-          ${numberField({ id: "calc-omega", label: html`Cache write share <span class="sym">ω</span> (%)`, value: form.omega, error: fields.omega.error, min: 0, max: 100, onInput: (v) => this.set("omega", v), hint: "Share of the prompt written to the cache on this call" })}
+          ${taskField({ id: "calc-eta", key: "eta", form, check, onInput: (v) => this.set("eta", v) })}
+          ${taskField({ id: "calc-omega", key: "omega", form, check, onInput: (v) => this.set("omega", v) })}
           ${selectField({ id: "calc-ttl", label: "Cache TTL (for writes)", value: form.cache_ttl, options: [{ value: "5m", label: "5 minutes" }, { value: "1h", label: "1 hour" }], onChange: (v) => this.set("cache_ttl", v as "5m" | "1h") })}
           ${radioGroup({
             name: "calc-mode",
@@ -207,7 +208,13 @@ export class PageCalculator extends ExoPage {
             onChange: (v) => this.set("mode", v as "sync" | "batch"),
             hint: row?.r_batch === null ? "This model has no batch API." : row ? `Batch costs ${pct(row.r_batch)} of sync.` : undefined,
           })}
-          ${selectField({ id: "calc-horizon", label: "Horizon", value: form.horizon, options: HORIZONS.map((h) => ({ value: h, label: h === "spot" ? "Spot (today)" : `${h} forward` })), onChange: (v) => this.set("horizon", v as CalcForm["horizon"]) })}
+          ${selectField({
+            id: "calc-horizon",
+            label: "Horizon",
+            value: form.horizon,
+            options: HORIZON_NAMES.map((h) => ({ value: h, label: h === "spot" ? "Spot (today)" : `${h} forward` })),
+            onChange: (v) => this.set("horizon", v as CalcForm["horizon"]),
+          })}
         </div>
       </form>
       ${this.results(req)}
@@ -236,16 +243,18 @@ export class PageCalculator extends ExoPage {
   private load(data: CalcForm): void {
     this.counter.clear();
     Object.assign(form, data, { prompt: "" });
-    void this.compute();
+    this.compute();
   }
 
   private results(req: TaskRequest | null): TemplateResult {
     if (!req) return html`<p class="notice" role="status" data-testid="calc-invalid">Fix the highlighted fields to see a price. Nothing is computed from invalid input.</p>`;
-    if (this.fail) return html`<p class="notice bad" role="alert">${this.fail.message} (${this.fail.code})</p>`;
-    if (!this.result) return html`<p class="muted" role="status">Computing…</p>`;
-    return calcResults(this.result, { ticker: form.ticker, n_in: req.n_in, n_out: req.n_out ?? 0, valuation_date: this.payload?.valuation_date ?? "" });
+    const fail = this.answer.fail;
+    if (fail) return html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`;
+    if (!this.answer.value) return html`<p class="muted" role="status">Computing…</p>`;
+    const { n_in, n_out = 0 } = req;
+    const valuation_date = this.payload?.valuation_date ?? "";
+    return calcResults(this.answer.value, { ticker: form.ticker, n_in, n_out, valuation_date });
   }
-
 }
 
 customElements.define("page-calculator", PageCalculator);

@@ -1,13 +1,14 @@
 import { html } from "lit";
 import { MAX_CANVAS_MODELS, TASK_CLASSES, TASK_CLASS_LABELS, type CanvasPlan } from "../../oracle-core/planning/index";
+import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import { CANVAS_PRESETS, type CanvasPreset } from "../app/canvas-presets";
+import { num } from "../app/display-format";
 import { numberField, selectField } from "../app/fields";
-import { num } from "../app/format";
+import { LatestAnswer } from "../app/latest-answer";
 import { deleteSaved, listSaved, putSaved, type SavedItem } from "../app/saved-store";
 import { compute } from "../app/worker-client";
 import { ExoPage } from "../components/exo-page";
 import { savedList } from "../components/saved-list";
-import type { Fail } from "../worker/worker-api";
 import { checkCanvas, fromPreset, type CanvasForm } from "./canvas-form";
 import { canvasResults } from "./canvas-results";
 
@@ -15,9 +16,7 @@ let form: CanvasForm | null = null;
 
 /** The System Canvas: a whole AI system's monthly cost, unit economics, break-even and ranked savings levers. */
 export class PageCanvas extends ExoPage {
-  private plan: CanvasPlan | null = null;
-  private fail: Fail | null = null;
-  private seq = 0;
+  private readonly answer = new LatestAnswer<CanvasPlan>(this);
   private saved: SavedItem<CanvasForm>[] = [];
   private saveName = "";
 
@@ -36,35 +35,26 @@ export class PageCanvas extends ExoPage {
     return CANVAS_PRESETS.filter((p) => p.allocation.every((a) => have.has(a.ticker)));
   }
 
-  protected override snapshotChanged(): void {
+  protected override snapshotChanged(p: SnapshotPayload): void {
     if (!form) {
       const first = this.presets()[0];
-      const fallback = this.payload!.models.find((m) => m.lifecycle === "active")!.ticker;
-      form = first ? fromPreset(first) : fromPreset({ ...CANVAS_PRESETS[0]!, allocation: [{ ticker: fallback, weight: 100 }] });
+      // A snapshot without the presets' models: the first preset's mix on one active model.
+      const fallback = (p.models.find((m) => m.lifecycle === "active") ?? p.models[0])?.ticker;
+      if (first) form = fromPreset(first);
+      else if (fallback) form = fromPreset({ ...CANVAS_PRESETS[0]!, allocation: [{ ticker: fallback, weight: 100 }] });
     }
-    void this.compute();
+    this.compute();
   }
 
-  private async compute(): Promise<void> {
+  private compute(): void {
     if (!form) return;
-    const my = ++this.seq;
     const { input } = checkCanvas(form);
-    if (!input) {
-      this.plan = null;
-      this.fail = null;
-      this.requestUpdate();
-      return;
-    }
-    const r = await compute((api) => api.canvas(input));
-    if (my !== this.seq) return;
-    this.plan = r.ok ? r.value : null;
-    this.fail = r.ok ? null : r.error;
-    this.requestUpdate();
+    void this.answer.ask(input ? () => compute((api) => api.canvas(input)) : null);
   }
 
   private edit(fn: (f: CanvasForm) => void): void {
     if (form) fn(form);
-    void this.compute();
+    this.compute();
   }
 
   protected override render() {
@@ -128,7 +118,7 @@ export class PageCanvas extends ExoPage {
           ${numberField({ id: "cv-fixed", label: "Fixed monthly cost F (USD)", value: f.fixed, error: errors.fixed, min: 0, onInput: (v) => this.edit((x) => (x.fixed = v)) })}
         </div>
       </fieldset>
-      ${!input ? html`<p class="notice" role="status" data-testid="canvas-invalid">Fix the highlighted fields to see the canvas. Nothing is computed from invalid input.</p>` : this.fail ? html`<p class="notice bad" role="alert">${this.fail.message} (${this.fail.code})</p>` : this.plan ? canvasResults(this.plan) : html`<p class="muted" role="status">Computing…</p>`}
+      ${this.results(input !== null)}
       ${savedList<CanvasForm>({
         id: "cv-saved",
         title: "Saved canvases",
@@ -143,13 +133,23 @@ export class PageCanvas extends ExoPage {
       })}`;
   }
 
+  private results(valid: boolean) {
+    const { value, fail } = this.answer;
+    if (!valid) {
+      return html`<p class="notice" role="status" data-testid="canvas-invalid">
+        Fix the highlighted fields to see the canvas. Nothing is computed from invalid input.
+      </p>`;
+    }
+    if (fail) return html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`;
+    return value ? canvasResults(value) : html`<p class="muted" role="status">Computing…</p>`;
+  }
+
   private async save(): Promise<void> {
     if (!form) return;
     await putSaved<CanvasForm>({ kind: "canvas", name: this.saveName.trim() || `Canvas ${new Date().toLocaleDateString("en-US")}`, data: structuredClone(form) });
     this.saveName = "";
     await this.loadSaved();
   }
-
 }
 
 customElements.define("page-canvas", PageCanvas);

@@ -1,9 +1,9 @@
 import { html } from "lit";
-import { num, pct, perM } from "../app/format";
+import { num, pct, perM } from "../app/display-format";
 import { compute } from "../app/worker-client";
 import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
-import "../components/exo-chart";
+import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
 import type { Fail, IndexView } from "../worker/worker-api";
 

@@ -1,6 +1,6 @@
 import { html, nothing } from "lit";
 import type { SourceHealth } from "../../oracle-core/schemas/snapshot";
-import { age } from "../app/format";
+import { age } from "../app/display-format";
 import { refreshSnapshot, snapshotStore } from "../app/snapshot-store";
 import { dataTable } from "../components/data-table";
 import { ExoPage } from "../components/exo-page";

@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from "lit";
-import { num, pct, perM, tokens } from "../app/format";
+import { num, pct, perM, tokens } from "../app/display-format";
 import { selectField } from "../app/fields";
 import { compute } from "../app/worker-client";
 import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
-import "../components/exo-chart";
+import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
 import type { Fail, HistoryPoint, HistoryView, ModelSheet } from "../worker/worker-api";
 

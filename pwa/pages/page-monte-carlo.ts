@@ -1,11 +1,12 @@
 import { html, nothing } from "lit";
 import type { SimTenorStats } from "../../oracle-core/quant/monte-carlo";
+import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import { check, numberField, selectField } from "../app/fields";
-import { num, perM, tokens } from "../app/format";
+import { num, perM, tokens } from "../app/display-format";
 import { mathLane, type Job } from "../app/worker-client";
 import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
-import "../components/exo-chart";
+import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
 import { progressBox } from "../components/progress-box";
 import type { Fail, MonteCarloView, Progress } from "../worker/worker-api";
@@ -20,9 +21,9 @@ export class PageMonteCarlo extends ExoPage {
   private progress: Progress | null = null;
   private started = 0;
 
-  protected override snapshotChanged(): void {
-    const p = this.payload;
-    if (p && !p.models.some((m) => m.ticker === form.ticker)) form.ticker = (p.models.find((m) => m.ticker === "GPT-4.1") ?? p.models[0])!.ticker;
+  protected override snapshotChanged(p: SnapshotPayload): void {
+    if (p.models.some((m) => m.ticker === form.ticker)) return;
+    form.ticker = (p.models.find((m) => m.ticker === "GPT-4.1") ?? p.models[0])?.ticker ?? "";
   }
 
   override disconnectedCallback(): void {

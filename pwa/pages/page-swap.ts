@@ -1,26 +1,26 @@
 import { html } from "lit";
+import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import { num, perM, tokens, usd } from "../app/display-format";
 import { check, numberField, radioGroup, selectField } from "../app/fields";
-import { num, perM, tokens, usd } from "../app/format";
+import { LatestAnswer } from "../app/latest-answer";
 import { compute } from "../app/worker-client";
 import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
-import "../components/exo-chart";
+import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
-import type { Fail, SwapDesk, SwapDeskInput } from "../worker/worker-api";
+import type { SwapDesk, SwapDeskInput } from "../worker/worker-api";
 
 const form = { underlying: "", months: "3", notional_type: "tokens" as "tokens" | "usd", notional: "1000000000", K: "", fixing: "end" as "end" | "average" };
 
 /** EICS swap desk: fair fixed rate, NPV at a chosen K, sensitivities and the fixed-vs-floating picture (MATH.md §9). */
 export class PageSwap extends ExoPage {
-  private desk: SwapDesk | null = null;
-  private fail: Fail | null = null;
-  private seq = 0;
+  private readonly answer = new LatestAnswer<SwapDesk>(this);
 
-  protected override snapshotChanged(): void {
-    const p = this.payload;
-    const unknown = p && (form.underlying === "EICI" ? !p.index : !p.models.some((m) => m.ticker === form.underlying));
-    if (p && (!form.underlying || unknown)) form.underlying = p.index ? "EICI" : (p.models.find((m) => m.ticker === "GPT-4.1") ?? p.models[0])!.ticker;
-    void this.compute();
+  protected override snapshotChanged(p: SnapshotPayload): void {
+    const unknown = form.underlying === "EICI" ? !p.index : !p.models.some((m) => m.ticker === form.underlying);
+    const model = (p.models.find((m) => m.ticker === "GPT-4.1") ?? p.models[0])?.ticker ?? "";
+    if (!form.underlying || unknown) form.underlying = p.index ? "EICI" : model;
+    this.compute();
   }
 
   private checked() {
@@ -36,24 +36,14 @@ export class PageSwap extends ExoPage {
     return { months, notional, K, input };
   }
 
-  private async compute(): Promise<void> {
-    const my = ++this.seq;
+  private compute(): void {
     const { input } = this.checked();
-    if (!input || !this.payload) {
-      this.desk = null;
-      this.requestUpdate();
-      return;
-    }
-    const r = await compute((api) => api.swap(input));
-    if (my !== this.seq) return;
-    this.desk = r.ok ? r.value : null;
-    this.fail = r.ok ? null : r.error;
-    this.requestUpdate();
+    void this.answer.ask(input && this.payload ? () => compute((api) => api.swap(input)) : null);
   }
 
   private set(k: keyof typeof form, v: string): void {
     (form as Record<string, string>)[k] = v;
-    void this.compute();
+    this.compute();
   }
 
   protected override render() {
@@ -73,11 +63,15 @@ export class PageSwap extends ExoPage {
           ${radioGroup({ name: "swap-fixing", legend: "Fixing", value: form.fixing, options: [{ value: "end", label: "End of month" }, { value: "average", label: "Monthly average" }], onChange: (v) => this.set("fixing", v) })}
         </div>
       </form>
-      ${!input ? html`<p class="notice" role="status">Fix the highlighted fields to price the swap.</p>` : this.fail ? html`<p class="notice bad" role="alert">${this.fail.message} (${this.fail.code})</p>` : this.results()}`;
+      ${!input
+        ? html`<p class="notice" role="status">Fix the highlighted fields to price the swap.</p>`
+        : this.answer.fail
+          ? html`<p class="notice bad" role="alert">${this.answer.fail.message} (${this.answer.fail.code})</p>`
+          : this.results()}`;
   }
 
   private results() {
-    const d = this.desk;
+    const d = this.answer.value;
     if (!d) return html`<p class="muted" role="status">Computing…</p>`;
     const v = d.value;
     const f = d.fair;

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
-import { tokens } from "../app/format";
+import { tokens } from "../app/display-format";
 import { tokenLane, type Job } from "../app/worker-client";
 import { progressBox } from "../components/progress-box";
 import type { Fail, Progress, TokenCount } from "../worker/worker-api";

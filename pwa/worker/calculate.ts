@@ -1,16 +1,12 @@
 import { compareRows, type CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
-import { priceTask, type TaskRequest } from "../../oracle-core/greeks/price-task";
+import { priceTaskAndRange, type TaskRequest } from "../../oracle-core/greeks/price-task";
 import { rowOf } from "./rows";
 import { currentPayload } from "./snapshot-sync";
 import type { Calculation } from "./worker-api";
 
-/** The calculator: the task at its n_out (priceTask) and the cost range over n_out = 1…max_tokens with κ at both ends. */
+/** The calculator: the task at its n_out and over n_out = 1…max_tokens (κ at both ends), from one validation. */
 export function calculate(ticker: string, req: TaskRequest): Calculation {
-  const row = rowOf(ticker);
-  const vd = currentPayload().valuation_date;
-  const point = priceTask(row, req, vd);
-  const { n_out: _n, ...rest } = req;
-  return { point, range: priceTask(row, rest, vd) };
+  return priceTaskAndRange(rowOf(ticker), req, currentPayload().valuation_date);
 }
 
 /** Every active model (optionally one provider's) ranked for the task, spot and forward. */

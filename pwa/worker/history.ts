@@ -1,15 +1,6 @@
+import { historyRows } from "../../oracle-core/schemas/history-rows";
 import { rowOf } from "./rows";
-import type { HistoryPoint, HistoryView } from "./worker-api";
-
-const str = (x: unknown): string => (typeof x === "string" ? x : "");
-
-function point(o: Record<string, unknown>): HistoryPoint | null {
-  if (typeof o.value !== "number" || !Number.isFinite(o.value) || !/^\d{4}-\d{2}-\d{2}/.test(str(o.effective_at))) return null;
-  return {
-    field: str(o.field), value: o.value, effective_at: str(o.effective_at).slice(0, 10), observed_at: str(o.observed_at),
-    kind: str(o.kind), source: str(o.source), provenance: str(o.provenance), confidence: str(o.confidence),
-  };
-}
+import type { HistoryView } from "./worker-api";
 
 /**
  * GET /v1/history/:ticker (the service worker keeps a copy, so a visited model works offline). Without a copy
@@ -26,7 +17,5 @@ export async function history(ticker: string): Promise<HistoryView> {
   if (!res.ok) return { available: false, reason: `The feed answered HTTP ${res.status} for the history.` };
   const body = (await res.json().catch(() => null)) as { data?: unknown } | null;
   if (!Array.isArray(body?.data)) return { available: false, reason: "The feed's history answer has no data array." };
-  const points = body.data.map((o) => (o && typeof o === "object" ? point(o as Record<string, unknown>) : null)).filter((p): p is HistoryPoint => p !== null);
-  points.sort((a, b) => a.effective_at.localeCompare(b.effective_at));
-  return { available: true, points };
+  return { available: true, points: historyRows(body.data) };
 }

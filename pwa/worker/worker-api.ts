@@ -5,6 +5,7 @@ import type { PricedTask, TaskRequest } from "../../oracle-core/greeks/price-tas
 import type { BudgetPlan, CanvasInput, CanvasPlan } from "../../oracle-core/planning/index";
 import type { SimulateMertonResult, SwapFairRateResult, SwapValueResult, SwapPeriod } from "../../oracle-core/quant/index";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import type { HistoryRow } from "../../oracle-core/schemas/history-rows";
 import type { IndexBlock, SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { TokenEstimate } from "../../oracle-core/tokens/estimate";
 
@@ -73,17 +74,8 @@ export interface ModelSheet {
   curve: CurvePoint[];
 }
 
-/** One history observation as the feed serves it. */
-export interface HistoryPoint {
-  field: string;
-  value: number;
-  effective_at: string;
-  observed_at: string;
-  kind: string;
-  source: string;
-  provenance: string;
-  confidence: string;
-}
+/** One history observation as the feed serves it (parsed by oracle-core's historyRows). */
+export type HistoryPoint = HistoryRow;
 
 /** History of a ticker, or why there is none (offline without a cached copy, HTTP error). */
 export type HistoryView = { available: true; points: HistoryPoint[] } | { available: false; reason: string };

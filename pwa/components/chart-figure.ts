@@ -4,10 +4,11 @@ import { downloadBlob } from "../app/download";
 import type { ChartSpec } from "./chart-spec";
 
 /**
- * A chart (uPlot, loaded on first use) in a figure with its caption, a text summary for screen readers and a
- * "Download PNG" button. Set `.spec`, `caption`, `summary` and `filename`.
+ * `<exo-chart>`: a chart (uPlot, loaded on first use) in a figure with its caption, a text summary for screen readers
+ * and a "Download PNG" button. Set `.spec`, `caption`, `summary` and `filename`. The PWA's own: the widgets' ExoChart
+ * (widgets/chart-base.ts) is another class, the base of their uPlot widgets.
  */
-export class ExoChart extends LitElement {
+export class ChartFigure extends LitElement {
   private _spec: ChartSpec | null = null;
   caption = "";
   summary = "";
@@ -131,4 +132,4 @@ function fillBetween(f: { y: number; above: string; below: string }): Pick<uPlot
   };
 }
 
-if (!customElements.get("exo-chart")) customElements.define("exo-chart", ExoChart);
+if (!customElements.get("exo-chart")) customElements.define("exo-chart", ChartFigure);
