@@ -32,7 +32,8 @@ export function answer<T>(s: ApiState, data: T): ApiBody<T> {
 }
 
 /** " did you mean A, B?" for a 404, or "" when nothing is close. */
-const didYouMean = (suggestions: readonly string[]) => (suggestions.length ? `; did you mean ${suggestions.join(", ")}?` : "");
+const didYouMean = (suggestions: readonly string[]) =>
+  suggestions.length ? `; did you mean ${suggestions.join(", ")}?` : "";
 
 /**
  * Resolves a ticker (case-insensitive) or throws 404 E_UNKNOWN_TICKER with the closest tickers. `raw` is already
@@ -53,7 +54,10 @@ export function rowOf(s: ApiState, raw: string): GreekRow {
 export function requireFamily(family: string, known: Iterable<string>): string {
   const names = [...known];
   if (names.includes(family)) return family;
-  const suggestions = closestIds(family.toUpperCase(), names.map((f) => f.toUpperCase())).map((f) => f.toLowerCase());
+  const suggestions = closestIds(
+    family.toUpperCase(),
+    names.map((f) => f.toUpperCase()),
+  ).map((f) => f.toLowerCase());
   const message = `unknown family ${JSON.stringify(family)}${didYouMean(suggestions)}`;
   throw new ApiError(404, "E_UNKNOWN_FAMILY", message, "family", { suggestions });
 }

@@ -53,7 +53,7 @@ describe("priceBody: POST /v1/price and price_task", () => {
     expect(body.data.spot!.cost).toBeCloseTo((10 * 2 + 1000 * 8) / 1e6, 15);
   });
 
-  it("a model without a public tokenizer gets the o200k_base count as a labelled estimate with its −15%…+30% band", async () => {
+  it("no public tokenizer: the o200k_base count as a labelled estimate with its −15%…+30% band", async () => {
     const body = await priceBody(s, { model: "SONNET-4", prompt: PROMPT, n_out: 1 }, tiktoken());
     expect(body.data.tokens).toMatchObject({ n_in: 10, exact: false, encoding: "estimate:claude", band: [8, 13] });
   });
@@ -88,7 +88,9 @@ describe("compareBody and compareCandidates: POST /v1/compare, compare_models an
   it("named models go through the lookup (404 with suggestions for an unknown one); prompt is refused", async () => {
     const named = compareCandidates(s.payload.models, { models: ["GPT-4.1", "SONNET-4"] }, (m) => s.byTicker.get(m)!);
     expect(named.map((r) => r.ticker)).toEqual(["GPT-4.1", "SONNET-4"]);
-    expect((await rejection(() => compareBody(s, { n_in: 1, n_out: 1, models: ["GPT-4.2"] }))).code).toBe("E_UNKNOWN_TICKER");
+    expect((await rejection(() => compareBody(s, { n_in: 1, n_out: 1, models: ["GPT-4.2"] }))).code).toBe(
+      "E_UNKNOWN_TICKER",
+    );
     const p = await rejection(() => compareBody(s, { prompt: "hi", n_out: 1 }));
     expect([p.code, p.field]).toEqual(["E_BAD_TYPE", "prompt"]);
     expect((await rejection(() => compareBody(s, { n_out: 1 }))).code).toBe("E_MISSING_FIELD");

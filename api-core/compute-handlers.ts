@@ -15,7 +15,11 @@ import { answer, rowOf, type ApiState } from "./api-state";
 export type CountTokens = (encoding: "o200k_base" | "cl100k_base", text: string) => Promise<number>;
 
 /** A prompt's input tokens for a row: exact with the model's own encoding, else a labelled estimate with its band. */
-export async function promptTokens(row: Pick<GreekRow, "tokenizer">, prompt: string, count: CountTokens): Promise<TokenEstimate> {
+export async function promptTokens(
+  row: Pick<GreekRow, "tokenizer">,
+  prompt: string,
+  count: CountTokens,
+): Promise<TokenEstimate> {
   const enc = countingEncoding(row.tokenizer);
   return tokenEstimate(row.tokenizer, await count(enc, prompt), enc);
 }
@@ -26,9 +30,17 @@ export async function promptTokens(row: Pick<GreekRow, "tokenizer">, prompt: str
  */
 export function finiteOrThrow<T>(result: T): T {
   const walk = (v: unknown): boolean =>
-    typeof v === "number" ? Number.isFinite(v) : typeof v === "object" && v !== null ? Object.values(v).every(walk) : true;
+    typeof v === "number"
+      ? Number.isFinite(v)
+      : typeof v === "object" && v !== null
+        ? Object.values(v).every(walk)
+        : true;
   if (!walk(result)) {
-    throw new ApiError(400, "E_NOT_FINITE", "these inputs overflow float64 (a cost is not finite); use realistic token counts");
+    throw new ApiError(
+      400,
+      "E_NOT_FINITE",
+      "these inputs overflow float64 (a cost is not finite); use realistic token counts",
+    );
   }
   return result;
 }

@@ -12,7 +12,8 @@ export function swapBody(s: ApiState, req: SwapRequest) {
   const u = req.underlying.trim();
   let und: SwapUnderlying;
   if (u.toLowerCase() === "index" || u.toUpperCase() === "EICI") {
-    if (!s.payload.index) throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet; price a ticker instead");
+    if (!s.payload.index)
+      throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet; price a ticker instead");
     und = indexUnderlying(s.payload.index, Object.fromEntries(s.payload.models.map((m) => [m.ticker, m.theta])));
   } else {
     und = tickerUnderlying(rowOf(s, req.underlying));
@@ -20,7 +21,7 @@ export function swapBody(s: ApiState, req: SwapRequest) {
   return answer(s, priceSwap(req, und, s.payload.valuation_date));
 }
 
-/** Merton jump-diffusion percentiles of one ticker's price (MATH.md §10); deterministic for (snapshot, paths, seed). */
+/** Merton jump-diffusion percentiles of a ticker's price (MATH.md §10), deterministic for (snapshot, paths, seed). */
 export function monteCarloBody(s: ApiState, ticker: string, q: { paths: number; seed: number }) {
   return answer(s, monteCarloFor(rowOf(s, ticker), q));
 }

@@ -36,16 +36,28 @@ async function connect(state: () => Promise<ApiState>): Promise<Client> {
   return client;
 }
 
-const call = async (c: Client, name: string, args: Record<string, unknown>) => (await c.callTool({ name, arguments: args })) as CallToolResult;
+const call = async (c: Client, name: string, args: Record<string, unknown>) =>
+  (await c.callTool({ name, arguments: args })) as CallToolResult;
 const text = (r: CallToolResult) => JSON.parse((r.content[0] as { text: string }).text) as unknown;
 
 describe("createMcpServer: the one tool table both MCP servers connect", () => {
-  it("lists the seven tools, read-only, with input schemas from the zod schemas the arguments are parsed with", async () => {
+  it("lists the seven tools, read-only, with input schemas from the zod schemas that parse them", async () => {
     const c = await connect(async () => s);
     const { tools } = await c.listTools();
-    expect(tools.map((t) => t.name)).toEqual(["get_spot_prices", "get_greeks", "price_task", "compare_models", "get_forward_curve", "get_index", "price_swap"]);
+    expect(tools.map((t) => t.name)).toEqual([
+      "get_spot_prices",
+      "get_greeks",
+      "price_task",
+      "compare_models",
+      "get_forward_curve",
+      "get_index",
+      "price_swap",
+    ]);
     expect(tools.every((t) => t.annotations?.readOnlyHint === true && t.inputSchema.type === "object")).toBe(true);
-    expect(tools.find((t) => t.name === "get_forward_curve")!.inputSchema).toMatchObject({ required: ["ticker"], additionalProperties: false });
+    expect(tools.find((t) => t.name === "get_forward_curve")!.inputSchema).toMatchObject({
+      required: ["ticker"],
+      additionalProperties: false,
+    });
     expect(c.getServerVersion()).toMatchObject({ name: "exostream", version: "0.1.0" });
   });
 
@@ -57,10 +69,12 @@ describe("createMcpServer: the one tool table both MCP servers connect", () => {
     expect(r.structuredContent).toEqual(await priceBody(s, args, countTokens));
     expect(text(r)).toEqual(r.structuredContent);
     expect((r.structuredContent as { data: { spot: { cost: number } } }).data.spot.cost).toBeCloseTo(0.0534, 12);
-    expect((await call(c, "get_spot_prices", { provider: "OpenAI" })).structuredContent).toEqual(spotsBody(s, { provider: "openai" }));
+    expect((await call(c, "get_spot_prices", { provider: "OpenAI" })).structuredContent).toEqual(
+      spotsBody(s, { provider: "openai" }),
+    );
   });
 
-  it("bad arguments and rule errors are tool results with the REST error body; an unknown tool is a protocol error", async () => {
+  it("bad arguments and rule errors: results with REST's error body; an unknown tool: a protocol error", async () => {
     const c = await connect(async () => s);
     const eta = await call(c, "price_task", { model: "GPT-4.1", n_in: 1000, n_out: 10, eta: 1.5 });
     expect(eta.isError).toBe(true);
@@ -68,7 +82,9 @@ describe("createMcpServer: the one tool table both MCP servers connect", () => {
     expect(text(await call(c, "price_task", { model: "GPT-4.1", n_in: 1, temperature: 0 }))).toEqual({
       error: { code: "E_UNKNOWN_FIELD", message: "unknown field(s): temperature", field: "temperature" },
     });
-    const unknown = text(await call(c, "get_greeks", { ticker: "OPUS-4.9" })) as { error: { code: string; suggestions: string[] } };
+    const unknown = text(await call(c, "get_greeks", { ticker: "OPUS-4.9" })) as {
+      error: { code: string; suggestions: string[] };
+    };
     expect(unknown.error.code).toBe("E_UNKNOWN_TICKER");
     // One edit away: OPUS-4.1, 4.5, 4.6, 4.7, 4.8; the first three by name.
     expect(unknown.error.suggestions).toEqual(["OPUS-4.1", "OPUS-4.5", "OPUS-4.6"]);
@@ -77,18 +93,24 @@ describe("createMcpServer: the one tool table both MCP servers connect", () => {
     await expect(c.callTool({ name: "buy_tokens", arguments: {} })).rejects.toThrow(/-32602|unknown tool/);
   });
 
-  it("arguments are parsed before the state is read (as REST parses the body first); uncoded failures say nothing", async () => {
+  it("arguments are parsed before the state is read (as REST parses first); uncoded errors say nothing", async () => {
     let reads = 0;
     const c = await connect(async () => {
       reads++;
       throw new ApiError(503, "E_NO_SNAPSHOT", "no snapshot yet");
     });
-    expect(text(await call(c, "price_task", { model: 7 }))).toMatchObject({ error: { code: "E_BAD_TYPE", field: "model" } });
+    expect(text(await call(c, "price_task", { model: 7 }))).toMatchObject({
+      error: { code: "E_BAD_TYPE", field: "model" },
+    });
     expect(reads).toBe(0);
-    expect(text(await call(c, "get_index", {}))).toEqual({ error: { code: "E_NO_SNAPSHOT", message: "no snapshot yet" } });
+    expect(text(await call(c, "get_index", {}))).toEqual({
+      error: { code: "E_NO_SNAPSHOT", message: "no snapshot yet" },
+    });
     const broken = await connect(async () => {
       throw new TypeError("secret detail at /src/x.ts:1");
     });
-    expect(text(await call(broken, "get_index", {}))).toEqual({ error: { code: "E_INTERNAL", message: "internal error; the published snapshot is unaffected" } });
+    expect(text(await call(broken, "get_index", {}))).toEqual({
+      error: { code: "E_INTERNAL", message: "internal error; the published snapshot is unaffected" },
+    });
   });
 });

@@ -18,15 +18,18 @@ const INSTRUCTIONS =
   "Exostream prices LLM inference from a signed snapshot. Prices are USD per 1M tokens; β is a model's output price. " +
   "Use price_task before a call to know what it will cost (n_in or prompt, n_out or max_tokens, eta for cache hits), " +
   "compare_models to find the cheapest model for a task, get_forward_curve for where a price is heading. " +
-  "Errors come back as tool errors whose text is {\"error\":{\"code\",\"message\",\"field\"}} with the REST API's codes.";
+  'Errors come back as tool errors whose text is {"error":{"code","message","field"}} with the REST API\'s codes.';
 
 /** The JSON Schema a tool lists, generated from the same zod schema its arguments are parsed with. */
 export function toolInputSchema(schema: z.ZodType): Tool["inputSchema"] {
-  const { $schema: _drop, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema: _drop, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return { ...json, type: "object" } as Tool["inputSchema"];
 }
 
-/** A thrown value as the REST API would answer it: `{error:{code,message,field?,…}}`; anything uncoded is E_INTERNAL. */
+/** A thrown value as the REST API answers it: `{error:{code,message,field?,…}}`; anything uncoded is E_INTERNAL. */
 export function toolErrorBody(e: unknown): ReturnType<typeof errorBody> {
   const a = apiErrorOf(e);
   return a ? errorBody(a.code, a.message, a.field, a.extra) : INTERNAL_ERROR_BODY;
@@ -35,7 +38,11 @@ export function toolErrorBody(e: unknown): ReturnType<typeof errorBody> {
 // The server never asks the client for structured input (no elicitation), so it needs no JSON Schema validator;
 // this also keeps Ajv's code generation, which workerd forbids, off the request path.
 const noValidator = {
-  getValidator: () => () => ({ valid: false as const, data: undefined, errorMessage: "elicitation is not used by this server" }),
+  getValidator: () => () => ({
+    valid: false as const,
+    data: undefined,
+    errorMessage: "elicitation is not used by this server",
+  }),
 };
 
 /**

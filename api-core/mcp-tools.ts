@@ -21,7 +21,10 @@ export const SpotsToolSchema = z.strictObject({
   provider: z.string().max(32).optional(),
 });
 export const GreeksToolSchema = z.strictObject({ ticker: z.string().min(1).max(64).optional() });
-export const ForwardToolSchema = z.strictObject({ ticker: z.string().min(1).max(64), t: z.array(z.number()).optional() });
+export const ForwardToolSchema = z.strictObject({
+  ticker: z.string().min(1).max(64),
+  t: z.array(z.number()).optional(),
+});
 export const IndexToolSchema = z.strictObject({});
 
 export interface McpTool {
@@ -37,7 +40,13 @@ type Run<S extends z.ZodType> = (args: z.infer<S>, s: ApiState, host: ToolHost) 
 
 /** A tool whose handler runs on the host's state, read after the arguments parsed (as REST reads it after the body). */
 function tool<S extends z.ZodType>(name: string, title: string, description: string, schema: S, run: Run<S>): McpTool {
-  return { name, title, description, schema, run: (async (args: z.infer<S>, host: ToolHost) => run(args, await host.state(), host)) as McpTool["run"] };
+  return {
+    name,
+    title,
+    description,
+    schema,
+    run: (async (args: z.infer<S>, host: ToolHost) => run(args, await host.state(), host)) as McpTool["run"],
+  };
 }
 
 /** The seven tools of SPEC §6 `/mcp`. */

@@ -5,7 +5,10 @@ import { parseWith } from "./parse-with";
 import { CompareRequestSchema, PriceRequestSchema } from "../oracle-core/schemas/api";
 
 /** The ApiError parseWith throws for a body (or null when it parses). */
-function errorOf(schema: z.ZodType, body: unknown): { status: number; code: string; field: string | undefined; message: string } | null {
+function errorOf(
+  schema: z.ZodType,
+  body: unknown,
+): { status: number; code: string; field: string | undefined; message: string } | null {
   try {
     parseWith(schema, body);
     return null;
@@ -43,11 +46,17 @@ describe("parseWith: the first zod issue → a stable code and the field", () =>
 
   it("compare: a non-array models list and a non-string entry", () => {
     expect(errorOf(CompareRequestSchema, { models: "GPT-4.1" })).toMatchObject({ code: "E_BAD_TYPE", field: "models" });
-    expect(errorOf(CompareRequestSchema, { models: ["GPT-4.1", 7] })).toMatchObject({ code: "E_BAD_TYPE", field: "models.1" });
+    expect(errorOf(CompareRequestSchema, { models: ["GPT-4.1", 7] })).toMatchObject({
+      code: "E_BAD_TYPE",
+      field: "models.1",
+    });
   });
 
   it("valid bodies pass through unchanged", () => {
     expect(errorOf(PriceRequestSchema, { model: "GPT-4.1", n_in: 1, n_out: 2, eta: 0.5, horizon: "3M" })).toBeNull();
-    expect(parseWith(PriceRequestSchema, { model: "GPT-4.1", horizon: 0.5 })).toEqual({ model: "GPT-4.1", horizon: 0.5 });
+    expect(parseWith(PriceRequestSchema, { model: "GPT-4.1", horizon: 0.5 })).toEqual({
+      model: "GPT-4.1",
+      horizon: 0.5,
+    });
   });
 });

@@ -3,7 +3,11 @@ import { ApiError } from "./api-error";
 
 type Issue = z.core.$ZodIssue;
 
-const FIELD_CODES: Record<string, string> = { mode: "E_BAD_MODE", cache_ttl: "E_BAD_CACHE_WRITE", horizon: "E_BAD_HORIZON" };
+const FIELD_CODES: Record<string, string> = {
+  mode: "E_BAD_MODE",
+  cache_ttl: "E_BAD_CACHE_WRITE",
+  horizon: "E_BAD_HORIZON",
+};
 
 /**
  * Turns the first zod issue into a stable code and a sentence; never a validator dump.
@@ -18,7 +22,8 @@ export function issueToApiError(issue: Issue): ApiError {
   }
   if (issue.code === "invalid_type") {
     if (issue.input === undefined) return new ApiError(400, "E_MISSING_FIELD", `${field ?? "body"} is required`, field);
-    if (issue.expected === "number") return new ApiError(400, "E_NOT_FINITE", `${field} must be a finite number`, field);
+    if (issue.expected === "number")
+      return new ApiError(400, "E_NOT_FINITE", `${field} must be a finite number`, field);
     const code = (field && FIELD_CODES[field]) ?? "E_BAD_TYPE";
     return new ApiError(400, code, `${field ?? "body"} must be of type ${issue.expected}`, field);
   }

@@ -55,6 +55,7 @@ export function forwardBody(s: ApiState, ticker: string, t: readonly number[]) {
 /** The EICI block; 503 E_NO_INDEX until the index has a base date. */
 export function indexBody(s: ApiState) {
   const block = s.payload.index;
-  if (!block) throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet: too few priced models for the caps");
+  if (!block)
+    throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet: too few priced models for the caps");
   return answer(s, block);
 }

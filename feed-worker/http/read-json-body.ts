@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { ApiError } from "../../api-core/api-error";
 
-/** Reads a JSON object body: 415 for another media type, 400 E_BAD_JSON for unparsable text. Parse it with parseWith. */
+/** Reads a JSON object body: 415 for another media type, 400 E_BAD_JSON for unparsable text (then: parseWith). */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {

@@ -37,7 +37,8 @@ function fnv1a(s: string): string {
 /** The published state, or 503 E_NO_SNAPSHOT before the first publish. */
 export function requireState(state: FeedState | null): FeedState {
   if (!state) {
-    throw new ApiError(503, "E_NO_SNAPSHOT", "no snapshot has been published yet; the first pipeline run is in progress");
+    const message = "no snapshot has been published yet; the first pipeline run is in progress";
+    throw new ApiError(503, "E_NO_SNAPSHOT", message);
   }
   return state;
 }

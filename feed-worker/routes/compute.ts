@@ -9,7 +9,7 @@ import { requireState } from "../http/respond";
 import { getFeedState } from "../store/feed-state";
 import type { TokenCounter } from "../tokenize/token-counter";
 
-/** POST /v1/price and /v1/compare: api-core's handlers behind the body and rate limits (nothing about the task is stored). */
+/** POST /v1/price and /v1/compare: api-core's handlers behind the body and rate limits (no task is stored). */
 export function computeRoutes(app: Hono<AppEnv>, countTokens: (env: AppEnv["Bindings"]) => TokenCounter): void {
   for (const path of ["/v1/price", "/v1/compare"]) app.use(path, limitBody, rateLimit);
 

@@ -117,6 +117,7 @@ export function marketRoutes(app: Hono<AppEnv>): void {
     if (family !== undefined) requireFamily(family, Object.keys(families));
     const key = `backtest:${family ?? ""}`;
     const observations = await outputObservations(c, s);
-    return sendWithEtag(c, versionEtag(s, key), body(s, key, () => backtestBody(s, { history: { observations }, families, family })));
+    const text = body(s, key, () => backtestBody(s, { history: { observations }, families, family }));
+    return sendWithEtag(c, versionEtag(s, key), text);
   });
 }

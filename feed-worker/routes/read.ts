@@ -15,7 +15,11 @@ export function readRoutes(app: Hono<AppEnv>): void {
     const s = await state(c);
     c.header("X-Exostream-Version", String(s.payload.version));
     c.header("X-Oracle-Timestamp", s.payload.issued_at);
-    return sendWithEtag(c, versionEtag(s, "snapshot"), rawBody(s, "snapshot", () => s.envelopeText));
+    return sendWithEtag(
+      c,
+      versionEtag(s, "snapshot"),
+      rawBody(s, "snapshot", () => s.envelopeText),
+    );
   });
 
   app.get("/.well-known/exostream-keys.json", async (c) => {
@@ -26,18 +30,30 @@ export function readRoutes(app: Hono<AppEnv>): void {
 
   app.get("/v1/spots", async (c) => {
     const s = await state(c);
-    return sendWithEtag(c, versionEtag(s, "spots"), body(s, "spots", () => spotsBody(s)));
+    return sendWithEtag(
+      c,
+      versionEtag(s, "spots"),
+      body(s, "spots", () => spotsBody(s)),
+    );
   });
 
   app.get("/v1/greeks", async (c) => {
     const s = await state(c);
-    return sendWithEtag(c, versionEtag(s, "greeks"), body(s, "greeks", () => greeksBody(s)));
+    return sendWithEtag(
+      c,
+      versionEtag(s, "greeks"),
+      body(s, "greeks", () => greeksBody(s)),
+    );
   });
 
   app.get("/v1/models/:ticker", async (c) => {
     const s = await state(c);
     const key = `model:${rowOf(s, c.req.param("ticker")).ticker}`;
-    return sendWithEtag(c, versionEtag(s, key), body(s, key, () => modelBody(s, c.req.param("ticker"))));
+    return sendWithEtag(
+      c,
+      versionEtag(s, key),
+      body(s, key, () => modelBody(s, c.req.param("ticker"))),
+    );
   });
 
   app.get("/v1/forwards/:ticker", async (c) => {
@@ -51,7 +67,11 @@ export function readRoutes(app: Hono<AppEnv>): void {
   app.get("/v1/sources", async (c) => {
     const s = await state(c);
     const rows = await c.env.DB.prepare("SELECT * FROM source_health ORDER BY source").all<Record<string, unknown>>();
-    const data = rows.results.map((r) => ({ ...r, healthy: r.healthy === 1, reasons: JSON.parse(String(r.reasons ?? "[]")) as unknown }));
+    const data = rows.results.map((r) => ({
+      ...r,
+      healthy: r.healthy === 1,
+      reasons: JSON.parse(String(r.reasons ?? "[]")) as unknown,
+    }));
     const text = JSON.stringify(answer(s, data));
     return sendWithEtag(c, contentEtag(text), text);
   });

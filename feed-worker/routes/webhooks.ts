@@ -54,7 +54,8 @@ function presentedSecret(c: Context<AppEnv>): string {
 function checkFilter(s: ApiState, f: WebhookFilter): WebhookFilter {
   const tickers = f.tickers?.map((t) => rowOf(s, t).ticker);
   const families = new Set(s.payload.models.map((m) => m.family));
-  for (const fam of [...(f.families ?? []), ...(f.family_below ?? []).map((r) => r.family)]) requireFamily(fam, families);
+  for (const fam of f.families ?? []) requireFamily(fam, families);
+  for (const { family } of f.family_below ?? []) requireFamily(family, families);
   return tickers ? { ...f, tickers } : f;
 }
 
