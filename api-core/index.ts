@@ -8,19 +8,22 @@
 // api-core imports only oracle-core (and zod, and the MCP SDK's transport-free Server); feed-worker and sdk import
 // api-core and never each other. HTTP glue (middleware, c.json, ETag, body and rate limits) stays in
 // feed-worker/http/; a new endpoint's handler goes here, its route there.
+//
+// This index is the public surface. The SDK's main entry imports the files it needs by path instead: through the
+// index, its bundle would carry every handler and the tool table (+17 KB measured with sdk/build.ts).
 
 // errors and parsing
 export { ApiError, apiErrorOf, errorBody, INTERNAL_ERROR_BODY } from "./api-error";
-export { issueToApiError, parseWith } from "./parse-with";
+export { parseWith } from "./parse-with";
 // the state a request is answered from
 export { answer, apiState, requireFamily, rowOf, stamp } from "./api-state";
 // handlers
 export { forwardBody, greeksBody, indexBody, modelBody, spotsBody } from "./read-handlers";
 export { compareBody, compareCandidates, finiteOrThrow, priceBody, promptTokens } from "./compute-handlers";
 export { backtestBody, monteCarloBody, swapBody } from "./market-handlers";
-// MCP: the tool table and the server every transport connects
+// MCP: the tool table (the server every transport connects is api-core/mcp-server.ts, imported by path so that
+// bundles without MCP, such as the SDK's main entry, never load the MCP SDK)
 export { MCP_TOOLS, parseToolArgs } from "./mcp-tools";
-export { createMcpServer, MCP_SERVER_NAME, MCP_SERVER_VERSION, toolErrorBody, toolInputSchema } from "./mcp-server";
 
 export type { ApiErrorCode, ApiStatus } from "./api-error";
 export type { ApiBody, ApiState } from "./api-state";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ApiError } from "../../api-core/api-error";
+import { ApiError } from "../../api-core";
 import { OracleError } from "../../oracle-core/errors";
 import { handleError } from "./api-error";
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { apiErrorOf, errorBody, INTERNAL_ERROR_BODY } from "../../api-core/api-error";
+import { apiErrorOf, errorBody, INTERNAL_ERROR_BODY } from "../../api-core";
 
 /** Hono onError handler: api-core's stable codes and statuses, never a stack or a validator dump. */
 export function handleError(err: unknown, c: Context): Response {

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { ApiError } from "../../api-core/api-error";
+import { ApiError } from "../../api-core";
 
 /** Reads a JSON object body: 415 for another media type, 400 E_BAD_JSON for unparsable text (then: parseWith). */
 export async function readJsonBody(c: Context): Promise<unknown> {

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { FeedState } from "../store/feed-state";
-import { ApiError } from "../../api-core/api-error";
+import { ApiError } from "../../api-core";
 
 export const GET_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 

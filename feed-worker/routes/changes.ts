@@ -1,7 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../env";
-import { ApiError } from "../../api-core/api-error";
-import { stamp } from "../../api-core/api-state";
+import { ApiError, stamp } from "../../api-core";
 import { contentEtag, requireState, sendWithEtag } from "../http/respond";
 import { ensureSchema } from "../store/db";
 import { getFeedState, type FeedState } from "../store/feed-state";

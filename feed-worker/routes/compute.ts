@@ -1,6 +1,5 @@
 import type { Hono } from "hono";
-import { compareBody, priceBody } from "../../api-core/compute-handlers";
-import { parseWith } from "../../api-core/parse-with";
+import { compareBody, parseWith, priceBody } from "../../api-core";
 import { CompareRequestSchema, PriceRequestSchema } from "../../oracle-core/schemas/api";
 import type { AppEnv } from "../env";
 import { limitBody, rateLimit } from "../http/limits";

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { ApiError } from "../../api-core/api-error";
+import { ApiError } from "../../api-core";
 
 const WIDGETS = new Set(["ticker", "forward-chart", "cost-calculator", "history-chart", "index"]);
 

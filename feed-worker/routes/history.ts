@@ -1,6 +1,5 @@
 import type { Hono } from "hono";
-import { ApiError } from "../../api-core/api-error";
-import { rowOf, stamp } from "../../api-core/api-state";
+import { ApiError, rowOf, stamp } from "../../api-core";
 import type { AppEnv } from "../env";
 import { dateQuery, wantsCsv } from "../http/query";
 import { contentEtag, requireState, sendWithEtag } from "../http/respond";

@@ -1,9 +1,15 @@
 import type { Context, Hono } from "hono";
-import { ApiError } from "../../api-core/api-error";
-import { answer, requireFamily, rowOf } from "../../api-core/api-state";
-import { backtestBody, monteCarloBody, swapBody } from "../../api-core/market-handlers";
-import { parseWith } from "../../api-core/parse-with";
-import { indexBody } from "../../api-core/read-handlers";
+import {
+  answer,
+  ApiError,
+  backtestBody,
+  indexBody,
+  monteCarloBody,
+  parseWith,
+  requireFamily,
+  rowOf,
+  swapBody,
+} from "../../api-core";
 import type { IndexSeriesPoint, IndexSeriesResult } from "../../oracle-core/market/index-series";
 import { FIXING_UTC } from "../../oracle-core/market/index-series";
 import { mcQuery } from "../../oracle-core/market/monte-carlo-request";

@@ -1,7 +1,5 @@
 import type { Hono } from "hono";
-import { ApiError } from "../../api-core/api-error";
-import { answer, rowOf } from "../../api-core/api-state";
-import { forwardBody, greeksBody, modelBody, spotsBody } from "../../api-core/read-handlers";
+import { answer, ApiError, forwardBody, greeksBody, modelBody, rowOf, spotsBody } from "../../api-core";
 import type { AppEnv } from "../env";
 import { contentEtag, requireState, sendWithEtag, versionEtag } from "../http/respond";
 import { body, getFeedState, rawBody } from "../store/feed-state";

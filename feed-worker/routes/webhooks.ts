@@ -1,7 +1,5 @@
 import type { Context, Hono } from "hono";
-import { ApiError } from "../../api-core/api-error";
-import { requireFamily, rowOf, stamp, type ApiState } from "../../api-core/api-state";
-import { parseWith } from "../../api-core/parse-with";
+import { ApiError, type ApiState, parseWith, requireFamily, rowOf, stamp } from "../../api-core";
 import type { AppEnv } from "../env";
 import { limitBody, rateLimit } from "../http/limits";
 import { readJsonBody } from "../http/read-json-body";

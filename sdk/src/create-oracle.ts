@@ -1,3 +1,4 @@
+// By path, not through api-core's index: the package's main entry stays free of the handlers it does not use.
 import { compareCandidates, promptTokens } from "../../api-core/compute-handlers";
 import { OracleError } from "../../oracle-core/errors";
 import { compareRows, type CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
