@@ -1,6 +1,7 @@
 import { Hono } from "hono";
-import type { Env } from "./env";
-import { ApiError, handleError } from "./http/api-error";
+import { ApiError } from "../api-core/api-error";
+import type { AppEnv, Env } from "./env";
+import { handleError } from "./http/api-error";
 import { apiMiddleware } from "./http/middleware";
 import { changesRoutes } from "./routes/changes";
 import { computeRoutes } from "./routes/compute";
@@ -13,8 +14,6 @@ import { openApiDocument } from "./routes/openapi";
 import { readRoutes } from "./routes/read";
 import { webhookRoutes } from "./routes/webhooks";
 import type { TokenCounter } from "./tokenize/token-counter";
-
-export type AppEnv = { Bindings: Env };
 
 export interface AppDeps {
   /** tiktoken for POST /v1/price `prompt`: WASM module on workerd, the Node build in in-process tests. */

@@ -22,3 +22,6 @@ export function heartbeatSeconds(env: Env): number {
   const n = Number(env.HEARTBEAT_S ?? 3600);
   return Number.isFinite(n) && n >= 60 ? n : 3600;
 }
+
+/** Hono's environment of the feed's app (its bindings). Here, not in app.ts, so routes need not import the app. */
+export type AppEnv = { Bindings: Env };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ApiError, errorBody, handleError } from "./api-error";
+import { ApiError } from "../../api-core";
 import { OracleError } from "../../oracle-core/errors";
+import { handleError } from "./api-error";
 
 describe("handleError: stable codes, never a stack", () => {
   const app = new Hono();
@@ -53,10 +54,5 @@ describe("handleError: stable codes, never a stack", () => {
     const { res, text } = await get("/http");
     expect(res.status).toBe(400);
     expect(JSON.parse(text)).toEqual({ error: { code: "E_BAD_REQUEST", message: "the request could not be processed" } });
-  });
-
-  it("errorBody omits an absent field and spreads extras (suggestions)", () => {
-    expect(errorBody("E_X", "m")).toEqual({ error: { code: "E_X", message: "m" } });
-    expect(errorBody("E_X", "m", "f", { suggestions: ["A"] })).toEqual({ error: { code: "E_X", message: "m", field: "f", suggestions: ["A"] } });
   });
 });

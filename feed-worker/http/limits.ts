@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppEnv } from "../app";
-import { ApiError } from "./api-error";
+import type { AppEnv } from "../env";
+import { ApiError } from "../../api-core";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 export const RATE_LIMIT_PER_MINUTE = 100;

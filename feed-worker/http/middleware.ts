@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../env";
 
 // Built once: the security headers every response but an embed page carries.
 const apiSecurityHeaders = secureHeaders({

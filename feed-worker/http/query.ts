@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { ApiError } from "./api-error";
+import { ApiError } from "../../api-core";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { FeedState } from "../store/feed-state";
-import { ApiError } from "./api-error";
+import { ApiError } from "../../api-core";
 
 export const GET_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
@@ -34,12 +34,11 @@ function fnv1a(s: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** Common envelope fields every JSON response carries (SPEC §6). */
-export function stamp(state: FeedState): { oracle_timestamp: string; snapshot_version: number } {
-  return { oracle_timestamp: state.payload.issued_at, snapshot_version: state.payload.version };
-}
-
+/** The published state, or 503 E_NO_SNAPSHOT before the first publish. */
 export function requireState(state: FeedState | null): FeedState {
-  if (!state) throw new ApiError(503, "E_NO_SNAPSHOT", "no snapshot has been published yet; the first pipeline run is in progress");
+  if (!state) {
+    const message = "no snapshot has been published yet; the first pipeline run is in progress";
+    throw new ApiError(503, "E_NO_SNAPSHOT", message);
+  }
   return state;
 }

@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../app";
-import { ApiError } from "../http/api-error";
-import { contentEtag, requireState, sendWithEtag, stamp } from "../http/respond";
+import type { AppEnv } from "../env";
+import { ApiError, stamp } from "../../api-core";
+import { contentEtag, requireState, sendWithEtag } from "../http/respond";
 import { ensureSchema } from "../store/db";
 import { getFeedState, type FeedState } from "../store/feed-state";
 import { CHANGE_KINDS, changeTitle, type ChangeEvent, type ChangeKind } from "../../oracle-core/integrations/change-event";

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../app";
-import { ApiError } from "../http/api-error";
+import type { AppEnv } from "../env";
+import { ApiError } from "../../api-core";
 
 const WIDGETS = new Set(["ticker", "forward-chart", "cost-calculator", "history-chart", "index"]);
 

@@ -1,5 +1,5 @@
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../env";
 import { bundledData } from "../data/bundled";
 import { requireState, sendWithEtag, versionEtag } from "../http/respond";
 import { body, getFeedState, type FeedState } from "../store/feed-state";

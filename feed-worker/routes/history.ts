@@ -1,11 +1,10 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../app";
-import { ApiError } from "../http/api-error";
+import { ApiError, rowOf, stamp } from "../../api-core";
+import type { AppEnv } from "../env";
 import { dateQuery, wantsCsv } from "../http/query";
-import { contentEtag, requireState, sendWithEtag, stamp } from "../http/respond";
+import { contentEtag, requireState, sendWithEtag } from "../http/respond";
 import { ensureSchema } from "../store/db";
 import { getFeedState } from "../store/feed-state";
-import { rowOf } from "./read";
 
 const FIELDS = new Set(["output", "input", "cache_read", "cache_write_5m", "cache_write_1h", "thinking", "batch_ratio", "tier"]);
 const COLUMNS = ["ticker", "family", "field", "value", "effective_at", "observed_at", "kind", "source", "provenance", "confidence", "raw_sha256", "note"] as const;
@@ -36,10 +35,10 @@ export function historyRoutes(app: Hono<AppEnv>): void {
     const rs = await c.env.DB.prepare(`SELECT ${COLUMNS.join(", ")} FROM observations WHERE ${where.join(" AND ")} ORDER BY effective_at, id`)
       .bind(...args)
       .all<Record<(typeof COLUMNS)[number], unknown>>();
-    const wantsCsv = c.req.query("format") === "csv" || (c.req.header("accept") ?? "").includes("text/csv");
+    const csv = wantsCsv(c);
     // The body depends on Accept: without Vary a shared cache could hand CSV to a JSON client.
     c.header("Vary", "Accept");
-    if (wantsCsv) {
+    if (csv) {
       const lines = [COLUMNS.join(","), ...rs.results.map((r) => COLUMNS.map((k) => csvCell(r[k])).join(","))];
       const text = lines.join("\r\n") + "\r\n";
       c.header("Content-Disposition", `inline; filename="${row.ticker}-history.csv"`);

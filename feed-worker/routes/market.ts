@@ -1,23 +1,29 @@
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../app";
+import {
+  answer,
+  ApiError,
+  backtestBody,
+  indexBody,
+  monteCarloBody,
+  parseWith,
+  requireFamily,
+  rowOf,
+  swapBody,
+} from "../../api-core";
+import type { IndexSeriesPoint, IndexSeriesResult } from "../../oracle-core/market/index-series";
+import { FIXING_UTC } from "../../oracle-core/market/index-series";
+import { mcQuery } from "../../oracle-core/market/monte-carlo-request";
+import { MonteCarloQuerySchema, SwapRequestSchema } from "../../oracle-core/schemas/market";
+import type { HistoryObservation } from "../../oracle-core/schemas/observation";
 import { bundledData } from "../data/bundled";
-import { ApiError } from "../http/api-error";
+import type { AppEnv } from "../env";
 import { dateQuery, wantsCsv } from "../http/query";
 import { limitBody, rateLimit } from "../http/limits";
-import { requireState, sendWithEtag, stamp, versionEtag } from "../http/respond";
-import { parseWith, readJsonBody } from "../http/validate";
+import { readJsonBody } from "../http/read-json-body";
+import { requireState, sendWithEtag, versionEtag } from "../http/respond";
 import { feedIndexSeries } from "../pipeline/index-block";
 import { ensureSchema } from "../store/db";
 import { body, getFeedState, type FeedState } from "../store/feed-state";
-import { rowOf } from "./read";
-import { suggestTickers } from "./suggest";
-import { backtestFamilies } from "../../oracle-core/market/backtest-families";
-import type { IndexSeriesPoint, IndexSeriesResult } from "../../oracle-core/market/index-series";
-import { FIXING_UTC } from "../../oracle-core/market/index-series";
-import { mcQuery, monteCarloFor } from "../../oracle-core/market/monte-carlo-request";
-import { indexUnderlying, priceSwap, tickerUnderlying, type SwapUnderlying } from "../../oracle-core/market/swap-request";
-import { MonteCarloQuerySchema, SwapRequestSchema } from "../../oracle-core/schemas/market";
-import type { HistoryObservation } from "../../oracle-core/schemas/observation";
 
 const CSV_COLUMNS = ["date", "level", "level_usd_per_m", "divisor", "rebalanced", "index_breaker", "members", "stale", "entries", "exits"] as const;
 
@@ -65,10 +71,7 @@ export function marketRoutes(app: Hono<AppEnv>): void {
 
   app.get("/v1/index", async (c) => {
     const s = await state(c);
-    const block = s.payload.index;
-    if (!block) throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet: too few priced models for the caps");
-    const text = body(s, "index", () => ({ data: block, ...stamp(s) }));
-    return sendWithEtag(c, versionEtag(s, "index"), text);
+    return sendWithEtag(c, versionEtag(s, "index"), body(s, "index", () => indexBody(s)));
   });
 
   app.get("/v1/index/history", async (c) => {
@@ -83,8 +86,8 @@ export function marketRoutes(app: Hono<AppEnv>): void {
       c.header("Content-Disposition", `inline; filename="eici-${series.base_date}-${s.payload.valuation_date}.csv"`);
       return sendWithEtag(c, versionEtag(s, key), csvOf(points), "text/csv; charset=utf-8");
     }
-    const build = () => ({
-      data: {
+    const build = () =>
+      answer(s, {
         name: series.name,
         base_date: series.base_date,
         base_value: series.base_value,
@@ -92,9 +95,7 @@ export function marketRoutes(app: Hono<AppEnv>): void {
         fixing_utc: FIXING_UTC,
         methodology: "docs/METHODOLOGY.md",
         series: points,
-      },
-      ...stamp(s),
-    });
+      });
     // The full series is memoised per version; filtered views are cheap to rebuild and not kept.
     const text = from === undefined && to === undefined ? body(s, key, build) : JSON.stringify(build());
     return sendWithEtag(c, versionEtag(s, key), text);
@@ -102,15 +103,7 @@ export function marketRoutes(app: Hono<AppEnv>): void {
 
   app.post("/v1/swap", async (c) => {
     const req = parseWith(SwapRequestSchema, await readJsonBody(c));
-    const s = await state(c);
-    let und: SwapUnderlying;
-    if (req.underlying.trim().toLowerCase() === "index" || req.underlying.trim().toUpperCase() === "EICI") {
-      if (!s.payload.index) throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet; price a ticker instead");
-      und = indexUnderlying(s.payload.index, Object.fromEntries(s.payload.models.map((m) => [m.ticker, m.theta])));
-    } else {
-      und = tickerUnderlying(rowOf(s, req.underlying));
-    }
-    return c.json({ data: priceSwap(req, und, s.payload.valuation_date), ...stamp(s) });
+    return c.json(swapBody(await state(c), req));
   });
 
   app.get("/v1/monte-carlo/:ticker", async (c) => {
@@ -120,37 +113,17 @@ export function marketRoutes(app: Hono<AppEnv>): void {
     const etag = versionEtag(s, `mc:${row.ticker}:${q.paths}:${q.seed}`);
     // Deterministic for (snapshot, ticker, paths, seed): a matching ETag skips the simulation.
     if ((c.req.header("if-none-match") ?? "").includes(`"${etag}"`)) return sendWithEtag(c, etag, "");
-    return sendWithEtag(c, etag, JSON.stringify({ data: monteCarloFor(row, q), ...stamp(s) }));
+    return sendWithEtag(c, etag, JSON.stringify(monteCarloBody(s, row.ticker, q)));
   });
 
   app.get("/v1/backtest", async (c) => {
     const s = await state(c);
     const families = bundledData().history.families;
     const family = c.req.query("family");
-    if (family !== undefined && !Object.hasOwn(families, family)) {
-      const suggestions = suggestTickers(family.toUpperCase(), Object.keys(families).map((f) => f.toUpperCase())).map((f) => f.toLowerCase());
-      throw new ApiError(404, "E_UNKNOWN_FAMILY", `unknown family ${JSON.stringify(family)}${suggestions.length ? `; did you mean ${suggestions.join(", ")}?` : ""}`, "family", { suggestions });
-    }
+    if (family !== undefined) requireFamily(family, Object.keys(families));
     const key = `backtest:${family ?? ""}`;
     const observations = await outputObservations(c, s);
-    const text = body(s, key, () => {
-      const r = backtestFamilies({ history: { observations }, families, eval_end: s.payload.data_as_of, family: family ?? null });
-      return {
-        data: {
-          method: {
-            forward: "β(d)·e^(−θ_d·h), prices announced with the model honoured first; θ_d fitted on the family's data ≤ d exactly as production publishes it (MATH.md §5, provider prior)",
-            actual: "the family's step-function price at d + h (last effective change ≤ d + h)",
-            baseline: "no change: forward = spot β(d)",
-            ape: "|forecast − actual| / actual; a pair is flagged successor_step when a successor launches in (d, d + h]",
-          },
-          eval_end: r.eval_end,
-          tenors: r.tenors,
-          summary: { by_tenor: r.by_tenor, by_family: r.by_family },
-          predictions: r.predictions,
-        },
-        ...stamp(s),
-      };
-    });
+    const text = body(s, key, () => backtestBody(s, { history: { observations }, families, family }));
     return sendWithEtag(c, versionEtag(s, key), text);
   });
 }

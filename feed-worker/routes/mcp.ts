@@ -2,15 +2,16 @@ import { StreamableHTTPTransport } from "@hono/mcp";
 import type { Hono } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
-import type { AppEnv } from "../app";
+import { createMcpServer } from "../../api-core/mcp-server";
+import type { AppEnv } from "../env";
 import { limitBody, rateLimit } from "../http/limits";
 import { requireState } from "../http/respond";
 import { getFeedState } from "../store/feed-state";
 import type { TokenCounter } from "../tokenize/token-counter";
-import { createMcpServer } from "../../sdk/src/mcp-server";
 
 /**
- * POST /mcp: MCP over Streamable HTTP (SPEC §6) with the official SDK's server and @hono/mcp's transport.
+ * POST /mcp: MCP over Streamable HTTP (SPEC §6): api-core's server and tool table (the same as exostream-mcp's over
+ * stdio) on @hono/mcp's transport.
  * Stateless: each request gets its own server and transport (no session id), so any isolate can answer any request
  * and nothing about the caller is kept. Responses are plain JSON (no SSE stream): every tool answers at once.
  */

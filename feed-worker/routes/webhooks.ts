@@ -1,15 +1,13 @@
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../app";
-import { ApiError } from "../http/api-error";
+import { ApiError, type ApiState, parseWith, requireFamily, rowOf, stamp } from "../../api-core";
+import type { AppEnv } from "../env";
 import { limitBody, rateLimit } from "../http/limits";
-import { requireState, stamp } from "../http/respond";
-import { parseWith, readJsonBody } from "../http/validate";
+import { readJsonBody } from "../http/read-json-body";
+import { requireState } from "../http/respond";
 import { ensureSchema } from "../store/db";
-import { getFeedState, type FeedState } from "../store/feed-state";
+import { getFeedState } from "../store/feed-state";
 import { newWebhookCredentials, secretSha256 } from "../webhooks/credentials";
 import { checkWebhookUrl } from "../webhooks/url-policy";
-import { rowOf } from "./read";
-import { suggestTickers } from "./suggest";
 import { WebhookCreateSchema, type WebhookFilter } from "../../oracle-core/integrations/webhook-filter";
 import { SIGNATURE_HEADER } from "../../oracle-core/integrations/webhook-signature";
 
@@ -51,15 +49,11 @@ function presentedSecret(c: Context<AppEnv>): string {
 }
 
 /** Tickers must exist (404 with suggestions, as everywhere) and families must be ones the sheet has. */
-function checkFilter(s: FeedState, f: WebhookFilter): WebhookFilter {
+function checkFilter(s: ApiState, f: WebhookFilter): WebhookFilter {
   const tickers = f.tickers?.map((t) => rowOf(s, t).ticker);
   const families = new Set(s.payload.models.map((m) => m.family));
-  for (const fam of [...(f.families ?? []), ...(f.family_below ?? []).map((r) => r.family)]) {
-    if (!families.has(fam)) {
-      const suggestions = suggestTickers(fam.toUpperCase(), [...families].map((x) => x.toUpperCase())).map((x) => x.toLowerCase());
-      throw new ApiError(404, "E_UNKNOWN_FAMILY", `unknown family ${JSON.stringify(fam)}${suggestions.length ? `; did you mean ${suggestions.join(", ")}?` : ""}`, "family", { suggestions });
-    }
-  }
+  for (const fam of f.families ?? []) requireFamily(fam, families);
+  for (const { family } of f.family_below ?? []) requireFamily(family, families);
   return tickers ? { ...f, tickers } : f;
 }
 

@@ -1,3 +1,5 @@
+// By path, not through api-core's index: the package's main entry stays free of the handlers it does not use.
+import { compareCandidates, promptTokens } from "../../api-core/compute-handlers";
 import { OracleError } from "../../oracle-core/errors";
 import { compareRows, type CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
 import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled";
@@ -10,7 +12,6 @@ import { readUsage, type UsageFormat } from "../../oracle-core/integrations/read
 import { editDistance } from "../../oracle-core/registry/find-ticker";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import { countingEncoding, tokenEstimate } from "../../oracle-core/tokens/estimate";
 import MODEL_ALIASES from "./model-aliases.json";
 import { loadSnapshot, type SnapshotSourceOptions } from "./snapshot-source";
 import { tiktokenCounter, type TokenCounter } from "./tokenizer";
@@ -98,8 +99,7 @@ export async function createOracle(opts: OracleOptions): Promise<Oracle> {
     row,
     price: (task) => priceTask(row(task.model), task, payload().valuation_date),
     compare(task) {
-      const rows = task.models ? task.models.map(row) : payload().models.filter((m) => m.lifecycle === "active" && (!task.provider || m.provider === task.provider.toLowerCase()));
-      return compareRows(rows, task, payload().valuation_date);
+      return compareRows(compareCandidates(payload().models, task, row), task, payload().valuation_date);
     },
     forward(model, t) {
       const r = row(model);
@@ -108,13 +108,7 @@ export async function createOracle(opts: OracleOptions): Promise<Oracle> {
     },
     async estimate(call) {
       const r = row(call.model);
-      let n_in: Parameters<typeof estimateCall>[1]["n_in"];
-      if (call.prompt !== undefined) {
-        const enc = countingEncoding(r.tokenizer);
-        n_in = tokenEstimate(r.tokenizer, await countTokens(enc, call.prompt), enc);
-      } else {
-        n_in = call.n_in;
-      }
+      const n_in = call.prompt !== undefined ? await promptTokens(r, call.prompt, countTokens) : call.n_in;
       return estimateCall(r, { ...call, n_in }, payload().valuation_date);
     },
     meter(responseOrUsage, o = {}) {

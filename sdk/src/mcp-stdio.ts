@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // exostream-mcp: the Exostream MCP tools over stdio for desktop MCP clients. Reads the signed snapshot from a feed,
-// verifies it against pinned root keys, caches it on disk, and answers every tool locally. stdout is the protocol;
-// everything else goes to stderr.
+// verifies it against pinned root keys, caches it on disk, and answers every tool locally with api-core's server
+// (the same tool table and handlers as the feed's POST /mcp). stdout is the protocol; everything else goes to stderr.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { parseArgs } from "node:util";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import { apiState, type ApiState } from "../../api-core/api-state";
+import { createMcpServer } from "../../api-core/mcp-server";
+import type { ToolHost } from "../../api-core/mcp-tools";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { encodeBase64 } from "../../oracle-core/snapshot/base64";
 import { defaultCacheDir, fileCache } from "./file-cache";
-import { createMcpServer } from "./mcp-server";
-import type { ToolHost, ToolState } from "./mcp-tools";
 import { loadSnapshot } from "./snapshot-source";
 import { tiktokenCounter } from "./tokenizer";
 
@@ -44,12 +44,12 @@ async function main(): Promise<void> {
   if (publicKeys.length === 0) throw new Error(`no pinned public key: the snapshot cannot be verified without one\n${USAGE}`);
   const cache = fileCache(values["cache-dir"] ?? defaultCacheDir());
 
-  let current: { state: ToolState; at: number } | null = null;
+  let current: { state: ApiState; at: number } | null = null;
   const host: ToolHost = {
     async state() {
       if (current && Date.now() - current.at < REFRESH_MS) return current.state;
       const { verified, from } = await loadSnapshot({ feedUrl, publicKeys, cache });
-      const state = { payload: verified.payload, byTicker: new Map<string, GreekRow>(verified.payload.models.map((m) => [m.ticker, m])) };
+      const state = apiState(verified.payload);
       if (from === "cache") console.error(`exostream-mcp: feed unreachable; using the cached snapshot v${verified.version}`);
       current = { state, at: Date.now() };
       return state;

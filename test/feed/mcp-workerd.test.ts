@@ -32,21 +32,32 @@ async function start(port: number, state: string): Promise<ChildProcess> {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), EXOSTREAM_STATE: state, WRANGLER_SEND_METRICS: "false" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: stop() ends start.mjs, wrangler and workerd together, even after start.mjs gave up and
+    // exited on its own (it leaves wrangler running then).
+    detached: true,
   });
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
   const deadline = Date.now() + 120_000;
   while (!out.includes("exostream is running at")) {
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`start failed:\n${out}`);
+    if (Date.now() > deadline || proc.exitCode !== null) {
+      await stop(proc);
+      throw new Error(`start failed:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return proc;
 }
 
 async function stop(proc: ChildProcess | undefined): Promise<void> {
-  if (!proc || proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.once("exit", r));
-  proc.kill("SIGTERM");
+  if (!proc?.pid) return;
+  const done = proc.exitCode !== null || proc.signalCode !== null;
+  const exited = done ? Promise.resolve() : new Promise((r) => proc.once("exit", r));
+  try {
+    process.kill(-proc.pid, "SIGTERM");
+  } catch {
+    // the group is gone already
+  }
   await exited;
 }
 

@@ -1,7 +1,14 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { errorBody } from "../../feed-worker/http/api-error";
+import { apiErrorOf, errorBody, INTERNAL_ERROR_BODY } from "./api-error";
 import { MCP_TOOLS, parseToolArgs, type ToolHost } from "./mcp-tools";
 
 export const MCP_SERVER_NAME = "exostream";
@@ -11,35 +18,43 @@ const INSTRUCTIONS =
   "Exostream prices LLM inference from a signed snapshot. Prices are USD per 1M tokens; β is a model's output price. " +
   "Use price_task before a call to know what it will cost (n_in or prompt, n_out or max_tokens, eta for cache hits), " +
   "compare_models to find the cheapest model for a task, get_forward_curve for where a price is heading. " +
-  "Errors come back as tool errors whose text is {\"error\":{\"code\",\"message\",\"field\"}} with the REST API's codes.";
+  'Errors come back as tool errors whose text is {"error":{"code","message","field"}} with the REST API\'s codes.';
 
 /** The JSON Schema a tool lists, generated from the same zod schema its arguments are parsed with. */
 export function toolInputSchema(schema: z.ZodType): Tool["inputSchema"] {
-  const { $schema: _drop, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema: _drop, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return { ...json, type: "object" } as Tool["inputSchema"];
 }
 
-/** A coded error as the REST API would answer it: `{error:{code,message,field?,…}}`; anything uncoded is E_INTERNAL. */
+/** A thrown value as the REST API answers it: `{error:{code,message,field?,…}}`; anything uncoded is E_INTERNAL. */
 export function toolErrorBody(e: unknown): ReturnType<typeof errorBody> {
-  const x = e as { code?: unknown; message?: unknown; field?: unknown; extra?: unknown };
-  if (typeof x?.code === "string" && /^E_[A-Z0-9_]+$/.test(x.code) && typeof x.message === "string") {
-    return errorBody(x.code, x.message, typeof x.field === "string" ? x.field : undefined, (x.extra as Record<string, unknown> | undefined) ?? undefined);
-  }
-  return errorBody("E_INTERNAL", "internal error; the published snapshot is unaffected");
+  const a = apiErrorOf(e);
+  return a ? errorBody(a.code, a.message, a.field, a.extra) : INTERNAL_ERROR_BODY;
 }
 
 // The server never asks the client for structured input (no elicitation), so it needs no JSON Schema validator;
 // this also keeps Ajv's code generation, which workerd forbids, off the request path.
 const noValidator = {
-  getValidator: () => () => ({ valid: false as const, data: undefined, errorMessage: "elicitation is not used by this server" }),
+  getValidator: () => () => ({
+    valid: false as const,
+    data: undefined,
+    errorMessage: "elicitation is not used by this server",
+  }),
 };
 
 /**
- * An MCP server (the official SDK's `Server`) exposing the seven Exostream tools over any transport: Streamable HTTP
- * on the feed worker, stdio in `exostream-mcp`. Tool errors are results with `isError: true`, never protocol errors.
+ * An MCP server (the official SDK's transport-free `Server`) exposing the seven Exostream tools: Streamable HTTP on
+ * the feed worker (feed-worker/routes/mcp.ts), stdio in `exostream-mcp` (sdk/src/mcp-stdio.ts). Tool errors are
+ * results with `isError: true`, never protocol errors.
  */
 export function createMcpServer(host: ToolHost): Server {
-  const server = new Server({ name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION, title: "Exostream LLM pricing oracle" }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: noValidator });
+  const server = new Server(
+    { name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION, title: "Exostream LLM pricing oracle" },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: noValidator },
+  );
   const byName = new Map(MCP_TOOLS.map((t) => [t.name, t]));
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: MCP_TOOLS.map((t) => ({
@@ -52,10 +67,13 @@ export function createMcpServer(host: ToolHost): Server {
   }));
   server.setRequestHandler(CallToolRequestSchema, async (req): Promise<CallToolResult> => {
     const t = byName.get(req.params.name);
-    if (!t) throw new McpError(ErrorCode.InvalidParams, `unknown tool ${JSON.stringify(req.params.name)}; tools: ${[...byName.keys()].join(", ")}`);
+    if (!t) {
+      const tools = [...byName.keys()].join(", ");
+      throw new McpError(ErrorCode.InvalidParams, `unknown tool ${JSON.stringify(req.params.name)}; tools: ${tools}`);
+    }
     try {
       const body = await t.run(parseToolArgs(t, req.params.arguments) as never, host);
-      return { content: [{ type: "text", text: JSON.stringify(body) }], structuredContent: body };
+      return { content: [{ type: "text", text: JSON.stringify(body) }], structuredContent: { ...body } };
     } catch (e) {
       const body = toolErrorBody(e);
       return { isError: true, content: [{ type: "text", text: JSON.stringify(body) }], structuredContent: body };

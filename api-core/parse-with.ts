@@ -1,10 +1,13 @@
-import type { Context } from "hono";
 import type { z } from "zod";
 import { ApiError } from "./api-error";
 
 type Issue = z.core.$ZodIssue;
 
-const FIELD_CODES: Record<string, string> = { mode: "E_BAD_MODE", cache_ttl: "E_BAD_CACHE_WRITE", horizon: "E_BAD_HORIZON" };
+const FIELD_CODES: Record<string, string> = {
+  mode: "E_BAD_MODE",
+  cache_ttl: "E_BAD_CACHE_WRITE",
+  horizon: "E_BAD_HORIZON",
+};
 
 /**
  * Turns the first zod issue into a stable code and a sentence; never a validator dump.
@@ -19,8 +22,10 @@ export function issueToApiError(issue: Issue): ApiError {
   }
   if (issue.code === "invalid_type") {
     if (issue.input === undefined) return new ApiError(400, "E_MISSING_FIELD", `${field ?? "body"} is required`, field);
-    if (issue.expected === "number") return new ApiError(400, "E_NOT_FINITE", `${field} must be a finite number`, field);
-    return new ApiError(400, (field && FIELD_CODES[field]) ?? "E_BAD_TYPE", `${field ?? "body"} must be of type ${issue.expected}`, field);
+    if (issue.expected === "number")
+      return new ApiError(400, "E_NOT_FINITE", `${field} must be a finite number`, field);
+    const code = (field && FIELD_CODES[field]) ?? "E_BAD_TYPE";
+    return new ApiError(400, code, `${field ?? "body"} must be of type ${issue.expected}`, field);
   }
   if (field && FIELD_CODES[field]) return new ApiError(400, FIELD_CODES[field]!, `${field} is not valid`, field);
   if (issue.code === "too_big") return new ApiError(400, "E_BAD_TYPE", `${field ?? "value"} is too large`, field);
@@ -28,27 +33,13 @@ export function issueToApiError(issue: Issue): ApiError {
   return new ApiError(400, "E_BAD_TYPE", `${field ?? "body"} is not valid`, field);
 }
 
+/**
+ * Parses a request (a REST body or query, an MCP tool's arguments) with its zod schema; the first issue is thrown as
+ * an ApiError with a stable code and the field at fault.
+ * @example const req = parseWith(PriceRequestSchema, body); // throws E_NOT_FINITE on { n_in: "abc" }
+ */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const r = schema.safeParse(value, { reportInput: true });
   if (!r.success) throw issueToApiError(r.error.issues[0]!);
   return r.data;
-}
-
-/** Reads a JSON object body: 415 for another media type, 400 E_BAD_JSON for unparsable text. */
-export async function readJsonBody(c: Context): Promise<unknown> {
-  const type = c.req.header("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new ApiError(415, "E_UNSUPPORTED_MEDIA", "send the body as application/json");
-  }
-  const text = await c.req.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, "E_BAD_JSON", "the body is not valid JSON");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ApiError(400, "E_BAD_TYPE", "the body must be a JSON object");
-  }
-  return body;
 }

@@ -1,0 +1,63 @@
+import type { GreekRow } from "../oracle-core/schemas/greek-row";
+import type { SnapshotPayload } from "../oracle-core/schemas/snapshot";
+import { closestIds } from "../oracle-core/registry/find-ticker";
+import { ApiError } from "./api-error";
+
+/** A verified snapshot as requests read it (the feed's FeedState and the stdio server's state have this shape). */
+export interface ApiState {
+  payload: SnapshotPayload;
+  byTicker: ReadonlyMap<string, GreekRow>;
+}
+
+/** What every answer carries: REST's `{ data, oracle_timestamp, snapshot_version }`, and each MCP tool's result. */
+export interface ApiBody<T = unknown> {
+  data: T;
+  oracle_timestamp: string;
+  snapshot_version: number;
+}
+
+/** The state of a verified payload: its rows indexed by ticker. */
+export function apiState(payload: SnapshotPayload): ApiState {
+  return { payload, byTicker: new Map(payload.models.map((m) => [m.ticker, m])) };
+}
+
+/** The fields every JSON answer carries (SPEC §6): the snapshot's timestamp and version. */
+export function stamp(s: ApiState): { oracle_timestamp: string; snapshot_version: number } {
+  return { oracle_timestamp: s.payload.issued_at, snapshot_version: s.payload.version };
+}
+
+/** `data` with the snapshot's stamp. */
+export function answer<T>(s: ApiState, data: T): ApiBody<T> {
+  return { data, ...stamp(s) };
+}
+
+/** " did you mean A, B?" for a 404, or "" when nothing is close. */
+const didYouMean = (suggestions: readonly string[]) =>
+  suggestions.length ? `; did you mean ${suggestions.join(", ")}?` : "";
+
+/**
+ * Resolves a ticker (case-insensitive) or throws 404 E_UNKNOWN_TICKER with the closest tickers. `raw` is already
+ * decoded (Hono decodes path params; body fields are plain text): decoding again threw URIError on "%" (a 500).
+ */
+export function rowOf(s: ApiState, raw: string): GreekRow {
+  const ticker = raw.trim().toUpperCase();
+  const row = s.byTicker.get(ticker);
+  if (!row) {
+    const suggestions = closestIds(ticker, [...s.byTicker.keys()]);
+    const message = `unknown ticker ${JSON.stringify(raw)}${didYouMean(suggestions)}`;
+    throw new ApiError(404, "E_UNKNOWN_TICKER", message, "ticker", { suggestions });
+  }
+  return row;
+}
+
+/** A family name exactly as `known` spells it, or 404 E_UNKNOWN_FAMILY with the closest names. */
+export function requireFamily(family: string, known: Iterable<string>): string {
+  const names = [...known];
+  if (names.includes(family)) return family;
+  const suggestions = closestIds(
+    family.toUpperCase(),
+    names.map((f) => f.toUpperCase()),
+  ).map((f) => f.toLowerCase());
+  const message = `unknown family ${JSON.stringify(family)}${didYouMean(suggestions)}`;
+  throw new ApiError(404, "E_UNKNOWN_FAMILY", message, "family", { suggestions });
+}
