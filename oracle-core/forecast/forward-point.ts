@@ -1,7 +1,7 @@
 /** What a forecast publishes at one horizon: the forward (mean), the median, P(any change) and the quantile band. */
 import { dateOrdinal } from "../quant/dates";
 import { DAYS_PER_YEAR } from "../quant/defaults";
-import { lawMean, lawQuantile, type PriceLaw } from "./price-law";
+import { lawMean, lawQuantiles, type PriceLaw } from "./price-law";
 import { sig } from "./significant";
 
 /** One horizon of a forecast (prices in USD/M, rounded to 6 significant digits). */
@@ -37,14 +37,6 @@ export function forwardPoint(law: PriceLaw, base: number, t: number, announced: 
   let still = 0;
   for (const c of law) if (c.s === 0 && Math.abs(c.m - lb) < 1e-12) still += c.w;
   const r = (x: number) => sig(x, 6);
-  return {
-    t,
-    mean: r(lawMean(law)),
-    median: r(lawQuantile(law, 0.5)),
-    p_change: announced ? 1 : r(Math.min(1, Math.max(0, 1 - still))),
-    q5: r(lawQuantile(law, 0.05)),
-    q25: r(lawQuantile(law, 0.25)),
-    q75: r(lawQuantile(law, 0.75)),
-    q95: r(lawQuantile(law, 0.95)),
-  };
+  const [q5, q25, median, q75, q95] = lawQuantiles(law, [0.05, 0.25, 0.5, 0.75, 0.95]).map(r) as [number, number, number, number, number];
+  return { t, mean: r(lawMean(law)), median, p_change: announced ? 1 : r(Math.min(1, Math.max(0, 1 - still))), q5, q25, q75, q95 };
 }

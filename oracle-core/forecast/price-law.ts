@@ -5,11 +5,15 @@
 import { OracleError } from "../errors";
 import { normCdf } from "../quant/erf";
 
-/** One mixture component: weight w, ln-price location m and ln-price sd s (s = 0 is an atom at e^m). */
+/**
+ * One mixture component: weight w, ln-price location m and ln-price sd s (s = 0 is an atom at e^m; its exact price
+ * `x`, when given, is what a quantile returns — e^(ln 8) is 7.999999999999998).
+ */
 export interface LawComponent {
   w: number;
   m: number;
   s: number;
+  x?: number;
 }
 
 /** A price law: components whose weights sum to 1. */
@@ -29,33 +33,41 @@ export function lawCdf(law: PriceLaw, x: number, strict = false): number {
   let p = 0;
   for (const c of law) {
     if (c.s > 0) p += c.w * normCdf((lx - c.m) / c.s);
-    else if (strict ? lx > c.m : lx >= c.m) p += c.w;
+    else if (c.x !== undefined ? (strict ? x > c.x : x >= c.x) : strict ? lx > c.m : lx >= c.m) p += c.w;
   }
   return Math.min(p, 1);
 }
 
 /**
- * The p-quantile inf{x : F(x) ≥ p}: an atom when p falls in its jump (returned exactly, so "no change" is the spot
- * itself), otherwise bisection on ln x to 1e-12.
- * @example lawQuantile([{ w: 0.9, m: Math.log(8), s: 0 }, { w: 0.1, m: Math.log(4), s: 0.5 }], 0.5) // 8
+ * The p-quantiles inf{x : F(x) ≥ p}: an atom when p falls in its jump (returned exactly, so "no change" is the spot
+ * itself), otherwise Illinois-accelerated regula falsi on ln x to 1e-12.
+ * @example lawQuantiles([{ w: 0.9, m: Math.log(8), s: 0, x: 8 }, { w: 0.1, m: Math.log(4), s: 0.5 }], [0.5, 0.95]) // [8, 8]
  */
-export function lawQuantile(law: PriceLaw, p: number): number {
-  if (!(p > 0 && p < 1)) throw new OracleError("E_BAD_MC_PARAM", `quantile probabilities must be in (0,1), got ${p}`, "p");
+export function lawQuantiles(law: PriceLaw, ps: readonly number[]): number[] {
+  for (const p of ps) if (!(p > 0 && p < 1)) throw new OracleError("E_BAD_MC_PARAM", `quantile probabilities must be in (0,1), got ${p}`, "p");
   let lo = Infinity;
   let hi = -Infinity;
+  const atoms: { x: number; below: number; upTo: number }[] = [];
   for (const c of law) {
     if (c.w <= 0) continue;
     if (c.s === 0) {
-      const x = Math.exp(c.m);
-      if (lawCdf(law, x, true) < p && p <= lawCdf(law, x)) return x;
+      const x = c.x ?? Math.exp(c.m);
+      atoms.push({ x, below: lawCdf(law, x, true), upTo: lawCdf(law, x) });
     }
     lo = Math.min(lo, c.m - 9 * c.s);
     hi = Math.max(hi, c.m + 9 * c.s);
   }
   if (!Number.isFinite(lo)) throw new OracleError("E_EMPTY", "the law has no component with positive weight", "law");
-  // Illinois (regula falsi with halving of a stuck end) on g(x) = F(eˣ) − p; F is monotone, so the bracket holds.
-  lo -= 1e-9;
-  hi += 1e-9;
+  return ps.map((p) => atoms.find((a) => a.below < p && p <= a.upTo)?.x ?? solve(law, p, lo - 1e-9, hi + 1e-9));
+}
+
+/** The p-quantile of one probability ({@link lawQuantiles}). */
+export function lawQuantile(law: PriceLaw, p: number): number {
+  return lawQuantiles(law, [p])[0]!;
+}
+
+/** F(eˣ) = p on [lo, hi] by regula falsi with the Illinois halving of a stuck end (F is monotone: the bracket holds). */
+function solve(law: PriceLaw, p: number, lo: number, hi: number): number {
   let glo = lawCdf(law, Math.exp(lo)) - p;
   let ghi = lawCdf(law, Math.exp(hi)) - p;
   let side = 0;
@@ -63,6 +75,7 @@ export function lawQuantile(law: PriceLaw, p: number): number {
     let x = glo === ghi ? 0.5 * (lo + hi) : (lo * ghi - hi * glo) / (ghi - glo);
     if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
     const g = lawCdf(law, Math.exp(x)) - p;
+    if (Math.abs(g) < 1e-13) return Math.exp(x);
     if (g >= 0) {
       hi = x;
       ghi = g;
@@ -74,7 +87,6 @@ export function lawQuantile(law: PriceLaw, p: number): number {
       if (side === -1) ghi /= 2;
       side = -1;
     }
-    if (Math.abs(g) < 1e-13) return Math.exp(x);
   }
   return Math.exp(hi);
 }
@@ -107,6 +119,8 @@ export function lawCrps(law: PriceLaw, y: number): number {
     b += ci.w * ci.w * absDiffMean(ci.m, ci.s, ci.m, ci.s);
     for (let j = i + 1; j < law.length; j++) {
       const cj = law[j]!;
+      // Components carrying ~nothing cannot move the score: skip the pair (the weights bound its term).
+      if (ci.w * cj.w < 1e-14) continue;
       b += 2 * ci.w * cj.w * absDiffMean(ci.m, ci.s, cj.m, cj.s);
     }
   }
@@ -128,13 +142,6 @@ export function pitCoverage(pit: { lo: number; hi: number }, c: number): number 
   const b = 0.5 + c / 2;
   if (pit.hi - pit.lo <= 1e-12) return pit.lo >= a && pit.lo <= b ? 1 : 0;
   return Math.max(0, Math.min(b, pit.hi) - Math.max(a, pit.lo)) / (pit.hi - pit.lo);
-}
-
-/** Drops components below `tol` and renormalises (keeps the law small where far tails carry no weight). */
-export function pruneLaw(law: PriceLaw, tol = 1e-9): LawComponent[] {
-  const kept = law.filter((c) => c.w > tol);
-  const total = kept.reduce((s, c) => s + c.w, 0);
-  return kept.map((c) => ({ w: c.w / total, m: c.m, s: c.s }));
 }
 
 /**

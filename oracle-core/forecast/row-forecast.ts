@@ -18,8 +18,8 @@ import { tierLaw, type TierLawState } from "./tier-law";
 /** Significant digits of the published model parameters (fitted on tens of events: four is generous). */
 const DIGITS = 4;
 
-/** The rows' fields the forecasts read. */
-export type ForecastRow = Pick<GreekRow, "ticker" | "beta" | "scheduled"> & { forecast?: RowForecast | undefined };
+/** The rows' fields the forecasts read (no `scheduled`: nothing announced). */
+export type ForecastRow = Pick<GreekRow, "ticker" | "beta"> & { scheduled?: GreekRow["scheduled"]; forecast?: RowForecast | undefined };
 /** A row that may predate the forecast block: its forward falls back to θ decay. */
 export type ForwardRow = ForecastRow & Pick<GreekRow, "theta">;
 
@@ -43,6 +43,7 @@ export function rowForecast(
   const provider = t?.provider ?? entry.provider;
   const p_same = fit.same.by_provider[provider] ?? fit.same.p;
   return {
+    as_of: valuationDate,
     launch,
     superseded,
     hazard: { young: r(fit.hazard.young), old: r(fit.hazard.old), superseded: r(fit.hazard.superseded), young_years: fit.young_years },
@@ -87,7 +88,7 @@ export function tierStateOfRow(f: RowForecast, valuationDate: string): TierLawSt
 
 /** The row's announced path at t years: spot, replaced by each announced price once in force. */
 export function announcedPath(row: ForecastRow, valuationDate: string, t: number): number {
-  return scheduledBase(row.beta, row.scheduled, valuationDate, t);
+  return scheduledBase(row.beta, row.scheduled ?? [], valuationDate, t);
 }
 
 /** The law of the ticker's list price t years after valuation (null without a forecast block or a positive price). */
@@ -112,5 +113,5 @@ export function tickerForward(row: ForwardRow, valuationDate: string, t: number)
   const law = tickerForwardLaw(row, valuationDate, t);
   if (law) return lawMean(law);
   // A free model has no moves to model: its path is the announced one.
-  return row.forecast ? announcedPath(row, valuationDate, t) : scheduledForward(row, valuationDate, t);
+  return row.forecast ? announcedPath(row, valuationDate, t) : scheduledForward({ ...row, scheduled: row.scheduled ?? [] }, valuationDate, t);
 }

@@ -75,9 +75,11 @@ export function tierLaw(st: TierLawState, base: number, tau: number): LawCompone
   for (let i = 0; i < pi.length; i++) {
     for (let j = 0; j < pj.length; j++) {
       const w = pi[i]! * pj[j]!;
-      if (w < 1e-7) continue; // dropped mass ≤ ~1e-5 in all: far below what any score resolves
+      if (w < 1e-9) continue; // the dropped far tail moves the mean by ~1e-6 relative
       total += w;
-      out.push({ w, m: lb + i * st.ratio.mu + j * st.jump.mu, s: Math.sqrt(i * st.ratio.s ** 2 + j * st.jump.s ** 2) });
+      const c: LawComponent = { w, m: lb + i * st.ratio.mu + j * st.jump.mu, s: Math.sqrt(i * st.ratio.s ** 2 + j * st.jump.s ** 2) };
+      if (i + j === 0) c.x = base; // no event: exactly the announced path
+      out.push(c);
     }
   }
   for (const c of out) c.w /= total;

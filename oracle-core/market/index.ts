@@ -20,7 +20,7 @@ export { backtestFamilies } from "./backtest-families";
 export type { PriceStep, MarketObservation } from "./price-timelines";
 export type { IndexUniverseEntry, IndexSeriesInput, IndexSeriesPoint, IndexSeriesResult } from "./index-series";
 export type { SwapUnderlying, SwapCashFlow, SwapQuote } from "./swap-request";
-export type { McTenor, McResult } from "./monte-carlo-request";
+export type { McTenor, McResult, McAnalytic, LegacyMcTenor, McRow } from "./monte-carlo-request";
 export type { BacktestTarget, ForecastPair, ForecastPairsInput } from "./backtest-pairs";
 export type { ClusterSums, TargetSummary, WithInterval } from "./backtest-scores";
 export type { BacktestFamiliesInput, BacktestFamiliesResult, TargetTable } from "./backtest-families";

@@ -45,7 +45,7 @@ export function tickerUnderlying(row: ForwardRow): SwapUnderlying {
     basis: "lifecycle",
     forward: (valuationDate) => {
       const v = dateOrdinal(valuationDate, "valuation_date");
-      const breaks = row.scheduled.map((a) => (dateOrdinal(a.effective_date) - v) / DAYS_PER_YEAR).filter((t) => t > 0);
+      const breaks = (row.scheduled ?? []).map((a) => (dateOrdinal(a.effective_date) - v) / DAYS_PER_YEAR).filter((t) => t > 0);
       return { at: (tau) => tickerForward(row, valuationDate, tau), breaks };
     },
   };

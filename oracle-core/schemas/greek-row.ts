@@ -23,6 +23,8 @@ const lnLaw = z.object({ mu: z.number().finite(), s: z.number().finite().nonnega
  * computed from it by oracle-core/forecast. Optional so that snapshots from before it still verify.
  */
 export const RowForecastSchema = z.object({
+  /** The date the model was fitted on data up to (the valuation date): ages and announced prices count from it. */
+  as_of: isoDate,
   /** First date of the ticker's price history: its age is counted from it. */
   launch: isoDate,
   /** A newer model of its family had launched by the valuation date. */
