@@ -1,8 +1,8 @@
 /**
  * Seeded Monte Carlo of the lifecycle laws: the ticker's hazard-driven moves (the hazard drops when a successor
  * launches, at an exponential time) and the tier's two jump streams (price-changing launches; repricings of the
- * newest model at its expected hazard). Steps outer, paths inner, typed arrays, no allocation per path; chunks of
- * paths let a Web Worker report progress and cancel. Given the number of jumps in a step the jump sum is exact
+ * newest model at its expected hazard). Each path's state lives in locals, the outputs in typed arrays: nothing is
+ * allocated per path; chunks of paths let a Web Worker report progress and cancel. Given the number of jumps in a step the jump sum is exact
  * (nμ + s√n·Z), so the only discretisation is the grid the outputs are read on.
  */
 import { OracleError } from "../errors";
@@ -151,26 +151,20 @@ export function* simulateLifecycleChunks(
   const p02 = dts.map((dt) => Math.exp(-proc.rate2 * dt));
   const logs = grid.map((t) => (outputs.has(t) ? new Float64Array(paths) : null));
   const moved = grid.map((t) => (outputs.has(t) ? new Uint8Array(paths) : null));
-  const x = new Float64Array(chunk);
-  const sw = new Uint8Array(chunk);
-  const any = new Uint8Array(chunk);
   const { mu: m1, s: s1 } = proc.jump;
   const { mu: m2, s: s2 } = proc.jump2;
   const { switchRate, switchedHazard, rate2 } = proc;
+  const pSwitch = dts.map((dt) => (switchRate > 0 ? -Math.expm1(-switchRate * dt) : 0));
   for (let start = 0; start < paths; start += chunk) {
     if (opts.signal?.aborted) throw new OracleError("E_CANCELLED", "simulation cancelled", "signal");
-    const n = Math.min(chunk, paths - start);
-    x.fill(0, 0, n);
-    sw.fill(proc.switched ? 1 : 0, 0, n);
-    any.fill(0, 0, n);
-    for (let k = 0; k < K; k++) {
-      const dt = dts[k]!;
-      const t0 = k ? grid[k - 1]! : 0;
-      const pSwitch = switchRate > 0 ? -Math.expm1(-switchRate * dt) : 0;
-      const p0k = p0[k]!, p0swk = p0sw[k]!, p02k = p02[k]!, hzk = hz[k]!;
-      const lk = logs[k];
-      const mk = moved[k];
-      for (let i = 0; i < n; i++) {
+    const end = Math.min(start + chunk, paths);
+    // Path by path (the draws do not depend on the chunk size), the path's state in locals.
+    for (let i = start; i < end; i++) {
+      let x = 0;
+      let sw = proc.switched;
+      let any = 0;
+      for (let k = 0; k < K; k++) {
+        const dt = dts[k]!;
         let j1 = 0;
         // One xoshiro128** step, written out: the hot path draws one or two uniforms and calls nothing.
         const b5 = Math.imul(rb, 5);
@@ -183,17 +177,19 @@ export function* simulateLifecycleChunks(
         rc ^= t9;
         rd = (rd << 11) | (rd >>> 21);
         const u1 = (r1 + 0.5) * U32;
-        if (sw[i]) {
-          if (u1 > p0swk) j1 = poissonInv(u1, switchedHazard * dt);
-        } else if (u1 < pSwitch) {
+        const ps = pSwitch[k]!;
+        if (sw) {
+          if (u1 > p0sw[k]!) j1 = poissonInv(u1, switchedHazard * dt);
+        } else if (u1 < ps) {
           // The successor arrives o years into the step: head hazard until then, the switched one after.
           const o = -Math.log1p(-u1) / switchRate;
-          sw[i] = 1;
+          const t0 = k ? grid[k - 1]! : 0;
+          sw = true;
           j1 = poissonInv(uniform(), proc.cumHazard(t0 + o) - proc.cumHazard(t0) + switchedHazard * (dt - o));
         } else {
           // No successor this step: u1 given u1 ≥ pSwitch, rescaled, is a fresh uniform for the move count.
-          const u = (u1 - pSwitch) / (1 - pSwitch);
-          if (u > p0k) j1 = poissonInv(u, hzk);
+          const u = (u1 - ps) / (1 - ps);
+          if (u > p0[k]!) j1 = poissonInv(u, hz[k]!);
         }
         let j2 = 0;
         if (rate2 > 0) {
@@ -207,22 +203,19 @@ export function* simulateLifecycleChunks(
           rc ^= s9;
           rd = (rd << 11) | (rd >>> 21);
           const u2 = (r2 + 0.5) * U32;
-          if (u2 > p02k) j2 = poissonInv(u2, rate2 * dt);
+          if (u2 > p02[k]!) j2 = poissonInv(u2, rate2 * dt);
         }
-        if (j1 > 0 || j2 > 0) {
-          let y = x[i]!;
-          if (j1 > 0) y += j1 * m1 + s1 * Math.sqrt(j1) * normal();
-          if (j2 > 0) y += j2 * m2 + s2 * Math.sqrt(j2) * normal();
-          x[i] = y;
-          any[i] = 1;
-        }
-        if (lk && mk) {
-          lk[start + i] = x[i]!;
-          mk[start + i] = any[i]!;
+        if (j1 > 0) x += j1 * m1 + s1 * Math.sqrt(j1) * normal();
+        if (j2 > 0) x += j2 * m2 + s2 * Math.sqrt(j2) * normal();
+        if (j1 + j2 > 0) any = 1;
+        const lk = logs[k];
+        if (lk) {
+          lk[i] = x;
+          moved[k]![i] = any;
         }
       }
     }
-    const progress = { done: start + n, total: paths };
+    const progress = { done: end, total: paths };
     opts.onProgress?.(progress);
     yield progress;
   }

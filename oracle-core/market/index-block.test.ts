@@ -36,6 +36,27 @@ describe("indexBlock", () => {
     expect(b.forwards_usd_per_m!["12M"]).toBeCloseTo(9.5 * Math.exp(-0.5), 12);
   });
 
+  it("with the rows, the forward is Σ contribution × ticker forward ÷ spot, on a 21-knot grid to 10 years", () => {
+    // Every member superseded with a known hazard: its forward is β·e^(λs·t·(E[e^Y] − 1)), so the index's is 9.5× that.
+    const forecast = {
+      as_of: "2025-01-20",
+      launch: "2025-01-01",
+      superseded: true,
+      hazard: { young: 0.3, old: 0.05, superseded: 0.1, young_years: 0.5 },
+      successor_rate: 1,
+      jump: { mu: -0.5, s: 0.4 },
+      tier: null,
+    };
+    const rows = Object.keys(providers).map((t) => ({ ticker: t, beta: t === "A-1" ? 5 : 10, theta: 0.5, scheduled: [], forecast }));
+    const b = indexBlock(series, Object.fromEntries(rows.map((r) => [r.ticker, 0.5])), providers, rows);
+    expect(IndexBlockSchema.parse(b)).toEqual(b);
+    const g = (t: number) => Math.exp(0.1 * t * (Math.exp(-0.5 + 0.08) - 1));
+    expect(b.forward_grid_usd_per_m).toHaveLength(21);
+    expect(b.forward_grid_usd_per_m![20]).toBeCloseTo(9.5 * g(10), 4);
+    expect(b.forwards_usd_per_m).toEqual({ "1M": b.forward_grid_usd_per_m![0], "3M": b.forward_grid_usd_per_m![2], "6M": b.forward_grid_usd_per_m![5], "12M": b.forward_grid_usd_per_m![11] });
+    expect(b.forwards_usd_per_m!["12M"]).toBeCloseTo(9.5 * g(1), 4);
+  });
+
   it("needs a θ for every member (E_UNKNOWN_ID)", () => {
     expect(() => indexBlock(series, {}, providers)).toThrow(expect.objectContaining({ code: "E_UNKNOWN_ID" }));
   });
