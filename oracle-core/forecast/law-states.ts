@@ -13,8 +13,9 @@ export interface TierCalibrationScale {
 }
 export const UNCALIBRATED: TierCalibrationScale = Object.freeze({ rate_scale: 1, widen: 1 });
 /**
- * The calibration production publishes: the least widening along the calibration path whose 3M and 6M bands cover
- * ≥ 85% on the bundled backtest — chosen in-sample (docs/METHODOLOGY.md reports the walk-forward check beside it).
+ * The calibration production publishes: what tierCalibrator's rule (the least widening whose 90% bands covered ≥ 85%
+ * of the matured 3M and 6M tier forecasts) picks on the bundled history at its as-of date. A constant, so that a
+ * publish does not re-run the backtest; scripts/backtest-report.ts checks it and reports the walk-forward scores.
  */
 export const TIER_CALIBRATION: TierCalibrationScale = Object.freeze({ rate_scale: 1.5, widen: 1.3 });
 

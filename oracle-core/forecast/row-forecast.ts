@@ -9,10 +9,10 @@ import type { GreekRow, RowForecast } from "../schemas/greek-row";
 import { TIER_CALIBRATION, type TierCalibrationScale } from "./law-states";
 import { familyHead, type LifecycleData } from "./lifecycle-data";
 import { providerMu, type LifecycleFit } from "./lifecycle-fit";
-import { lawMean, type LawComponent } from "./price-law";
+import type { LawComponent } from "./price-law";
 import { scheduledBase } from "./scheduled-base";
 import { sig } from "./significant";
-import { tickerLaw, type TickerLawState } from "./ticker-law";
+import { tickerDrift, tickerLaw, type TickerLawState } from "./ticker-law";
 import { tierLaw, type TierLawState } from "./tier-law";
 
 /** Significant digits of the published model parameters (fitted on tens of events: four is generous). */
@@ -110,8 +110,8 @@ export function tierForwardLaw(row: ForecastRow, valuationDate: string, t: numbe
  */
 export function tickerForward(row: ForwardRow, valuationDate: string, t: number): number {
   if (t === 0) return row.beta;
-  const law = tickerForwardLaw(row, valuationDate, t);
-  if (law) return lawMean(law);
+  // The law's mean without building it: the announced path times the moves' expected factor.
+  if (row.forecast && row.beta > 0) return announcedPath(row, valuationDate, t) * tickerDrift(tickerStateOfRow(row.forecast, valuationDate), t);
   // A free model has no moves to model: its path is the announced one.
   return row.forecast ? announcedPath(row, valuationDate, t) : scheduledForward({ ...row, scheduled: row.scheduled ?? [] }, valuationDate, t);
 }

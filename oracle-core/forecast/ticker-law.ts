@@ -5,7 +5,7 @@
  * e^Y, Y ~ N(μ, s²). Announced prices are the base the moves apply to.
  */
 import { OracleError } from "../errors";
-import { quadrature } from "./quadrature";
+import { forEachNode } from "./quadrature";
 import type { LawComponent } from "./price-law";
 
 /** What the law needs about one ticker (published per row as its forward model). */
@@ -59,10 +59,10 @@ export function moveCounts(st: TickerLawState, tau: number): Float64Array {
   if (nu > 0) {
     // σ = −ln(1 − u)/ν turns ν e^(−νσ) dσ into du on [0, 1 − e^(−ντ)]; the kink at σ = r maps to 1 − e^(−νr).
     const U = -Math.expm1(-nu * tau);
-    for (const q of quadrature(0, U, [-Math.expm1(-nu * r)])) {
-      const sigma = -Math.log1p(-q.u) / nu;
-      addPoisson(acc, H(sigma) + sup * (tau - sigma), q.w);
-    }
+    forEachNode(0, U, [-Math.expm1(-nu * r)], (u, w) => {
+      const sigma = -Math.log1p(-u) / nu;
+      addPoisson(acc, H(sigma) + sup * (tau - sigma), w);
+    });
   }
   return acc;
 }

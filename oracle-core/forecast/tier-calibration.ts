@@ -1,8 +1,7 @@
 /**
- * Walk-forward calibration of the tier law, the out-of-sample check of the published calibration. The fitted
- * compound-Poisson law is too sure of itself (its 90% bands cover ~76% at 6M), so it is widened along a path —
- * more price-changing launches, wider steps — to the first point whose 90% bands covered ≥ 90% of the tier
- * forecasts that had matured by the date: past outcomes only.
+ * Calibration of the tier law. The fitted compound-Poisson law is too sure of itself (its 90% bands cover ~76% at
+ * 6M), so it is widened along a path — more price-changing launches, wider steps — to the first point whose 90%
+ * bands covered ≥ 85% of the matured 3M and of the matured 6M tier forecasts: past outcomes only.
  */
 import { dateOrdinal, ordinalToIso } from "../quant/dates";
 import { DAYS_PER_YEAR, TENORS } from "../quant/defaults";
@@ -17,8 +16,10 @@ import { tierLaw } from "./tier-law";
 export const TIER_CALIBRATION_PATH: readonly (readonly [number, number])[] = Object.freeze([
   [1, 1], [1.25, 1], [1.25, 1.15], [1.5, 1.15], [1.5, 1.3], [1.75, 1.3], [1.75, 1.5], [2, 1.5], [2, 1.75],
 ] as const);
-/** Fewer matured forecasts than this leave the law as fitted. */
-export const MIN_CALIBRATION_PAIRS = 60;
+/** The tenors whose 90% bands must cover, how much, and how many matured forecasts each needs first. */
+export const CALIBRATION_TENORS = ["3M", "6M"] as const;
+export const CALIBRATION_COVERAGE = 0.85;
+export const MIN_CALIBRATION_PAIRS = 30;
 
 /** The calibration in force at a date, with the evidence it rests on. */
 export interface TierCalibration extends TierCalibrationScale {
@@ -57,7 +58,8 @@ export function firstLaunch(data: LifecycleData): string {
 
 /**
  * Scores every tier forecast (monthly origins, every tenor) that matures by `evalEnd` at each path point, once;
- * `at(d)` then picks the first path point whose 90% bands covered ≥ 90% of the forecasts matured by d.
+ * `at(d)` then picks the first path point whose 90% bands covered ≥ 85% of the 3M and of the 6M forecasts matured
+ * by d (the law as fitted while fewer than 30 of either have).
  * @example tierCalibrator(data, fitAt, "2026-08-21").at("2026-08-21").widen
  */
 export function tierCalibrator(
@@ -67,10 +69,10 @@ export function tierCalibrator(
   tenors: Readonly<Record<string, number>> = TENORS,
 ): TierCalibrator {
   const end = dateOrdinal(evalEnd, "eval_end");
-  const matured: { at: number; c90: Float64Array; c50: Float64Array }[] = [];
+  const matured: { at: number; tenor: string; c90: Float64Array; c50: Float64Array }[] = [];
   for (const origin of monthlyOrigins(firstLaunch(data), evalEnd)) {
     const d = dateOrdinal(origin);
-    for (const h of Object.values(tenors)) {
+    for (const [tenor, h] of Object.entries(tenors)) {
       const target = d + h * DAYS_PER_YEAR;
       if (target > end + 1e-9) continue;
       const at = ordinalToIso(Math.floor(target + 1e-9));
@@ -87,31 +89,23 @@ export function tierCalibrator(
           c90[k] = pitCoverage(pit, 0.9);
           c50[k] = pitCoverage(pit, 0.5);
         });
-        matured.push({ at: Math.floor(target + 1e-9), c90, c50 });
+        matured.push({ at: Math.floor(target + 1e-9), tenor, c90, c50 });
       }
     }
   }
   matured.sort((a, b) => a.at - b.at);
-  // Prefix sums per path point: coverage over the first n matured forecasts in O(path) per date.
-  const s90 = [new Float64Array(COMBOS.length)];
-  const s50 = [new Float64Array(COMBOS.length)];
-  for (const p of matured) {
-    const a = Float64Array.from(s90.at(-1)!, (v, k) => v + p.c90[k]!);
-    const b = Float64Array.from(s50.at(-1)!, (v, k) => v + p.c50[k]!);
-    s90.push(a);
-    s50.push(b);
-  }
   return {
     at(asOf: string): TierCalibration {
       const d = dateOrdinal(asOf, "as_of");
-      let n = 0;
-      while (n < matured.length && matured[n]!.at <= d) n++;
-      if (n < MIN_CALIBRATION_PAIRS) {
-        return { ...UNCALIBRATED, pairs: n, coverage90: n ? s90[n]![0]! / n : null, coverage50: n ? s50[n]![0]! / n : null };
+      const upTo = matured.filter((p) => p.at <= d);
+      const cov = (ps: typeof upTo, k: number, c: "c90" | "c50") => ps.reduce((s, p) => s + p[c][k]!, 0) / ps.length;
+      const goal = CALIBRATION_TENORS.map((t) => upTo.filter((p) => p.tenor === t));
+      if (goal.some((ps) => ps.length < MIN_CALIBRATION_PAIRS)) {
+        return { ...UNCALIBRATED, pairs: upTo.length, coverage90: upTo.length ? cov(upTo, 0, "c90") : null, coverage50: upTo.length ? cov(upTo, 0, "c50") : null };
       }
-      let best = COMBOS.findIndex((_, k) => s90[n]![k]! / n >= 0.9);
+      let best = COMBOS.findIndex((_, k) => goal.every((ps) => cov(ps, k, "c90") >= CALIBRATION_COVERAGE));
       if (best < 0) best = COMBOS.length - 1;
-      return { ...COMBOS[best]!, pairs: n, coverage90: s90[n]![best]! / n, coverage50: s50[n]![best]! / n };
+      return { ...COMBOS[best]!, pairs: upTo.length, coverage90: cov(upTo, best, "c90"), coverage50: cov(upTo, best, "c50") };
     },
   };
 }

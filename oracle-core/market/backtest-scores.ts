@@ -33,6 +33,8 @@ export interface TargetSummary {
   /** Expected share of randomized PITs inside the central 90% and 50% bands. */
   coverage90: WithInterval;
   coverage50: WithInterval;
+  /** The forward's MAPE (|forward − actual| / actual, in %), the yardstick of the earlier θ-decay forward. */
+  forward_mape_pct: number;
   /** The median forecast's APE (|median − actual| / actual) and NC's, in %. */
   median: { mape_pct: number; median_ape_pct: number; nc_mape_pct: number; nc_median_ape_pct: number };
 }
@@ -147,6 +149,7 @@ export function summarizePairs(pairs: readonly ForecastPair[], opts: { bootstrap
     crps_skill: w("crps_skill"),
     coverage90: w("coverage90"),
     coverage50: w("coverage50"),
+    forward_mape_pct: (100 * pairs.reduce((a, p) => a + Math.abs(p.mean - p.actual) / p.actual, 0)) / pairs.length,
     median: {
       mape_pct: (100 * ape.reduce((a, b) => a + b, 0)) / ape.length,
       median_ape_pct: 100 * medianOf(ape),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MC_PATHS, mcQuery, monteCarloFor, type McTenor } from "./monte-carlo-request";
+import { MC_PATHS, mcQuery, monteCarloFor, type LegacyMcTenor, type McTenor } from "./monte-carlo-request";
 
 describe("mcQuery", () => {
   it("defaults to 10,000 paths and seed 1, and accepts the bounds", () => {
@@ -30,7 +30,7 @@ describe("monteCarloFor on a row without a forecast model (older snapshots): Mer
   it("puts the exact law beside the sample: E[β_t] = β·e^(−θt), and the sample passes MATH §10.4 at 20,000 paths", () => {
     const n = 20_000;
     const r = monteCarloFor(row, { paths: n, seed: 3 });
-    for (const s of Object.values(r.tenors)) {
+    for (const s of Object.values(r.tenors) as LegacyMcTenor[]) {
       expect(s.analytic.mean).toBeCloseTo(8 * Math.exp(-0.8015 * s.t), 12);
       expect(Math.abs(s.mean - s.analytic.mean)).toBeLessThanOrEqual((4 * s.analytic.sd) / Math.sqrt(n));
       expect(s.p5).toBeLessThan(s.p25);

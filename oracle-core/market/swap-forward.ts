@@ -5,7 +5,7 @@
  * Sensitivities: all prices +1%, a parallel drift shift F·e^(−δτ) of δ = +0.01/yr (θ01), rate +1 bp.
  */
 import { OracleError } from "../errors";
-import { quadrature } from "../forecast/quadrature";
+import { forEachNode } from "../forecast/quadrature";
 import { DEFAULTS, PER_MILLION } from "../quant/defaults";
 import type { SwapNotional, SwapPeriod } from "../quant/swap";
 import { finiteResult, num, price, tenor, tokens } from "../quant/validate";
@@ -51,11 +51,11 @@ export interface SwapForwardResult {
 function average(f: SwapForward, a: number, b: number): [number, number] {
   let s = 0;
   let ds = 0;
-  for (const q of quadrature(a, b, f.breaks)) {
-    const v = f.at(q.u);
-    s += q.w * v;
-    ds -= q.w * q.u * v;
-  }
+  forEachNode(a, b, f.breaks, (u, w) => {
+    const v = f.at(u);
+    s += w * v;
+    ds -= w * u * v;
+  });
   return [s / (b - a), ds / (b - a)];
 }
 

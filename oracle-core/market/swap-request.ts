@@ -45,8 +45,15 @@ export function tickerUnderlying(row: ForwardRow): SwapUnderlying {
     basis: "lifecycle",
     forward: (valuationDate) => {
       const v = dateOrdinal(valuationDate, "valuation_date");
-      const breaks = (row.scheduled ?? []).map((a) => (dateOrdinal(a.effective_date) - v) / DAYS_PER_YEAR).filter((t) => t > 0);
-      return { at: (tau) => tickerForward(row, valuationDate, tau), breaks };
+      const breaks = (row.scheduled ?? []).map((a) => (dateOrdinal(a.effective_date) - v) / DAYS_PER_YEAR).filter((t) => t > 0).sort((a, b) => a - b);
+      // A valuation reads the same dates several times (fair rates for both fixings, then the NPV): remember them.
+      const seen = new Map<number, number>();
+      const at = (tau: number): number => {
+        let f = seen.get(tau);
+        if (f === undefined) seen.set(tau, (f = tickerForward(row, valuationDate, tau)));
+        return f;
+      };
+      return { at, breaks };
     },
   };
 }
