@@ -53,24 +53,49 @@ export async function benchMarket() {
   const opts = { paths: 100_000, seed: 1, tenors: monthly };
   const runTicker = () => simulateLifecycle(tickerProcess(tickerStateOfRow(forecast, VALUATION)), spot, opts);
   const runTier = () => simulateLifecycle(tierProcess(tierStateOfRow(forecast, VALUATION)!), spot, opts);
-  const runMerton = () => simulateMerton({ beta: 8, theta: 0.8015, sigma_month: 0.1262 }, { paths: 100_000, seed: 1, tenors: monthly });
+  const runMerton = () =>
+    simulateMerton({ beta: 8, theta: 0.8015, sigma_month: 0.1262 }, { paths: 100_000, seed: 1, tenors: monthly });
   const ticker = await medianMs(runTicker, 9);
   const tier = await medianMs(runTier, 9);
   const merton = await medianMs(runMerton, 5);
   const cpu = { ticker: bestCpuMs(runTicker, 7), tier: bestCpuMs(runTier, 7), merton: bestCpuMs(runMerton, 5) };
-  const api = await medianMs(() => simulateLifecycle(tickerProcess(tickerStateOfRow(forecast, VALUATION)), spot, { paths: 10_000, seed: 1, tenors: { "1M": 1 / 12, "3M": 0.25, "6M": 0.5, "12M": 1 } }), 9);
+  const api = await medianMs(
+    () =>
+      simulateLifecycle(tickerProcess(tickerStateOfRow(forecast, VALUATION)), spot, {
+        paths: 10_000,
+        seed: 1,
+        tenors: { "1M": 1 / 12, "3M": 0.25, "6M": 0.5, "12M": 1 },
+      }),
+    9,
+  );
 
   // EICI: the daily series from the base date to the valuation date, recomputed from the history.
-  const universe = registry.models.map((m) => ({ ticker: m.ticker, provider: m.provider, usage: m.index_weight_proxy }));
+  const universe = registry.models.map((m) => ({
+    ticker: m.ticker,
+    provider: m.provider,
+    usage: m.index_weight_proxy,
+  }));
   let series = indexSeries({ observations: history.observations, universe, valuation_date: VALUATION });
-  const indexMs = await medianMs(() => (series = indexSeries({ observations: history.observations, universe, valuation_date: VALUATION })), 9);
+  const indexMs = await medianMs(
+    () => (series = indexSeries({ observations: history.observations, universe, valuation_date: VALUATION })),
+    9,
+  );
 
   // Backtest: every ticker and family at every month-start, models refitted as of each origin, scored with intervals.
   let bt = backtestFamilies({ history, families: history.families, eval_end: registry.as_of });
-  const btMs = await medianMs(() => (bt = backtestFamilies({ history, families: history.families, eval_end: registry.as_of })), 3);
+  const btMs = await medianMs(
+    () => (bt = backtestFamilies({ history, families: history.families, eval_end: registry.as_of })),
+    3,
+  );
 
   const row = { ticker: "GPT-5.6-TERRA", beta: 12, theta: 0.8, scheduled: [], forecast };
-  const req = { underlying: "GPT-5.6-TERRA", term_months: 6, fixing: "average", notional: { kind: "tokens", amount: 1e9 }, K: 11 };
+  const req = {
+    underlying: "GPT-5.6-TERRA",
+    term_months: 6,
+    fixing: "average",
+    notional: { kind: "tokens", amount: 1e9 },
+    K: 11,
+  };
   const swap = measure(() => priceSwap(req, tickerUnderlying(row), VALUATION), { warmup: 50 });
 
   return {
@@ -88,7 +113,12 @@ export async function benchMarket() {
       ms_10k_paths_4_tenors: api,
       budget_ms: 100,
     },
-    index: { ms_full_history: indexMs, fixings: series.series.length, base_date: series.base_date, members_today: series.series.at(-1)!.members },
+    index: {
+      ms_full_history: indexMs,
+      fixings: series.series.length,
+      base_date: series.base_date,
+      members_today: series.series.at(-1)!.members,
+    },
     backtest: { ms_full_history: btMs, predictions: bt.predictions.length, families: bt.families.length },
     swap: { ops_per_s_6m_average: swap.ops_per_s },
   };

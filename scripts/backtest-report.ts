@@ -20,7 +20,8 @@ export const TABLE_PATH = resolve(import.meta.dirname, "../docs/backtest-table.m
 const sign = (x: number, d = 1): string => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(d)}`;
 const pct = (x: number | null, d = 1): string => (x === null ? "—" : `${x.toFixed(d)}%`);
 const ci = (w: WithInterval, f: (x: number) => string): string => (w.ci ? ` [${f(w.ci[0])}, ${f(w.ci[1])}]` : "");
-const skill = (w: WithInterval): string => (w.value === null ? "—" : `${sign(100 * w.value)}%${ci(w, (x) => sign(100 * x, 0))}`);
+const skill = (w: WithInterval): string =>
+  w.value === null ? "—" : `${sign(100 * w.value)}%${ci(w, (x) => sign(100 * x, 0))}`;
 const cover = (w: WithInterval): string => `${(100 * w.value!).toFixed(1)}%${ci(w, (x) => (100 * x).toFixed(0))}`;
 
 /** The goals of issue 13, each computed from the table's numbers (met or not). */
@@ -29,8 +30,16 @@ function goals(r: BacktestFamiliesResult): { goal: string; result: string; met: 
   const g = (tenor: string) => r.by_tenor.tier[tenor]!;
   const out: { goal: string; result: string; met: boolean }[] = [];
   const bias = ["1M", "3M", "6M", "12M"].map((k) => ({ k, v: t(k).bias_pct.value!, lim: k === "12M" ? 5 : 2 }));
-  out.push({ goal: "Ticker forward bias within ±2% at 1M–6M, ±5% at 12M", result: bias.map((b) => `${b.k} ${sign(b.v)}%`).join(", "), met: bias.every((b) => Math.abs(b.v) <= b.lim) });
-  const mape = [["1M", 0.5], ["3M", 1], ["6M", 2]] as const;
+  out.push({
+    goal: "Ticker forward bias within ±2% at 1M–6M, ±5% at 12M",
+    result: bias.map((b) => `${b.k} ${sign(b.v)}%`).join(", "),
+    met: bias.every((b) => Math.abs(b.v) <= b.lim),
+  });
+  const mape = [
+    ["1M", 0.5],
+    ["3M", 1],
+    ["6M", 2],
+  ] as const;
   out.push({
     goal: "Ticker forward MAPE ≤ no change + 0.5 / 1 / 2 points at 1M / 3M / 6M",
     result: mape.map(([k]) => `${k} ${pct(t(k).forward_mape_pct, 2)} vs ${pct(t(k).median.nc_mape_pct, 2)}`).join(", "),
@@ -39,36 +48,81 @@ function goals(r: BacktestFamiliesResult): { goal: string; result: string; met: 
   const tenors = ["1M", "3M", "6M", "12M"];
   out.push({
     goal: "Ticker 90% bands cover 85–95%, 50% bands 40–60%, every tenor",
-    result: tenors.map((k) => `${k} ${(100 * t(k).coverage90.value!).toFixed(1)} / ${(100 * t(k).coverage50.value!).toFixed(1)}`).join(", "),
-    met: tenors.every((k) => Math.abs(t(k).coverage90.value! - 0.9) <= 0.05 && Math.abs(t(k).coverage50.value! - 0.5) <= 0.1),
+    result: tenors
+      .map((k) => `${k} ${(100 * t(k).coverage90.value!).toFixed(1)} / ${(100 * t(k).coverage50.value!).toFixed(1)}`)
+      .join(", "),
+    met: tenors.every(
+      (k) => Math.abs(t(k).coverage90.value! - 0.9) <= 0.05 && Math.abs(t(k).coverage50.value! - 0.5) <= 0.1,
+    ),
   });
   out.push({
     goal: "Ticker CRPS within 0.3 points of no change",
     result: tenors.map((k) => `${k} ${t(k).crps_pct.toFixed(2)} vs ${t(k).nc_crps_pct.toFixed(2)}`).join(", "),
     met: tenors.every((k) => t(k).crps_pct - t(k).nc_crps_pct <= 0.3),
   });
-  const tier = [["3M", 0.05], ["6M", 0.08]] as const;
+  const tier = [
+    ["3M", 0.05],
+    ["6M", 0.08],
+  ] as const;
   out.push({
     goal: "Tier CRPS ≥ 5% better than no change at 3M and ≥ 8% at 6M, with 90% coverage ≥ 85%",
-    result: tier.map(([k]) => `${k} ${skill(g(k).crps_skill).split(" ")[0]} skill, ${(100 * g(k).coverage90.value!).toFixed(1)}% covered`).join("; "),
+    result: tier
+      .map(
+        ([k]) =>
+          `${k} ${skill(g(k).crps_skill).split(" ")[0]} skill, ${(100 * g(k).coverage90.value!).toFixed(1)}% covered`,
+      )
+      .join("; "),
     met: tier.every(([k, s]) => g(k).crps_skill.value! >= s && g(k).coverage90.value! >= 0.85),
   });
   return out;
 }
 
+/** A markdown table row from its cells. */
+const cells = (xs: readonly string[]): string => `| ${xs.join(" | ")} |`;
+
 function rows(r: BacktestFamiliesResult, target: "ticker" | "tier"): string {
-  const head =
-    "| Tenor | Pairs (moved / events / " + (target === "ticker" ? "tickers" : "families") + ") | Forward bias | No-change bias | Squared-error skill | CRPS, points (no change) | CRPS skill | 90% band covers | 50% band covers | Median MAPE / median APE (no change) |\n" +
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---|";
-  const line = (k: string, s: TargetSummary) =>
-    `| ${k} | ${s.pairs} (${s.moved} / ${s.events} / ${s.clusters}) | ${sign(s.bias_pct.value!)}%${ci(s.bias_pct, (x) => sign(x))} | ${sign(s.nc_bias_pct)}% | ${skill(s.se_skill)} | ${s.crps_pct.toFixed(2)} (${s.nc_crps_pct.toFixed(2)}) | **${skill(s.crps_skill)}** | ${cover(s.coverage90)} | ${cover(s.coverage50)} | ${pct(s.median.mape_pct)} / ${pct(s.median.median_ape_pct)} (${pct(s.median.nc_mape_pct)} / ${pct(s.median.nc_median_ape_pct)}) |`;
-  return [head, ...r.tenors.map((k) => line(k, r.by_tenor[target][k]!))].join("\n");
+  const head = cells([
+    "Tenor",
+    `Pairs (moved / events / ${target === "ticker" ? "tickers" : "families"})`,
+    "Forward bias",
+    "No-change bias",
+    "Squared-error skill",
+    "CRPS, points (no change)",
+    "CRPS skill",
+    "90% band covers",
+    "50% band covers",
+    "Median MAPE / median APE (no change)",
+  ]);
+  const line = (k: string, s: TargetSummary) => {
+    const m = s.median;
+    return cells([
+      k,
+      `${s.pairs} (${s.moved} / ${s.events} / ${s.clusters})`,
+      `${sign(s.bias_pct.value!)}%${ci(s.bias_pct, (x) => sign(x))}`,
+      `${sign(s.nc_bias_pct)}%`,
+      skill(s.se_skill),
+      `${s.crps_pct.toFixed(2)} (${s.nc_crps_pct.toFixed(2)})`,
+      `**${skill(s.crps_skill)}**`,
+      cover(s.coverage90),
+      cover(s.coverage50),
+      `${pct(m.mape_pct)} / ${pct(m.median_ape_pct)} (${pct(m.nc_mape_pct)} / ${pct(m.nc_median_ape_pct)})`,
+    ]);
+  };
+  const align = "|---|---|---:|---:|---:|---:|---:|---:|---:|---|";
+  return [head, align, ...r.tenors.map((k) => line(k, r.by_tenor[target][k]!))].join("\n");
 }
 
 /** The markdown section, from the published backtest and the walk-forward calibration check. */
-export function backtestTable(r: BacktestFamiliesResult, wf: BacktestFamiliesResult, asOf: string, chosen: TierCalibrationScale): string {
+export function backtestTable(
+  r: BacktestFamiliesResult,
+  wf: BacktestFamiliesResult,
+  asOf: string,
+  chosen: TierCalibrationScale,
+): string {
   const origins = [...new Set(r.predictions.map((p) => p.origin))].sort();
   const cal = r.tier_calibration as { rate_scale: number; widen: number };
+  const same = chosen.rate_scale === cal.rate_scale && chosen.widen === cal.widen;
+  const stale = ` — **not** the published ×${cal.rate_scale} / ×${cal.widen}: update TIER_CALIBRATION`;
   const wfRow = (k: string) => {
     const s = wf.by_tenor.tier[k]!;
     return `| ${k} | ${skill(s.crps_skill)} | ${cover(s.coverage90)} | ${cover(s.coverage50)} |`;
@@ -93,13 +147,16 @@ prediction).
 
 | Goal | Result | Met |
 |---|---|---|
-${goals(r).map((g) => `| ${g.goal} | ${g.result} | ${g.met ? "yes" : "**no**"} |`).join("\n")}
+${goals(r)
+  .map((g) => `| ${g.goal} | ${g.result} | ${g.met ? "yes" : "**no**"} |`)
+  .join("\n")}
 
 **Tickers: each model's own list price** (lifecycle-hazard forward)
 
 ${rows(r, "ticker")}
 
-**Tiers: what each family's newest model costs** (compound-Poisson lifecycle, calibration ×${cal.rate_scale} launch rate, ×${cal.widen} ln-sd)
+**Tiers: what each family's newest model costs** (compound-Poisson lifecycle, calibration ×${cal.rate_scale}
+launch rate, ×${cal.widen} ln-sd)
 
 ${rows(r, "tier")}
 
@@ -114,7 +171,7 @@ changes behind them — overlapping monthly origins share them, so the evidence 
 **Walk-forward check of the tier calibration.** The tier law as fitted has bands too narrow beyond 1M, so it is
 widened along a path (more price-changing launches, wider steps) to the first point whose 90% bands covered ≥ 85% of
 the matured 3M and of the matured 6M tier forecasts. On everything matured by ${asOf} that rule picks
-×${chosen.rate_scale} / ×${chosen.widen}${chosen.rate_scale === cal.rate_scale && chosen.widen === cal.widen ? ", the published calibration" : ` — **not** the published ×${cal.rate_scale} / ×${cal.widen}: update TIER_CALIBRATION`}; the table above is therefore
+×${chosen.rate_scale} / ×${chosen.widen}${same ? ", the published calibration" : stale}; the table above is therefore
 in-sample for these two numbers. Applied at each origin to the forecasts matured by then — out of sample — it scores:
 
 | Tenor | CRPS skill | 90% band covers | 50% band covers |
@@ -136,13 +193,23 @@ ${fam.join("\n")}
 }
 
 /** Computes both backtests on the bundled history (what the script and its test both call). */
-export function bundledBacktests(): { published: BacktestFamiliesResult; walkForward: BacktestFamiliesResult; asOf: string; chosen: TierCalibrationScale } {
+export function bundledBacktests(): {
+  published: BacktestFamiliesResult;
+  walkForward: BacktestFamiliesResult;
+  asOf: string;
+  chosen: TierCalibrationScale;
+} {
   const history = HistoryFileSchema.parse(historyJson);
   const asOf = (registryJson as { as_of: string }).as_of;
   const input = { history, families: history.families, eval_end: asOf };
   const data = lifecycleData(history.observations, history.families);
   const { rate_scale, widen } = tierCalibrator(data, lifecycleFitter(data), asOf).at(asOf);
-  return { published: backtestFamilies(input), walkForward: backtestFamilies({ ...input, tier_calibration: "walk-forward" }), asOf, chosen: { rate_scale, widen } };
+  return {
+    published: backtestFamilies(input),
+    walkForward: backtestFamilies({ ...input, tier_calibration: "walk-forward" }),
+    asOf,
+    chosen: { rate_scale, widen },
+  };
 }
 
 /** The section as the script writes it. */
@@ -155,7 +222,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const text = bundledBacktestTable();
   if (process.argv.includes("--check")) {
     const ok = readFileSync(TABLE_PATH, "utf8") === text;
-    console.log(ok ? "docs/backtest-table.md is up to date" : "docs/backtest-table.md is stale: run npx tsx scripts/backtest-report.ts");
+    console.log(
+      ok
+        ? "docs/backtest-table.md is up to date"
+        : "docs/backtest-table.md is stale: run npx tsx scripts/backtest-report.ts",
+    );
     process.exit(ok ? 0 : 1);
   }
   writeFileSync(TABLE_PATH, text);

@@ -19,7 +19,11 @@ export interface ForwardPoint {
 }
 
 /** True when one of the announced prices takes effect in (0, t] after the valuation date. */
-export function announcedWithin(announced: readonly { effective_date: string }[], valuationDate: string, t: number): boolean {
+export function announcedWithin(
+  announced: readonly { effective_date: string }[],
+  valuationDate: string,
+  t: number,
+): boolean {
   const v = dateOrdinal(valuationDate);
   return announced.some((a) => {
     const ts = (dateOrdinal(a.effective_date) - v) / DAYS_PER_YEAR;
@@ -37,6 +41,21 @@ export function forwardPoint(law: PriceLaw, base: number, t: number, announced: 
   let still = 0;
   for (const c of law) if (c.s === 0 && Math.abs(c.m - lb) < 1e-12) still += c.w;
   const r = (x: number) => sig(x, 6);
-  const [q5, q25, median, q75, q95] = lawQuantiles(law, [0.05, 0.25, 0.5, 0.75, 0.95]).map(r) as [number, number, number, number, number];
-  return { t, mean: r(lawMean(law)), median, p_change: announced ? 1 : r(Math.min(1, Math.max(0, 1 - still))), q5, q25, q75, q95 };
+  const [q5, q25, median, q75, q95] = lawQuantiles(law, [0.05, 0.25, 0.5, 0.75, 0.95]).map(r) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return {
+    t,
+    mean: r(lawMean(law)),
+    median,
+    p_change: announced ? 1 : r(Math.min(1, Math.max(0, 1 - still))),
+    q5,
+    q25,
+    q75,
+    q95,
+  };
 }

@@ -30,7 +30,12 @@ function successorRate(fit: LifecycleFit, family: string): number {
  * The ticker's law state on `asOf` (launched by then): age, superseded, and the fitted hazards, successor rate and
  * provider-shrunk move size.
  */
-export function tickerLawState(data: LifecycleData, fit: LifecycleFit, t: TickerTimeline, asOf: string): TickerLawState {
+export function tickerLawState(
+  data: LifecycleData,
+  fit: LifecycleFit,
+  t: TickerTimeline,
+  asOf: string,
+): TickerLawState {
   const succ = successorDate(data, t);
   return {
     age: yearsBetween(t.launch, asOf),

@@ -5,7 +5,10 @@
 import type { HistoryObservation } from "../schemas/observation";
 
 /** The observation fields the forecasts read (history rows satisfy it). */
-export type LifecycleObservation = Pick<HistoryObservation, "ticker" | "family" | "field" | "value" | "effective_at" | "kind">;
+export type LifecycleObservation = Pick<
+  HistoryObservation,
+  "ticker" | "family" | "field" | "value" | "effective_at" | "kind"
+>;
 
 /** Kinds whose price was announced ahead of its effective date (an introductory price ending, a scheduled change). */
 export const ANNOUNCED_KINDS: ReadonlySet<string> = new Set(["scheduled", "promo-end"]);
@@ -56,7 +59,13 @@ export function lifecycleData(
   for (const { o } of rows) {
     let t = tickers.get(o.ticker);
     if (!t) {
-      t = { ticker: o.ticker, family: o.family, provider: families[o.family]?.provider ?? "unknown", launch: o.effective_at, steps: [] };
+      t = {
+        ticker: o.ticker,
+        family: o.family,
+        provider: families[o.family]?.provider ?? "unknown",
+        launch: o.effective_at,
+        steps: [],
+      };
       tickers.set(o.ticker, t);
     }
     const step = { date: o.effective_at, price: o.value, announced: ANNOUNCED_KINDS.has(o.kind) };
@@ -125,7 +134,8 @@ export function tierPrice(data: LifecycleData, family: string, date: string): nu
 /** Every date the family's tier price changed (a launch at a new price, or its newest model repriced). */
 export function tierChangeDates(data: LifecycleData, family: string): string[] {
   const dates = new Set<string>();
-  for (const l of data.families.get(family)?.launches ?? []) for (const s of data.tickers.get(l.ticker)!.steps) dates.add(s.date);
+  for (const l of data.families.get(family)?.launches ?? [])
+    for (const s of data.tickers.get(l.ticker)!.steps) dates.add(s.date);
   let prev: number | null = null;
   const out: string[] = [];
   for (const d of [...dates].sort()) {

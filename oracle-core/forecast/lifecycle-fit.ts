@@ -72,9 +72,10 @@ function sizeFit(xs: readonly { provider: string; y: number }[], mu0: number, s0
   const n = xs.length;
   const mu = (xs.reduce((a, x) => a + x.y, 0) + P.jump_mu_weight * mu0) / (n + P.jump_mu_weight);
   const by: Record<string, { sum: number; n: number }> = {};
-  for (const x of xs) (by[x.provider] ??= { sum: 0, n: 0 }).n++, (by[x.provider]!.sum += x.y);
+  for (const x of xs) ((by[x.provider] ??= { sum: 0, n: 0 }).n++, (by[x.provider]!.sum += x.y));
   const by_provider: SizeFit["by_provider"] = {};
-  for (const [p, v] of Object.entries(by)) by_provider[p] = { mu: (v.sum + P.jump_provider_weight * mu) / (v.n + P.jump_provider_weight), n: v.n };
+  for (const [p, v] of Object.entries(by))
+    by_provider[p] = { mu: (v.sum + P.jump_provider_weight * mu) / (v.n + P.jump_provider_weight), n: v.n };
   let ss = 0;
   for (const x of xs) ss += (x.y - (by_provider[x.provider]?.mu ?? mu)) ** 2;
   const s = Math.sqrt((ss + P.jump_s_weight * s0 * s0) / (n + P.jump_s_weight));
@@ -113,7 +114,11 @@ export function fitLifecycle(data: LifecycleData, asOf: string): LifecycleFit {
       jumps.push({ provider: t.provider, y: Math.log(mv.ratio) });
     }
   }
-  const years = { young: expo.young / DAYS_PER_YEAR, old: expo.old / DAYS_PER_YEAR, superseded: expo.superseded / DAYS_PER_YEAR };
+  const years = {
+    young: expo.young / DAYS_PER_YEAR,
+    old: expo.old / DAYS_PER_YEAR,
+    superseded: expo.superseded / DAYS_PER_YEAR,
+  };
   const E = events.young + events.old + events.superseded;
   const X = years.young + years.old + years.superseded;
   const pooled = (E + P.hazard_prior * P.hazard_prior_years) / (X + P.hazard_prior_years);
@@ -143,7 +148,8 @@ export function fitLifecycle(data: LifecycleData, asOf: string): LifecycleFit {
   }
   const succPooled = (nSucc + P.successor_prior * P.successor_prior_years) / (xSucc + P.successor_prior_years);
   const by_family: Record<string, number> = {};
-  for (const s of famStats) by_family[s.family] = (s.n + succPooled * P.successor_family_years) / (s.x + P.successor_family_years);
+  for (const s of famStats)
+    by_family[s.family] = (s.n + succPooled * P.successor_family_years) / (s.x + P.successor_family_years);
 
   return {
     as_of: asOf,
@@ -170,10 +176,10 @@ function sameFit(xs: readonly { provider: string; same: boolean }[]): LifecycleF
     if (x.same) b.k++;
   }
   const by_provider: Record<string, number> = {};
-  for (const [prov, b] of Object.entries(by)) by_provider[prov] = (b.k + p * P.same_provider_weight) / (b.n + P.same_provider_weight);
+  for (const [prov, b] of Object.entries(by))
+    by_provider[prov] = (b.k + p * P.same_provider_weight) / (b.n + P.same_provider_weight);
   return { p, n: xs.length, by_provider };
 }
-
 
 /** {@link fitLifecycle} memoised by date (the backtest and the calibration fit every origin once). */
 export function lifecycleFitter(data: LifecycleData): (asOf: string) => LifecycleFit {

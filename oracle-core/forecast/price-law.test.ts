@@ -50,7 +50,8 @@ describe("price laws", () => {
   it("CRPS of a lognormal equals the closed form of Baran & Lerch (2015)", () => {
     const [mu, sd, y] = [ln(5), 0.6, 7];
     const z = (ln(y) - mu) / sd;
-    const closed = y * (2 * normCdf(z) - 1) - 2 * Math.exp(mu + sd * sd / 2) * (normCdf(z - sd) + normCdf(sd / Math.SQRT2) - 1);
+    const closed =
+      y * (2 * normCdf(z) - 1) - 2 * Math.exp(mu + (sd * sd) / 2) * (normCdf(z - sd) + normCdf(sd / Math.SQRT2) - 1);
     expect(lawCrps([{ w: 1, m: mu, s: sd }], y)).toBeCloseTo(closed, 12);
   });
 

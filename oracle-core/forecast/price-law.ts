@@ -41,10 +41,13 @@ export function lawCdf(law: PriceLaw, x: number, strict = false): number {
 /**
  * The p-quantiles inf{x : F(x) ≥ p}: an atom when p falls in its jump (returned exactly, so "no change" is the spot
  * itself), otherwise Illinois-accelerated regula falsi on ln x to 1e-12.
- * @example lawQuantiles([{ w: 0.9, m: Math.log(8), s: 0, x: 8 }, { w: 0.1, m: Math.log(4), s: 0.5 }], [0.5, 0.95]) // [8, 8]
+ * @example
+ * lawQuantiles([{ w: 0.9, m: Math.log(8), s: 0, x: 8 }, { w: 0.1, m: Math.log(4), s: 0.5 }], [0.5, 0.95]) // [8, 8]
  */
 export function lawQuantiles(law: PriceLaw, ps: readonly number[]): number[] {
-  for (const p of ps) if (!(p > 0 && p < 1)) throw new OracleError("E_BAD_MC_PARAM", `quantile probabilities must be in (0,1), got ${p}`, "p");
+  for (const p of ps)
+    if (!(p > 0 && p < 1))
+      throw new OracleError("E_BAD_MC_PARAM", `quantile probabilities must be in (0,1), got ${p}`, "p");
   let lo = Infinity;
   let hi = -Infinity;
   const atoms: { x: number; below: number; upTo: number }[] = [];
@@ -66,7 +69,7 @@ export function lawQuantile(law: PriceLaw, p: number): number {
   return lawQuantiles(law, [p])[0]!;
 }
 
-/** F(eˣ) = p on [lo, hi] by regula falsi with the Illinois halving of a stuck end (F is monotone: the bracket holds). */
+/** F(eˣ) = p on [lo, hi] by regula falsi, halving a stuck end (Illinois); F is monotone, so the bracket holds. */
 function solve(law: PriceLaw, p: number, lo: number, hi: number): number {
   let glo = lawCdf(law, Math.exp(lo)) - p;
   let ghi = lawCdf(law, Math.exp(hi)) - p;

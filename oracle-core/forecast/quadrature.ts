@@ -28,7 +28,12 @@ const GL = legendre(24);
  * Visits the nodes u and weights w of ∫_a^b f(u) du ≈ Σ w·f(u): 24-point Gauss–Legendre on each piece between the
  * sorted `breaks` (kinks or jumps of f) that fall inside (a, b). Nothing is allocated: the forecasts call it in loops.
  */
-export function forEachNode(a: number, b: number, breaks: readonly number[], visit: (u: number, w: number) => void): void {
+export function forEachNode(
+  a: number,
+  b: number,
+  breaks: readonly number[],
+  visit: (u: number, w: number) => void,
+): void {
   let lo = a;
   const piece = (hi: number) => {
     const half = 0.5 * (hi - lo);

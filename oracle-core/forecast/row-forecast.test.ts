@@ -30,7 +30,8 @@ describe("the forecast block of a Greek-sheet row", () => {
   it("validates, and its forwards are the ticker law's means at the tenors (6 significant digits)", () => {
     for (const r of rows.values()) {
       expect(GreekRowSchema.parse(r)).toEqual(r);
-      for (const [k, t] of Object.entries(TENORS)) expect(r.forwards[k as "1M"]).toBe(Number(tickerForward(r, V, t).toPrecision(6)));
+      for (const [k, t] of Object.entries(TENORS))
+        expect(r.forwards[k as "1M"]).toBe(Number(tickerForward(r, V, t).toPrecision(6)));
     }
   });
 

@@ -19,7 +19,10 @@ import { tierLaw, type TierLawState } from "./tier-law";
 const DIGITS = 4;
 
 /** The rows' fields the forecasts read (no `scheduled`: nothing announced). */
-export type ForecastRow = Pick<GreekRow, "ticker" | "beta"> & { scheduled?: GreekRow["scheduled"]; forecast?: RowForecast | undefined };
+export type ForecastRow = Pick<GreekRow, "ticker" | "beta"> & {
+  scheduled?: GreekRow["scheduled"];
+  forecast?: RowForecast | undefined;
+};
 /** A row that may predate the forecast block: its forward falls back to θ decay. */
 export type ForwardRow = ForecastRow & Pick<GreekRow, "theta">;
 
@@ -46,17 +49,28 @@ export function rowForecast(
     as_of: valuationDate,
     launch,
     superseded,
-    hazard: { young: r(fit.hazard.young), old: r(fit.hazard.old), superseded: r(fit.hazard.superseded), young_years: fit.young_years },
+    hazard: {
+      young: r(fit.hazard.young),
+      old: r(fit.hazard.old),
+      superseded: r(fit.hazard.superseded),
+      young_years: fit.young_years,
+    },
     successor_rate: r(fit.successor.by_family[entry.family] ?? fit.successor.pooled),
     jump: { mu: r(providerMu(fit.jump, provider)), s: r(fit.jump.s) },
     tier:
       head?.ticker === entry.ticker
-        ? { p_same: r(p_same), ratio: { mu: r(providerMu(fit.ratio, provider)), s: r(fit.ratio.s) }, rate_scale: cal.rate_scale, widen: cal.widen }
+        ? {
+            p_same: r(p_same),
+            ratio: { mu: r(providerMu(fit.ratio, provider)), s: r(fit.ratio.s) },
+            rate_scale: cal.rate_scale,
+            widen: cal.widen,
+          }
         : null,
   };
 }
 
-const ageAt = (launch: string, valuationDate: string): number => Math.max(0, dateOrdinal(valuationDate) - dateOrdinal(launch)) / DAYS_PER_YEAR;
+const ageAt = (launch: string, valuationDate: string): number =>
+  Math.max(0, dateOrdinal(valuationDate) - dateOrdinal(launch)) / DAYS_PER_YEAR;
 
 /** The ticker law's state from a row's forecast block. */
 export function tickerStateOfRow(f: RowForecast, valuationDate: string): TickerLawState {
@@ -111,7 +125,10 @@ export function tierForwardLaw(row: ForecastRow, valuationDate: string, t: numbe
 export function tickerForward(row: ForwardRow, valuationDate: string, t: number): number {
   if (t === 0) return row.beta;
   // The law's mean without building it: the announced path times the moves' expected factor.
-  if (row.forecast && row.beta > 0) return announcedPath(row, valuationDate, t) * tickerDrift(tickerStateOfRow(row.forecast, valuationDate), t);
+  if (row.forecast && row.beta > 0)
+    return announcedPath(row, valuationDate, t) * tickerDrift(tickerStateOfRow(row.forecast, valuationDate), t);
   // A free model has no moves to model: its path is the announced one.
-  return row.forecast ? announcedPath(row, valuationDate, t) : scheduledForward({ ...row, scheduled: row.scheduled ?? [] }, valuationDate, t);
+  return row.forecast
+    ? announcedPath(row, valuationDate, t)
+    : scheduledForward({ ...row, scheduled: row.scheduled ?? [] }, valuationDate, t);
 }

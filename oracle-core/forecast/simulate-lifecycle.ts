@@ -2,8 +2,8 @@
  * Seeded Monte Carlo of the lifecycle laws: the ticker's hazard-driven moves (the hazard drops when a successor
  * launches, at an exponential time) and the tier's two jump streams (price-changing launches; repricings of the
  * newest model at its expected hazard). Each path's state lives in locals, the outputs in typed arrays: nothing is
- * allocated per path; chunks of paths let a Web Worker report progress and cancel. Given the number of jumps in a step the jump sum is exact
- * (nμ + s√n·Z), so the only discretisation is the grid the outputs are read on.
+ * allocated per path; chunks of paths let a Web Worker report progress and cancel. Given the number of jumps in
+ * a step the jump sum is exact (nμ + s√n·Z), so the only discretisation is the grid the outputs are read on.
  */
 import { OracleError } from "../errors";
 import { createRng } from "../quant/rng";
@@ -41,7 +41,10 @@ export function tickerProcess(st: TickerLawState): JumpProcess {
 
 /** The tier law as a jump process (the widening is applied to each jump, keeping its mean, as the law does). */
 export function tierProcess(st: TierLawState): JumpProcess {
-  const widen = (j: { mu: number; s: number }) => ({ mu: j.mu - 0.5 * (st.widen ** 2 - 1) * j.s * j.s, s: st.widen * j.s });
+  const widen = (j: { mu: number; s: number }) => ({
+    mu: j.mu - 0.5 * (st.widen ** 2 - 1) * j.s * j.s,
+    s: st.widen * j.s,
+  });
   return {
     cumHazard: (t) => tierMoveMean(st, t),
     switchRate: 0,
@@ -106,13 +109,18 @@ export function* simulateLifecycleChunks(
 ): Generator<{ done: number; total: number }, Record<string, LifecycleSimTenor>, void> {
   const paths = opts.paths;
   const chunk = opts.chunkSize ?? 10_000;
-  if (!Number.isSafeInteger(paths) || paths < 1) throw new OracleError("E_BAD_MC_PARAM", `paths must be an integer >= 1, got ${paths}`, "paths");
-  if (!Number.isSafeInteger(chunk) || chunk < 1) throw new OracleError("E_BAD_MC_PARAM", `chunkSize must be an integer >= 1, got ${chunk}`, "chunkSize");
+  if (!Number.isSafeInteger(paths) || paths < 1)
+    throw new OracleError("E_BAD_MC_PARAM", `paths must be an integer >= 1, got ${paths}`, "paths");
+  if (!Number.isSafeInteger(chunk) || chunk < 1)
+    throw new OracleError("E_BAD_MC_PARAM", `chunkSize must be an integer >= 1, got ${chunk}`, "chunkSize");
   // xoshiro128** seeded through createRng, inlined: a method call per draw would cost more than the draw.
   const seeded = createRng(opts.seed);
-  let ra = seeded.nextUint32(), rb = seeded.nextUint32(), rc = seeded.nextUint32(), rd = seeded.nextUint32() | 1;
+  let ra = seeded.nextUint32(),
+    rb = seeded.nextUint32(),
+    rc = seeded.nextUint32(),
+    rd = seeded.nextUint32() | 1;
   const u32 = (): number => {
-    const r = Math.imul(((Math.imul(rb, 5) << 7) | (Math.imul(rb, 5) >>> 25)), 9) >>> 0;
+    const r = Math.imul((Math.imul(rb, 5) << 7) | (Math.imul(rb, 5) >>> 25), 9) >>> 0;
     const t = rb << 9;
     rc ^= ra;
     rd ^= rb;
@@ -139,7 +147,9 @@ export function* simulateLifecycleChunks(
   const outputs = new Set(Object.values(opts.tenors));
   const horizon = Math.max(0, ...outputs);
   const per = opts.stepsPerYear ?? 12;
-  const steps = Array.from({ length: Math.ceil(horizon * per - 1e-9) }, (_, i) => (i + 1) / per).filter((t) => t < horizon);
+  const steps = Array.from({ length: Math.ceil(horizon * per - 1e-9) }, (_, i) => (i + 1) / per).filter(
+    (t) => t < horizon,
+  );
   const grid = [...new Set([...steps, ...outputs])].sort((a, b) => a - b);
   const K = grid.length;
   // Per step: the first stream's mean if no switch happens, and P(no jump) for each deterministic mean, so that
@@ -237,9 +247,21 @@ export function* simulateLifecycleChunks(
       c += mk[i]!;
     }
     const mean = s / paths;
-    const [p5, p25, p50, p75, p95] = samplePercentiles(xs, [0.05, 0.25, 0.5, 0.75, 0.95], (x) => (x === 0 ? b : b * Math.exp(x)));
+    const [p5, p25, p50, p75, p95] = samplePercentiles(xs, [0.05, 0.25, 0.5, 0.75, 0.95], (x) =>
+      x === 0 ? b : b * Math.exp(x),
+    );
     const variance = Math.max(0, (ss - paths * mean * mean) / (paths - 1));
-    byT.set(t, { t, mean, sd: paths > 1 ? Math.sqrt(variance) : null, p_change: c / paths, p5: p5!, p25: p25!, p50: p50!, p75: p75!, p95: p95! });
+    byT.set(t, {
+      t,
+      mean,
+      sd: paths > 1 ? Math.sqrt(variance) : null,
+      p_change: c / paths,
+      p5: p5!,
+      p25: p25!,
+      p50: p50!,
+      p75: p75!,
+      p95: p95!,
+    });
   });
   for (const [name, t] of Object.entries(opts.tenors)) out[name] = byT.get(t)!;
   return out;
@@ -249,7 +271,11 @@ export function* simulateLifecycleChunks(
  * Runs {@link simulateLifecycleChunks} to completion.
  * @example simulateLifecycle(tickerProcess(st), () => 8, { paths: 100_000, seed: 1, tenors: TENORS })["12M"].p50
  */
-export function simulateLifecycle(proc: JumpProcess, base: (t: number) => number, opts: LifecycleSimOptions): Record<string, LifecycleSimTenor> {
+export function simulateLifecycle(
+  proc: JumpProcess,
+  base: (t: number) => number,
+  opts: LifecycleSimOptions,
+): Record<string, LifecycleSimTenor> {
   const it = simulateLifecycleChunks(proc, base, opts);
   for (;;) {
     const r = it.next();

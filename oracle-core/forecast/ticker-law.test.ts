@@ -28,7 +28,13 @@ describe("moveCounts", () => {
   it("a successor at rate ν switches the hazard: P(no move) has a closed form when age does not matter", () => {
     // λ while newest, λs after: P0 = e^(−(ν+λ)τ) + ν e^(−λsτ)·(1 − e^(−(ν+λ−λs)τ))/(ν + λ − λs).
     const [nu, lam, ls, tau] = [2, 0.3, 0.01, 1.5];
-    const st = { ...base, age: 0, young_years: 100, hazard: { young: lam, old: lam, superseded: ls }, successor_rate: nu };
+    const st = {
+      ...base,
+      age: 0,
+      young_years: 100,
+      hazard: { young: lam, old: lam, superseded: ls },
+      successor_rate: nu,
+    };
     const k = nu + lam - ls;
     const p0 = Math.exp(-(nu + lam) * tau) + (nu * Math.exp(-ls * tau) * -Math.expm1(-k * tau)) / k;
     expect(moveCounts(st, tau)[0]).toBeCloseTo(p0, 11);

@@ -77,7 +77,8 @@ export function tickerLaw(st: TickerLawState, base: number, tau: number): LawCom
   const pn = moveCounts(st, tau);
   const lb = Math.log(base);
   const out: LawComponent[] = [{ w: pn[0]!, m: lb, s: 0, x: base }];
-  for (let n = 1; n < pn.length; n++) if (pn[n]! > 1e-12) out.push({ w: pn[n]!, m: lb + n * st.jump.mu, s: Math.sqrt(n) * st.jump.s });
+  for (let n = 1; n < pn.length; n++)
+    if (pn[n]! > 1e-12) out.push({ w: pn[n]!, m: lb + n * st.jump.mu, s: Math.sqrt(n) * st.jump.s });
   return out;
 }
 

@@ -14,7 +14,15 @@ import { tierLaw } from "./tier-law";
 
 /** The widening path: [multiplier of the price-changing launch rate, multiplier of the ln-sds], least first. */
 export const TIER_CALIBRATION_PATH: readonly (readonly [number, number])[] = Object.freeze([
-  [1, 1], [1.25, 1], [1.25, 1.15], [1.5, 1.15], [1.5, 1.3], [1.75, 1.3], [1.75, 1.5], [2, 1.5], [2, 1.75],
+  [1, 1],
+  [1.25, 1],
+  [1.25, 1.15],
+  [1.5, 1.15],
+  [1.5, 1.3],
+  [1.75, 1.3],
+  [1.75, 1.5],
+  [2, 1.5],
+  [2, 1.75],
 ] as const);
 /** The tenors whose 90% bands must cover, how much, and how many matured forecasts each needs first. */
 export const CALIBRATION_TENORS = ["3M", "6M"] as const;
@@ -42,7 +50,7 @@ export function monthlyOrigins(first: string, end: string): string[] {
   let [y, m] = first.split("-").map(Number) as [number, number];
   for (;;) {
     m += 1;
-    if (m > 12) (m = 1), (y += 1);
+    if (m > 12) ((m = 1), (y += 1));
     const d = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-01`;
     if (d > end) return out;
     out.push(d);
@@ -101,11 +109,21 @@ export function tierCalibrator(
       const cov = (ps: typeof upTo, k: number, c: "c90" | "c50") => ps.reduce((s, p) => s + p[c][k]!, 0) / ps.length;
       const goal = CALIBRATION_TENORS.map((t) => upTo.filter((p) => p.tenor === t));
       if (goal.some((ps) => ps.length < MIN_CALIBRATION_PAIRS)) {
-        return { ...UNCALIBRATED, pairs: upTo.length, coverage90: upTo.length ? cov(upTo, 0, "c90") : null, coverage50: upTo.length ? cov(upTo, 0, "c50") : null };
+        return {
+          ...UNCALIBRATED,
+          pairs: upTo.length,
+          coverage90: upTo.length ? cov(upTo, 0, "c90") : null,
+          coverage50: upTo.length ? cov(upTo, 0, "c50") : null,
+        };
       }
       let best = COMBOS.findIndex((_, k) => goal.every((ps) => cov(ps, k, "c90") >= CALIBRATION_COVERAGE));
       if (best < 0) best = COMBOS.length - 1;
-      return { ...COMBOS[best]!, pairs: upTo.length, coverage90: cov(upTo, best, "c90"), coverage50: cov(upTo, best, "c50") };
+      return {
+        ...COMBOS[best]!,
+        pairs: upTo.length,
+        coverage90: cov(upTo, best, "c90"),
+        coverage50: cov(upTo, best, "c50"),
+      };
     },
   };
 }

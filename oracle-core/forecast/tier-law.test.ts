@@ -38,14 +38,23 @@ describe("tierLaw", () => {
     expect(law.reduce((s, c) => s + c.w, 0)).toBeCloseTo(1, 14);
     const atom = law.find((c) => c.s === 0)!;
     expect(atom.x).toBe(15);
-    expect(atom.w).toBeCloseTo(Math.exp(-2 * 0.75 * 0.5 - tierMoveMean(st, 0.5)), 6); // renormalised after the far tail is dropped
+    // Renormalised after the far tail is dropped: equal to 6 digits.
+    expect(atom.w).toBeCloseTo(Math.exp(-2 * 0.75 * 0.5 - tierMoveMean(st, 0.5)), 6);
   });
 
   it("mean = base·exp(c·ν(1 − p_same)τ(e^(μR + sR²/2) − 1) + Λ(e^(μ + s²/2) − 1)), widening or not", () => {
     const tau = 0.5;
-    for (const cal of [{ rate_scale: 1, widen: 1 }, { rate_scale: 1.5, widen: 1.3 }]) {
+    for (const cal of [
+      { rate_scale: 1, widen: 1 },
+      { rate_scale: 1.5, widen: 1.3 },
+    ]) {
       const s2 = { ...st, ...cal };
-      const expect_ = 15 * Math.exp(cal.rate_scale * 2 * 0.75 * tau * (Math.exp(0.1 + 0.32) - 1) + tierMoveMean(s2, tau) * (Math.exp(-0.4 + 0.18) - 1));
+      const expect_ =
+        15 *
+        Math.exp(
+          cal.rate_scale * 2 * 0.75 * tau * (Math.exp(0.1 + 0.32) - 1) +
+            tierMoveMean(s2, tau) * (Math.exp(-0.4 + 0.18) - 1),
+        );
       expect(lawMean(tierLaw(s2, 15, tau)) / expect_).toBeCloseTo(1, 5); // components below 1e-9 are dropped
     }
   });

@@ -77,7 +77,11 @@ export function tierLaw(st: TierLawState, base: number, tau: number): LawCompone
       const w = pi[i]! * pj[j]!;
       if (w < 1e-9) continue; // the dropped far tail moves the mean by ~1e-6 relative
       total += w;
-      const c: LawComponent = { w, m: lb + i * st.ratio.mu + j * st.jump.mu, s: Math.sqrt(i * st.ratio.s ** 2 + j * st.jump.s ** 2) };
+      const c: LawComponent = {
+        w,
+        m: lb + i * st.ratio.mu + j * st.jump.mu,
+        s: Math.sqrt(i * st.ratio.s ** 2 + j * st.jump.s ** 2),
+      };
       if (i + j === 0) c.x = base; // no event: exactly the announced path
       out.push(c);
     }

@@ -59,7 +59,9 @@ export function fitFamilies(
     const provider = families[family]!.provider;
     const prior = priors.get(provider)!;
     const fit = fitTheta({ obs: s, as_of: valuationDate, theta_prior: prior.value });
-    out.set(family, { ...fit, family, provider, prior: prior.kind, theta_prior_value: prior.value, n_observations: s.length, lifecycle });
+    const n_observations = s.length;
+    const theta_prior_value = prior.value;
+    out.set(family, { ...fit, family, provider, prior: prior.kind, theta_prior_value, n_observations, lifecycle });
   }
   return out;
 }

@@ -35,17 +35,35 @@ function points(ts: readonly number[], at: (t: number) => ForwardPoint | null): 
  * the family's tier ("what its newest model will cost"). θ and σ are reported as the family's fitted statistics.
  */
 export function forwardView(row: GreekRow, valuationDate: string, ts: readonly number[]) {
-  if (ts.length > MAX_FORWARD_POINTS) throw new OracleError("E_BAD_HORIZON", `at most ${MAX_FORWARD_POINTS} values of t`, "t");
+  if (ts.length > MAX_FORWARD_POINTS)
+    throw new OracleError("E_BAD_HORIZON", `at most ${MAX_FORWARD_POINTS} values of t`, "t");
   for (const t of ts) {
     if (!Number.isFinite(t)) throw new OracleError("E_NOT_FINITE", "t must be a finite number of years", "t");
     if (t < 0) throw new OracleError("E_NEG_TENOR", "t must be ≥ 0 years", "t");
-    if (t > MAX_FORWARD_YEARS) throw new OracleError("E_BAD_HORIZON", `t must be at most ${MAX_FORWARD_YEARS} years`, "t");
+    if (t > MAX_FORWARD_YEARS)
+      throw new OracleError("E_BAD_HORIZON", `t must be at most ${MAX_FORWARD_YEARS} years`, "t");
   }
-  const pointOf = (law: (t: number) => PriceLaw | null) => (t: number): ForwardPoint | null => {
-    if (t === 0) return row.beta > 0 ? { t: 0, mean: row.beta, median: row.beta, p_change: 0, q5: row.beta, q25: row.beta, q75: row.beta, q95: row.beta } : null;
-    const l = law(t);
-    return l ? forwardPoint(l, announcedPath(row, valuationDate, t), t, announcedWithin(row.scheduled, valuationDate, t)) : null;
-  };
+  const pointOf =
+    (law: (t: number) => PriceLaw | null) =>
+    (t: number): ForwardPoint | null => {
+      if (t === 0)
+        return row.beta > 0
+          ? {
+              t: 0,
+              mean: row.beta,
+              median: row.beta,
+              p_change: 0,
+              q5: row.beta,
+              q25: row.beta,
+              q75: row.beta,
+              q95: row.beta,
+            }
+          : null;
+      const l = law(t);
+      return l
+        ? forwardPoint(l, announcedPath(row, valuationDate, t), t, announcedWithin(row.scheduled, valuationDate, t))
+        : null;
+    };
   const ticker = pointOf((t) => tickerForwardLaw(row, valuationDate, t));
   const tier = pointOf((t) => tierForwardLaw(row, valuationDate, t));
   const tenorTs = Object.values(TENORS);
@@ -54,7 +72,9 @@ export function forwardView(row: GreekRow, valuationDate: string, ts: readonly n
   const names = Object.keys(TENORS);
   const custom: CustomForward[] = ts.map((t) => {
     const p = tickerTenors ? ticker(t) : null;
-    return p ? { ...p, beta_forward: p.mean } : { t, beta_forward: t === 0 ? row.beta : scheduledForward(row, valuationDate, t), median: null, p_change: null };
+    return p
+      ? { ...p, beta_forward: p.mean }
+      : { t, beta_forward: t === 0 ? row.beta : scheduledForward(row, valuationDate, t), median: null, p_change: null };
   });
   return {
     ticker: row.ticker,

@@ -70,7 +70,8 @@ export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined,
   // A family without history has no fit: the models are then fitted on whatever history there is (priors if none).
   const ctx: LifecycleContext = fit?.lifecycle ?? fallbackContext(history, valuationDate);
   const forecast = rowForecast(ctx.data, ctx.fit, e, valuationDate);
-  const fwd = (t: number) => sig(tickerForward({ ticker: e.ticker, beta: inForce, theta, scheduled, forecast }, valuationDate, t), 6);
+  const priced = { ticker: e.ticker, beta: inForce, theta, scheduled, forecast };
+  const fwd = (t: number) => sig(tickerForward(priced, valuationDate, t), 6);
   return {
     ticker: e.ticker,
     display_name: e.display_name,

@@ -42,18 +42,37 @@ export interface BacktestFamiliesResult {
 /** A pair as published: prices and probabilities to 6 significant digits (the summaries use full precision). */
 function published(p: ForecastPair): ForecastPair {
   const r = (x: number) => sig(x, 6);
-  return { ...p, spot: r(p.spot), mean: r(p.mean), median: r(p.median), q: p.q.map(r) as ForecastPair["q"], p_change: r(p.p_change), actual: r(p.actual), pit: [r(p.pit[0]), r(p.pit[1])], crps: r(p.crps) };
+  return {
+    ...p,
+    spot: r(p.spot),
+    mean: r(p.mean),
+    median: r(p.median),
+    q: p.q.map(r) as ForecastPair["q"],
+    p_change: r(p.p_change),
+    actual: r(p.actual),
+    pit: [r(p.pit[0]), r(p.pit[1])],
+    crps: r(p.crps),
+  };
 }
 
 function table(pairs: readonly ForecastPair[], tenors: readonly string[], bootstrap: boolean): TargetTable {
   const of = (target: BacktestTarget) =>
-    Object.fromEntries(tenors.map((t) => [t, summarizePairs(pairs.filter((p) => p.target === target && p.tenor === t), { bootstrap })]));
+    Object.fromEntries(
+      tenors.map((t) => [
+        t,
+        summarizePairs(
+          pairs.filter((p) => p.target === target && p.tenor === t),
+          { bootstrap },
+        ),
+      ]),
+    );
   return { ticker: of("ticker"), tier: of("tier") };
 }
 
 /**
  * Every ticker and family forecast at month-start origins, fitted on data ≤ the origin, scored at 1M/3M/6M/12M.
- * @example backtestFamilies({ history, families: history.families, eval_end: "2026-08-21" }).by_tenor.tier["6M"].crps_skill
+ * @example
+ * backtestFamilies({ history, families: history.families, eval_end: "2026-08-21" }).by_tenor.tier["6M"].crps_skill
  */
 export function backtestFamilies(input: BacktestFamiliesInput): BacktestFamiliesResult {
   const tenors = input.tenors ?? TENORS;
@@ -76,7 +95,16 @@ export function backtestFamilies(input: BacktestFamiliesInput): BacktestFamilies
     families: names,
     tier_calibration: input.tier_calibration ?? TIER_CALIBRATION,
     by_tenor: table(predictions, t, true),
-    by_family: Object.fromEntries(names.map((f) => [f, table(predictions.filter((p) => p.family === f), t, false)])),
+    by_family: Object.fromEntries(
+      names.map((f) => [
+        f,
+        table(
+          predictions.filter((p) => p.family === f),
+          t,
+          false,
+        ),
+      ]),
+    ),
     predictions: predictions.map(published),
   };
 }

@@ -66,10 +66,21 @@ export interface ForecastPairsInput {
   family?: string | null;
 }
 
-function score(law: PriceLaw, spot: number, actual: number, base: number): Omit<ForecastPair, "target" | "id" | "family" | "origin" | "tenor"> {
+function score(
+  law: PriceLaw,
+  spot: number,
+  actual: number,
+  base: number,
+): Omit<ForecastPair, "target" | "id" | "family" | "origin" | "tenor"> {
   const pit = lawPit(law, actual);
   const atBase = law.reduce((s, c) => s + (c.s === 0 && Math.abs(c.m - Math.log(base)) < 1e-12 ? c.w : 0), 0);
-  const [q5, q25, median, q75, q95] = lawQuantiles(law, [0.05, 0.25, 0.5, 0.75, 0.95]) as [number, number, number, number, number];
+  const [q5, q25, median, q75, q95] = lawQuantiles(law, [0.05, 0.25, 0.5, 0.75, 0.95]) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
     spot,
     mean: lawMean(law),
@@ -85,7 +96,8 @@ function score(law: PriceLaw, spot: number, actual: number, base: number): Omit<
 /**
  * Every scored pair of both targets. The fit at origin d reads only observations effective by d (and prices
  * announced with models launched by d); the actual is the step-function price at d + h.
- * @example forecastPairs({ observations: history.observations, families: history.families, eval_end: "2026-08-21" }).length
+ * @example
+ * forecastPairs({ observations: history.observations, families: history.families, eval_end: "2026-08-21" }).length
  */
 export function forecastPairs(input: ForecastPairsInput): ForecastPair[] {
   const data = lifecycleData(input.observations, input.families);
@@ -96,7 +108,10 @@ export function forecastPairs(input: ForecastPairsInput): ForecastPair[] {
   const calibrator = fixed ? null : tierCalibrator(data, fitAt, input.eval_end, tenors);
   const tierChanges = new Map([...data.families.keys()].map((f) => [f, tierChangeDates(data, f)]));
   const tickerChanges = new Map(
-    [...data.tickers.values()].map((t) => [t.ticker, t.steps.filter((s, i) => i > 0 && s.price !== t.steps[i - 1]!.price).map((s) => s.date)]),
+    [...data.tickers.values()].map((t) => [
+      t.ticker,
+      t.steps.filter((s, i) => i > 0 && s.price !== t.steps[i - 1]!.price).map((s) => s.date),
+    ]),
   );
   const events = (id: string, dates: readonly string[], from: string, to: string): { events?: string[] } => {
     const xs = dates.filter((d) => d > from && d <= to).map((d) => `${id}@${d}`);
@@ -119,7 +134,15 @@ export function forecastPairs(input: ForecastPairsInput): ForecastPair[] {
         const base = scheduledBase(spot, announcedAfter(t, origin), origin, h);
         const law = tickerLaw(tickerLawState(data, fit, t, origin), base, h);
         const ev = events(t.ticker, tickerChanges.get(t.ticker)!, origin, at);
-        out.push({ target: "ticker", id: t.ticker, family: t.family, origin, tenor, ...score(law, spot, actual, base), ...ev });
+        out.push({
+          target: "ticker",
+          id: t.ticker,
+          family: t.family,
+          origin,
+          tenor,
+          ...score(law, spot, actual, base),
+          ...ev,
+        });
       }
       for (const family of data.families.keys()) {
         if (input.family != null && family !== input.family) continue;
@@ -131,7 +154,15 @@ export function forecastPairs(input: ForecastPairsInput): ForecastPair[] {
         const head = familyHead(data, family, origin)!;
         const base = scheduledBase(spot, announcedAfter(head, origin), origin, h);
         const ev = events(family, tierChanges.get(family)!, origin, at);
-        out.push({ target: "tier", id: family, family, origin, tenor, ...score(tierLaw(st, base, h), spot, actual, base), ...ev });
+        out.push({
+          target: "tier",
+          id: family,
+          family,
+          origin,
+          tenor,
+          ...score(tierLaw(st, base, h), spot, actual, base),
+          ...ev,
+        });
       }
     }
   }

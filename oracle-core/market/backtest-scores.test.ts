@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { ForecastPair } from "./backtest-pairs";
 import { summarizePairs } from "./backtest-scores";
 
-const pair = (id: string, spot: number, mean: number, actual: number, crps: number, pit: [number, number], median = spot): ForecastPair => ({
+const pair = (
+  id: string,
+  spot: number,
+  mean: number,
+  actual: number,
+  crps: number,
+  pit: [number, number],
+  median = spot,
+): ForecastPair => ({
   target: "ticker",
   id,
   family: "f",
@@ -20,7 +28,11 @@ const pair = (id: string, spot: number, mean: number, actual: number, crps: numb
 });
 
 // A: no change, forecast 1% low; B: cut 10 → 5, forecast 9 (spot 10), its PIT in the lower tail.
-const PAIRS = [pair("A", 10, 9.9, 10, 0.05, [0.02, 0.98]), pair("B", 10, 9, 5, 3, [0.01, 0.01]), pair("B", 10, 9, 10, 0.2, [0.1, 0.9])];
+const PAIRS = [
+  pair("A", 10, 9.9, 10, 0.05, [0.02, 0.98]),
+  pair("B", 10, 9, 5, 3, [0.01, 0.01]),
+  pair("B", 10, 9, 10, 0.2, [0.1, 0.9]),
+];
 
 describe("summarizePairs (points of spot)", () => {
   const s = summarizePairs(PAIRS)!;

@@ -68,7 +68,16 @@ function sumsOf(p: ForecastPair): ClusterSums {
   const pit = { lo: p.pit[0], hi: p.pit[1] };
   const e = (p.mean - p.actual) / p.spot;
   const nc = (p.spot - p.actual) / p.spot;
-  return { n: 1, bias: e, se: e * e, seNc: nc * nc, crps: p.crps / p.spot, crpsNc: Math.abs(nc), c90: pitCoverage(pit, 0.9), c50: pitCoverage(pit, 0.5) };
+  return {
+    n: 1,
+    bias: e,
+    se: e * e,
+    seNc: nc * nc,
+    crps: p.crps / p.spot,
+    crpsNc: Math.abs(nc),
+    c90: pitCoverage(pit, 0.9),
+    c50: pitCoverage(pit, 0.5),
+  };
 }
 
 const STATS = {
@@ -92,7 +101,10 @@ export function clusterBootstrap(
 ): Record<keyof typeof STATS, [number, number] | null> {
   const B = opts.resamples ?? BOOTSTRAP.resamples;
   const rng = createRng(opts.seed ?? BOOTSTRAP.seed);
-  const draws = Object.fromEntries(Object.keys(STATS).map((k) => [k, [] as number[]])) as Record<keyof typeof STATS, number[]>;
+  const draws = Object.fromEntries(Object.keys(STATS).map((k) => [k, [] as number[]])) as Record<
+    keyof typeof STATS,
+    number[]
+  >;
   const C = clusters.length;
   for (let b = 0; b < B && C > 0; b++) {
     const s = zero();
@@ -108,7 +120,10 @@ export function clusterBootstrap(
     const s = Float64Array.from(xs).sort();
     return [percentileType7(s, 0.025), percentileType7(s, 0.975)];
   };
-  return Object.fromEntries(Object.entries(draws).map(([k, xs]) => [k, ci(xs)])) as Record<keyof typeof STATS, [number, number] | null>;
+  return Object.fromEntries(Object.entries(draws).map(([k, xs]) => [k, ci(xs)])) as Record<
+    keyof typeof STATS,
+    [number, number] | null
+  >;
 }
 
 function medianOf(xs: number[]): number {
@@ -120,7 +135,10 @@ function medianOf(xs: number[]): number {
  * The scores of a set of pairs (one target, one tenor); `bootstrap: false` skips the intervals (ci null).
  * @example summarizePairs(pairs.filter((p) => p.target === "tier" && p.tenor === "6M")).crps_skill.value
  */
-export function summarizePairs(pairs: readonly ForecastPair[], opts: { bootstrap?: boolean; resamples?: number; seed?: number } = {}): TargetSummary | null {
+export function summarizePairs(
+  pairs: readonly ForecastPair[],
+  opts: { bootstrap?: boolean; resamples?: number; seed?: number } = {},
+): TargetSummary | null {
   if (pairs.length === 0) return null;
   const byCluster = new Map<string, ClusterSums>();
   const total = zero();

@@ -40,7 +40,7 @@ export function indexBlock(
     rebalance_date: series.last_rebalance.date,
     forwards_usd_per_m: grid
       ? { "1M": grid[0]!, "3M": grid[2]!, "6M": grid[5]!, "12M": grid[11]! }
-      : (indexForward({ contributions: f.contributions_usd_per_m, thetas }) as NonNullable<IndexBlock["forwards_usd_per_m"]>),
+      : (indexForward({ contributions: f.contributions_usd_per_m, thetas }) as IndexBlock["forwards_usd_per_m"]),
     ...(grid ? { forward_grid_usd_per_m: grid } : {}),
     constituents: ids.map((i) => ({
       ticker: i,

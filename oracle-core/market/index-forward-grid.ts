@@ -15,8 +15,13 @@ export const INDEX_FORWARD_GRID: readonly number[] = Object.freeze([
  * Σ_i c_i·g_i(τ) at each knot: contributions in USD/M times each member's forward over its spot (1 for a member
  * without one).
  */
-export function indexForwardGrid(contributions: Readonly<Record<string, number>>, growth: (ticker: string, tau: number) => number): number[] {
-  return INDEX_FORWARD_GRID.map((tau) => Object.entries(contributions).reduce((s, [ticker, c]) => s + c * growth(ticker, tau), 0));
+export function indexForwardGrid(
+  contributions: Readonly<Record<string, number>>,
+  growth: (ticker: string, tau: number) => number,
+): number[] {
+  return INDEX_FORWARD_GRID.map((tau) =>
+    Object.entries(contributions).reduce((s, [ticker, c]) => s + c * growth(ticker, tau), 0),
+  );
 }
 
 /**

@@ -8,9 +8,18 @@ describe("mcQuery", () => {
     expect(mcQuery({ paths: "50000", seed: "42" })).toEqual({ paths: MC_PATHS.max, seed: 42 });
   });
 
-  it.each(["0", "99", "50001", "1e9", "1000000000", "abc", "1.5", "-5", "", "0x100"])("rejects paths=%j with E_BAD_MC_PARAM and the allowed range", (paths) => {
-    expect(() => mcQuery({ paths })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM", field: "paths", message: expect.stringContaining("from 100 to 50000") }));
-  });
+  it.each(["0", "99", "50001", "1e9", "1000000000", "abc", "1.5", "-5", "", "0x100"])(
+    "rejects paths=%j with E_BAD_MC_PARAM and the allowed range",
+    (paths) => {
+      expect(() => mcQuery({ paths })).toThrow(
+        expect.objectContaining({
+          code: "E_BAD_MC_PARAM",
+          field: "paths",
+          message: expect.stringContaining("from 100 to 50000"),
+        }),
+      );
+    },
+  );
 
   it.each(["abc", "-1", "1.5", "99999999999999999999"])("rejects seed=%j", (seed) => {
     expect(() => mcQuery({ seed })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM", field: "seed" }));
@@ -39,7 +48,9 @@ describe("monteCarloFor on a row without a forecast model (older snapshots): Mer
   });
 
   it("refuses a row without a positive price", () => {
-    expect(() => monteCarloFor({ ...row, beta: 0 }, { paths: 100, seed: 1 })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM" }));
+    expect(() => monteCarloFor({ ...row, beta: 0 }, { paths: 100, seed: 1 })).toThrow(
+      expect.objectContaining({ code: "E_BAD_MC_PARAM" }),
+    );
   });
 });
 
@@ -53,14 +64,24 @@ describe("monteCarloFor on a row's forecast model", () => {
     jump: { mu: -0.4, s: 0.6 },
     tier: { p_same: 0.3, ratio: { mu: 0, s: 0.6 }, rate_scale: 1.5, widen: 1.3 },
   };
-  const row = { ticker: "Z", family: "z", beta: 8, theta: 0.5, sigma_month: 0.1, scheduled: [{ effective_date: "2027-03-01", input: 1, output: 12, kind: "scheduled" }], forecast };
+  const row = {
+    ticker: "Z",
+    family: "z",
+    beta: 8,
+    theta: 0.5,
+    sigma_month: 0.1,
+    scheduled: [{ effective_date: "2027-03-01", input: 1, output: 12, kind: "scheduled" }],
+    forecast,
+  };
 
   it("simulates the ticker and, on the family's newest model, the tier; the exact law beside each", () => {
     const n = 20_000;
     const r = monteCarloFor(row, { paths: n, seed: 3 });
     expect([r.model, r.valuation_date, r.tier!.family]).toEqual(["lifecycle-hazard", "2026-11-24", "z"]);
     for (const s of [...Object.values(r.tenors), ...Object.values(r.tier!.tenors)] as McTenor[]) {
-      expect(Math.abs(s.mean - s.analytic.mean)).toBeLessThanOrEqual((4 * s.sd!) / Math.sqrt(n) + 1e-4 * s.analytic.mean);
+      expect(Math.abs(s.mean - s.analytic.mean)).toBeLessThanOrEqual(
+        (4 * s.sd!) / Math.sqrt(n) + 1e-4 * s.analytic.mean,
+      );
     }
     // The announced 12.00 from 2027-03-01 (97 days in): certain at 6M, not at 3M.
     expect((r.tenors["6M"] as McTenor).p_change).toBe(1);

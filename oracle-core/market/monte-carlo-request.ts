@@ -1,9 +1,21 @@
-/** GET /v1/monte-carlo/:ticker: a bounded, seeded simulation of one row's forecast model, with the exact law beside it. */
+/** GET /v1/monte-carlo/:ticker: a bounded, seeded simulation of a row's forecast model, the exact law beside it. */
 import { OracleError } from "../errors";
 import { announcedWithin, forwardPoint } from "../forecast/forward-point";
 import type { PriceLaw } from "../forecast/price-law";
-import { announcedPath, tickerForwardLaw, tickerStateOfRow, tierForwardLaw, tierStateOfRow } from "../forecast/row-forecast";
-import { simulateLifecycle, tickerProcess, tierProcess, type JumpProcess, type LifecycleSimTenor } from "../forecast/simulate-lifecycle";
+import {
+  announcedPath,
+  tickerForwardLaw,
+  tickerStateOfRow,
+  tierForwardLaw,
+  tierStateOfRow,
+} from "../forecast/row-forecast";
+import {
+  simulateLifecycle,
+  tickerProcess,
+  tierProcess,
+  type JumpProcess,
+  type LifecycleSimTenor,
+} from "../forecast/simulate-lifecycle";
 import { TENORS } from "../quant/defaults";
 import { mertonAnalytics, type MertonParams } from "../quant/merton";
 import { simulateMerton } from "../quant/monte-carlo";
@@ -20,11 +32,18 @@ export function mcQuery(raw: { paths?: unknown; seed?: unknown }): { paths: numb
     if (v === undefined) return def;
     const x = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
     if (!Number.isSafeInteger(x) || x < lo || x > hi) {
-      throw new OracleError("E_BAD_MC_PARAM", `${field} must be an integer from ${lo} to ${hi}, got ${JSON.stringify(v)}`, field);
+      throw new OracleError(
+        "E_BAD_MC_PARAM",
+        `${field} must be an integer from ${lo} to ${hi}, got ${JSON.stringify(v)}`,
+        field,
+      );
     }
     return x;
   };
-  return { paths: int("paths", raw.paths, MC_PATHS.min, MC_PATHS.max, MC_PATHS.default), seed: int("seed", raw.seed, 0, Number.MAX_SAFE_INTEGER, MC_DEFAULT_SEED) };
+  return {
+    paths: int("paths", raw.paths, MC_PATHS.min, MC_PATHS.max, MC_PATHS.default),
+    seed: int("seed", raw.seed, 0, Number.MAX_SAFE_INTEGER, MC_DEFAULT_SEED),
+  };
 }
 
 /** The exact law's statistics beside a simulated tenor. */
@@ -91,7 +110,11 @@ function simulated(
   for (const [name, st] of Object.entries(sim)) {
     const p = forwardPoint(law(st.t), base(st.t), st.t, announced(st.t));
     const p_change = announced(st.t) ? 1 : st.p_change;
-    out[name] = { ...st, p_change, analytic: { mean: p.mean, p_change: p.p_change, p5: p.q5, p25: p.q25, p50: p.median, p75: p.q75, p95: p.q95 } };
+    out[name] = {
+      ...st,
+      p_change,
+      analytic: { mean: p.mean, p_change: p.p_change, p5: p.q5, p25: p.q25, p50: p.median, p75: p.q75, p95: p.q95 },
+    };
   }
   return out;
 }
@@ -103,7 +126,8 @@ function simulated(
  * @example monteCarloFor(row, { paths: 10000, seed: 1 }).tenors["12M"].p50
  */
 export function monteCarloFor(row: McRow, q: { paths: number; seed: number }, valuationDate?: string): McResult {
-  if (!(row.beta > 0)) throw new OracleError("E_BAD_MC_PARAM", `${row.ticker} has no positive price to simulate`, "ticker");
+  if (!(row.beta > 0))
+    throw new OracleError("E_BAD_MC_PARAM", `${row.ticker} has no positive price to simulate`, "ticker");
   const f = row.forecast;
   if (!f) return mertonFor(row, q, valuationDate ?? "");
   const vd = valuationDate ?? f.as_of;
@@ -120,7 +144,16 @@ export function monteCarloFor(row: McRow, q: { paths: number; seed: number }, va
     params: f,
     tenors: simulated((t) => tickerForwardLaw(row, vd, t)!, tickerProcess(tickerStateOfRow(f, vd)), base, q, announced),
     tier: tier
-      ? { family: row.family ?? "", tenors: simulated((t) => tierForwardLaw(row, vd, t)!, tierProcess(tier), base, { paths: q.paths, seed: q.seed + 1 }, announced) }
+      ? {
+          family: row.family ?? "",
+          tenors: simulated(
+            (t) => tierForwardLaw(row, vd, t)!,
+            tierProcess(tier),
+            base,
+            { paths: q.paths, seed: q.seed + 1 },
+            announced,
+          ),
+        }
       : null,
   };
 }
@@ -133,7 +166,28 @@ function mertonFor(row: McRow, q: { paths: number; seed: number }, valuationDate
   for (const [name, st] of Object.entries(sim.tenors)) {
     const a = mertonAnalytics({ ...params, t: st.t });
     const qs = a.quantiles;
-    tenors[name] = { ...st, analytic: { mean: a.mean, sd: a.sd, p5: qs["p5"]!, p25: qs["p25"]!, p50: qs["p50"]!, p75: qs["p75"]!, p95: qs["p95"]! } };
+    tenors[name] = {
+      ...st,
+      analytic: {
+        mean: a.mean,
+        sd: a.sd,
+        p5: qs["p5"]!,
+        p25: qs["p25"]!,
+        p50: qs["p50"]!,
+        p75: qs["p75"]!,
+        p95: qs["p95"]!,
+      },
+    };
   }
-  return { ticker: row.ticker, spot: row.beta, valuation_date: valuationDate, model: "merton", paths: sim.paths, seed: sim.seed, params: sim.params, tenors, tier: null };
+  return {
+    ticker: row.ticker,
+    spot: row.beta,
+    valuation_date: valuationDate,
+    model: "merton",
+    paths: sim.paths,
+    seed: sim.seed,
+    params: sim.params,
+    tenors,
+    tier: null,
+  };
 }

@@ -62,7 +62,9 @@ function average(f: SwapForward, a: number, b: number): [number, number] {
 /**
  * Fair rate, NPV to the fixed payer and sensitivities at valuation time s (years since the trade); periods with
  * t_m ≤ s are settled. Same checks and error codes as swapValue.
- * @example swapValueForward({ forward: { at: (t) => 8 * Math.exp(-0.9016 * t), breaks: [] }, months: 3, K: 7.5, notional: { amount: 1e9 } }).npv_fixed_payer // ≈ −1794.18
+ * @example
+ * const forward = { at: (t: number) => 8 * Math.exp(-0.9016 * t), breaks: [] };
+ * swapValueForward({ forward, months: 3, K: 7.5, notional: { amount: 1e9 } }).npv_fixed_payer // ≈ −1794.18
  */
 export function swapValueForward(input: SwapForwardInput): SwapForwardResult {
   const months = input.months;
@@ -82,12 +84,23 @@ export function swapValueForward(input: SwapForwardInput): SwapForwardResult {
   else if (ntype === "usd") {
     if (K <= 0) throw new OracleError("E_SWAP_K", "a USD notional needs K > 0 to convert the budget to tokens", "K");
     N = (price("notional.amount", input.notional.amount) * 1e6) / K;
-  } else throw new OracleError("E_BAD_NOTIONAL", `notional.type must be 'tokens' or 'usd', got ${JSON.stringify(ntype)}`, "notional.type");
-  if (s >= months / 12.0 - 1e-12) throw new OracleError("E_SWAP_EXPIRED", `valuation time s=${s} is at or after the last payment`, "s");
+  } else
+    throw new OracleError(
+      "E_BAD_NOTIONAL",
+      `notional.type must be 'tokens' or 'usd', got ${JSON.stringify(ntype)}`,
+      "notional.type",
+    );
+  if (s >= months / 12.0 - 1e-12)
+    throw new OracleError("E_SWAP_EXPIRED", `valuation time s=${s} is at or after the last payment`, "s");
 
   const dlt = 1 / 12;
   const periods: SwapPeriod[] = [];
-  let A = 0, PVf = 0, PVfloat = 0, dA_dr = 0, dPVf_dr = 0, dPVf_dd = 0;
+  let A = 0,
+    PVf = 0,
+    PVfloat = 0,
+    dA_dr = 0,
+    dPVf_dr = 0,
+    dPVf_dd = 0;
   for (let m = 1; m <= months; m++) {
     const tm = m * dlt;
     if (tm <= s + 1e-12) continue;
@@ -103,7 +116,11 @@ export function swapValueForward(input: SwapForwardInput): SwapForwardResult {
       [fbar, dfbar] = average(input.forward, tm - dlt - s, tau);
     } else {
       if (input.realized_avg == null) {
-        throw new OracleError("E_NEED_REALIZED", "average fixing is partly elapsed: pass realized_avg (the average so far this period)", "realized_avg");
+        throw new OracleError(
+          "E_NEED_REALIZED",
+          "average fixing is partly elapsed: pass realized_avg (the average so far this period)",
+          "realized_avg",
+        );
       }
       const [a, da] = average(input.forward, 0, tau);
       fbar = (tau / dlt) * a;

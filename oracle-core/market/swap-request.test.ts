@@ -7,8 +7,14 @@ import { indexUnderlying, priceSwap, tickerUnderlying, type SwapUnderlying } fro
 const THETA = 0.9015954659874186;
 const gpt = tickerUnderlying({ ticker: "GPT-4.1", beta: 8, theta: THETA });
 const V = "2026-11-24";
-const req = (over: Partial<SwapRequest> = {}): SwapRequest => ({ underlying: "GPT-4.1", term_months: 3, notional: { kind: "tokens", amount: 1e9 }, ...over });
-const code = (f: () => unknown, c: string, field?: string) => expect(f).toThrow(expect.objectContaining(field ? { code: c, field } : { code: c }));
+const req = (over: Partial<SwapRequest> = {}): SwapRequest => ({
+  underlying: "GPT-4.1",
+  term_months: 3,
+  notional: { kind: "tokens", amount: 1e9 },
+  ...over,
+});
+const code = (f: () => unknown, c: string, field?: string) =>
+  expect(f).toThrow(expect.objectContaining(field ? { code: c, field } : { code: c }));
 
 describe("priceSwap: fair rates (swap-001…003)", () => {
   it.each([
@@ -76,10 +82,15 @@ describe("priceSwap: NPV and risks (swap-004, swap-006, swap-007)", () => {
 describe("priceSwap: the index as underlying", () => {
   it("c_j = each member's contribution in USD/M, so the curve's spot is the EICI in USD/M", () => {
     const u = indexUnderlying(
-      { name: "EICI", level: 1200, level_usd_per_m: 12, constituents: [
-        { ticker: "A", provider: "a", weight: 0.5, price: 10, quantity: 50, contribution: 800, stale: false },
-        { ticker: "B", provider: "b", weight: 0.5, price: 4, quantity: 100, contribution: 400, stale: false },
-      ] },
+      {
+        name: "EICI",
+        level: 1200,
+        level_usd_per_m: 12,
+        constituents: [
+          { ticker: "A", provider: "a", weight: 0.5, price: 10, quantity: 50, contribution: 800, stale: false },
+          { ticker: "B", provider: "b", weight: 0.5, price: 4, quantity: 100, contribution: 400, stale: false },
+        ],
+      },
       { A: 0.5, B: 0 },
     );
     expect([u.basis, u.terms, u.spot]).toEqual(["theta", 2, 12]);
@@ -88,13 +99,30 @@ describe("priceSwap: the index as underlying", () => {
     expect(p.fair_rate).toBeCloseTo(8 * Math.exp(-0.5 / 12) + 4, 12);
   });
 
-  it("a block with the forward grid is priced on it: log-linear between knots, so a flat grid fixes at the level", () => {
-    const block = { name: "EICI", level: 1200, level_usd_per_m: 12, constituents: [], forward_grid_usd_per_m: Array.from({ length: 21 }, () => 12) };
+  it("a block with the forward grid is priced on it, log-linear between knots: a flat grid fixes at the level", () => {
+    const block = {
+      name: "EICI",
+      level: 1200,
+      level_usd_per_m: 12,
+      constituents: [],
+      forward_grid_usd_per_m: Array.from({ length: 21 }, () => 12),
+    };
     const u = indexUnderlying(block, {});
     expect(u.basis).toBe("index-grid");
-    expect(priceSwap(req({ underlying: "index", term_months: 6, fixing: "average" }), u, V).fair_rate).toBeCloseTo(12, 12);
+    expect(priceSwap(req({ underlying: "index", term_months: 6, fixing: "average" }), u, V).fair_rate).toBeCloseTo(
+      12,
+      12,
+    );
     // A grid falling 1% a month: the 3-month end fixing is the third knot, 12·0.99³.
-    const falling = indexUnderlying({ ...block, forward_grid_usd_per_m: block.forward_grid_usd_per_m.map((_, k) => 12 * 0.99 ** (k < 12 ? k + 1 : 12 * (k - 10))) }, {});
+    const falling = indexUnderlying(
+      {
+        ...block,
+        forward_grid_usd_per_m: block.forward_grid_usd_per_m.map(
+          (_, k) => 12 * 0.99 ** (k < 12 ? k + 1 : 12 * (k - 10)),
+        ),
+      },
+      {},
+    );
     const q = priceSwap(req({ underlying: "index", term_months: 3, K: 12 }), falling, V);
     expect(q.schedule[2]!.expected_float).toBeCloseTo(12 * 0.99 ** 3, 12);
   });
@@ -110,7 +138,13 @@ describe("priceSwap: a ticker priced on its lifecycle forward", () => {
     jump: { mu: -0.4, s: 0.7 },
     tier: null,
   };
-  const row = { ticker: "Y", beta: 10, theta: 0.9, scheduled: [{ effective_date: "2027-01-24", input: 2, output: 20, kind: "promo-end" }], forecast };
+  const row = {
+    ticker: "Y",
+    beta: 10,
+    theta: 0.9,
+    scheduled: [{ effective_date: "2027-01-24", input: 2, output: 20, kind: "promo-end" }],
+    forecast,
+  };
   const u = tickerUnderlying(row);
 
   it("each end fixing is the ticker forward at its date (a 1M swap's fair rate is F(1/12))", () => {
@@ -123,11 +157,11 @@ describe("priceSwap: a ticker priced on its lifecycle forward", () => {
     expect(q.schedule[2]!.expected_float).toBeGreaterThan(19);
   });
 
-  it("an average fixing integrates the forward across the announced step (midpoint rule on 6,000 points agrees)", () => {
+  it("an average fixing integrates the forward across the announced step (as a 6,000-point midpoint rule)", () => {
     const q = priceSwap(req({ term_months: 3, fixing: "average", K: 10 }), u, V);
     const n = 6000;
     let s = 0;
-    for (let i = 0; i < n; i++) s += tickerForward(row, V, 2 / 12 + ((i + 0.5) / n) / 12);
+    for (let i = 0; i < n; i++) s += tickerForward(row, V, 2 / 12 + (i + 0.5) / n / 12);
     expect(q.schedule[2]!.expected_float).toBeCloseTo(s / n, 2); // the midpoint rule errs by ≤ jump·h/Δ across the step
     expect(q.schedule[2]!.expected_float).toBeGreaterThan(19); // 61 days in: the 3rd month is nearly all at 20
   });
@@ -135,7 +169,10 @@ describe("priceSwap: a ticker priced on its lifecycle forward", () => {
   it("sensitivities: +1% on every price is 1% of the floating leg; θ01 is a 0.01/yr drift shift of the forward", () => {
     const q = priceSwap(req({ term_months: 6, K: 12 }), u, V);
     expect(q.sensitivities.delta_1pct).toBeCloseTo(0.01 * q.pv_float, 9);
-    const shifted = { ...u, forward: (v: string) => ({ ...u.forward(v), at: (t: number) => u.forward(v).at(t) * Math.exp(-1e-6 * t) }) };
+    const shifted = {
+      ...u,
+      forward: (v: string) => ({ ...u.forward(v), at: (t: number) => u.forward(v).at(t) * Math.exp(-1e-6 * t) }),
+    };
     const bumped = priceSwap(req({ term_months: 6, K: 12 }), shifted, V);
     expect(q.sensitivities.theta01).toBeCloseTo(((bumped.npv - q.npv) / 1e-6) * 0.01, 3);
   });
@@ -155,5 +192,7 @@ describe("priceSwap: errors carry MATH.md §13 codes and the request's field", (
     [{ elapsed_months: 3 }, "E_SWAP_EXPIRED", "elapsed_months"],
     [{ elapsed_months: -1 }, "E_NEG_TENOR", "elapsed_months"],
     [{ rate: Number.NaN }, "E_NOT_FINITE", "rate"],
-  ] as [Partial<SwapRequest>, string, string][])("%j → %s", (over, c, field) => code(() => priceSwap(req(over), gpt, V), c, field));
+  ] as [Partial<SwapRequest>, string, string][])("%j → %s", (over, c, field) =>
+    code(() => priceSwap(req(over), gpt, V), c, field),
+  );
 });

@@ -1,4 +1,4 @@
-/** An EICS request (POST /v1/swap) → MATH.md §9.2 valuation on the underlying's forward → fair rates, NPV, risks, schedule. */
+/** An EICS request (POST /v1/swap) → MATH.md §9.2 on the underlying's forward → fair rates, NPV, risks, schedule. */
 import { OracleError, isOracleError } from "../errors";
 import { dateOrdinal, ordinalToIso } from "../quant/dates";
 import { DAYS_PER_YEAR, DEFAULTS, PER_MILLION } from "../quant/defaults";
@@ -45,7 +45,10 @@ export function tickerUnderlying(row: ForwardRow): SwapUnderlying {
     basis: "lifecycle",
     forward: (valuationDate) => {
       const v = dateOrdinal(valuationDate, "valuation_date");
-      const breaks = (row.scheduled ?? []).map((a) => (dateOrdinal(a.effective_date) - v) / DAYS_PER_YEAR).filter((t) => t > 0).sort((a, b) => a - b);
+      const breaks = (row.scheduled ?? [])
+        .map((a) => (dateOrdinal(a.effective_date) - v) / DAYS_PER_YEAR)
+        .filter((t) => t > 0)
+        .sort((a, b) => a - b);
       // A valuation reads the same dates several times (fair rates for both fixings, then the NPV): remember them.
       const seen = new Map<number, number>();
       const at = (tau: number): number => {
@@ -67,7 +70,8 @@ export function indexUnderlying(
   block: Pick<IndexBlock, "name" | "level" | "level_usd_per_m" | "constituents" | "forward_grid_usd_per_m">,
   thetas: Readonly<Record<string, number>>,
 ): SwapUnderlying {
-  const base = { kind: "index" as const, name: block.name, spot: block.level_usd_per_m, terms: block.constituents.length };
+  const terms = block.constituents.length;
+  const base = { kind: "index" as const, name: block.name, spot: block.level_usd_per_m, terms };
   if (block.forward_grid_usd_per_m) {
     const f = gridForward(block.level_usd_per_m, block.forward_grid_usd_per_m);
     return { ...base, basis: "index-grid", forward: () => f };
@@ -129,7 +133,10 @@ export const MAX_TERM_MONTHS = 120;
 /**
  * Prices an EICS for a side at valuation time s = elapsed (mark-to-market after time passes: settled periods drop out).
  * K defaults to the fair rate for the requested fixing at s (NPV 0). Errors carry MATH.md §13 codes.
- * @example priceSwap({ underlying: "X", term_months: 3, notional: { kind: "tokens", amount: 1e9 }, K: 7.5 }, tickerUnderlying({ ticker: "X", beta: 8, theta: 0.9016, scheduled: [] }), "2026-11-24").npv // ≈ −1794.18
+ * @example
+ * const und = tickerUnderlying({ ticker: "X", beta: 8, theta: 0.9016, scheduled: [] });
+ * const req = { underlying: "X", term_months: 3, notional: { kind: "tokens", amount: 1e9 }, K: 7.5 };
+ * priceSwap(req, und, "2026-11-24").npv // ≈ −1794.18
  */
 export function priceSwap(req: SwapRequest, und: SwapUnderlying, valuationDate: string): SwapQuote {
   try {
@@ -158,11 +165,15 @@ function quote(req: SwapRequest, und: SwapUnderlying, valuationDate: string): Sw
     throw new OracleError("E_SWAP_EXPIRED", `the swap has expired: ${s} years elapsed, last payment at ${req.term_months / 12} years`, "elapsed_months");
   }
   const kind = req.notional.kind as "tokens" | "usd";
-  const base = { forward: und.forward(valuationDate), months: req.term_months, rate, s, realized_avg: req.realized_avg ?? null };
-  const fairFor = (fx: "end" | "average"): number => swapValueForward({ ...base, fixing: fx, K: 0, notional: { type: "tokens", amount: 1 } }).fair_rate;
+  const realized_avg = req.realized_avg ?? null;
+  const base = { forward: und.forward(valuationDate), months: req.term_months, rate, s, realized_avg };
+  const unit = { type: "tokens" as const, amount: 1 };
+  const fairFor = (fx: "end" | "average"): number =>
+    swapValueForward({ ...base, fixing: fx, K: 0, notional: unit }).fair_rate;
   const fair = fairFor(fixing);
   const K = req.K ?? fair;
-  const res: SwapForwardResult = swapValueForward({ ...base, fixing, K, notional: { type: kind, amount: req.notional.amount } });
+  const notional = { type: kind, amount: req.notional.amount };
+  const res: SwapForwardResult = swapValueForward({ ...base, fixing, K, notional });
   const other = (fx: "end" | "average"): number | null => {
     if (fx === fixing) return res.fair_rate;
     try {

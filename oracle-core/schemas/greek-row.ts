@@ -39,7 +39,14 @@ export const RowForecastSchema = z.object({
    * On the family's newest model only: the tier law, "what the family's newest model will cost" — the share of
    * launches at the predecessor's price, the ln step of the others, and the calibration (rate and ln-sd multipliers).
    */
-  tier: z.object({ p_same: z.number().min(0).max(1), ratio: lnLaw, rate_scale: z.number().finite().positive(), widen: z.number().finite().positive() }).nullable(),
+  tier: z
+    .object({
+      p_same: z.number().min(0).max(1),
+      ratio: lnLaw,
+      rate_scale: z.number().finite().positive(),
+      widen: z.number().finite().positive(),
+    })
+    .nullable(),
 });
 
 /**
@@ -87,7 +94,7 @@ export const GreekRowSchema = z.object({
     z.object({ name: z.string(), start_utc: z.string(), end_utc: z.string(), input_mult: z.number().positive(), output_mult: z.number().positive() }),
   ),
   scheduled: z.array(z.object({ effective_date: isoDate, input: price, output: price, kind: z.string() })),
-  /** θ and σ: the family's fitted decay rate per year and volatility (MATH.md §5–6), descriptive statistics of its history. */
+  /** θ and σ: the family's fitted decay rate per year and volatility (MATH.md §5–6), statistics of its history. */
   theta: z.number().finite(),
   theta_month: z.number().finite(),
   theta_raw: z.number().finite().nullable(),
@@ -95,7 +102,7 @@ export const GreekRowSchema = z.object({
   credibility_z: z.number().finite().min(0).max(1),
   theta_prior: z.enum(["family", "provider", "global"]),
   sigma_month: z.number().finite().nonnegative(),
-  /** The expected price E[β_t] of this ticker at each tenor, from `forecast` (θ/σ above are descriptive family statistics). */
+  /** The expected price E[β_t] of this ticker at each tenor, from `forecast` (θ and σ above do not enter it). */
   forwards: TenorForwardsSchema,
   forecast: RowForecastSchema.optional(),
   status: QuoteStatusSchema,
