@@ -31,31 +31,35 @@ export function announcedWithin(
   });
 }
 
+/** A law's mean, quantiles and P(no move): the weight of its atom at the announced path `base`. */
+export interface LawSummary {
+  mean: number;
+  q5: number;
+  q25: number;
+  median: number;
+  q75: number;
+  q95: number;
+  still: number;
+}
+
+/** {@link LawSummary} at full precision (the backtest scores it; {@link forwardPoint} publishes it rounded). */
+export function lawSummary(law: PriceLaw, base: number): LawSummary {
+  const lb = Math.log(base);
+  let still = 0;
+  for (const c of law) if (c.s === 0 && Math.abs(c.m - lb) < 1e-12) still += c.w;
+  const [q5, q25, median, q75, q95] = lawQuantiles(law, [0.05, 0.25, 0.5, 0.75, 0.95]) as Quintet;
+  return { mean: lawMean(law), q5, q25, median, q75, q95, still };
+}
+type Quintet = [number, number, number, number, number];
+
 /**
  * The published summary of a law at t. `base` is the announced path at t: the law's atom there is "no move", so
  * P(change) = 1 − its weight unless a change is announced within t.
  * @example forwardPoint(law, 8, 0.5, false).p_change
  */
 export function forwardPoint(law: PriceLaw, base: number, t: number, announced: boolean): ForwardPoint {
-  const lb = Math.log(base);
-  let still = 0;
-  for (const c of law) if (c.s === 0 && Math.abs(c.m - lb) < 1e-12) still += c.w;
-  const r = (x: number) => sig(x, 6);
-  const [q5, q25, median, q75, q95] = lawQuantiles(law, [0.05, 0.25, 0.5, 0.75, 0.95]).map(r) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return {
-    t,
-    mean: r(lawMean(law)),
-    median,
-    p_change: announced ? 1 : r(Math.min(1, Math.max(0, 1 - still))),
-    q5,
-    q25,
-    q75,
-    q95,
-  };
+  const x = lawSummary(law, base);
+  const r = (v: number) => sig(v, 6);
+  const p_change = announced ? 1 : r(Math.min(1, Math.max(0, 1 - x.still)));
+  return { t, mean: r(x.mean), median: r(x.median), p_change, q5: r(x.q5), q25: r(x.q25), q75: r(x.q75), q95: r(x.q95) };
 }

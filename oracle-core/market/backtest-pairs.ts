@@ -14,7 +14,8 @@ import {
   type LifecycleObservation,
 } from "../forecast/lifecycle-data";
 import { tickerLawState, tierLawState, TIER_CALIBRATION, type TierCalibrationScale } from "../forecast/law-states";
-import { lawCrps, lawMean, lawPit, lawQuantiles, type PriceLaw } from "../forecast/price-law";
+import { lawSummary } from "../forecast/forward-point";
+import { lawCrps, lawPit, type PriceLaw } from "../forecast/price-law";
 import { scheduledBase } from "../forecast/scheduled-base";
 import { firstLaunch, monthlyOrigins, tierCalibrator } from "../forecast/tier-calibration";
 import { tickerLaw } from "../forecast/ticker-law";
@@ -73,20 +74,13 @@ function score(
   base: number,
 ): Omit<ForecastPair, "target" | "id" | "family" | "origin" | "tenor"> {
   const pit = lawPit(law, actual);
-  const atBase = law.reduce((s, c) => s + (c.s === 0 && Math.abs(c.m - Math.log(base)) < 1e-12 ? c.w : 0), 0);
-  const [q5, q25, median, q75, q95] = lawQuantiles(law, [0.05, 0.25, 0.5, 0.75, 0.95]) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const x = lawSummary(law, base);
   return {
     spot,
-    mean: lawMean(law),
-    median,
-    q: [q5, q25, q75, q95],
-    p_change: 1 - atBase,
+    mean: x.mean,
+    median: x.median,
+    q: [x.q5, x.q25, x.q75, x.q95],
+    p_change: 1 - x.still,
     actual,
     pit: [pit.lo, pit.hi],
     crps: lawCrps(law, actual),

@@ -7,7 +7,9 @@ export { indexBlock } from "./index-block";
 export { publishedCorrections } from "./published-corrections";
 
 // swap (MATH §9)
-export { priceSwap, tickerUnderlying, indexUnderlying, MAX_TERM_MONTHS } from "./swap-request";
+export { priceSwap, tickerUnderlying, indexUnderlying, thetaForward, MAX_TERM_MONTHS } from "./swap-request";
+export { swapValueForward } from "./swap-forward";
+export { gridForward, indexForwardGrid, INDEX_FORWARD_GRID } from "./index-forward-grid";
 
 // Monte Carlo (MATH §10)
 export { mcQuery, monteCarloFor, MC_PATHS, MC_DEFAULT_SEED } from "./monte-carlo-request";
@@ -19,7 +21,8 @@ export { backtestFamilies } from "./backtest-families";
 
 export type { PriceStep, MarketObservation } from "./price-timelines";
 export type { IndexUniverseEntry, IndexSeriesInput, IndexSeriesPoint, IndexSeriesResult } from "./index-series";
-export type { SwapUnderlying, SwapCashFlow, SwapQuote } from "./swap-request";
+export type { SwapUnderlying, SwapCashFlow, SwapQuote, SwapBasis } from "./swap-request";
+export type { SwapForward, SwapForwardInput, SwapForwardResult } from "./swap-forward";
 export type { McTenor, McResult, McAnalytic, LegacyMcTenor, McRow } from "./monte-carlo-request";
 export type { BacktestTarget, ForecastPair, ForecastPairsInput } from "./backtest-pairs";
 export type { ClusterSums, TargetSummary, WithInterval } from "./backtest-scores";

@@ -18,7 +18,7 @@ import {
 } from "../forecast/simulate-lifecycle";
 import { TENORS } from "../quant/defaults";
 import { mertonAnalytics, type MertonParams } from "../quant/merton";
-import { simulateMerton } from "../quant/monte-carlo";
+import { simulateMerton, type SimTenorStats } from "../quant/monte-carlo";
 import type { GreekRow, RowForecast } from "../schemas/greek-row";
 
 /** Path bounds of the API (the PWA's worker may run more with simulateLifecycleChunks). */
@@ -79,15 +79,7 @@ export interface McResult {
 }
 
 /** A Merton tenor (snapshots without a forecast model). */
-export interface LegacyMcTenor {
-  t: number;
-  mean: number;
-  sd: number | null;
-  p5: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
+export interface LegacyMcTenor extends SimTenorStats {
   analytic: { mean: number; sd: number; p5: number; p25: number; p50: number; p75: number; p95: number };
 }
 

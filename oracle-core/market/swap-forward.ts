@@ -6,9 +6,9 @@
  */
 import { OracleError } from "../errors";
 import { forEachNode } from "../forecast/quadrature";
-import { DEFAULTS, PER_MILLION } from "../quant/defaults";
-import type { SwapNotional, SwapPeriod } from "../quant/swap";
-import { finiteResult, num, price, tenor, tokens } from "../quant/validate";
+import { PER_MILLION } from "../quant/defaults";
+import { swapTerms, type SwapNotional, type SwapPeriod } from "../quant/swap";
+import { finiteResult, price } from "../quant/validate";
 
 /** An expected-price curve seen at valuation. */
 export interface SwapForward {
@@ -67,31 +67,7 @@ function average(f: SwapForward, a: number, b: number): [number, number] {
  * swapValueForward({ forward, months: 3, K: 7.5, notional: { amount: 1e9 } }).npv_fixed_payer // ≈ −1794.18
  */
 export function swapValueForward(input: SwapForwardInput): SwapForwardResult {
-  const months = input.months;
-  if (typeof months !== "number" || !Number.isInteger(months) || months < 1) {
-    throw new OracleError("E_SWAP_TERM", `months must be an integer >= 1, got ${String(months)}`, "months");
-  }
-  const r = input.rate == null ? DEFAULTS.rate : num("rate", input.rate);
-  const K = price("K", input.K);
-  const s = tenor("s", input.s ?? 0);
-  const fixing = input.fixing ?? "end";
-  if (fixing !== "end" && fixing !== "average") {
-    throw new OracleError("E_BAD_FIXING", `fixing must be 'end' or 'average', got ${JSON.stringify(fixing)}`, "fixing");
-  }
-  const ntype = input.notional?.type ?? "tokens";
-  let N: number;
-  if (ntype === "tokens") N = tokens("notional.amount", input.notional.amount);
-  else if (ntype === "usd") {
-    if (K <= 0) throw new OracleError("E_SWAP_K", "a USD notional needs K > 0 to convert the budget to tokens", "K");
-    N = (price("notional.amount", input.notional.amount) * 1e6) / K;
-  } else
-    throw new OracleError(
-      "E_BAD_NOTIONAL",
-      `notional.type must be 'tokens' or 'usd', got ${JSON.stringify(ntype)}`,
-      "notional.type",
-    );
-  if (s >= months / 12.0 - 1e-12)
-    throw new OracleError("E_SWAP_EXPIRED", `valuation time s=${s} is at or after the last payment`, "s");
+  const { months, r, K, s, fixing, N } = swapTerms(input);
 
   const dlt = 1 / 12;
   const periods: SwapPeriod[] = [];
