@@ -47,15 +47,7 @@ export function mcQuery(raw: { paths?: unknown; seed?: unknown }): { paths: numb
 }
 
 /** The exact law's statistics beside a simulated tenor. */
-export interface McAnalytic {
-  mean: number;
-  p_change: number;
-  p5: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
-}
+export type McAnalytic = Omit<LifecycleSimTenor, "t" | "sd">;
 
 /** Simulated statistics at one tenor and the exact law beside them. */
 export interface McTenor extends LifecycleSimTenor {

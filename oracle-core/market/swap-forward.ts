@@ -7,7 +7,7 @@
 import { OracleError } from "../errors";
 import { forEachNode } from "../forecast/quadrature";
 import { PER_MILLION } from "../quant/defaults";
-import { swapTerms, type SwapNotional, type SwapPeriod } from "../quant/swap";
+import { swapTerms, type SwapPeriod, type SwapValueInput } from "../quant/swap";
 import { finiteResult, price } from "../quant/validate";
 
 /** An expected-price curve seen at valuation. */
@@ -19,16 +19,7 @@ export interface SwapForward {
 }
 
 /** Input of {@link swapValueForward}: swapValue's, with a forward curve in place of exponential terms. */
-export interface SwapForwardInput {
-  forward: SwapForward;
-  months: number;
-  K: number;
-  notional: SwapNotional;
-  rate?: number | null;
-  fixing?: "end" | "average" | null;
-  s?: number | null;
-  realized_avg?: number | null;
-}
+export type SwapForwardInput = Omit<SwapValueInput, "curve"> & { forward: SwapForward };
 
 /** Output of {@link swapValueForward} (the fields of swapValue's result that do not name curve terms). */
 export interface SwapForwardResult {
