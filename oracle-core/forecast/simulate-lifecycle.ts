@@ -83,7 +83,31 @@ export interface LifecycleSimTenor {
   p95: number;
 }
 
-/** Poisson draw by inversion from one uniform (the means per step are small). */
+/**
+ * Poisson(λ) CDF at 0, 1, … while it is below 1 − 1e-15 (the means per step are small, so a few entries): drawing by
+ * inversion then needs no exp.
+ */
+function poissonCdf(lambda: number): Float64Array {
+  const out: number[] = [];
+  let p = Math.exp(-lambda);
+  let F = p;
+  for (let n = 0; n < 1000; n++) {
+    out.push(F);
+    if (F >= 1 - 1e-15) break;
+    p *= lambda / (n + 1);
+    F += p;
+  }
+  return Float64Array.from(out);
+}
+
+/** Inversion on a precomputed CDF: the least n with u ≤ F(n). */
+function fromCdf(u: number, cdf: Float64Array): number {
+  let n = 0;
+  while (n < cdf.length - 1 && u > cdf[n]!) n++;
+  return n;
+}
+
+/** Poisson draw by inversion from one uniform, for a mean that is not known ahead (a successor mid-step). */
 function poissonInv(u: number, lambda: number): number {
   if (lambda <= 0) return 0;
   let p = Math.exp(-lambda);
@@ -163,6 +187,10 @@ export function* simulateLifecycleChunks(
   const moved = grid.map((t) => (outputs.has(t) ? new Uint8Array(paths) : null));
   const { mu: m1, s: s1 } = proc.jump;
   const { mu: m2, s: s2 } = proc.jump2;
+  const [v1, v2] = [s1 * s1, s2 * s2];
+  const cdf1 = hz.map(poissonCdf);
+  const cdfSw = dts.map((dt) => poissonCdf(proc.switchedHazard * dt));
+  const cdf2 = dts.map((dt) => poissonCdf(proc.rate2 * dt));
   const { switchRate, switchedHazard, rate2 } = proc;
   const pSwitch = dts.map((dt) => (switchRate > 0 ? -Math.expm1(-switchRate * dt) : 0));
   for (let start = 0; start < paths; start += chunk) {
@@ -189,7 +217,7 @@ export function* simulateLifecycleChunks(
         const u1 = (r1 + 0.5) * U32;
         const ps = pSwitch[k]!;
         if (sw) {
-          if (u1 > p0sw[k]!) j1 = poissonInv(u1, switchedHazard * dt);
+          if (u1 > p0sw[k]!) j1 = fromCdf(u1, cdfSw[k]!);
         } else if (u1 < ps) {
           // The successor arrives o years into the step: head hazard until then, the switched one after.
           const o = -Math.log1p(-u1) / switchRate;
@@ -199,7 +227,7 @@ export function* simulateLifecycleChunks(
         } else {
           // No successor this step: u1 given u1 ≥ pSwitch, rescaled, is a fresh uniform for the move count.
           const u = (u1 - ps) / (1 - ps);
-          if (u > p0[k]!) j1 = poissonInv(u, hz[k]!);
+          if (u > p0[k]!) j1 = fromCdf(u, cdf1[k]!);
         }
         let j2 = 0;
         if (rate2 > 0) {
@@ -213,11 +241,13 @@ export function* simulateLifecycleChunks(
           rc ^= s9;
           rd = (rd << 11) | (rd >>> 21);
           const u2 = (r2 + 0.5) * U32;
-          if (u2 > p02[k]!) j2 = poissonInv(u2, rate2 * dt);
+          if (u2 > p02[k]!) j2 = fromCdf(u2, cdf2[k]!);
         }
-        if (j1 > 0) x += j1 * m1 + s1 * Math.sqrt(j1) * normal();
-        if (j2 > 0) x += j2 * m2 + s2 * Math.sqrt(j2) * normal();
-        if (j1 + j2 > 0) any = 1;
+        if (j1 + j2 > 0) {
+          // The step's jumps sum to one normal: N(j1·μ1 + j2·μ2, j1·s1² + j2·s2²).
+          x += j1 * m1 + j2 * m2 + Math.sqrt(j1 * v1 + j2 * v2) * normal();
+          any = 1;
+        }
         const lk = logs[k];
         if (lk) {
           lk[i] = x;
