@@ -7,6 +7,7 @@
  */
 import { OracleError } from "../errors";
 import { createRng } from "../quant/rng";
+import { tenorMap } from "../quant/validate";
 import { samplePercentiles } from "./sample-percentiles";
 import type { TickerLawState } from "./ticker-law";
 import { tierMoveMean, type TierLawState } from "./tier-law";
@@ -168,7 +169,7 @@ export function* simulateLifecycleChunks(
     spare = r * Math.sin(a);
     return r * Math.cos(a);
   };
-  const outputs = new Set(Object.values(opts.tenors));
+  const outputs = new Set(Object.values(tenorMap("tenors", opts.tenors)));
   const horizon = Math.max(0, ...outputs);
   const per = opts.stepsPerYear ?? 12;
   const steps = Array.from({ length: Math.ceil(horizon * per - 1e-9) }, (_, i) => (i + 1) / per).filter(
