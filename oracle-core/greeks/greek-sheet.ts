@@ -3,8 +3,11 @@ import { instrumentFromEntry, pricesInForce } from "../registry/instrument-from-
 import type { GreekRow, QuoteStatus } from "../schemas/greek-row";
 import type { HistoryObservation } from "../schemas/observation";
 import type { RegistryEntry } from "../schemas/registry";
-import type { FamilyFitResult } from "./family-fits";
-import { scheduledForward } from "./forward-scheduled";
+import { lifecycleData } from "../forecast/lifecycle-data";
+import { fitLifecycle } from "../forecast/lifecycle-fit";
+import { rowForecast, tickerForward } from "../forecast/row-forecast";
+import { sig } from "../forecast/significant";
+import type { FamilyFitResult, LifecycleContext } from "./family-fits";
 
 /** A price derived by ratio, to 12 significant digits: 15 × (3/15) is 3.0000000000000004 in float64, and the sheet should say 3. */
 const tidy = (x: number): number => Number(x.toPrecision(12));
@@ -53,17 +56,22 @@ export function lastChange(obs: readonly HistoryObservation[], ticker: string): 
 
 /**
  * One Greek-sheet row (SPEC §5): the registry row resolved at the valuation date with published prices,
- * MATH §1 ratios, the family's θ/σ, forwards honouring scheduled prices, and the quote state.
+ * MATH §1 ratios, the family's θ/σ (descriptive), the forecast model and the expected prices it gives at the
+ * tenors (announced prices honoured), and the quote state.
  */
 export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined, quote: QuoteState, history: readonly HistoryObservation[], valuationDate: string, globalPrior: number): GreekRow {
   const e = withPublishedPrices(entry, quote.prices);
   const inst = instrumentFromEntry(e, { at: valuationDate });
   const theta = fit?.theta ?? globalPrior;
   const scheduled = e.scheduled.filter((s) => s.effective_date > valuationDate).map((s) => ({ effective_date: s.effective_date, input: s.input, output: s.output, kind: s.kind }));
-  const fwd = (t: number) => scheduledForward({ beta: inst.beta, theta, scheduled }, valuationDate, t);
   const p = e.prices;
   const now = pricesInForce(e, valuationDate);
   const inForce = now.output;
+  // A family without history has no fit: the models are then fitted on whatever history there is (priors if none).
+  const ctx: LifecycleContext = fit?.lifecycle ?? fallbackContext(history, valuationDate);
+  const forecast = rowForecast(ctx.data, ctx.fit, e, valuationDate);
+  const priced = { ticker: e.ticker, beta: inForce, theta, scheduled, forecast };
+  const fwd = (t: number) => sig(tickerForward(priced, valuationDate, t), 6);
   return {
     ticker: e.ticker,
     display_name: e.display_name,
@@ -103,10 +111,16 @@ export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined,
     theta_prior: fit?.prior ?? "global",
     sigma_month: fit?.sigma_month ?? 0.05,
     forwards: { "1M": fwd(TENORS["1M"]!), "3M": fwd(TENORS["3M"]!), "6M": fwd(TENORS["6M"]!), "12M": fwd(TENORS["12M"]!) },
+    forecast,
     status: quote.status,
     dispersion: quote.dispersion,
     sources: quote.sources,
     last_change: lastChange(history, e.ticker),
     pending: quote.pending,
   };
+}
+
+function fallbackContext(history: readonly HistoryObservation[], valuationDate: string): LifecycleContext {
+  const data = lifecycleData(history, {});
+  return { data, fit: fitLifecycle(data, valuationDate) };
 }

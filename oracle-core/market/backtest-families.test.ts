@@ -1,59 +1,60 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fitFamilies } from "../greeks/family-fits";
+import { TIER_CALIBRATION } from "../forecast/law-states";
+import { monthlyOrigins } from "../forecast/tier-calibration";
+import { dateOrdinal } from "../quant/dates";
 import type { HistoryFile } from "../schemas/observation";
 import { backtestFamilies } from "./backtest-families";
-import { apeSummary } from "./backtest-summary";
 
-const history = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../data/history.json"), "utf8")) as HistoryFile;
+const history = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, "../../data/history.json"), "utf8"),
+) as HistoryFile;
 const END = "2026-08-21"; // the bundled data's as-of date
 const all = backtestFamilies({ history, families: history.families, eval_end: END });
 
 describe("backtestFamilies on the bundled history", () => {
-  it("scores every family, date and tenor whose horizon ends by the data's as-of date", () => {
-    expect(all.families.length).toBe(Object.keys(history.families).length);
-    expect(all.predictions.every((p) => p.date <= END)).toBe(true);
-    const n = Object.fromEntries(all.tenors.map((t) => [t, all.predictions.filter((p) => p.tenor === t).length]));
-    expect(n).toEqual({ "1M": 101, "3M": 93, "6M": 77, "12M": 58 });
-  });
-
-  it("fits θ on each date exactly as production would have published it then (fitFamilies as of the date)", () => {
-    for (const p of all.predictions.filter((_, k) => k % 25 === 0)) {
-      expect(p.theta).toBe(fitFamilies(history, history.families, p.date).get(p.family)!.theta);
+  it("scores every ticker launched by each month-start and every family, at tenors ending by the as-of date", () => {
+    const out = history.observations.filter((o) => o.field === "output" && o.kind !== "tier");
+    const launch = new Map<string, string>();
+    const first = new Map<string, string>();
+    for (const o of [...out].sort((a, b) => a.effective_at.localeCompare(b.effective_at))) {
+      if (!launch.has(o.ticker)) launch.set(o.ticker, o.effective_at);
+      if (!first.has(o.family)) first.set(o.family, o.effective_at);
     }
-    // GPT-4's launch day: its own series is one point, so θ is the OpenAI provider prior (MATH §5.4). The only
-    // OpenAI interval by then is GPT-3.5 Turbo's 13 flat days since 2023-03-01 (θ̂ = 0, T_eff = 13/365.25 yr):
-    // θ_prov = 0.5·0.40 / (0.5 + 13/365.25).
-    const prior = (0.5 * 0.4) / (0.5 + 13 / 365.25);
-    const first = all.predictions.find((p) => p.family === "openai-flagship" && p.tenor === "1M")!;
-    expect(first).toMatchObject({ date: "2023-03-14", ticker: "GPT-4", spot: 60, actual: 60 });
-    expect(first.theta).toBeCloseTo(prior, 12);
-    expect(first.predicted).toBeCloseTo(60 * Math.exp(-prior / 12), 12);
-  });
-
-  it("summarises forward and no-change over the same pairs, all and ex-successor", () => {
-    for (const t of all.tenors) {
-      const rows = all.predictions.filter((p) => p.tenor === t);
-      const ex = rows.filter((p) => !p.successor_step);
-      expect(all.by_tenor[t]!.forward.all).toEqual(apeSummary(rows.map((r) => r.ape)));
-      expect(all.by_tenor[t]!.no_change.ex_successor).toEqual(apeSummary(ex.map((r) => r.ape_no_change)));
-      expect(all.by_tenor[t]!.n_flagged).toBe(rows.length - ex.length);
+    const origins = monthlyOrigins([...launch.values()].sort()[0]!, END);
+    for (const [tenor, months] of [
+      ["1M", 1],
+      ["3M", 3],
+      ["6M", 6],
+      ["12M", 12],
+    ] as const) {
+      const live = origins.filter((d) => dateOrdinal(d) + (months / 12) * 365.25 <= dateOrdinal(END));
+      const tickers = live.reduce((s, d) => s + [...launch.values()].filter((l) => l <= d).length, 0);
+      const families = live.reduce((s, d) => s + [...first.values()].filter((l) => l <= d).length, 0);
+      expect([all.by_tenor.ticker[tenor]!.pairs, all.by_tenor.tier[tenor]!.pairs]).toEqual([tickers, families]);
     }
-    // Most family prices do not move within a month: the no-change median at 1M is 0.
-    expect(all.by_tenor["1M"]!.no_change.all.median_ape_pct).toBe(0);
+    expect(all.predictions.length).toBe(
+      Object.values(all.by_tenor)
+        .flatMap((t) => Object.values(t))
+        .reduce((s, x) => s + x!.pairs, 0),
+    );
+    expect(all.tier_calibration).toEqual(TIER_CALIBRATION);
   });
 
-  it("honours DeepSeek V3's announced end of its introductory price", () => {
-    const r = all.predictions.find((p) => p.family === "deepseek-chat" && p.date === "2024-12-26" && p.tenor === "3M")!;
-    expect(r).toMatchObject({ scheduled: true, spot: 0.28, actual: 1.1 });
-    expect(r.ape).toBeLessThan(0.1);
+  it("counts the 11 surprise moves of the record among the ticker events (plus DeepSeek V3's announced step)", () => {
+    const events = new Set(all.predictions.filter((p) => p.target === "ticker").flatMap((p) => p.events ?? []));
+    expect(events.has("O3@2025-06-10")).toBe(true);
+    expect(events.has("DEEPSEEK-V3@2025-02-08")).toBe(true);
+    expect(events.size).toBeLessThanOrEqual(12);
   });
 
-  it("filters one family (θ still uses every family for the provider prior) and rejects an unknown one", () => {
+  it("filters one family (the models are still fitted on every family) and rejects an unknown one", () => {
     const one = backtestFamilies({ history, families: history.families, eval_end: END, family: "openai-flagship" });
     expect(one.predictions).toEqual(all.predictions.filter((p) => p.family === "openai-flagship"));
-    expect(one.by_tenor).toEqual(all.by_family["openai-flagship"]);
-    expect(() => backtestFamilies({ history, families: history.families, eval_end: END, family: "nope" })).toThrow(expect.objectContaining({ code: "E_UNKNOWN_ID" }));
+    expect(one.by_family["openai-flagship"]).toEqual(all.by_family["openai-flagship"]);
+    expect(() => backtestFamilies({ history, families: history.families, eval_end: END, family: "nope" })).toThrow(
+      expect.objectContaining({ code: "E_UNKNOWN_ID" }),
+    );
   });
 });

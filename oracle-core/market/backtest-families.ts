@@ -1,87 +1,110 @@
-/** The production backtest (MATH.md §11) over every family of the history, with the no-change baseline. */
+/**
+ * The production backtest of the lifecycle forecasts (GET /v1/backtest, the README table): monthly origins, ticker
+ * and tier targets scored apart against "no change", with bootstrap intervals over whole tickers and families.
+ */
 import { OracleError } from "../errors";
-import { fitFamilies, type FamilyFitResult } from "../greeks/family-fits";
+import { TIER_CALIBRATION, type TierCalibrationScale } from "../forecast/law-states";
+import type { LifecycleObservation } from "../forecast/lifecycle-data";
+import { sig } from "../forecast/significant";
 import { TENORS } from "../quant/defaults";
-import { familySeries } from "../registry/family-series";
-import type { HistoryObservation } from "../schemas/observation";
-import { backtestSeries, type AnnouncedPrice, type BacktestPrediction } from "./backtest-series";
-import { summaryByTenor, type TenorSummary } from "./backtest-summary";
+import { forecastPairs, type BacktestTarget, type ForecastPair } from "./backtest-pairs";
+import { summarizePairs, type TargetSummary } from "./backtest-scores";
 
 /** Input of {@link backtestFamilies}. */
 export interface BacktestFamiliesInput {
-  history: { observations: readonly HistoryObservation[] };
+  history: { observations: readonly LifecycleObservation[] };
   families: Readonly<Record<string, { provider: string }>>;
   /** Last date a pair may reach: the newest date the data vouches for (data_as_of). */
   eval_end: string;
-  /** Only this family's pairs (θ is still fitted with every family, for the provider priors). */
+  /** Only this family's tickers and tier (the models are still fitted on every family). */
   family?: string | null;
   tenors?: Readonly<Record<string, number>>;
+  /** Tier calibration (default: the published one); "walk-forward" for the out-of-sample check. */
+  tier_calibration?: TierCalibrationScale | "walk-forward";
 }
+
+/** Scores by target, then tenor (null where a tenor has no pair). */
+export type TargetTable = Record<BacktestTarget, Record<string, TargetSummary | null>>;
 
 /** Output of {@link backtestFamilies}. */
 export interface BacktestFamiliesResult {
   eval_end: string;
   tenors: string[];
   families: string[];
-  by_tenor: Record<string, TenorSummary>;
-  by_family: Record<string, Record<string, TenorSummary>>;
-  predictions: BacktestPrediction[];
+  tier_calibration: TierCalibrationScale | "walk-forward";
+  /** With bootstrap intervals. */
+  by_tenor: TargetTable;
+  /** Per family, without intervals (a family is one cluster). */
+  by_family: Record<string, TargetTable>;
+  predictions: ForecastPair[];
 }
 
-/** Kinds of observation that are announced ahead of their effective date. */
-const ANNOUNCED_KINDS = new Set(["scheduled", "promo-end"]);
+/** A pair as published: prices and probabilities to 6 significant digits (the summaries use full precision). */
+function published(p: ForecastPair): ForecastPair {
+  const r = (x: number) => sig(x, 6);
+  return {
+    ...p,
+    spot: r(p.spot),
+    mean: r(p.mean),
+    median: r(p.median),
+    q: p.q.map(r) as ForecastPair["q"],
+    p_change: r(p.p_change),
+    actual: r(p.actual),
+    pit: [r(p.pit[0]), r(p.pit[1])],
+    crps: r(p.crps),
+  };
+}
+
+function table(pairs: readonly ForecastPair[], tenors: readonly string[], bootstrap: boolean): TargetTable {
+  const of = (target: BacktestTarget) =>
+    Object.fromEntries(
+      tenors.map((t) => [
+        t,
+        summarizePairs(
+          pairs.filter((p) => p.target === target && p.tenor === t),
+          { bootstrap },
+        ),
+      ]),
+    );
+  return { ticker: of("ticker"), tier: of("tier") };
+}
 
 /**
- * For every family, date and tenor: θ as production would have published it on that date (fitFamilies as of the
- * date: recency weights, provider prior, clamp), prices announced with the model (introductory prices ending,
- * scheduled changes) honoured before decay, compared with the step-function family price; the no-change forecast
- * is scored on the same pairs. Summaries by tenor and by family, all pairs and ex-successor.
- * @example backtestFamilies({ history, families: history.families, eval_end: "2026-08-21" }).by_tenor["3M"].forward.all.median_ape_pct
+ * Every ticker and family forecast at month-start origins, fitted on data ≤ the origin, scored at 1M/3M/6M/12M.
+ * @example
+ * backtestFamilies({ history, families: history.families, eval_end: "2026-08-21" }).by_tenor.tier["6M"].crps_skill
  */
 export function backtestFamilies(input: BacktestFamiliesInput): BacktestFamiliesResult {
   const tenors = input.tenors ?? TENORS;
   if (input.family != null && !Object.hasOwn(input.families, input.family)) {
     throw new OracleError("E_UNKNOWN_ID", `unknown family ${JSON.stringify(input.family)}`, "family");
   }
-  // familySeries and fitFamilies read output rows only; filtering once keeps the per-date fits cheap.
-  const history = { observations: input.history.observations.filter((o) => o.field === "output" && o.kind !== "tier") };
-  const fits = new Map<string, Map<string, FamilyFitResult>>();
-  const fitsAt = (date: string) => {
-    let f = fits.get(date);
-    if (!f) fits.set(date, (f = fitFamilies(history, input.families, date)));
-    return f;
-  };
-  const announced = new Map<string, AnnouncedPrice[]>();
-  for (const o of history.observations) {
-    if (!ANNOUNCED_KINDS.has(o.kind)) continue;
-    const xs = announced.get(o.ticker) ?? [];
-    xs.push({ effective_date: o.effective_at, output: o.value });
-    announced.set(o.ticker, xs);
-  }
-  const names = input.family != null ? [input.family] : Object.keys(input.families).sort();
-  const predictions: BacktestPrediction[] = [];
-  const by_family: Record<string, Record<string, TenorSummary>> = {};
-  for (const family of names) {
-    const points = familySeries(history, family);
-    if (points.length === 0) continue;
-    const rows = backtestSeries({
-      family,
-      points,
-      thetaAt: (d) => fitsAt(d).get(family)!.theta,
-      // Announced with the model: known from its launch (the only dates the record has for them).
-      announcedAt: (d, ticker) => (announced.get(ticker) ?? []).filter((a) => a.effective_date > d),
-      eval_end: input.eval_end,
-      tenors,
-    });
-    predictions.push(...rows);
-    by_family[family] = summaryByTenor(rows, Object.keys(tenors));
-  }
+  const predictions = forecastPairs({
+    observations: input.history.observations,
+    families: input.families,
+    eval_end: input.eval_end,
+    tenors,
+    family: input.family ?? null,
+    ...(input.tier_calibration ? { tier_calibration: input.tier_calibration } : {}),
+  });
+  const names = input.family != null ? [input.family] : [...new Set(predictions.map((p) => p.family))].sort();
+  const t = Object.keys(tenors);
   return {
     eval_end: input.eval_end,
-    tenors: Object.keys(tenors),
+    tenors: t,
     families: names,
-    by_tenor: summaryByTenor(predictions, Object.keys(tenors)),
-    by_family,
-    predictions,
+    tier_calibration: input.tier_calibration ?? TIER_CALIBRATION,
+    by_tenor: table(predictions, t, true),
+    by_family: Object.fromEntries(
+      names.map((f) => [
+        f,
+        table(
+          predictions.filter((p) => p.family === f),
+          t,
+          false,
+        ),
+      ]),
+    ),
+    predictions: predictions.map(published),
   };
 }

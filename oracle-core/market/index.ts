@@ -7,20 +7,23 @@ export { indexBlock } from "./index-block";
 export { publishedCorrections } from "./published-corrections";
 
 // swap (MATH §9)
-export { priceSwap, tickerUnderlying, indexUnderlying, MAX_TERM_MONTHS } from "./swap-request";
+export { priceSwap, tickerUnderlying, indexUnderlying, thetaForward, MAX_TERM_MONTHS } from "./swap-request";
+export { swapValueForward } from "./swap-forward";
+export { gridForward, indexForwardGrid, INDEX_FORWARD_GRID } from "./index-forward-grid";
 
 // Monte Carlo (MATH §10)
 export { mcQuery, monteCarloFor, MC_PATHS, MC_DEFAULT_SEED } from "./monte-carlo-request";
 
-// backtest (MATH §11)
-export { backtestSeries } from "./backtest-series";
-export { apeSummary, tenorSummary, summaryByTenor } from "./backtest-summary";
+// backtest of the lifecycle forecasts (docs/METHODOLOGY.md)
+export { forecastPairs } from "./backtest-pairs";
+export { summarizePairs, clusterBootstrap, BOOTSTRAP } from "./backtest-scores";
 export { backtestFamilies } from "./backtest-families";
 
 export type { PriceStep, MarketObservation } from "./price-timelines";
 export type { IndexUniverseEntry, IndexSeriesInput, IndexSeriesPoint, IndexSeriesResult } from "./index-series";
-export type { SwapUnderlying, SwapCashFlow, SwapQuote } from "./swap-request";
-export type { McTenor, McResult } from "./monte-carlo-request";
-export type { AnnouncedPrice, BacktestPrediction, BacktestSeriesInput } from "./backtest-series";
-export type { ApeSummary, TenorSummary } from "./backtest-summary";
-export type { BacktestFamiliesInput, BacktestFamiliesResult } from "./backtest-families";
+export type { SwapUnderlying, SwapCashFlow, SwapQuote, SwapBasis } from "./swap-request";
+export type { SwapForward, SwapForwardInput, SwapForwardResult } from "./swap-forward";
+export type { McTenor, McResult, McAnalytic, LegacyMcTenor, McRow } from "./monte-carlo-request";
+export type { BacktestTarget, ForecastPair, ForecastPairsInput } from "./backtest-pairs";
+export type { ClusterSums, TargetSummary, WithInterval } from "./backtest-scores";
+export type { BacktestFamiliesInput, BacktestFamiliesResult, TargetTable } from "./backtest-families";

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { SwapRequest } from "../schemas/market";
+import { tickerForward } from "../forecast/row-forecast";
 import { indexUnderlying, priceSwap, tickerUnderlying, type SwapUnderlying } from "./swap-request";
 
 // MATH.md §9.3–9.4: β = 8, θ = 0.9016 (the GPT-4 family's θ̂), r = 4%.
 const THETA = 0.9015954659874186;
 const gpt = tickerUnderlying({ ticker: "GPT-4.1", beta: 8, theta: THETA });
 const V = "2026-11-24";
-const req = (over: Partial<SwapRequest> = {}): SwapRequest => ({ underlying: "GPT-4.1", term_months: 3, notional: { kind: "tokens", amount: 1e9 }, ...over });
-const code = (f: () => unknown, c: string, field?: string) => expect(f).toThrow(expect.objectContaining(field ? { code: c, field } : { code: c }));
+const req = (over: Partial<SwapRequest> = {}): SwapRequest => ({
+  underlying: "GPT-4.1",
+  term_months: 3,
+  notional: { kind: "tokens", amount: 1e9 },
+  ...over,
+});
+const code = (f: () => unknown, c: string, field?: string) =>
+  expect(f).toThrow(expect.objectContaining(field ? { code: c, field } : { code: c }));
 
 describe("priceSwap: fair rates (swap-001…003)", () => {
   it.each([
@@ -75,16 +82,99 @@ describe("priceSwap: NPV and risks (swap-004, swap-006, swap-007)", () => {
 describe("priceSwap: the index as underlying", () => {
   it("c_j = each member's contribution in USD/M, so the curve's spot is the EICI in USD/M", () => {
     const u = indexUnderlying(
-      { name: "EICI", level: 1200, level_usd_per_m: 12, constituents: [
-        { ticker: "A", provider: "a", weight: 0.5, price: 10, quantity: 50, contribution: 800, stale: false },
-        { ticker: "B", provider: "b", weight: 0.5, price: 4, quantity: 100, contribution: 400, stale: false },
-      ] },
+      {
+        name: "EICI",
+        level: 1200,
+        level_usd_per_m: 12,
+        constituents: [
+          { ticker: "A", provider: "a", weight: 0.5, price: 10, quantity: 50, contribution: 800, stale: false },
+          { ticker: "B", provider: "b", weight: 0.5, price: 4, quantity: 100, contribution: 400, stale: false },
+        ],
+      },
       { A: 0.5, B: 0 },
     );
-    expect(u.curve).toEqual([{ c: 8, theta: 0.5 }, { c: 4, theta: 0 }]);
+    expect([u.basis, u.terms, u.spot]).toEqual(["theta", 2, 12]);
     const p = priceSwap(req({ underlying: "index", term_months: 1 }), u, V);
     // One payment at 1M: K* = 8·e^(−0.5/12) + 4.
     expect(p.fair_rate).toBeCloseTo(8 * Math.exp(-0.5 / 12) + 4, 12);
+  });
+
+  it("a block with the forward grid is priced on it, log-linear between knots: a flat grid fixes at the level", () => {
+    const block = {
+      name: "EICI",
+      level: 1200,
+      level_usd_per_m: 12,
+      constituents: [],
+      forward_grid_usd_per_m: Array.from({ length: 21 }, () => 12),
+    };
+    const u = indexUnderlying(block, {});
+    expect(u.basis).toBe("index-grid");
+    expect(priceSwap(req({ underlying: "index", term_months: 6, fixing: "average" }), u, V).fair_rate).toBeCloseTo(
+      12,
+      12,
+    );
+    // A grid falling 1% a month: the 3-month end fixing is the third knot, 12·0.99³.
+    const falling = indexUnderlying(
+      {
+        ...block,
+        forward_grid_usd_per_m: block.forward_grid_usd_per_m.map(
+          (_, k) => 12 * 0.99 ** (k < 12 ? k + 1 : 12 * (k - 10)),
+        ),
+      },
+      {},
+    );
+    const q = priceSwap(req({ underlying: "index", term_months: 3, K: 12 }), falling, V);
+    expect(q.schedule[2]!.expected_float).toBeCloseTo(12 * 0.99 ** 3, 12);
+  });
+});
+
+describe("priceSwap: a ticker priced on its lifecycle forward", () => {
+  const forecast = {
+    as_of: V,
+    launch: "2026-09-01",
+    superseded: false,
+    hazard: { young: 0.3, old: 0.05, superseded: 0.01, young_years: 0.5 },
+    successor_rate: 2,
+    jump: { mu: -0.4, s: 0.7 },
+    tier: null,
+  };
+  const row = {
+    ticker: "Y",
+    beta: 10,
+    theta: 0.9,
+    scheduled: [{ effective_date: "2027-01-24", input: 2, output: 20, kind: "promo-end" }],
+    forecast,
+  };
+  const u = tickerUnderlying(row);
+
+  it("each end fixing is the ticker forward at its date (a 1M swap's fair rate is F(1/12))", () => {
+    expect(u.basis).toBe("lifecycle");
+    expect(priceSwap(req({ term_months: 1 }), u, V).fair_rate).toBeCloseTo(tickerForward(row, V, 1 / 12), 12);
+    const q = priceSwap(req({ term_months: 3, K: 10 }), u, V);
+    q.schedule.forEach((f, k) => expect(f.expected_float).toBeCloseTo(tickerForward(row, V, (k + 1) / 12), 12));
+    // The announced doubling on 2027-01-24 (61 days in) is in the 3rd fixing, not the 2nd.
+    expect(q.schedule[1]!.expected_float).toBeLessThan(10.01);
+    expect(q.schedule[2]!.expected_float).toBeGreaterThan(19);
+  });
+
+  it("an average fixing integrates the forward across the announced step (as a 6,000-point midpoint rule)", () => {
+    const q = priceSwap(req({ term_months: 3, fixing: "average", K: 10 }), u, V);
+    const n = 6000;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += tickerForward(row, V, 2 / 12 + (i + 0.5) / n / 12);
+    expect(q.schedule[2]!.expected_float).toBeCloseTo(s / n, 2); // the midpoint rule errs by ≤ jump·h/Δ across the step
+    expect(q.schedule[2]!.expected_float).toBeGreaterThan(19); // 61 days in: the 3rd month is nearly all at 20
+  });
+
+  it("sensitivities: +1% on every price is 1% of the floating leg; θ01 is a 0.01/yr drift shift of the forward", () => {
+    const q = priceSwap(req({ term_months: 6, K: 12 }), u, V);
+    expect(q.sensitivities.delta_1pct).toBeCloseTo(0.01 * q.pv_float, 9);
+    const shifted = {
+      ...u,
+      forward: (v: string) => ({ ...u.forward(v), at: (t: number) => u.forward(v).at(t) * Math.exp(-1e-6 * t) }),
+    };
+    const bumped = priceSwap(req({ term_months: 6, K: 12 }), shifted, V);
+    expect(q.sensitivities.theta01).toBeCloseTo(((bumped.npv - q.npv) / 1e-6) * 0.01, 3);
   });
 });
 
@@ -102,5 +192,7 @@ describe("priceSwap: errors carry MATH.md §13 codes and the request's field", (
     [{ elapsed_months: 3 }, "E_SWAP_EXPIRED", "elapsed_months"],
     [{ elapsed_months: -1 }, "E_NEG_TENOR", "elapsed_months"],
     [{ rate: Number.NaN }, "E_NOT_FINITE", "rate"],
-  ] as [Partial<SwapRequest>, string, string][])("%j → %s", (over, c, field) => code(() => priceSwap(req(over), gpt, V), c, field));
+  ] as [Partial<SwapRequest>, string, string][])("%j → %s", (over, c, field) =>
+    code(() => priceSwap(req(over), gpt, V), c, field),
+  );
 });

@@ -1,36 +1,88 @@
-/** An EICS request (POST /v1/swap) → MATH.md §9 `swapValue` inputs → fair rates, NPV for a side, risks, schedule. */
+/** An EICS request (POST /v1/swap) → MATH.md §9.2 on the underlying's forward → fair rates, NPV, risks, schedule. */
 import { OracleError, isOracleError } from "../errors";
 import { dateOrdinal, ordinalToIso } from "../quant/dates";
 import { DAYS_PER_YEAR, DEFAULTS, PER_MILLION } from "../quant/defaults";
-import type { CurveTerm } from "../quant/forward";
-import { swapValue, type SwapValueResult } from "../quant/swap";
+import { tickerForward, type ForwardRow } from "../forecast/row-forecast";
+import { curveForward, type CurveTerm } from "../quant/forward";
 import { num } from "../quant/validate";
 import type { SwapRequest } from "../schemas/market";
 import type { IndexBlock } from "../schemas/snapshot";
+import { gridForward } from "./index-forward-grid";
+import { swapValueForward, type SwapForward, type SwapForwardResult } from "./swap-forward";
 
-/** The floating leg's underlying: a forward of the form Σ c_j e^(−θ_j τ) seen at valuation (§9.1). */
+/** How the floating leg's forward is produced. */
+export type SwapBasis = "lifecycle" | "index-grid" | "theta";
+
+/** The floating leg's underlying: its expected price curve seen at valuation (§9.1 generalised). */
 export interface SwapUnderlying {
   kind: "index" | "ticker";
   name: string;
-  /** Spot in USD/M (Σ c_j). */
+  /** Spot in USD/M. */
   spot: number;
-  curve: CurveTerm[];
+  /** Priced components: 1 for a ticker, the constituents for the index. */
+  terms: number;
+  basis: SwapBasis;
+  /** The forward seen on a valuation date (a ticker's depends on the date: its age and announced prices). */
+  forward: (valuationDate: string) => SwapForward;
 }
 
-/** A single model: c = β, θ = the family's θ. */
-export function tickerUnderlying(row: { ticker: string; beta: number; theta: number }): SwapUnderlying {
-  return { kind: "ticker", name: row.ticker, spot: row.beta, curve: [{ c: row.beta, theta: row.theta }] };
+/** A sum-of-exponentials curve Σ c_j e^(−θ_j τ) (MATH.md §9.1) as a forward. */
+export function thetaForward(curve: readonly CurveTerm[]): (valuationDate: string) => SwapForward {
+  const f: SwapForward = { at: (tau) => curveForward(curve, tau), breaks: [] };
+  return () => f;
 }
 
-/** EICI in USD/M: c_j = each member's contribution in USD/M (points × point value), θ_j its θ (§8.7). */
-export function indexUnderlying(block: Pick<IndexBlock, "name" | "level" | "level_usd_per_m" | "constituents">, thetas: Readonly<Record<string, number>>): SwapUnderlying {
+/**
+ * A single model: its ticker forward (the lifecycle model's expected price, announced prices honoured), or, for a
+ * row from a snapshot without a forecast model, β·e^(−θτ).
+ * @example tickerUnderlying(row).forward("2026-11-24").at(0.25) // row.forwards["3M"] before rounding
+ */
+export function tickerUnderlying(row: ForwardRow): SwapUnderlying {
+  const base = { kind: "ticker" as const, name: row.ticker, spot: row.beta, terms: 1 };
+  if (!row.forecast) return { ...base, basis: "theta", forward: thetaForward([{ c: row.beta, theta: row.theta }]) };
+  return {
+    ...base,
+    basis: "lifecycle",
+    forward: (valuationDate) => {
+      const v = dateOrdinal(valuationDate, "valuation_date");
+      const breaks = (row.scheduled ?? [])
+        .map((a) => (dateOrdinal(a.effective_date) - v) / DAYS_PER_YEAR)
+        .filter((t) => t > 0)
+        .sort((a, b) => a - b);
+      // A valuation reads the same dates several times (fair rates for both fixings, then the NPV): remember them.
+      const seen = new Map<number, number>();
+      const at = (tau: number): number => {
+        let f = seen.get(tau);
+        if (f === undefined) seen.set(tau, (f = tickerForward(row, valuationDate, tau)));
+        return f;
+      };
+      return { at, breaks };
+    },
+  };
+}
+
+/**
+ * EICI in USD/M. A block with the forward grid (members' ticker forwards, docs/METHODOLOGY.md) is interpolated
+ * log-linearly between its knots; an older block falls back to §8.7: c_j = each member's contribution in USD/M,
+ * θ_j its θ.
+ */
+export function indexUnderlying(
+  block: Pick<IndexBlock, "name" | "level" | "level_usd_per_m" | "constituents" | "forward_grid_usd_per_m">,
+  thetas: Readonly<Record<string, number>>,
+): SwapUnderlying {
+  const terms = block.constituents.length;
+  const base = { kind: "index" as const, name: block.name, spot: block.level_usd_per_m, terms };
+  if (block.forward_grid_usd_per_m) {
+    const f = gridForward(block.level_usd_per_m, block.forward_grid_usd_per_m);
+    return { ...base, basis: "index-grid", forward: () => f };
+  }
   const v = block.level_usd_per_m / block.level;
   const curve = block.constituents.map((c) => {
     const theta = thetas[c.ticker];
     if (theta === undefined) throw new OracleError("E_UNKNOWN_ID", `no theta for index member ${c.ticker}`, "underlying");
     return { c: v * c.contribution, theta };
   });
-  return { kind: "index", name: block.name, spot: block.level_usd_per_m, curve };
+  return { ...base, basis: "theta", forward: thetaForward(curve) };
 }
 
 /** One payment of the schedule, from the requested side's point of view. */
@@ -50,7 +102,7 @@ export interface SwapCashFlow {
 
 /** Response of {@link priceSwap}. */
 export interface SwapQuote {
-  underlying: { kind: "index" | "ticker"; name: string; spot: number; terms: number };
+  underlying: { kind: "index" | "ticker"; name: string; spot: number; terms: number; basis: SwapBasis };
   term_months: number;
   fixing: "end" | "average";
   side: "fixed_payer" | "fixed_receiver";
@@ -69,7 +121,7 @@ export interface SwapQuote {
   npv: number;
   npv_fixed_payer: number;
   npv_fixed_receiver: number;
-  /** For the requested side: all prices +1%, θ +0.01/yr, rate +1 bp, and ∂NPV/∂K. */
+  /** For the requested side: all prices +1%, the forward's drift −0.01/yr (θ +0.01/yr), rate +1 bp, and ∂NPV/∂K. */
   sensitivities: { delta_1pct: number; theta01: number; dv01: number; dnpv_dK: number };
   schedule: SwapCashFlow[];
 }
@@ -81,7 +133,10 @@ export const MAX_TERM_MONTHS = 120;
 /**
  * Prices an EICS for a side at valuation time s = elapsed (mark-to-market after time passes: settled periods drop out).
  * K defaults to the fair rate for the requested fixing at s (NPV 0). Errors carry MATH.md §13 codes.
- * @example priceSwap({ underlying: "X", term_months: 3, notional: { kind: "tokens", amount: 1e9 }, K: 7.5 }, { kind: "ticker", name: "X", spot: 8, curve: [{ c: 8, theta: 0.9016 }] }, "2026-11-24").npv // ≈ −1794.18
+ * @example
+ * const und = tickerUnderlying({ ticker: "X", beta: 8, theta: 0.9016, scheduled: [] });
+ * const req = { underlying: "X", term_months: 3, notional: { kind: "tokens", amount: 1e9 }, K: 7.5 };
+ * priceSwap(req, und, "2026-11-24").npv // ≈ −1794.18
  */
 export function priceSwap(req: SwapRequest, und: SwapUnderlying, valuationDate: string): SwapQuote {
   try {
@@ -110,11 +165,15 @@ function quote(req: SwapRequest, und: SwapUnderlying, valuationDate: string): Sw
     throw new OracleError("E_SWAP_EXPIRED", `the swap has expired: ${s} years elapsed, last payment at ${req.term_months / 12} years`, "elapsed_months");
   }
   const kind = req.notional.kind as "tokens" | "usd";
-  const base = { curve: und.curve, months: req.term_months, rate, s, realized_avg: req.realized_avg ?? null };
-  const fairFor = (fx: "end" | "average"): number => swapValue({ ...base, fixing: fx, K: 0, notional: { type: "tokens", amount: 1 } }).fair_rate;
+  const realized_avg = req.realized_avg ?? null;
+  const base = { forward: und.forward(valuationDate), months: req.term_months, rate, s, realized_avg };
+  const unit = { type: "tokens" as const, amount: 1 };
+  const fairFor = (fx: "end" | "average"): number =>
+    swapValueForward({ ...base, fixing: fx, K: 0, notional: unit }).fair_rate;
   const fair = fairFor(fixing);
   const K = req.K ?? fair;
-  const res: SwapValueResult = swapValue({ ...base, fixing, K, notional: { type: kind, amount: req.notional.amount } });
+  const notional = { type: kind, amount: req.notional.amount };
+  const res: SwapForwardResult = swapValueForward({ ...base, fixing, K, notional });
   const other = (fx: "end" | "average"): number | null => {
     if (fx === fixing) return res.fair_rate;
     try {
@@ -129,7 +188,7 @@ function quote(req: SwapRequest, und: SwapUnderlying, valuationDate: string): Sw
   const trade = Math.round(v - s * DAYS_PER_YEAR);
   const N = res.notional_tokens_per_month;
   return {
-    underlying: { kind: und.kind, name: und.name, spot: und.spot, terms: und.curve.length },
+    underlying: { kind: und.kind, name: und.name, spot: und.spot, terms: und.terms, basis: und.basis },
     term_months: req.term_months,
     fixing,
     side: side as SwapQuote["side"],

@@ -1,4 +1,7 @@
-/** MATH.md §2.5 and §7: model forwards β·e^(−θt), forward task cost, and the sum-of-exponentials curve. */
+/**
+ * MATH.md §2.5 and §7: model forwards β·e^(−θt), forward task cost, and the sum-of-exponentials curve — the closed
+ * forms of the vectors. The forward production publishes is the lifecycle forecast's (oracle-core/forecast).
+ */
 import { TENORS } from "./defaults";
 import { finiteResult, num, price, tenor, tenorMap } from "./validate";
 

@@ -33,7 +33,7 @@ export { indexRun } from "./index-run";
 export { indexForward } from "./index-forward";
 
 // swap (§9)
-export { swapValue } from "./swap";
+export { swapValue, swapTerms } from "./swap";
 export { swapFairRate, fairRateClosedForm, fairRateClosedFormAverage } from "./swap-fair-rate";
 
 // Monte Carlo (§10)
@@ -57,7 +57,7 @@ export type { IndexWeightsInput, IndexWeightsResult } from "./index-weights";
 export type { BreakerState, BreakerParams, BreakerResult, BreakerOutcome, BreakerStep } from "./breaker";
 export type { IndexQuote, IndexEvent, IndexParams, IndexRunInput, IndexRunResult, IndexFixing, QuoteLogEntry } from "./index-run";
 export type { IndexForwardInput } from "./index-forward";
-export type { SwapNotional, SwapValueInput, SwapValueResult, SwapPeriod } from "./swap";
+export type { SwapNotional, SwapValueInput, SwapValueResult, SwapPeriod, SwapTerms } from "./swap";
 export type { ClosedFormInput, SwapFairRateInput, SwapFairRateResult } from "./swap-fair-rate";
 export type {
   MertonParamsInput, MertonParams, MertonAnalyticsInput, MertonAnalytics, McMertonInput, McMertonTenor, McMertonResult,

@@ -87,11 +87,19 @@ function avgFactor(theta: number, a: number, b: number): [number, number] {
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-/**
- * Fair rate, NPV to the fixed payer and sensitivities at valuation time s; payments with t_m ≤ s are settled.
- * @example swapValue({ curve: [{ c: 8, theta: 0.9016 }], months: 3, K: 7.5, notional: { amount: 1e9 } }).npv_fixed_payer // ≈ −1794.18
- */
-export function swapValue(input: SwapValueInput): SwapValueResult {
+/** The checked terms of a swap (§9.1–9.2): every valuation of any forward curve starts from them. */
+export interface SwapTerms {
+  months: number;
+  r: number;
+  K: number;
+  s: number;
+  fixing: "end" | "average";
+  /** Output tokens per month (a USD budget converted once at K). */
+  N: number;
+}
+
+/** Checks a swap's terms with the §13 codes: term, rate, K, valuation time, fixing, notional, expiry. */
+export function swapTerms(input: Omit<SwapValueInput, "curve">): SwapTerms {
   const months = input.months;
   if (typeof months !== "number" || !Number.isInteger(months) || months < 1) {
     throw new OracleError("E_SWAP_TERM", `months must be an integer >= 1, got ${String(months)}`, "months");
@@ -103,8 +111,6 @@ export function swapValue(input: SwapValueInput): SwapValueResult {
   if (fixing !== "end" && fixing !== "average") {
     throw new OracleError("E_BAD_FIXING", `fixing must be 'end' or 'average', got ${JSON.stringify(fixing)}`, "fixing");
   }
-  if (!Array.isArray(input.curve)) throw new OracleError("E_NOT_FINITE", "curve must be a list of {c, theta}", "curve");
-  const curve = (input.curve as readonly CurveTerm[]).map((c, j) => ({ c: price(`curve[${j}].c`, c?.c), theta: num(`curve[${j}].theta`, c.theta) }));
   const ntype = input.notional?.type ?? "tokens";
   let N: number;
   if (ntype === "tokens") N = tokens("notional.amount", input.notional.amount);
@@ -113,6 +119,17 @@ export function swapValue(input: SwapValueInput): SwapValueResult {
     N = (price("notional.amount", input.notional.amount) * 1e6) / K;
   } else throw new OracleError("E_BAD_NOTIONAL", `notional.type must be 'tokens' or 'usd', got ${JSON.stringify(ntype)}`, "notional.type");
   if (s >= months / 12.0 - 1e-12) throw new OracleError("E_SWAP_EXPIRED", `valuation time s=${s} is at or after the last payment`, "s");
+  return { months, r, K, s, fixing, N };
+}
+
+/**
+ * Fair rate, NPV to the fixed payer and sensitivities at valuation time s; payments with t_m ≤ s are settled.
+ * @example swapValue({ curve: [{ c: 8, theta: 0.9016 }], months: 3, K: 7.5, notional: { amount: 1e9 } }).npv_fixed_payer // ≈ −1794.18
+ */
+export function swapValue(input: SwapValueInput): SwapValueResult {
+  const { months, r, K, s, fixing, N } = swapTerms(input);
+  if (!Array.isArray(input.curve)) throw new OracleError("E_NOT_FINITE", "curve must be a list of {c, theta}", "curve");
+  const curve = (input.curve as readonly CurveTerm[]).map((c, j) => ({ c: price(`curve[${j}].c`, c?.c), theta: num(`curve[${j}].theta`, c.theta) }));
 
   const dlt = 1.0 / 12.0;
   const periods: SwapPeriod[] = [];

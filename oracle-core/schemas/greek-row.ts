@@ -14,9 +14,45 @@ export const TenorForwardsSchema = z.object({
   "12M": price,
 });
 
+const rate = z.number().finite().nonnegative();
+const lnLaw = z.object({ mu: z.number().finite(), s: z.number().finite().nonnegative() });
+
+/**
+ * The forecast model of a row, fitted on the price history up to the valuation date (docs/METHODOLOGY.md). Every
+ * forward of the row — mean, median, probability of a change, quantiles, the swap curve, the Monte Carlo — is
+ * computed from it by oracle-core/forecast. Optional so that snapshots from before it still verify.
+ */
+export const RowForecastSchema = z.object({
+  /** The date the model was fitted on data up to (the valuation date): ages and announced prices count from it. */
+  as_of: isoDate,
+  /** First date of the ticker's price history: its age is counted from it. */
+  launch: isoDate,
+  /** A newer model of its family had launched by the valuation date. */
+  superseded: z.boolean(),
+  /** Hazard of an unannounced list-price move, per year: young (< young_years old, no successor), older, superseded. */
+  hazard: z.object({ young: rate, old: rate, superseded: rate, young_years: z.number().finite().positive() }),
+  /** Launches per year in the family (a launch supersedes the newest model). */
+  successor_rate: rate,
+  /** ln of a move's factor ~ N(mu, s²) (the provider's mean, shrunk toward the pooled one). */
+  jump: lnLaw,
+  /**
+   * On the family's newest model only: the tier law, "what the family's newest model will cost" — the share of
+   * launches at the predecessor's price, the ln step of the others, and the calibration (rate and ln-sd multipliers).
+   */
+  tier: z
+    .object({
+      p_same: z.number().min(0).max(1),
+      ratio: lnLaw,
+      rate_scale: z.number().finite().positive(),
+      widen: z.number().finite().positive(),
+    })
+    .nullable(),
+});
+
 /**
  * One row of the Greek sheet: every registry field resolved to the value in force, the ratios of
- * MATH.md §1 (so a client can price a task from the row alone), θ/σ and forwards.
+ * MATH.md §1 (so a client can price a task from the row alone), the family's fitted θ/σ (descriptive statistics of
+ * its price history: they no longer drive the forward), and the forwards with the forecast model behind them.
  * `status` is the quote status; the registry's active/legacy is `lifecycle`. Values derivable from the
  * row alone (annual decline, half-life, tokens per USD) are left out of the signed payload to keep it
  * small; `derivedGreeks` computes them for the API and clients.
@@ -58,6 +94,7 @@ export const GreekRowSchema = z.object({
     z.object({ name: z.string(), start_utc: z.string(), end_utc: z.string(), input_mult: z.number().positive(), output_mult: z.number().positive() }),
   ),
   scheduled: z.array(z.object({ effective_date: isoDate, input: price, output: price, kind: z.string() })),
+  /** θ and σ: the family's fitted decay rate per year and volatility (MATH.md §5–6), statistics of its history. */
   theta: z.number().finite(),
   theta_month: z.number().finite(),
   theta_raw: z.number().finite().nullable(),
@@ -65,7 +102,9 @@ export const GreekRowSchema = z.object({
   credibility_z: z.number().finite().min(0).max(1),
   theta_prior: z.enum(["family", "provider", "global"]),
   sigma_month: z.number().finite().nonnegative(),
+  /** The expected price E[β_t] of this ticker at each tenor, from `forecast` (θ and σ above do not enter it). */
   forwards: TenorForwardsSchema,
+  forecast: RowForecastSchema.optional(),
   status: QuoteStatusSchema,
   dispersion: z.number().finite().nonnegative().nullable(),
   sources: z.array(z.string()),
@@ -78,3 +117,4 @@ export const GreekRowSchema = z.object({
 export type GreekRow = z.infer<typeof GreekRowSchema>;
 export type QuoteStatus = z.infer<typeof QuoteStatusSchema>;
 export type TenorForwards = z.infer<typeof TenorForwardsSchema>;
+export type RowForecast = z.infer<typeof RowForecastSchema>;
