@@ -4,7 +4,7 @@ import { maxTokens, resolveProfile, resolveTask, type ResolvedProfile, type Reso
 import type { GreekRow } from "../schemas/greek-row";
 import { cacheTtl } from "./cache-ttl";
 import { horizonYears } from "./horizon";
-import { scheduledForward } from "./forward-scheduled";
+import { tickerForward } from "../forecast/row-forecast";
 import { instrumentFromRow } from "./instrument";
 
 /** A task as a client states it (API body, widget fields, PWA form), n_in already known. */
@@ -23,7 +23,8 @@ export interface TaskRequest {
 export type PricingRow = Pick<
   GreekRow,
   "ticker" | "beta" | "r_in" | "r_cache" | "r_think" | "r_batch" | "cache_write_mult" | "tiers" | "theta" | "scheduled" | "max_output"
->;
+> &
+  Partial<Pick<GreekRow, "forecast">>;
 
 export interface PricedTask {
   model: string;
@@ -96,7 +97,7 @@ interface OnRow {
 function onRow(row: PricingRow, r: ResolvedRequest, valuationDate: string): OnRow {
   const inst = instrumentFromRow(row, { cache_ttl: r.cache_ttl, mode: r.profile.mode });
   const t = r.horizon_years;
-  const fwdBeta = t === 0 ? row.beta : scheduledForward(row, valuationDate, t);
+  const fwdBeta = tickerForward(row, valuationDate, t);
   return { row, task: resolveTask(inst, r.profile), fwdBeta };
 }
 
