@@ -1,7 +1,8 @@
 import { PUBLISHED_FIELDS, type PublishedField, type QuoteState } from "../../oracle-core/greeks/greek-sheet";
+import { DEFAULTS } from "../../oracle-core/quant/defaults";
+import { breakerDecide, confirmsValue, type PendingMove } from "../../oracle-core/publishing/publish-breaker";
+import { reconcile, type Reconciled } from "../../oracle-core/publishing/reconcile";
 import type { MatchedQuote } from "../sources/match-quotes";
-import { breakerDecide, CONFIRM_TOL, type PendingMove } from "./breaker";
-import { reconcile, type Reconciled } from "./reconcile";
 
 export interface PublishedRow {
   value: number;
@@ -43,7 +44,6 @@ export interface Decisions {
 }
 
 const key = (t: string, f: string) => `${t}\u0000${f}`;
-const near = (a: number, b: number) => (b === 0 ? a === 0 : Math.abs(a / b - 1) <= CONFIRM_TOL);
 
 /**
  * SPEC §4 steps 5–6 for every ticker and published field: reconcile the healthy sources' quotes,
@@ -88,7 +88,7 @@ export function decide(input: {
       if (rec) {
         out.quoted.add(ticker);
         out.reconciled.set(k, rec);
-        const agreeing = qs.filter((q) => near(q.usd_per_m, rec.value)).map((q) => q.source);
+        const agreeing = qs.filter((q) => confirmsValue(q.usd_per_m, rec.value)).map((q) => q.source);
         const d = input.halted.has(ticker) ? ({ kind: "unchanged" } as const) : breakerDecide({ published: pub?.value ?? null, pending: pend, value: rec.value, sources: agreeing, now });
         if (d.kind === "publish") {
           const effective_at = d.reason === "first_quote" ? (rec.effective_from ?? today) : (rec.effective_from && rec.effective_from <= today ? rec.effective_from : today);
@@ -112,8 +112,9 @@ export function decide(input: {
       if (current !== undefined) prices[field] = current;
     }
     const last = input.published.get(key(ticker, "output"))?.last_quoted_at;
-    const staleLive =
-      input.mode === "live" && !input.composites.has(ticker) && !out.quoted.has(ticker) && (!last || now.getTime() - Date.parse(last) > 48 * 3600_000);
+    // Stale: no fresh quote within the same 48 h (MATH.md §12 stale_hours) after which the index flags a constituent.
+    const unquoted = !last || now.getTime() - Date.parse(last) > DEFAULTS.stale_hours * 3600_000;
+    const staleLive = input.mode === "live" && !input.composites.has(ticker) && !out.quoted.has(ticker) && unquoted;
     const finalStatus: QuoteState["status"] = input.halted.has(ticker)
       ? "halted"
       : pendingShown

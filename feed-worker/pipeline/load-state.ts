@@ -3,7 +3,7 @@ import { payloadSha256 } from "../../oracle-core/snapshot/snapshot-sign";
 import { decodeState } from "../store/feed-state";
 import { KV } from "../store/kv-keys";
 import type { Env } from "../env";
-import type { PendingMove } from "./breaker";
+import type { PendingMove } from "../../oracle-core/publishing/publish-breaker";
 import type { PublishedRow } from "./decide";
 
 export interface LoadedState {

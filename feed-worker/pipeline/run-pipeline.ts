@@ -15,15 +15,16 @@ import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
 import { seedIfEmpty } from "../store/seed";
+import { setAsideFromRegistry } from "../../oracle-core/publishing/set-aside";
+import { collectSource } from "./collect-sources";
 import { decide } from "./decide";
-import { setAsideFromRegistry } from "./set-aside";
-import { loadState } from "./load-state";
-import { collectSource, type SourceRun } from "./collect-sources";
-import { persistRun } from "./persist";
 import { buildIndexBlock } from "./index-block";
+import { loadState } from "./load-state";
+import { persistRun } from "./persist";
+import type { SourceRun, StepName } from "./steps";
 
-export const STEPS = ["load", "collect", "reconcile", "compute", "sign", "persist:d1", "persist:r2", "persist:kv"] as const;
-export type StepName = (typeof STEPS)[number];
+// The step names are part of runPipeline's contract (onStep, timings): callers may take them from here.
+export { STEPS, type StepName } from "./steps";
 
 export interface PipelineOptions {
   env: Env;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakerDecide } from "./breaker";
+import { breakerDecide } from "./publish-breaker";
 
 const t0 = new Date("2025-06-10T12:00:00Z");
 const later = (min: number) => new Date(t0.getTime() + min * 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shrinkCheck } from "./shrink-check.js";
+import { shrinkCheck } from "./shrink-check";
 
 describe("shrinkCheck", () => {
   it("passes at exactly half the previous count and rejects below it", () => {

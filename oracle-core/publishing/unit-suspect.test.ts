@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRejectable, unitSuspect } from "./unit-suspect.js";
+import { isRejectable, unitSuspect } from "./unit-suspect";
 
 describe("unitSuspect", () => {
   it("flags the Gemini 2.0 Flash 1500× glitch ($150 vs $0.10) with the factor in the reason", () => {

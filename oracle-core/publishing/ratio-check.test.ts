@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { QuoteField, SourceQuote } from "../sources/types.js";
-import { checkRatios } from "./ratio-check.js";
+import type { PriceQuote, QuoteField } from "./price-quote";
+import { checkRatios } from "./ratio-check";
 
-const q = (field: QuoteField, usd_per_m: number, over: Partial<SourceQuote> = {}): SourceQuote => ({ source: "litellm", model_id: "m", field, usd_per_m, ...over });
-const rejectedFields = (quotes: SourceQuote[]): string[] => checkRatios(quotes).rejected.map((r) => `${r.field}:${r.code}`);
+const q = (field: QuoteField, usd_per_m: number, over: Partial<PriceQuote> = {}): PriceQuote => ({ model_id: "m", field, usd_per_m, ...over });
+const rejectedFields = (quotes: PriceQuote[]): string[] => checkRatios(quotes).rejected.map((r) => `${r.field}:${r.code}`);
 
 describe("checkRatios", () => {
   it("rejects input above 2× output, and only the input", () => {
