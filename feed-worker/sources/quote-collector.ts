@@ -1,6 +1,6 @@
-import { readPriceValue, toPerMillion } from "./price-value.js";
-import type { QuoteRejectCode } from "./source-error.js";
-import type { ParseResult, QuoteField, QuoteRejection, SourceId, SourceQuote } from "./types.js";
+import { readPriceValue, toPerMillion } from "./price-value";
+import type { QuoteRejectCode } from "./source-error";
+import type { ParseResult, QuoteField, QuoteRejection, SourceId, SourceQuote } from "./types";
 
 /** Where a quote sits: everything but its value. */
 export type QuoteSlot = Omit<SourceQuote, "source" | "usd_per_m">;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { quotesInEffect } from "./quotes-in-effect.js";
-import { parseGenaiPrices } from "./source-genai-prices.js";
-import type { ParseResult, QuoteField, SourceQuote } from "./types.js";
+import { quotesInEffect } from "./quotes-in-effect";
+import { parseGenaiPrices } from "./source-genai-prices";
+import type { ParseResult, QuoteField, SourceQuote } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/genai-prices/data.json", import.meta.url), "utf8");
 const real = parseGenaiPrices(TEXT);

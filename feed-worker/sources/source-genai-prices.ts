@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { parseJsonPayload } from "./parse-json.js";
-import { QuoteCollector, type QuoteSlot } from "./quote-collector.js";
-import { issueText, parseTopLevel, requireEntries } from "./top-level.js";
-import { SourceError } from "./source-error.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { parseJsonPayload } from "./parse-json";
+import { QuoteCollector, type QuoteSlot } from "./quote-collector";
+import { issueText, parseTopLevel, requireEntries } from "./top-level";
+import { SourceError } from "./source-error";
+import type { ParseResult, QuoteField, SourceAdapter } from "./types";
 
 const FIELD_OF: Record<string, QuoteField> = {
   input_mtok: "input",

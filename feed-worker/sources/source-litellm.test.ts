@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLitellm } from "./source-litellm.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseLitellm } from "./source-litellm";
+import type { ParseResult, QuoteField } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/litellm/model_prices_and_context_window.json", import.meta.url), "utf8");
 const real = parseLitellm(TEXT);

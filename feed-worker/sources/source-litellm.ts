@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { parseJsonPayload } from "./parse-json.js";
-import { QuoteCollector } from "./quote-collector.js";
-import { parseTopLevel, requireEntries } from "./top-level.js";
-import { SourceError } from "./source-error.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { parseJsonPayload } from "./parse-json";
+import { QuoteCollector } from "./quote-collector";
+import { parseTopLevel, requireEntries } from "./top-level";
+import { SourceError } from "./source-error";
+import type { ParseResult, QuoteField, SourceAdapter } from "./types";
 
 /** LiteLLM key (per token) → quote field. Service-tier variants (_priority, _flex) and modality prices are not read. */
 const FIELD_OF: Record<string, QuoteField> = {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseModelsDev } from "./source-models-dev.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseModelsDev } from "./source-models-dev";
+import type { ParseResult, QuoteField } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/models-dev/api.json", import.meta.url), "utf8");
 const real = parseModelsDev(TEXT);

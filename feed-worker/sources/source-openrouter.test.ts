@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseOpenrouter } from "./source-openrouter.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseOpenrouter } from "./source-openrouter";
+import type { ParseResult, QuoteField } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/openrouter/models.json", import.meta.url), "utf8");
 const real = parseOpenrouter(TEXT);

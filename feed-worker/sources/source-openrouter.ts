@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { parseJsonPayload } from "./parse-json.js";
-import { QuoteCollector } from "./quote-collector.js";
-import { SourceError } from "./source-error.js";
-import { issueText, parseTopLevel, requireEntries } from "./top-level.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { parseJsonPayload } from "./parse-json";
+import { QuoteCollector } from "./quote-collector";
+import { SourceError } from "./source-error";
+import { issueText, parseTopLevel, requireEntries } from "./top-level";
+import type { ParseResult, QuoteField, SourceAdapter } from "./types";
 
 /** OpenRouter pricing key (USD per token, as a decimal string) → quote field. */
 const FIELD_OF: Record<string, QuoteField> = {
