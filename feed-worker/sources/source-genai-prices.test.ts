@@ -69,6 +69,11 @@ describe("genai-prices adapter on the recorded payload", () => {
     expect(quotes(real, "deepseek", "deepseek-reasoner", "cache_read").map((q) => q.usd_per_m)).toEqual([0.14]);
   });
 
+  it("keeps DeepSeek's off-peak price as an off-hours window of the model (16:30–00:30 UTC), not a quote", () => {
+    expect(real.info?.["deepseek:deepseek-chat"]?.windows).toEqual([{ start_utc: "16:30", end_utc: "00:30", prices: { input: 0.135, cache_read: 0.035, output: 0.55 } }]);
+    expect(real.info?.["deepseek:deepseek-chat"]?.context_window).toBe(64000);
+  });
+
   it("counts models as provider:id (the same id under two providers is two models) and rejects nothing", () => {
     expect(real.models).toContain("anthropic:claude-opus-4-6");
     expect(real.models).toContain("google:claude-opus-4-6");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelInfo } from "./model-info";
 import { parseJsonPayload } from "./parse-json";
 import { QuoteCollector } from "./quote-collector";
 import { parseTopLevel, requireEntries } from "./top-level";
@@ -54,6 +55,10 @@ export function parseLitellm(text: string): ParseResult {
     }
     objects++;
     out.seen(id);
+    const e = entry.data;
+    // LiteLLM's max_input_tokens is the prompt limit: the context window as far as this file says.
+    const facts = { context_window: e.max_input_tokens, max_output: e.max_output_tokens, reasoning: e.supports_reasoning };
+    out.describe(id, modelInfo({ ...facts, retires_on: e.deprecation_date, comment: e._comment }));
     const provider = Provider.safeParse(entry.data.litellm_provider);
     const base = provider.success ? { model_id: id, provider: provider.data } : { model_id: id };
     for (const [key, raw] of Object.entries(entry.data)) {

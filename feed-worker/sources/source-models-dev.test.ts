@@ -44,6 +44,12 @@ describe("models.dev adapter on the recorded payload", () => {
   });
 });
 
+describe("models.dev adapter: model facts", () => {
+  it("states limits, release date, reasoning and a deprecated status (anthropic claude-3-7-sonnet-20250219)", () => {
+    expect(real.info?.["anthropic:claude-3-7-sonnet-20250219"]).toEqual({ context_window: 200000, max_output: 64000, release_date: "2025-02-19", reasoning: true, deprecated: true });
+  });
+});
+
 describe("models.dev adapter on broken payloads", () => {
   it("fails the whole payload when it is empty or no provider has models", () => {
     expect(codeOf("{}")).toBe("E_SOURCE_EMPTY");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelInfo, pick } from "./model-info";
 import { parseJsonPayload } from "./parse-json";
 import { QuoteCollector } from "./quote-collector";
 import { SourceError } from "./source-error";
@@ -52,6 +53,13 @@ export function parseModelsDev(text: string): ParseResult {
       }
       const modelId = m.data.id ?? key;
       out.seen(`${providerId}:${modelId}`);
+      out.describe(`${providerId}:${modelId}`, modelInfo({
+        context_window: pick(rawModel, "limit", "context"),
+        max_output: pick(rawModel, "limit", "output"),
+        release_date: pick(rawModel, "release_date"),
+        reasoning: pick(rawModel, "reasoning"),
+        deprecated: pick(rawModel, "status") === "deprecated" ? true : undefined,
+      }));
       const cost = m.data.cost;
       if (!cost) continue;
       const base = { model_id: modelId, provider: providerId };

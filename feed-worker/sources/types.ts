@@ -42,6 +42,34 @@ export interface ParseResult {
   /** Model ids seen in the payload (`provider:id` where the source groups by provider, as the registry writes them); the shrink check counts these. */
   models: string[];
   rejected: QuoteRejection[];
+  /** What the payload says about a model besides its prices, keyed like `models`; only well-formed facts, none required. */
+  info?: Record<string, ModelInfo>;
+}
+
+/**
+ * A model's facts as a source states them (the registry build reads them; the pipeline publishes prices only).
+ * Dates are ISO YYYY-MM-DD as the source wrote them.
+ */
+export interface ModelInfo {
+  context_window?: number;
+  max_output?: number;
+  release_date?: string;
+  reasoning?: boolean;
+  /** The source marks the model deprecated or no longer offered. */
+  deprecated?: boolean;
+  /** The date the source gives for the model's retirement (a deprecation or expiration date, past or future). */
+  retires_on?: string;
+  /** The source's free-text note on the model's prices (e.g. a batch discount or an introductory price). */
+  comment?: string;
+  /** Prices in force only at some hours of the day, USD per 1M tokens (genai-prices' DeepSeek off-peak). */
+  windows?: PriceWindow[];
+}
+
+/** A daily window in UTC ("16:30" to "00:30" wraps midnight) and the prices in force during it. */
+export interface PriceWindow {
+  start_utc: string;
+  end_utc: string;
+  prices: Partial<Record<QuoteField, number>>;
 }
 
 export interface SourceAdapter {
