@@ -3,7 +3,7 @@ import { decodeBase64 } from "./base64.js";
 import { verifyEd25519, signEd25519 } from "./ed25519.js";
 import { fromHex, toHex } from "./hex.js";
 import { generateSigningKey, importPublicKey, importSigningKey, keyIdOf, pinKeys } from "./keys.js";
-import { testSigner } from "./test-fixture.js";
+import { testSigner } from "../../test/support/test-signer";
 import { sha256Hex } from "./sha256.js";
 import { utf8Encode } from "./utf8.js";
 

@@ -9,7 +9,7 @@ import { KEYSET_PAYLOAD_TYPE, makeKeyset, readKeyset } from "./keyset.js";
 import { verifyKeysetChain } from "./keyset-chain.js";
 import { payloadSha256, signSnapshot } from "./snapshot-sign.js";
 import { verifySnapshot } from "./snapshot-verify.js";
-import { testSigner, testSnapshotPayload } from "./test-fixture.js";
+import { testSigner, testSnapshotPayload } from "../../test/support/test-signer";
 
 type S = Signer & { publicKeyRaw: string };
 const T0 = Date.UTC(2026, 6, 1, 12);

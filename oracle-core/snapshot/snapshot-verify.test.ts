@@ -9,7 +9,7 @@ import { generateSigningKey, importSigningKey, pinKeys, type Signer, type Truste
 import { sha256Hex } from "./sha256.js";
 import { payloadSha256, signSnapshot } from "./snapshot-sign.js";
 import { verifySnapshot } from "./snapshot-verify.js";
-import { testSigner, testSnapshotPayload } from "./test-fixture.js";
+import { testSigner, testSnapshotPayload } from "../../test/support/test-signer";
 import { utf8Encode } from "./utf8.js";
 
 const T0 = Date.UTC(2026, 6, 1, 12, 0, 0); // issued_at 2026-07-01T12:00:00.000Z
