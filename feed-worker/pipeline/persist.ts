@@ -1,9 +1,9 @@
+import type { Decisions } from "../../oracle-core/publishing/decide";
 import type { HistoryObservation } from "../../oracle-core/schemas/observation";
 import type { Env } from "../env";
 import { setMetaStmt } from "../store/db";
 import { KV } from "../store/kv-keys";
 import { insertObservationStmt } from "../store/seed";
-import type { Decisions } from "./decide";
 import type { SourceRun, StepName } from "./steps";
 
 export interface SignedSnapshot {

@@ -1,6 +1,8 @@
 import { fitFamilies } from "../../oracle-core/greeks/family-fits";
 import { greekRow } from "../../oracle-core/greeks/greek-sheet";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
+import { decide, fieldKey } from "../../oracle-core/publishing/decide";
+import { setAsideFromRegistry } from "../../oracle-core/publishing/set-aside";
 import { DEFAULTS } from "../../oracle-core/quant/defaults";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas/observation";
@@ -15,9 +17,7 @@ import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
 import { seedIfEmpty } from "../store/seed";
-import { setAsideFromRegistry } from "../../oracle-core/publishing/set-aside";
 import { collectSource } from "./collect-sources";
-import { decide } from "./decide";
 import { buildIndexBlock } from "./index-block";
 import { loadState } from "./load-state";
 import { persistRun } from "./persist";
@@ -76,7 +76,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   await step("collect");
   const adapters = mode === "bundled" ? BUNDLED_ADAPTERS : ADAPTERS;
   const tickers = registry.models.map((m) => ({ ticker: m.ticker, match: m.match }));
-  const published = (ticker: string, field: string) => state.published.get(`${ticker}\u0000${field}`)?.value;
+  const published = (ticker: string, field: string) => state.published.get(fieldKey(ticker, field))?.value;
   const runs: SourceRun[] = await Promise.all(
     adapters.map((adapter) =>
       collectSource(adapter, opts.fetch, { mode, bundledBaseUrl: opts.bundledBaseUrl, now }, { previousModelCount: state.modelCounts.get(adapter.id), tickers, published }),

@@ -14,8 +14,10 @@ export { checkRatios, MAX_INPUT_OVER_OUTPUT } from "./ratio-check";
 export { reconcile, originOf, AGREE_TOL } from "./reconcile";
 export { breakerDecide, confirmsValue } from "./publish-breaker";
 export { setAsideFromRegistry } from "./set-aside";
+export { decide, fieldKey } from "./decide";
 
-export type { GuardCode, GuardRejection, PriceQuote, QuoteField } from "./price-quote";
+export type { GuardCode, GuardRejection, PriceQuote, QuoteField, TickerQuote } from "./price-quote";
 export type { UnitSuspect } from "./unit-suspect";
 export type { FieldQuote, Reconciled } from "./reconcile";
 export type { BreakerDecision, BreakerInput, PendingMove } from "./publish-breaker";
+export type { Decisions, FieldHold, FieldPublish, PublishedRow } from "./decide";

@@ -38,6 +38,12 @@ export interface PriceQuote {
   effective_to?: string;
 }
 
+/** A quote assigned to a registry ticker, with the source that stated it (the feed's matched quote). */
+export interface TickerQuote extends PriceQuote {
+  source: string;
+  ticker: string;
+}
+
 /** Codes the guard rules add on top of the transport and parser codes the feed passes through. */
 export type GuardCode = "E_SHRINK" | "E_PRICE_BOUNDS" | "E_PRICE_INVALID" | "E_RATIO_BOUNDS" | "E_UNIT_SUSPECT";
 

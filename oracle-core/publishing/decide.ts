@@ -1,8 +1,8 @@
-import { PUBLISHED_FIELDS, type PublishedField, type QuoteState } from "../../oracle-core/greeks/greek-sheet";
-import { DEFAULTS } from "../../oracle-core/quant/defaults";
-import { breakerDecide, confirmsValue, type PendingMove } from "../../oracle-core/publishing/publish-breaker";
-import { reconcile, type Reconciled } from "../../oracle-core/publishing/reconcile";
-import type { MatchedQuote } from "../sources/match-quotes";
+import { PUBLISHED_FIELDS, type PublishedField, type QuoteState } from "../greeks/greek-sheet";
+import { DEFAULTS } from "../quant/defaults";
+import type { TickerQuote } from "./price-quote";
+import { breakerDecide, confirmsValue, type PendingMove } from "./publish-breaker";
+import { reconcile, type Reconciled } from "./reconcile";
 
 export interface PublishedRow {
   value: number;
@@ -43,7 +43,9 @@ export interface Decisions {
   quoted: Set<string>;
 }
 
-const key = (t: string, f: string) => `${t}\u0000${f}`;
+/** The key of a ticker field in the published and pending maps. */
+export const fieldKey = (ticker: string, field: string): string => `${ticker}\u0000${field}`;
+const key = fieldKey;
 
 /**
  * SPEC §4 steps 5–6 for every ticker and published field: reconcile the healthy sources' quotes,
@@ -51,7 +53,7 @@ const key = (t: string, f: string) => `${t}\u0000${f}`;
  */
 export function decide(input: {
   tickers: readonly string[];
-  quotes: readonly MatchedQuote[];
+  quotes: readonly TickerQuote[];
   published: ReadonlyMap<string, PublishedRow>;
   pending: ReadonlyMap<string, PendingMove>;
   halted: ReadonlySet<string>;
@@ -64,7 +66,7 @@ export function decide(input: {
 }): Decisions {
   const { now } = input;
   const today = now.toISOString().slice(0, 10);
-  const byKey = new Map<string, MatchedQuote[]>();
+  const byKey = new Map<string, TickerQuote[]>();
   for (const q of input.quotes) {
     if (q.tier_above !== undefined || !(PUBLISHED_FIELDS as readonly string[]).includes(q.field)) continue;
     if (input.composites.has(q.ticker) || input.setAside(q.ticker, q.field, q.source, q.usd_per_m)) continue;
