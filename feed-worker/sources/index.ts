@@ -62,4 +62,5 @@ export type { MatchedQuote, MatchResult } from "./match-quotes";
 export type { QuoteRejectCode, SourceErrorCode } from "./source-error";
 export type { PriceUnit } from "./price-units";
 export type { PageTable } from "./page-tables";
-export type { ParseResult, QuoteField, QuoteRejection, RegistrySourceKey, SourceAdapter, SourceId, SourceQuote, TickerMatch } from "./types";
+export type { ModelInfo, ParseResult, PriceWindow, QuoteField, QuoteRejection, RegistrySourceKey } from "./types";
+export type { SourceAdapter, SourceId, SourceQuote, TickerMatch } from "./types";

@@ -3,12 +3,24 @@ import { modelInfo, pick } from "./model-info";
 
 describe("modelInfo", () => {
   it("keeps well-formed facts and drops the rest", () => {
-    expect(modelInfo({ context_window: 1047576, max_output: 0, release_date: "2025-04-14", reasoning: "yes", deprecated: true, retires_on: "soon", comment: "" })).toEqual({
+    expect(
+      modelInfo({
+        context_window: 1047576,
+        max_output: 0,
+        release_date: "2025-04-14",
+        reasoning: "yes",
+        deprecated: true,
+        retires_on: "soon",
+        comment: "",
+      }),
+    ).toEqual({
       context_window: 1047576,
       release_date: "2025-04-14",
       deprecated: true,
     });
-    expect(modelInfo({ context_window: Number.POSITIVE_INFINITY, comment: "Batch API offers 50% discount" })).toEqual({ comment: "Batch API offers 50% discount" });
+    expect(modelInfo({ context_window: Number.POSITIVE_INFINITY, comment: "Batch API offers 50% discount" })).toEqual({
+      comment: "Batch API offers 50% discount",
+    });
     expect(modelInfo({})).toEqual({});
   });
 });

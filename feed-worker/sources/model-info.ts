@@ -12,7 +12,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
  */
 export function modelInfo(raw: RawModelInfo): ModelInfo {
   const out: ModelInfo = {};
-  const count = (x: unknown): number | undefined => (typeof x === "number" && Number.isFinite(x) && x > 0 ? x : undefined);
+  const count = (x: unknown): number | undefined =>
+    typeof x === "number" && Number.isFinite(x) && x > 0 ? x : undefined;
   const day = (x: unknown): string | undefined => (typeof x === "string" && ISO_DAY.test(x) ? x : undefined);
   const flag = (x: unknown): boolean | undefined => (typeof x === "boolean" ? x : undefined);
   const set = <K extends keyof ModelInfo>(k: K, v: ModelInfo[K] | undefined) => {
@@ -34,6 +35,7 @@ export function modelInfo(raw: RawModelInfo): ModelInfo {
  */
 export function pick(x: unknown, ...path: string[]): unknown {
   let o = x;
-  for (const k of path) o = typeof o === "object" && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined;
+  for (const k of path)
+    o = typeof o === "object" && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined;
   return o;
 }

@@ -45,7 +45,8 @@ export function parseColumnPage(text: string, layout: ColumnLayout): ParseResult
       if (label === "" || row.every((c) => c === row[0])) continue; // blank or section-divider row
       out.seen(label);
       for (const { col, field, unit: headerUnit } of columns) {
-        const added = quoteCell(out, { model_id: label, provider: layout.provider, field }, row[col] ?? "", [headerUnit, tableUnit]);
+        const slot = { model_id: label, provider: layout.provider, field };
+        const added = quoteCell(out, slot, row[col] ?? "", [headerUnit, tableUnit]);
         if (isMain) quoted += added;
       }
     }

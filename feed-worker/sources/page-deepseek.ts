@@ -42,7 +42,8 @@ export function parseDeepseekPage(text: string): ParseResult {
       if (!field) continue;
       const labelUnit = detectUnit(label);
       for (const col of modelCols) {
-        quoted += quoteCell(out, { model_id: header[col] ?? "", provider: "deepseek", field }, row[col] ?? "", [labelUnit, tableUnit]);
+        const slot = { model_id: header[col] ?? "", provider: "deepseek", field };
+        quoted += quoteCell(out, slot, row[col] ?? "", [labelUnit, tableUnit]);
       }
     }
     if (quoted === 0) throw layoutError("page-deepseek", "the pricing table has no readable price");

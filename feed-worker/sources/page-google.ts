@@ -42,7 +42,8 @@ export function parseGooglePage(text: string): ParseResult {
       const label = cleanLabel(row[0] ?? "");
       const field = ROWS.find(([, re]) => re.test(label))?.[0];
       if (!field) continue;
-      quoted += quoteCell(out, { model_id: model, provider: "google", field }, row[paidCol] ?? "", [detectUnit(label), tableUnit]);
+      const slot = { model_id: model, provider: "google", field };
+      quoted += quoteCell(out, slot, row[paidCol] ?? "", [detectUnit(label), tableUnit]);
     }
   }
   if (tablesFound === 0) throw layoutError("page-google", 'no model table with an "Input price" row and a "Paid Tier" column');

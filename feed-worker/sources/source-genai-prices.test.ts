@@ -70,7 +70,9 @@ describe("genai-prices adapter on the recorded payload", () => {
   });
 
   it("keeps DeepSeek's off-peak price as an off-hours window of the model (16:30–00:30 UTC), not a quote", () => {
-    expect(real.info?.["deepseek:deepseek-chat"]?.windows).toEqual([{ start_utc: "16:30", end_utc: "00:30", prices: { input: 0.135, cache_read: 0.035, output: 0.55 } }]);
+    const offPeak = { input: 0.135, cache_read: 0.035, output: 0.55 };
+    const windows = real.info?.["deepseek:deepseek-chat"]?.windows;
+    expect(windows).toEqual([{ start_utc: "16:30", end_utc: "00:30", prices: offPeak }]);
     expect(real.info?.["deepseek:deepseek-chat"]?.context_window).toBe(64000);
   });
 

@@ -66,8 +66,12 @@ export function parseGenaiPrices(text: string): ParseResult {
       const sets = Array.isArray(m.data.prices) ? m.data.prices : [{ prices: m.data.prices }];
       const { quoted, offHours } = priceSets(sets);
       for (const { slot, prices } of quoted) addPriceMap(out, { ...base, ...slot }, prices);
-      const windows = offHours.map(({ prices, ...hours }): PriceWindow => ({ ...hours, prices: windowPrices(base, prices) }));
-      const info = modelInfo({ context_window: pick(rawModel, "context_window"), deprecated: pick(rawModel, "deprecated"), comment: pick(rawModel, "price_comments") });
+      const windows = offHours.map((w): PriceWindow => ({ ...w, prices: windowPrices(base, w.prices) }));
+      const info = modelInfo({
+        context_window: pick(rawModel, "context_window"),
+        deprecated: pick(rawModel, "deprecated"),
+        comment: pick(rawModel, "price_comments"),
+      });
       out.describe(key, windows.length > 0 ? { ...info, windows } : info);
     }
   });
@@ -76,7 +80,10 @@ export function parseGenaiPrices(text: string): ParseResult {
 }
 
 type PriceMap = Record<string, unknown>;
-type PriceSets = { quoted: { slot: Partial<QuoteSlot>; prices: PriceMap }[]; offHours: { start_utc: string; end_utc: string; prices: PriceMap }[] };
+interface PriceSets {
+  quoted: { slot: Partial<QuoteSlot>; prices: PriceMap }[];
+  offHours: { start_utc: string; end_utc: string; prices: PriceMap }[];
+}
 
 /**
  * Turns a conditional price list into the sets to quote. Date constraints chain into effective ranges.
@@ -123,7 +130,8 @@ function priceSets(sets: ConditionalPrices[]): PriceSets {
 function windowPrices(base: Omit<QuoteSlot, "field">, prices: PriceMap): PriceWindow["prices"] {
   const scratch = new QuoteCollector("genai-prices");
   addPriceMap(scratch, base, prices);
-  return Object.fromEntries(scratch.result().quotes.filter((q) => q.tier_above === undefined).map((q) => [q.field, q.usd_per_m]));
+  const untiered = scratch.result().quotes.filter((q) => q.tier_above === undefined);
+  return Object.fromEntries(untiered.map((q) => [q.field, q.usd_per_m]));
 }
 
 function windowMinutes(start = "00:00", end = "00:00"): number {

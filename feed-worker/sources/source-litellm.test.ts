@@ -70,13 +70,15 @@ describe("LiteLLM adapter on the recorded payload", () => {
 });
 
 describe("LiteLLM adapter: model facts", () => {
-  it("states limits, reasoning and the deprecation date (claude-3-7-sonnet: 200000 / 64000, retires 2026-02-19)", () => {
-    expect(real.info?.["claude-3-7-sonnet-20250219"]).toMatchObject({ context_window: 200000, max_output: 64000, reasoning: true, retires_on: "2026-02-19" });
+  it("states limits, reasoning and the deprecation date (claude-3-7-sonnet: 200k / 64k, retires 2026-02-19)", () => {
+    const facts = { context_window: 200000, max_output: 64000, reasoning: true, retires_on: "2026-02-19" };
+    expect(real.info?.["claude-3-7-sonnet-20250219"]).toMatchObject(facts);
     expect(real.info?.["gpt-4.1"]).toEqual({ context_window: 1047576, max_output: 32768 });
   });
 
   it("drops a malformed fact without rejecting the model or its prices", () => {
-    const r = parseLitellm(mutate((d) => Object.assign(d["gpt-4.1"]!, { max_input_tokens: "1M", deprecation_date: "soon" })));
+    const junk = { max_input_tokens: "1M", deprecation_date: "soon" };
+    const r = parseLitellm(mutate((d) => Object.assign(d["gpt-4.1"]!, junk)));
     expect(r.info?.["gpt-4.1"]).toEqual({ max_output: 32768 });
     expect(price(r, "gpt-4.1", "output")).toBe(8);
     expect(r.rejected).toEqual([]);

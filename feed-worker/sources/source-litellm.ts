@@ -57,8 +57,13 @@ export function parseLitellm(text: string): ParseResult {
     out.seen(id);
     const e = entry.data;
     // LiteLLM's max_input_tokens is the prompt limit: the context window as far as this file says.
-    const facts = { context_window: e.max_input_tokens, max_output: e.max_output_tokens, reasoning: e.supports_reasoning };
-    out.describe(id, modelInfo({ ...facts, retires_on: e.deprecation_date, comment: e._comment }));
+    out.describe(id, modelInfo({
+      context_window: e.max_input_tokens,
+      max_output: e.max_output_tokens,
+      reasoning: e.supports_reasoning,
+      retires_on: e.deprecation_date,
+      comment: e._comment,
+    }));
     const provider = Provider.safeParse(entry.data.litellm_provider);
     const base = provider.success ? { model_id: id, provider: provider.data } : { model_id: id };
     for (const [key, raw] of Object.entries(entry.data)) {

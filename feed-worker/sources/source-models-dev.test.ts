@@ -46,7 +46,13 @@ describe("models.dev adapter on the recorded payload", () => {
 
 describe("models.dev adapter: model facts", () => {
   it("states limits, release date, reasoning and a deprecated status (anthropic claude-3-7-sonnet-20250219)", () => {
-    expect(real.info?.["anthropic:claude-3-7-sonnet-20250219"]).toEqual({ context_window: 200000, max_output: 64000, release_date: "2025-02-19", reasoning: true, deprecated: true });
+    expect(real.info?.["anthropic:claude-3-7-sonnet-20250219"]).toEqual({
+      context_window: 200000,
+      max_output: 64000,
+      release_date: "2025-02-19",
+      reasoning: true,
+      deprecated: true,
+    });
   });
 });
 

@@ -41,8 +41,9 @@ describe("OpenRouter adapter on the recorded payload", () => {
 });
 
 describe("OpenRouter adapter: model facts", () => {
-  it("dates a listing by its unix `created` (openai/gpt-4.1: 1744651385 → 2025-04-14) and skips a null output limit", () => {
-    expect(real.info?.["openai/gpt-4.1"]).toEqual({ context_window: 1047576, release_date: "2025-04-14", reasoning: false });
+  it("dates a listing by its unix `created` (gpt-4.1: 1744651385 → 2025-04-14), skips a null output limit", () => {
+    const facts = { context_window: 1047576, release_date: "2025-04-14", reasoning: false };
+    expect(real.info?.["openai/gpt-4.1"]).toEqual(facts);
   });
 });
 

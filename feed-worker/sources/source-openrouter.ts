@@ -56,6 +56,8 @@ export function parseOpenrouter(text: string): ParseResult {
   return out.result();
 }
 
+const isoDay = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+
 /** Context length, the top provider's output limit, the listing date (`created`, unix seconds), reasoning, expiry. */
 function openrouterInfo(raw: unknown) {
   const created = pick(raw, "created");
@@ -63,7 +65,7 @@ function openrouterInfo(raw: unknown) {
   return modelInfo({
     context_window: pick(raw, "context_length"),
     max_output: pick(raw, "top_provider", "max_completion_tokens"),
-    release_date: typeof created === "number" && Number.isFinite(created) ? new Date(created * 1000).toISOString().slice(0, 10) : undefined,
+    release_date: typeof created === "number" && Number.isFinite(created) ? isoDay(created) : undefined,
     reasoning: Array.isArray(params) ? params.includes("reasoning") || params.includes("include_reasoning") : undefined,
     retires_on: pick(raw, "expiration_date"),
   });

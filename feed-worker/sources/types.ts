@@ -42,7 +42,7 @@ export interface ParseResult {
   /** Model ids seen in the payload (`provider:id` where the source groups by provider, as the registry writes them); the shrink check counts these. */
   models: string[];
   rejected: QuoteRejection[];
-  /** What the payload says about a model besides its prices, keyed like `models`; only well-formed facts, none required. */
+  /** What the payload says about a model besides its prices, keyed like `models`; only well-formed facts. */
   info?: Record<string, ModelInfo>;
 }
 

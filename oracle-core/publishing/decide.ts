@@ -59,7 +59,8 @@ export function decide(input: {
   halted: ReadonlySet<string>;
   /** Registry composites (Meta/Llama medians of hosts): priced from their constituents, never from one host's quote. */
   composites: ReadonlySet<string>;
-  /** True when the registry's curation set this source's value aside (a recorded disagreement: unit error, stale or pre-announced price). */
+  /** True when the registry's curation set this source's value aside (a recorded disagreement: unit error, stale or
+   * pre-announced price). */
   setAside: (ticker: string, field: string, source: string, value: number) => boolean;
   now: Date;
   mode: "bundled" | "live";
@@ -73,7 +74,14 @@ export function decide(input: {
     const k = key(q.ticker, q.field);
     (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(q);
   }
-  const out: Decisions = { publishes: [], holds: [], cleared: [], quotes: new Map(), reconciled: new Map(), quoted: new Set() };
+  const out: Decisions = {
+    publishes: [],
+    holds: [],
+    cleared: [],
+    quotes: new Map(),
+    reconciled: new Map(),
+    quoted: new Set(),
+  };
   for (const ticker of input.tickers) {
     const prices: QuoteState["prices"] = {};
     let status: QuoteState["status"] | null = null;
@@ -85,20 +93,44 @@ export function decide(input: {
       const pub = input.published.get(k) ?? null;
       const pend = input.pending.get(k) ?? null;
       const qs = byKey.get(k) ?? [];
-      const rec = reconcile(qs.map((q) => ({ source: q.source, usd_per_m: q.usd_per_m, effective_from: q.effective_from })));
+      const rec = reconcile(
+        qs.map((q) => ({ source: q.source, usd_per_m: q.usd_per_m, effective_from: q.effective_from })),
+      );
       let current = pub?.value;
       if (rec) {
         out.quoted.add(ticker);
         out.reconciled.set(k, rec);
         const agreeing = qs.filter((q) => confirmsValue(q.usd_per_m, rec.value)).map((q) => q.source);
-        const d = input.halted.has(ticker) ? ({ kind: "unchanged" } as const) : breakerDecide({ published: pub?.value ?? null, pending: pend, value: rec.value, sources: agreeing, now });
+        const d = input.halted.has(ticker)
+          ? ({ kind: "unchanged" } as const)
+          : breakerDecide({ published: pub?.value ?? null, pending: pend, value: rec.value, sources: agreeing, now });
         if (d.kind === "publish") {
-          const effective_at = d.reason === "first_quote" ? (rec.effective_from ?? today) : (rec.effective_from && rec.effective_from <= today ? rec.effective_from : today);
-          out.publishes.push({ ticker, field, from: d.from, value: d.value, effective_at, reason: d.reason, sources: [...new Set(agreeing)].sort() });
+          const effective_at =
+            d.reason === "first_quote"
+              ? (rec.effective_from ?? today)
+              : rec.effective_from && rec.effective_from <= today
+                ? rec.effective_from
+                : today;
+          out.publishes.push({
+            ticker,
+            field,
+            from: d.from,
+            value: d.value,
+            effective_at,
+            reason: d.reason,
+            sources: [...new Set(agreeing)].sort(),
+          });
           current = d.value;
           if (pend) out.cleared.push({ ticker, field });
         } else if (d.kind === "hold") {
-          out.holds.push({ ticker, field, published: pub!.value, pending: d.pending, reason: d.reason, isNew: !pend || pend.first_seen_at !== d.pending.first_seen_at });
+          out.holds.push({
+            ticker,
+            field,
+            published: pub!.value,
+            pending: d.pending,
+            reason: d.reason,
+            isNew: !pend || pend.first_seen_at !== d.pending.first_seen_at,
+          });
           pendingShown ??= { field, value: d.pending.value, since: d.pending.first_seen_at };
         } else if (pend) {
           out.cleared.push({ ticker, field });

@@ -13,9 +13,15 @@ export const MAX_USD_PER_M = 1000;
 export function checkPriceBounds(q: Pick<PriceQuote, "model_id" | "field" | "usd_per_m">): GuardRejection | null {
   const v = q.usd_per_m;
   const at = { model_id: q.model_id, field: q.field };
-  if (typeof v !== "number" || !Number.isFinite(v)) return { ...at, code: "E_PRICE_INVALID", reason: `${q.field} ${String(v)} is not a finite number` };
+  if (typeof v !== "number" || !Number.isFinite(v))
+    return { ...at, code: "E_PRICE_INVALID", reason: `${q.field} ${String(v)} is not a finite number` };
   if (v < 0) return { ...at, code: "E_PRICE_INVALID", reason: `${q.field} ${v} USD/M is negative` };
-  if (v === 0) return { ...at, code: "E_PRICE_BOUNDS", reason: `${q.field} is 0: a free or unpriced entry is not a market price (floor 1e-10 USD/token)` };
+  if (v === 0)
+    return {
+      ...at,
+      code: "E_PRICE_BOUNDS",
+      reason: `${q.field} is 0: a free or unpriced entry is not a market price (floor 1e-10 USD/token)`,
+    };
   if (v < MIN_USD_PER_M || v > MAX_USD_PER_M) {
     return {
       ...at,

@@ -17,7 +17,12 @@ export interface PendingMove {
 
 export type BreakerDecision =
   | { kind: "unchanged" }
-  | { kind: "publish"; value: number; from: number | null; reason: "first_quote" | "within_band" | "second_source" | "repeat_poll" }
+  | {
+      kind: "publish";
+      value: number;
+      from: number | null;
+      reason: "first_quote" | "within_band" | "second_source" | "repeat_poll";
+    }
   | { kind: "hold"; pending: PendingMove; reason: string };
 
 export interface BreakerInput {
@@ -47,20 +52,37 @@ export function breakerDecide({ published, pending, value, sources, now }: Break
   if (published === null) return { kind: "publish", value, from: null, reason: "first_quote" };
   const since = pending ? Date.parse(pending.first_seen_at) : Number.NaN;
   // An unreadable first-seen time cannot start the 1 h clock: the held move is replaced, as an expired one is.
-  const state: BreakerState = { accepted: published, accepted_at: null, last_quote_at: null, pending: pending && Number.isFinite(since) ? { price: pending.value, since } : null };
+  const state: BreakerState = {
+    accepted: published,
+    accepted_at: null,
+    last_quote_at: null,
+    pending: pending && Number.isFinite(since) ? { price: pending.value, since } : null,
+  };
   const step = breakerStep(state, { price: value }, now.getTime());
   // A zero or negative value is never a price to publish (the guard rejects it before it gets here).
   if (step.outcome === "rejected") return { kind: "unchanged" };
-  if (step.result === "accepted") return value === published ? { kind: "unchanged" } : { kind: "publish", value, from: published, reason: "within_band" };
-  if (new Set(sources.map(originOf)).size >= 2) return { kind: "publish", value, from: published, reason: "second_source" };
+  if (step.result === "accepted")
+    return value === published
+      ? { kind: "unchanged" }
+      : { kind: "publish", value, from: published, reason: "within_band" };
+  if (new Set(sources.map(originOf)).size >= 2)
+    return { kind: "publish", value, from: published, reason: "second_source" };
   const move = `${((value / published - 1) * 100).toFixed(1)}%`;
   if (pending && (step.result === "confirmed" || step.result === "pending_too_soon")) {
-    // The quote repeats the held move: confirmed ≥ 1 h after it was first held, unless the move looks like a unit error.
+    // The quote repeats the held move: confirmed ≥ 1 h after it was first held, unless it looks like a unit error.
     const factor = Math.max(value / published, published / value);
-    if (step.result === "confirmed" && factor < UNIT_SUSPECT_FLAG) return { kind: "publish", value, from: published, reason: "repeat_poll" };
+    if (step.result === "confirmed" && factor < UNIT_SUSPECT_FLAG)
+      return { kind: "publish", value, from: published, reason: "repeat_poll" };
     const merged = [...new Set([...pending.sources, ...sources])].sort();
-    const why = factor >= UNIT_SUSPECT_FLAG ? `a ${factor.toFixed(0)}× move looks like a unit error; awaiting a second source` : "awaiting confirmation";
-    return { kind: "hold", pending: { ...pending, sources: merged }, reason: `move of ${move} held since ${pending.first_seen_at}; ${why}` };
+    const why =
+      factor >= UNIT_SUSPECT_FLAG
+        ? `a ${factor.toFixed(0)}× move looks like a unit error; awaiting a second source`
+        : "awaiting confirmation";
+    return {
+      kind: "hold",
+      pending: { ...pending, sources: merged },
+      reason: `move of ${move} held since ${pending.first_seen_at}; ${why}`,
+    };
   }
   return {
     kind: "hold",

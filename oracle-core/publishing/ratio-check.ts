@@ -1,9 +1,12 @@
 import type { GuardRejection, PriceQuote, QuoteField } from "./price-quote";
 
-/** Input may cost at most this multiple of output (in the recorded archives only a safety classifier, llama-guard-3-8b on OpenRouter, exceeds it). */
+/**
+ * Input may cost at most this multiple of output (in the recorded archives only a safety classifier,
+ * llama-guard-3-8b on OpenRouter, exceeds it).
+ */
 export const MAX_INPUT_OVER_OUTPUT = 2;
 
-/** [field checked, field it is compared to, limit multiple]: the checked field is rejected when it exceeds limit × the other. */
+/** [field checked, field compared to, limit multiple]: the checked field is rejected above limit × the other. */
 const RULES: [QuoteField, QuoteField, number, string][] = [
   ["input", "output", MAX_INPUT_OVER_OUTPUT, "more than 2× the output price"],
   ["cache_read", "input", 1, "above the uncached input price"],
@@ -20,7 +23,9 @@ const RULES: [QuoteField, QuoteField, number, string][] = [
 export function checkRatios<Q extends PriceQuote>(quotes: Q[]): { kept: Q[]; rejected: GuardRejection[] } {
   const groups = new Map<string, Map<QuoteField, Q>>();
   for (const q of quotes) {
-    const key = [q.provider ?? "", q.model_id, q.tier_above ?? "", q.effective_from ?? "", q.effective_to ?? ""].join("\u0000");
+    const key = [q.provider ?? "", q.model_id, q.tier_above ?? "", q.effective_from ?? "", q.effective_to ?? ""].join(
+      "\u0000",
+    );
     const g = groups.get(key) ?? new Map<QuoteField, Q>();
     g.set(q.field, q);
     groups.set(key, g);
@@ -41,7 +46,8 @@ export function checkRatios<Q extends PriceQuote>(quotes: Q[]): { kept: Q[]; rej
       const reason =
         culprit === a
           ? `${a.field} ${a.usd_per_m} USD/M is ${text} (${b.field} ${b.usd_per_m})`
-          : `${b.field} ${b.usd_per_m} USD/M is out of line with the model's other prices (${a.field} ${a.usd_per_m} would be ${text})`;
+          : `${b.field} ${b.usd_per_m} USD/M is out of line with the model's other prices ` +
+            `(${a.field} ${a.usd_per_m} would be ${text})`;
       bad.set(culprit, { model_id: culprit.model_id, field: culprit.field, code: "E_RATIO_BOUNDS", reason });
     }
   }

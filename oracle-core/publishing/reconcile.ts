@@ -53,7 +53,8 @@ export function reconcile(quotes: readonly FieldQuote[]): Reconciled | null {
   const min = list[0]!.usd_per_m;
   const max = list[list.length - 1]!.usd_per_m;
   const dispersion = list.length === 1 || value === 0 ? 0 : (max - min) / value;
-  const status = list.length === 1 ? "single_source" : agreeing.length >= 2 && agreeing.length * 2 > list.length ? "ok" : "disputed";
+  const status =
+    list.length === 1 ? "single_source" : agreeing.length >= 2 && agreeing.length * 2 > list.length ? "ok" : "disputed";
   const effective_from = list.find((q) => q.effective_from && agreeing.includes(q.source))?.effective_from;
   return { value, dispersion, status, agreeing, outliers, effective_from };
 }

@@ -8,7 +8,9 @@ import { originOf } from "./reconcile";
  * rule lapses by itself as soon as the source changes its number.
  * @example setAsideFromRegistry(registry.models)("O3", "output", "openrouter", 40) // true when 40 was set aside
  */
-export function setAsideFromRegistry(models: readonly RegistryEntry[]): (ticker: string, field: string, source: string, value: number) => boolean {
+export function setAsideFromRegistry(
+  models: readonly RegistryEntry[],
+): (ticker: string, field: string, source: string, value: number) => boolean {
   const index = new Map<string, number[]>();
   for (const m of models) {
     for (const d of m.disagreements) {
@@ -19,5 +21,6 @@ export function setAsideFromRegistry(models: readonly RegistryEntry[]): (ticker:
       }
     }
   }
-  return (ticker, field, source, value) => (index.get(`${ticker}|${field}|${originOf(source)}`) ?? []).some((v) => confirmsValue(value, v));
+  return (ticker, field, source, value) =>
+    (index.get(`${ticker}|${field}|${originOf(source)}`) ?? []).some((v) => confirmsValue(value, v));
 }

@@ -37,7 +37,8 @@ export interface BreakerStep {
 }
 
 /**
- * The breaker's one notion of "the same price": `price` within `tol` (relative) of `ref`; a zero `ref` matches only zero.
+ * The breaker's one notion of "the same price": `price` within `tol` (relative) of `ref`; a zero `ref` matches
+ * only zero.
  * @example withinTol(4.003, 4, 0.001) // true
  */
 export function withinTol(price: number, ref: number, tol: number): boolean {

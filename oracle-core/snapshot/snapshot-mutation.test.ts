@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { OracleError, type OracleErrorCode } from "../errors";
-import { MUTATION_KINDS, mutateEnvelope, seededRng, type MutationContext, type MutationKind } from "../../test/support/envelope-mutations";
+import { MUTATION_KINDS, mutateEnvelope, seededRng } from "../../test/support/envelope-mutations";
+import type { MutationContext, MutationKind } from "../../test/support/envelope-mutations";
 import { generateSigningKey, importSigningKey, pinKeys, type TrustedKey } from "./keys";
 import { signSnapshot } from "./snapshot-sign";
 import { verifySnapshot } from "./snapshot-verify";
