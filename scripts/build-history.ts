@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { HistoryFileSchema, type HistoryFile, type HistoryObservation } from "../oracle-core/schemas/observation";
+import { HistoryFileSchema, OBSERVATION_FIELDS } from "../oracle-core/schemas/observation";
+import type { HistoryFile, HistoryObservation } from "../oracle-core/schemas/observation";
 import type { Provider, RegistryEntry, RegistryFile, SourceId } from "../oracle-core/schemas/registry";
 import { SHARED_DIR } from "../test/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, loadArchives, sha256File, type FieldPrices, type Quote } from "./archive-quotes";
@@ -223,17 +224,7 @@ export function buildHistory(): HistoryFile {
     };
   }
 
-  const fieldOrder = [
-    "output",
-    "input",
-    "cache_read",
-    "cache_write_5m",
-    "cache_write_1h",
-    "thinking",
-    "tier_input",
-    "tier_output",
-    "tier_cache_read",
-  ];
+  const fieldOrder: readonly string[] = OBSERVATION_FIELDS;
   obs.sort(
     (a, b) =>
       a.family.localeCompare(b.family) ||

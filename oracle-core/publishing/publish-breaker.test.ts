@@ -26,21 +26,11 @@ describe("circuit breaker", () => {
     expect(first.kind).toBe("hold");
     if (first.kind !== "hold") return;
     expect(first.reason).toContain("-80.0%");
-    const soon = breakerDecide({
-      published: 40,
-      pending: first.pending,
-      value: 8,
-      sources: ["litellm"],
-      now: later(30),
-    });
+    const repeat = (minutes: number) =>
+      breakerDecide({ published: 40, pending: first.pending, value: 8, sources: ["litellm"], now: later(minutes) });
+    const soon = repeat(30);
     expect(soon.kind).toBe("hold");
-    const confirmed = breakerDecide({
-      published: 40,
-      pending: first.pending,
-      value: 8,
-      sources: ["litellm"],
-      now: later(60),
-    });
+    const confirmed = repeat(60);
     expect(confirmed).toEqual({ kind: "publish", value: 8, from: 40, reason: "repeat_poll" });
   });
 
