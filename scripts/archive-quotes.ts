@@ -225,13 +225,15 @@ function loadArchive(spec: (typeof ARCHIVES)[number]): Map<string, Quote> {
     (byModel.get(id) ?? byModel.set(id, []).get(id)!).push(q);
   }
   const out = new Map<string, Quote>();
+  // A model is one the archive prices or describes (llm-prices' tier rows are neither: they fold into their base).
   for (const id of new Set([...parsed.models, ...byModel.keys()])) {
     const quotes = byModel.get(id) ?? [];
-    const info = parsed.info?.[id] ?? {};
+    const info = parsed.info?.[id];
+    if (quotes.length === 0 && info === undefined) continue;
     const segments = segmentsOf(quotes);
     if (spec.id === "openrouter") openrouterCacheWrite(segments);
     const q: Quote = { source: spec.id, id, url: spec.url(id, quotes), checked: spec.date, segments };
-    const w = info.windows?.[0];
+    const w = info?.windows?.[0];
     if (w)
       q.window = {
         start_utc: w.start_utc,
@@ -245,14 +247,14 @@ function loadArchive(spec: (typeof ARCHIVES)[number]): Map<string, Quote> {
           })),
         ),
       };
-    const batch = batchRatio(segments[0]!.prices, quotes, info.comment);
+    const batch = batchRatio(segments[0]!.prices, quotes, info?.comment);
     if (batch !== undefined) q.batch = batch;
-    if (info.comment !== undefined) q.comment = info.comment;
-    if (info.context_window !== undefined) q.context = info.context_window;
-    if (info.max_output !== undefined) q.maxOutput = info.max_output;
-    if (info.release_date !== undefined) q.releaseDate = info.release_date;
-    if (info.reasoning !== undefined) q.reasoning = info.reasoning;
-    const retired = spec.retired(info);
+    if (info?.comment !== undefined) q.comment = info.comment;
+    if (info?.context_window !== undefined) q.context = info.context_window;
+    if (info?.max_output !== undefined) q.maxOutput = info.max_output;
+    if (info?.release_date !== undefined) q.releaseDate = info.release_date;
+    if (info?.reasoning !== undefined) q.reasoning = info.reasoning;
+    const retired = spec.retired(info ?? {});
     if (retired !== undefined) q.retired = retired;
     out.set(id, q);
   }
