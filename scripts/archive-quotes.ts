@@ -1,11 +1,22 @@
-// Reads the five bundled archives (data/archives/<source-id>/…) into one normalised quote shape, for the
-// registry and history builders. Build-time only: the feed has its own adapters (feed-worker/).
+// The five bundled archives (data/archives/<source-id>/…) as the registry and history builders need them: each
+// read by the feed's own adapter (feed-worker/sources/, one parser per format), then regrouped here per model into
+// dated price segments with the model's facts. Nothing in this file reads an archive's format.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { tidyPrice } from "../oracle-core/publishing/tidy-price";
 import type { ArchiveRef, SourceId } from "../oracle-core/schemas/registry";
+import {
+  genaiPricesAdapter,
+  litellmAdapter,
+  llmPricesHistoricalAdapter,
+  modelsDevAdapter,
+  openrouterAdapter,
+} from "../feed-worker/sources/index";
+import type { ModelInfo, QuoteField, SourceAdapter, SourceQuote } from "../feed-worker/sources/types";
 
-export const DATA_DIR = resolve(import.meta.dirname, "../data");
+const ROOT = resolve(import.meta.dirname, "..");
+export const DATA_DIR = resolve(ROOT, "data");
 /** The registry's valuation date: the newest archive date (genai-prices commit 2026-08-21). */
 export const AS_OF = "2026-08-21";
 
@@ -37,7 +48,7 @@ export interface Quote {
   url: string;
   checked: string;
   segments: Segment[];
-  /** genai-prices time-of-day constraint: base = the constrained (standard) price, `offpeak` = the default outside it. */
+  /** genai-prices time-of-day constraint: base = the constrained (standard) price, `offpeak` = the price outside it. */
   window?: { start_utc: string; end_utc: string; offpeak: FieldPrices };
   batch?: number;
   comment?: string;
@@ -56,203 +67,208 @@ export function pricesAt(q: Quote, date: string): FieldPrices {
   return cur;
 }
 
-/** Per-token float → USD per 1M, rounded to 10 significant digits (2.4999999999999996 → 2.5). */
-export const perM = (perToken: number): number => Number((perToken * 1e6).toPrecision(10));
-const clean = (x: unknown): number | undefined => (typeof x === "number" && Number.isFinite(x) && x > 0 ? x : undefined);
-const isoOfUnix = (s: number): string => new Date(s * 1000).toISOString().slice(0, 10);
-
-interface ArchiveSpec extends Omit<ArchiveRef, "sha256"> {
-  files: string[];
+interface ArchiveSpec extends Omit<ArchiveRef, "sha256" | "path"> {
+  adapter: SourceAdapter;
+  /** Where the registry cites a model of this archive. */
+  url: (id: string, quotes: readonly SourceQuote[]) => string;
+  /** Why the archive says the model is no longer offered on or before AS_OF, in the archive's own terms. */
+  retired: (info: ModelInfo) => string | undefined;
 }
-/** The archives, their upstream and commit (from each SOURCE note). */
-export const ARCHIVES: ArchiveSpec[] = [
-  { id: "genai-prices", path: "archives/genai-prices/data.json", files: ["archives/genai-prices/data.json"], upstream: "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/new_data/v2/data.json", commit: "47df840a5ab10bbcffb8e5ac01b9899032245d1b", date: "2026-08-21" },
-  { id: "litellm", path: "archives/litellm/model_prices_and_context_window.json", files: ["archives/litellm/model_prices_and_context_window.json"], upstream: "https://github.com/Wei-Shaw/model-price-repo/blob/f9ff14734f6203c490573cb1e2ae8fdac7a52a41/model_prices_and_context_window.json", commit: "f9ff14734f6203c490573cb1e2ae8fdac7a52a41", date: "2026-07-24" },
-  { id: "llm-prices", path: "archives/llm-prices/historical-v1.json", files: ["archives/llm-prices/historical-v1.json"], upstream: "https://github.com/simonw/llm-prices/tree/723ef0bd3a6254436e9fe8d7f05d4d787e99f4c5/data", commit: "723ef0bd3a6254436e9fe8d7f05d4d787e99f4c5", date: "2026-08-05" },
-  { id: "models-dev", path: "archives/models-dev/api.json", files: ["archives/models-dev/api.json"], upstream: "https://github.com/anomalyco/models.dev/tree/f3fc692299671838c7c65fd8126bf84d81a2e817/providers", commit: "f3fc692299671838c7c65fd8126bf84d81a2e817", date: "2026-07-02" },
-  { id: "openrouter", path: "archives/openrouter/models.json", files: ["archives/openrouter/models.json"], upstream: "https://openrouter.ai/api/v1/models", commit: "f3fc692299671838c7c65fd8126bf84d81a2e817", date: "2026-07-02" },
-];
-const dateOf = (id: SourceId): string => ARCHIVES.find((a) => a.id === id)!.date;
+const UPSTREAM = {
+  genai:
+    "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/new_data/v2/data.json",
+  litellm:
+    "https://github.com/Wei-Shaw/model-price-repo/blob/f9ff14734f6203c490573cb1e2ae8fdac7a52a41/model_prices_and_context_window.json",
+  llmPrices: "https://github.com/simonw/llm-prices/tree/723ef0bd3a6254436e9fe8d7f05d4d787e99f4c5/data",
+  modelsDev: "https://github.com/anomalyco/models.dev/tree/f3fc692299671838c7c65fd8126bf84d81a2e817/providers",
+};
+const retiredOn = (what: string) => (i: ModelInfo) =>
+  i.retires_on !== undefined && i.retires_on <= AS_OF ? `${what} ${i.retires_on}` : undefined;
+const deprecated = (what: string) => (i: ModelInfo) => (i.deprecated === true ? what : undefined);
 
-export const sha256File = (rel: string): string => createHash("sha256").update(readFileSync(resolve(DATA_DIR, rel))).digest("hex");
-const readJson = (rel: string): any => JSON.parse(readFileSync(resolve(DATA_DIR, rel), "utf8"));
+/** The archives, their upstream and commit (from each SOURCE note), and the adapter that reads each. */
+export const ARCHIVES: (ArchiveSpec & { path: string })[] = (
+  [
+    {
+      id: "genai-prices",
+      adapter: genaiPricesAdapter,
+      upstream: UPSTREAM.genai,
+      commit: "47df840a5ab10bbcffb8e5ac01b9899032245d1b",
+      date: "2026-08-21",
+      url: () => UPSTREAM.genai,
+      retired: deprecated("genai-prices marks it deprecated"),
+    },
+    {
+      id: "litellm",
+      adapter: litellmAdapter,
+      upstream: UPSTREAM.litellm,
+      commit: "f9ff14734f6203c490573cb1e2ae8fdac7a52a41",
+      date: "2026-07-24",
+      url: () => UPSTREAM.litellm,
+      retired: retiredOn("LiteLLM deprecation_date"),
+    },
+    {
+      id: "llm-prices",
+      adapter: llmPricesHistoricalAdapter,
+      upstream: UPSTREAM.llmPrices,
+      commit: "723ef0bd3a6254436e9fe8d7f05d4d787e99f4c5",
+      date: "2026-08-05",
+      url: (_id, qs) =>
+        `https://github.com/simonw/llm-prices/blob/723ef0bd3a6254436e9fe8d7f05d4d787e99f4c5/data/${qs[0]?.provider}.json`,
+      retired: () => undefined,
+    },
+    {
+      id: "models-dev",
+      adapter: modelsDevAdapter,
+      upstream: UPSTREAM.modelsDev,
+      commit: "f3fc692299671838c7c65fd8126bf84d81a2e817",
+      date: "2026-07-02",
+      url: (id) =>
+        `https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/${id.replace(":", "/models/")}.toml`,
+      retired: deprecated("models.dev status: deprecated"),
+    },
+    {
+      id: "openrouter",
+      adapter: openrouterAdapter,
+      upstream: "https://openrouter.ai/api/v1/models",
+      commit: "f3fc692299671838c7c65fd8126bf84d81a2e817",
+      date: "2026-07-02",
+      url: () => "https://openrouter.ai/api/v1/models",
+      retired: retiredOn("OpenRouter expiration_date"),
+    },
+  ] satisfies ArchiveSpec[]
+).map(({ id, adapter, upstream, commit, date, url, retired }) => ({
+  id,
+  path: adapter.bundledPath.replace(/^data\//, ""),
+  upstream,
+  commit,
+  date,
+  adapter,
+  url,
+  retired,
+}));
+
+export const sha256File = (rel: string): string =>
+  createHash("sha256")
+    .update(readFileSync(resolve(DATA_DIR, rel)))
+    .digest("hex");
 
 /** Archive references for the registry header (with the sha256 of the bytes read). */
 export function archiveRefs(): ArchiveRef[] {
-  return ARCHIVES.map(({ files: _f, ...a }) => ({ ...a, sha256: sha256File(a.path) }));
+  return ARCHIVES.map(({ id, path, upstream, commit, date }) => ({
+    id,
+    path,
+    upstream,
+    commit,
+    date,
+    sha256: sha256File(path),
+  }));
 }
 
-// ---- genai-prices: provider → models; prices as {base, tiers[]} or a list of constrained price sets.
-const GENAI_FIELDS: Record<string, keyof Omit<FieldPrices, "tiers">> = {
-  input_mtok: "input",
-  output_mtok: "output",
-  cache_read_mtok: "cache_read",
-  cache_write_mtok: "cache_write_5m",
-  cache_write_1h_mtok: "cache_write_1h",
-};
-function genaiPrices(p: Record<string, unknown>): FieldPrices {
+/** genai-prices and models.dev file models under providers: the registry writes their ids `<provider>:<model id>`. */
+const BY_PROVIDER = new Set<SourceId>(["genai-prices", "models-dev"]);
+const BASE_FIELDS = ["input", "output", "cache_read", "cache_write_5m", "cache_write_1h", "thinking"] as const;
+const TIER_FIELDS = ["input", "output", "cache_read"] as const;
+
+/** The positive prices among quotes in force together (free or unpriced listings are no price). */
+function fieldPrices(quotes: readonly SourceQuote[]): FieldPrices {
+  const value = (field: QuoteField, tier?: number) =>
+    quotes.find((q) => q.field === field && q.tier_above === tier && q.usd_per_m > 0)?.usd_per_m;
   const out: FieldPrices = {};
-  const tiers = new Map<number, TierQuote>();
-  for (const [k, field] of Object.entries(GENAI_FIELDS)) {
-    const v = p[k] as number | { base: number; tiers: { start: number; price: number }[] } | undefined;
-    if (typeof v === "number") out[field] = clean(v);
-    else if (v && typeof v === "object") {
-      out[field] = clean(v.base);
-      for (const t of v.tiers) {
-        if (field !== "input" && field !== "output" && field !== "cache_read") continue;
-        const tq = tiers.get(t.start) ?? { above: t.start };
-        tq[field] = clean(t.price);
-        tiers.set(t.start, tq);
-      }
-    }
+  for (const f of BASE_FIELDS) if (value(f) !== undefined) out[f] = value(f);
+  const tiers: TierQuote[] = [];
+  for (const above of [...new Set(quotes.flatMap((q) => q.tier_above ?? []))].sort((a, b) => a - b)) {
+    const t: TierQuote = { above };
+    for (const f of TIER_FIELDS) if (value(f, above) !== undefined) t[f] = value(f, above);
+    if (TIER_FIELDS.some((f) => t[f] !== undefined)) tiers.push(t);
   }
-  if (tiers.size) out.tiers = [...tiers.values()].sort((a, b) => a.above - b.above);
+  if (tiers.length > 0) out.tiers = tiers;
   return out;
 }
-function loadGenai(): Map<string, Quote> {
-  const m = new Map<string, Quote>();
-  const url = ARCHIVES[0]!.upstream;
-  for (const prov of readJson("archives/genai-prices/data.json") as any[]) {
-    for (const model of prov.models as any[]) {
-      const q: Quote = { source: "genai-prices", id: `${prov.id}:${model.id}`, url, checked: dateOf("genai-prices"), segments: [], comment: model.price_comments };
-      if (Array.isArray(model.prices)) {
-        const plain = model.prices.filter((x: any) => !x.constraint);
-        const timed = model.prices.find((x: any) => x.constraint?.start_time);
-        if (timed) {
-          // genai-prices encodes DeepSeek off-peak as the default price and the standard price as a
-          // 00:30–16:30 UTC constraint (see its price_comments); the registry's base is the standard price.
-          q.segments.push({ prices: genaiPrices(timed.prices) });
-          q.window = { start_utc: timed.constraint.end_time.slice(0, 5), end_utc: timed.constraint.start_time.slice(0, 5), offpeak: genaiPrices(plain[0].prices) };
-        } else q.segments.push({ prices: genaiPrices(plain[0].prices) });
-        for (const x of model.prices) if (x.constraint?.start_date) q.segments.push({ from: x.constraint.start_date, prices: genaiPrices(x.prices) });
-      } else q.segments.push({ prices: genaiPrices(model.prices ?? {}) });
-      const bm = /batch[^.]*?offers? (?:a )?(\d+)% discount/i.exec(model.price_comments ?? "");
-      if (bm) q.batch = 1 - Number(bm[1]) / 100;
-      if (clean(model.context_window)) q.context = model.context_window;
-      if (model.deprecated === true) q.retired = "genai-prices marks it deprecated";
-      m.set(q.id, q);
-    }
-  }
-  return m;
+
+/** One segment per date a price takes effect, each with the quotes in force on that date (the first: since launch). */
+function segmentsOf(quotes: readonly SourceQuote[]): Segment[] {
+  const at = (d: string) =>
+    quotes.filter(
+      (q) =>
+        (q.effective_from === undefined || q.effective_from <= d) &&
+        (q.effective_to === undefined || d < q.effective_to),
+    );
+  const froms = [...new Set(quotes.flatMap((q) => q.effective_from ?? []))].sort();
+  return [
+    { prices: fieldPrices(quotes.filter((q) => q.effective_from === undefined)) },
+    ...froms.map((from) => ({ from, prices: fieldPrices(at(from)) })),
+  ];
 }
 
-// ---- LiteLLM: per-token floats; tiers as *_above_<n>k_tokens keys; deprecation_date.
-function loadLitellm(): Map<string, Quote> {
-  const m = new Map<string, Quote>();
-  const url = ARCHIVES[1]!.upstream;
-  for (const [id, v] of Object.entries(readJson("archives/litellm/model_prices_and_context_window.json") as Record<string, any>)) {
-    const f = (k: string) => (typeof v[k] === "number" && v[k] > 0 ? perM(v[k]) : undefined);
-    const prices: FieldPrices = {
-      input: f("input_cost_per_token"),
-      output: f("output_cost_per_token"),
-      cache_read: f("cache_read_input_token_cost"),
-      cache_write_5m: f("cache_creation_input_token_cost"),
-      cache_write_1h: f("cache_creation_input_token_cost_above_1hr"),
-      thinking: f("output_cost_per_reasoning_token"),
-    };
-    const tiers: TierQuote[] = [];
-    for (const n of [128, 200, 272]) {
-      const t = { above: n * 1000, input: f(`input_cost_per_token_above_${n}k_tokens`), output: f(`output_cost_per_token_above_${n}k_tokens`), cache_read: f(`cache_read_input_token_cost_above_${n}k_tokens`) };
-      if (t.input !== undefined || t.output !== undefined) tiers.push(t);
-    }
-    if (tiers.length) prices.tiers = tiers;
-    const q: Quote = { source: "litellm", id, url, checked: dateOf("litellm"), segments: [{ prices }], comment: v._comment };
-    const bi = f("input_cost_per_token_batches");
-    const bo = f("output_cost_per_token_batches");
-    if (bi && bo && prices.input && prices.output && Math.abs(bi / prices.input - bo / prices.output) < 1e-9) q.batch = Number((bi / prices.input).toPrecision(10));
-    if (clean(v.max_input_tokens)) q.context = v.max_input_tokens;
-    if (clean(v.max_output_tokens)) q.maxOutput = v.max_output_tokens;
-    if (typeof v.supports_reasoning === "boolean") q.reasoning = v.supports_reasoning;
-    if (typeof v.deprecation_date === "string" && v.deprecation_date <= AS_OF) q.retired = `LiteLLM deprecation_date ${v.deprecation_date}`;
-    m.set(id, q);
-  }
-  return m;
+/** A model's batch ratio where the archive states one: LiteLLM's *_batches prices, genai-prices' price comment. */
+function batchRatio(
+  segment: FieldPrices,
+  quotes: readonly SourceQuote[],
+  comment: string | undefined,
+): number | undefined {
+  const stated = /batch[^.]*?offers? (?:a )?(\d+)% discount/i.exec(comment ?? "");
+  if (stated) return 1 - Number(stated[1]) / 100;
+  const price = (f: QuoteField) =>
+    quotes.find((q) => q.field === f && q.tier_above === undefined && q.usd_per_m > 0)?.usd_per_m;
+  const [bi, bo, { input, output }] = [price("batch_input"), price("batch_output"), segment];
+  if (!bi || !bo || !input || !output || Math.abs(bi / input - bo / output) >= 1e-9) return undefined;
+  return tidyPrice(bi / input);
 }
 
-// ---- llm-prices: historical-v1 rows with from/to dates; "<id>-<n>k" rows are the tier above n·1000 tokens.
-function loadLlmPrices(): Map<string, Quote> {
-  const rows = readJson("archives/llm-prices/historical-v1.json").prices as any[];
-  const ids = new Set(rows.map((r) => r.id as string));
-  const byId = new Map<string, any[]>();
-  for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
-  const m = new Map<string, Quote>();
-  const at = (rs: any[], d: string | undefined) =>
-    rs.find((r) => (r.from_date === null || (d !== undefined && r.from_date <= d)) && (r.to_date === null || d === undefined || d < r.to_date)) ?? rs[0];
-  for (const [id, rs] of byId) {
-    const tm = /^(.*)-(\d+)k$/.exec(id);
-    if (tm && ids.has(tm[1]!)) continue; // a tier row, folded into its base below
-    const tierRows = [...byId.entries()].filter(([k]) => new RegExp(`^${id.replace(/[.]/g, "\\.")}-(\\d+)k$`).test(k));
-    const bounds = [...new Set([...rs, ...tierRows.flatMap(([, t]) => t)].map((r) => r.from_date).filter((x: string | null) => x !== null))].sort() as string[];
-    const seg = (d: string | undefined): FieldPrices => {
-      const r = at(rs, d);
-      const p: FieldPrices = { input: clean(r.input), output: clean(r.output), cache_read: clean(r.input_cached) };
-      const tiers = tierRows.map(([k, t]) => {
-        const tr = at(t, d);
-        return { above: Number(/-(\d+)k$/.exec(k)![1]) * 1000, input: clean(tr.input), output: clean(tr.output), cache_read: clean(tr.input_cached) };
-      });
-      if (tiers.length) p.tiers = tiers.sort((a, b) => a.above - b.above);
-      return p;
-    };
-    const url = `https://github.com/simonw/llm-prices/blob/${ARCHIVES[2]!.commit}/data/${rs[0].vendor}.json`;
-    const q: Quote = { source: "llm-prices", id, url, checked: dateOf("llm-prices"), segments: [{ prices: seg(undefined) }] };
-    for (const b of bounds) q.segments.push({ from: b, prices: seg(b) });
-    m.set(id, q);
+/** Reads one archive with its adapter: match id → the model's quote history and facts. */
+function loadArchive(spec: (typeof ARCHIVES)[number]): Map<string, Quote> {
+  const parsed = spec.adapter.parse(readFileSync(resolve(ROOT, spec.adapter.bundledPath), "utf8"));
+  const byModel = new Map<string, SourceQuote[]>();
+  for (const q of parsed.quotes) {
+    const id = BY_PROVIDER.has(spec.id) ? `${q.provider}:${q.model_id}` : q.model_id;
+    (byModel.get(id) ?? byModel.set(id, []).get(id)!).push(q);
   }
-  return m;
+  const out = new Map<string, Quote>();
+  // A model is one the archive prices or describes (llm-prices' tier rows are neither: they fold into their base).
+  for (const id of new Set([...parsed.models, ...byModel.keys()])) {
+    const quotes = byModel.get(id) ?? [];
+    const info = parsed.info?.[id];
+    if (quotes.length === 0 && info === undefined) continue;
+    const segments = segmentsOf(quotes);
+    if (spec.id === "openrouter") openrouterCacheWrite(segments);
+    const q: Quote = { source: spec.id, id, url: spec.url(id, quotes), checked: spec.date, segments };
+    const w = info?.windows?.[0];
+    if (w)
+      q.window = {
+        start_utc: w.start_utc,
+        end_utc: w.end_utc,
+        offpeak: fieldPrices(
+          Object.entries(w.prices).map(([field, usd_per_m]) => ({
+            source: spec.adapter.id,
+            model_id: id,
+            field: field as QuoteField,
+            usd_per_m,
+          })),
+        ),
+      };
+    const batch = batchRatio(segments[0]!.prices, quotes, info?.comment);
+    if (batch !== undefined) q.batch = batch;
+    if (info?.comment !== undefined) q.comment = info.comment;
+    if (info?.context_window !== undefined) q.context = info.context_window;
+    if (info?.max_output !== undefined) q.maxOutput = info.max_output;
+    if (info?.release_date !== undefined) q.releaseDate = info.release_date;
+    if (info?.reasoning !== undefined) q.reasoning = info.reasoning;
+    const retired = spec.retired(info ?? {});
+    if (retired !== undefined) q.retired = retired;
+    out.set(id, q);
+  }
+  return out;
 }
 
-// ---- models.dev: provider → models with cost {input, output, cache_read, cache_write, tiers}.
-function loadModelsDev(): Map<string, Quote> {
-  const m = new Map<string, Quote>();
-  for (const [pid, prov] of Object.entries(readJson("archives/models-dev/api.json") as Record<string, any>)) {
-    for (const [mid, v] of Object.entries(prov.models as Record<string, any>)) {
-      const c = v.cost ?? {};
-      const prices: FieldPrices = { input: clean(c.input), output: clean(c.output), cache_read: clean(c.cache_read), cache_write_5m: clean(c.cache_write) };
-      if (Array.isArray(c.tiers)) prices.tiers = c.tiers.map((t: any) => ({ above: t.tier.size, input: clean(t.input), output: clean(t.output), cache_read: clean(t.cache_read) }));
-      const url = `https://github.com/anomalyco/models.dev/blob/${ARCHIVES[3]!.commit}/providers/${pid}/models/${mid}.toml`;
-      const q: Quote = { source: "models-dev", id: `${pid}:${mid}`, url, checked: dateOf("models-dev"), segments: [{ prices }] };
-      if (clean(v.limit?.context)) q.context = v.limit.context;
-      if (clean(v.limit?.output)) q.maxOutput = v.limit.output;
-      if (typeof v.release_date === "string") q.releaseDate = v.release_date;
-      if (typeof v.reasoning === "boolean") q.reasoning = v.reasoning;
-      if (v.status === "deprecated") q.retired = "models.dev status: deprecated";
-      m.set(q.id, q);
-    }
-  }
-  return m;
-}
-
-// ---- OpenRouter: per-token strings ("-1" = variable, "0" = free); created (unix); expiration_date.
-function loadOpenRouter(): Map<string, Quote> {
-  const m = new Map<string, Quote>();
-  for (const v of readJson("archives/openrouter/models.json").data as any[]) {
-    const f = (k: string) => {
-      const x = Number(v.pricing?.[k]);
-      return Number.isFinite(x) && x > 0 ? perM(x) : undefined;
-    };
-    const prices: FieldPrices = { input: f("prompt"), output: f("completion"), cache_read: f("input_cache_read"), thinking: f("internal_reasoning") };
-    const w = f("input_cache_write");
-    // OpenRouter's input_cache_write is a write premium only when ≥ the input price (Gemini lists a storage-like figure).
-    if (w !== undefined && prices.input !== undefined && w >= prices.input) prices.cache_write_5m = w;
-    const q: Quote = { source: "openrouter", id: v.id, url: ARCHIVES[4]!.upstream, checked: dateOf("openrouter"), segments: [{ prices }] };
-    if (clean(v.context_length)) q.context = v.context_length;
-    if (clean(v.top_provider?.max_completion_tokens)) q.maxOutput = v.top_provider.max_completion_tokens;
-    if (typeof v.created === "number") q.releaseDate = isoOfUnix(v.created);
-    const sp: string[] = v.supported_parameters ?? [];
-    q.reasoning = sp.includes("reasoning") || sp.includes("include_reasoning");
-    if (typeof v.expiration_date === "string" && v.expiration_date <= AS_OF) q.retired = `OpenRouter expiration_date ${v.expiration_date}`;
-    m.set(v.id, q);
-  }
-  return m;
+/** OpenRouter's input_cache_write is a write premium only when ≥ the input price (Gemini's is a storage figure). */
+function openrouterCacheWrite(segments: Segment[]): void {
+  for (const { prices: p } of segments)
+    if (p.cache_write_5m !== undefined && (p.input === undefined || p.cache_write_5m < p.input))
+      delete p.cache_write_5m;
 }
 
 /** Every archive loaded: source id → (match id → quote). */
 export function loadArchives(): Map<SourceId, Map<string, Quote>> {
-  return new Map<SourceId, Map<string, Quote>>([
-    ["genai-prices", loadGenai()],
-    ["litellm", loadLitellm()],
-    ["llm-prices", loadLlmPrices()],
-    ["models-dev", loadModelsDev()],
-    ["openrouter", loadOpenRouter()],
-  ]);
+  return new Map(ARCHIVES.map((a) => [a.id, loadArchive(a)]));
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { CollectResult } from "../sources/collect.js";
-import { genaiPricesAdapter } from "../sources/source-genai-prices.js";
-import { litellmAdapter } from "../sources/source-litellm.js";
-import { openrouterAdapter } from "../sources/source-openrouter.js";
-import type { ParseResult, SourceAdapter, SourceQuote } from "../sources/types.js";
-import { guardSource, type GuardInput } from "./guard-source.js";
+import type { CollectResult } from "../sources/collect";
+import { genaiPricesAdapter } from "../sources/source-genai-prices";
+import { litellmAdapter } from "../sources/source-litellm";
+import { openrouterAdapter } from "../sources/source-openrouter";
+import type { ParseResult, SourceAdapter, SourceQuote } from "../sources/types";
+import { guardSource, type GuardInput } from "./guard-source";
 
 const fixture = (p: string): string => readFileSync(new URL(`../../data/archives/${p}`, import.meta.url), "utf8");
 const LITELLM = fixture("litellm/model_prices_and_context_window.json");

@@ -1,11 +1,11 @@
-import type { CollectResult } from "../sources/collect.js";
-import { isSourceError } from "../sources/source-error.js";
-import type { ParseResult, SourceQuote } from "../sources/types.js";
-import type { GuardRejection } from "./guard-codes.js";
-import { checkPriceBounds } from "./price-bounds.js";
-import { checkRatios } from "./ratio-check.js";
-import { shrinkCheck } from "./shrink-check.js";
-import { isRejectable, unitSuspect, type UnitSuspect } from "./unit-suspect.js";
+import type { GuardRejection } from "../../oracle-core/publishing/price-quote";
+import { checkPriceBounds } from "../../oracle-core/publishing/price-bounds";
+import { checkRatios } from "../../oracle-core/publishing/ratio-check";
+import { shrinkCheck } from "../../oracle-core/publishing/shrink-check";
+import { isRejectable, unitSuspect, type UnitSuspect } from "../../oracle-core/publishing/unit-suspect";
+import type { CollectResult } from "../sources/collect";
+import { isSourceError } from "../sources/source-error";
+import type { ParseResult, SourceQuote } from "../sources/types";
 
 export interface GuardInput {
   /** Step 1: the transport record from `collect`. */

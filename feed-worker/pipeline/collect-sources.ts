@@ -1,13 +1,8 @@
-import { collect, decodeText, type CollectResult } from "../sources/collect";
+import { guardSource, isParseResult } from "../guard/guard-source";
+import { collect, decodeText } from "../sources/collect";
 import { matchQuotes } from "../sources/match-quotes";
 import type { ParseResult, SourceAdapter, SourceQuote, TickerMatch } from "../sources/types";
-import { guardSource, isParseResult, type GuardResult } from "../guard/guard-source";
-
-export interface SourceRun {
-  adapter: SourceAdapter;
-  raw: CollectResult;
-  guard: GuardResult;
-}
+import type { SourceRun } from "./steps";
 
 const quoteKey = (q: SourceQuote) => `${q.source}|${q.provider ?? ""}|${q.model_id}|${q.field}|${q.tier_above ?? ""}|${q.effective_from ?? ""}`;
 

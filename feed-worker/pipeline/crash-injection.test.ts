@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { archiveFetch, feedHarness } from "../../test/feed/harness";
 import { editPrice } from "../../test/feed/archive-mutations";
-import { STEPS } from "./run-pipeline";
+import { STEPS } from "./steps";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);

@@ -1,5 +1,5 @@
 import { isOracleError } from "../../oracle-core/errors";
-import { indexBlock } from "../../oracle-core/market/index-block";
+import { indexBlock } from "../../oracle-core/market/snapshot-index-block";
 import { indexSeries, type IndexSeriesInput, type IndexSeriesResult } from "../../oracle-core/market/index-series";
 import type { MarketObservation } from "../../oracle-core/market/price-timelines";
 import { publishedCorrections } from "../../oracle-core/market/published-corrections";

@@ -1,10 +1,10 @@
+import { fieldKey, type PublishedRow } from "../../oracle-core/publishing/decide";
+import type { PendingMove } from "../../oracle-core/publishing/publish-breaker";
 import type { HistoryObservation } from "../../oracle-core/schemas/observation";
 import { payloadSha256 } from "../../oracle-core/snapshot/snapshot-sign";
 import { decodeState } from "../store/feed-state";
 import { KV } from "../store/kv-keys";
 import type { Env } from "../env";
-import type { PendingMove } from "./breaker";
-import type { PublishedRow } from "./decide";
 
 export interface LoadedState {
   published: Map<string, PublishedRow>;
@@ -17,7 +17,7 @@ export interface LoadedState {
   latest: { version: number; sha256: string; issued_at: string; statuses: Map<string, string> } | null;
 }
 
-const key = (t: string, f: string) => `${t}\u0000${f}`;
+const key = fieldKey;
 
 /** Everything the run compares against, read before anything is written. */
 export async function loadState(env: Env): Promise<LoadedState> {

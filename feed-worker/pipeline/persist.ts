@@ -1,13 +1,10 @@
+import type { Decisions } from "../../oracle-core/publishing/decide";
 import type { HistoryObservation } from "../../oracle-core/schemas/observation";
 import type { Env } from "../env";
 import { setMetaStmt } from "../store/db";
 import { KV } from "../store/kv-keys";
 import { insertObservationStmt } from "../store/seed";
-import type { SourceRun } from "./collect-sources";
-import type { Decisions } from "./decide";
-import type { StepName } from "./run-pipeline";
-
-export type { SourceRun };
+import type { SourceRun, StepName } from "./steps";
 
 export interface SignedSnapshot {
   version: number;

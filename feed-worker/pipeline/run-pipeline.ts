@@ -1,6 +1,8 @@
 import { fitFamilies } from "../../oracle-core/greeks/family-fits";
 import { greekRow } from "../../oracle-core/greeks/greek-sheet";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
+import { decide, fieldKey } from "../../oracle-core/publishing/decide";
+import { setAsideFromRegistry } from "../../oracle-core/publishing/set-aside";
 import { DEFAULTS } from "../../oracle-core/quant/defaults";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas/observation";
@@ -15,15 +17,14 @@ import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
 import { seedIfEmpty } from "../store/seed";
-import { decide } from "./decide";
-import { setAsideFromRegistry } from "./set-aside";
-import { loadState } from "./load-state";
-import { collectSource, type SourceRun } from "./collect-sources";
-import { persistRun } from "./persist";
+import { collectSource } from "./collect-sources";
 import { buildIndexBlock } from "./index-block";
+import { loadState } from "./load-state";
+import { persistRun } from "./persist";
+import type { SourceRun, StepName } from "./steps";
 
-export const STEPS = ["load", "collect", "reconcile", "compute", "sign", "persist:d1", "persist:r2", "persist:kv"] as const;
-export type StepName = (typeof STEPS)[number];
+// The step names are part of runPipeline's contract (onStep, timings): callers may take them from here.
+export { STEPS, type StepName } from "./steps";
 
 export interface PipelineOptions {
   env: Env;
@@ -75,7 +76,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   await step("collect");
   const adapters = mode === "bundled" ? BUNDLED_ADAPTERS : ADAPTERS;
   const tickers = registry.models.map((m) => ({ ticker: m.ticker, match: m.match }));
-  const published = (ticker: string, field: string) => state.published.get(`${ticker}\u0000${field}`)?.value;
+  const published = (ticker: string, field: string) => state.published.get(fieldKey(ticker, field))?.value;
   const runs: SourceRun[] = await Promise.all(
     adapters.map((adapter) =>
       collectSource(adapter, opts.fetch, { mode, bundledBaseUrl: opts.bundledBaseUrl, now }, { previousModelCount: state.modelCounts.get(adapter.id), tickers, published }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { collect, decodeText, sha256Hex } from "./collect.js";
-import { litellmAdapter } from "./source-litellm.js";
-import type { SourceAdapter } from "./types.js";
+import { collect, decodeText, sha256Hex } from "./collect";
+import { litellmAdapter } from "./source-litellm";
+import type { SourceAdapter } from "./types";
 
 const NOW = new Date("2026-08-21T12:00:00Z");
 const opts = { mode: "bundled" as const, bundledBaseUrl: "http://feed.local/", now: NOW, timeoutMs: 50 };

@@ -1,5 +1,5 @@
-import type { SourceErrorCode } from "./source-error.js";
-import type { SourceAdapter, SourceId } from "./types.js";
+import type { SourceErrorCode } from "./source-error";
+import type { SourceAdapter, SourceId } from "./types";
 
 export interface CollectOptions {
   /** `bundled` reads `${bundledBaseUrl}/${adapter.bundledPath}`; `live` reads `adapter.liveUrl`. */

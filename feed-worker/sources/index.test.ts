@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ADAPTERS, BUNDLED_ADAPTERS, PAGE_ADAPTERS } from "./index.js";
+import { ADAPTERS, BUNDLED_ADAPTERS, PAGE_ADAPTERS } from "./index";
 
 /** Aggregators read their bundled archive under data/archives/; pages (never bundled) read their constructed fixture. */
 const fixturePath = (bundledPath: string): URL =>

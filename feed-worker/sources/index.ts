@@ -1,16 +1,16 @@
 // Public surface of the feed's source adapters (SPEC §3.3): fetch → raw bytes → parse → quotes.
-import { genaiPricesAdapter } from "./source-genai-prices.js";
-import { litellmAdapter } from "./source-litellm.js";
-import { llmPricesAdapter, llmPricesHistoricalAdapter } from "./source-llm-prices.js";
-import { modelsDevAdapter } from "./source-models-dev.js";
-import { openrouterAdapter } from "./source-openrouter.js";
-import { anthropicPageAdapter } from "./page-anthropic.js";
-import { deepseekPageAdapter } from "./page-deepseek.js";
-import { googlePageAdapter } from "./page-google.js";
-import { mistralPageAdapter } from "./page-mistral.js";
-import { openaiPageAdapter } from "./page-openai.js";
-import { xaiPageAdapter } from "./page-xai.js";
-import type { SourceAdapter } from "./types.js";
+import { genaiPricesAdapter } from "./source-genai-prices";
+import { litellmAdapter } from "./source-litellm";
+import { llmPricesAdapter, llmPricesHistoricalAdapter } from "./source-llm-prices";
+import { modelsDevAdapter } from "./source-models-dev";
+import { openrouterAdapter } from "./source-openrouter";
+import { anthropicPageAdapter } from "./page-anthropic";
+import { deepseekPageAdapter } from "./page-deepseek";
+import { googlePageAdapter } from "./page-google";
+import { mistralPageAdapter } from "./page-mistral";
+import { openaiPageAdapter } from "./page-openai";
+import { xaiPageAdapter } from "./page-xai";
+import type { SourceAdapter } from "./types";
 
 /** Aggregator feeds with a recorded archive: the sources `bundled` mode collects. */
 export const BUNDLED_ADAPTERS: readonly SourceAdapter[] = [
@@ -49,17 +49,18 @@ export {
   mistralPageAdapter,
   deepseekPageAdapter,
 };
-export { collect, decodeText, sha256Hex } from "./collect.js";
-export { matchQuotes } from "./match-quotes.js";
-export { quotesInEffect } from "./quotes-in-effect.js";
-export { SourceError, isSourceError } from "./source-error.js";
-export { QUOTE_FIELDS, registryKeyOf } from "./types.js";
-export { detectUnit, parsePriceCell, PER_MILLION } from "./price-units.js";
-export { extractTables } from "./page-tables.js";
+export { collect, decodeText, sha256Hex } from "./collect";
+export { matchQuotes } from "./match-quotes";
+export { quotesInEffect } from "./quotes-in-effect";
+export { SourceError, isSourceError } from "./source-error";
+export { QUOTE_FIELDS, registryKeyOf } from "./types";
+export { detectUnit, parsePriceCell, PER_MILLION } from "./price-units";
+export { extractTables } from "./page-tables";
 
-export type { CollectOptions, CollectResult } from "./collect.js";
-export type { MatchedQuote, MatchResult } from "./match-quotes.js";
-export type { QuoteRejectCode, SourceErrorCode } from "./source-error.js";
-export type { PriceUnit } from "./price-units.js";
-export type { PageTable } from "./page-tables.js";
-export type { ParseResult, QuoteField, QuoteRejection, RegistrySourceKey, SourceAdapter, SourceId, SourceQuote, TickerMatch } from "./types.js";
+export type { CollectOptions, CollectResult } from "./collect";
+export type { MatchedQuote, MatchResult } from "./match-quotes";
+export type { QuoteRejectCode, SourceErrorCode } from "./source-error";
+export type { PriceUnit } from "./price-units";
+export type { PageTable } from "./page-tables";
+export type { ModelInfo, ParseResult, PriceWindow, QuoteField, QuoteRejection, RegistrySourceKey } from "./types";
+export type { SourceAdapter, SourceId, SourceQuote, TickerMatch } from "./types";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchQuotes } from "./match-quotes.js";
-import type { SourceQuote } from "./types.js";
+import { matchQuotes } from "./match-quotes";
+import type { SourceQuote } from "./types";
 
 const q = (over: Partial<SourceQuote> & Pick<SourceQuote, "source" | "model_id">): SourceQuote => ({ field: "input", usd_per_m: 1, ...over });
 

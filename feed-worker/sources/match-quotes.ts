@@ -1,4 +1,4 @@
-import { registryKeyOf, type SourceQuote, type TickerMatch } from "./types.js";
+import { registryKeyOf, type SourceQuote, type TickerMatch } from "./types";
 
 /** A quote assigned to a registry ticker. */
 export type MatchedQuote = SourceQuote & { ticker: string };

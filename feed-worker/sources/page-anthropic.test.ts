@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseAnthropicPage } from "./page-anthropic.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseAnthropicPage } from "./page-anthropic";
+import type { ParseResult, QuoteField } from "./types";
 
 const PAGE = readFileSync(new URL("../fixtures/pages/anthropic.md", import.meta.url), "utf8");
 const page = parseAnthropicPage(PAGE);

@@ -1,5 +1,5 @@
-import { parseColumnPage } from "./page-columns.js";
-import type { ParseResult, SourceAdapter } from "./types.js";
+import { parseColumnPage } from "./page-columns";
+import type { ParseResult, SourceAdapter } from "./types";
 
 /** Anthropic's pricing docs: a markdown table Model | Base Input Tokens | 5m Cache Writes | 1h Cache Writes | Cache Hits & Refreshes | Output Tokens ("$3 / MTok"), plus a batch table. */
 export const anthropicPageAdapter: SourceAdapter = {

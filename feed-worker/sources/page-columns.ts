@@ -1,9 +1,9 @@
-import { QuoteCollector } from "./quote-collector.js";
-import { assertPageText, layoutError } from "./page-guard.js";
-import { cleanLabel, extractTables, type PageTable } from "./page-tables.js";
-import { PER_MILLION, detectContextUnit, detectUnit, parsePriceCell } from "./price-units.js";
-import { toPerMillion } from "./price-value.js";
-import type { ParseResult, QuoteField, SourceId } from "./types.js";
+import { assertPageText, layoutError } from "./page-guard";
+import { cleanLabel, extractTables, type PageTable } from "./page-tables";
+import { quoteCell } from "./price-cell";
+import { detectContextUnit, detectUnit } from "./price-units";
+import { QuoteCollector } from "./quote-collector";
+import type { ParseResult, QuoteField, SourceId } from "./types";
 
 /** How a table's section maps its columns: standard prices, batch prices, or a section to ignore (flex, priority…). */
 export type TableMode = "standard" | "batch" | "skip";
@@ -45,18 +45,9 @@ export function parseColumnPage(text: string, layout: ColumnLayout): ParseResult
       if (label === "" || row.every((c) => c === row[0])) continue; // blank or section-divider row
       out.seen(label);
       for (const { col, field, unit: headerUnit } of columns) {
-        const cell = parsePriceCell(row[col] ?? "");
-        if (cell.junk) out.reject(label, "E_QUOTE_JUNK", `${field}: ${cell.junk}`, field);
-        for (const p of cell.prices) {
-          const unit = p.unit ?? headerUnit ?? tableUnit;
-          if (!unit) {
-            out.reject(label, "E_QUOTE_UNIT", `${field}: no unit stated in the cell, its header or the table's section`, field);
-            continue;
-          }
-          const slot = p.tier_above === undefined ? { model_id: label, provider: layout.provider, field } : { model_id: label, provider: layout.provider, field, tier_above: p.tier_above };
-          out.add(slot, toPerMillion(p.value, PER_MILLION[unit]));
-          if (isMain) quoted++;
-        }
+        const slot = { model_id: label, provider: layout.provider, field };
+        const added = quoteCell(out, slot, row[col] ?? "", [headerUnit, tableUnit]);
+        if (isMain) quoted += added;
       }
     }
   }

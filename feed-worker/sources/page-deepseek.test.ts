@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDeepseekPage } from "./page-deepseek.js";
+import { parseDeepseekPage } from "./page-deepseek";
 
 const PAGE = readFileSync(new URL("../fixtures/pages/deepseek.html", import.meta.url), "utf8");
 const page = parseDeepseekPage(PAGE);

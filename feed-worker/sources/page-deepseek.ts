@@ -1,9 +1,9 @@
-import { QuoteCollector } from "./quote-collector.js";
-import { assertPageText, layoutError } from "./page-guard.js";
-import { cleanLabel, extractTables } from "./page-tables.js";
-import { PER_MILLION, detectContextUnit, detectUnit, parsePriceCell } from "./price-units.js";
-import { toPerMillion } from "./price-value.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { assertPageText, layoutError } from "./page-guard";
+import { cleanLabel, extractTables } from "./page-tables";
+import { quoteCell } from "./price-cell";
+import { detectContextUnit, detectUnit } from "./price-units";
+import { QuoteCollector } from "./quote-collector";
+import type { ParseResult, QuoteField, SourceAdapter } from "./types";
 
 /** Row label → field, on DeepSeek's transposed table (models are columns). Cache hit is tested before plain input. */
 const ROWS: [QuoteField, RegExp][] = [
@@ -40,19 +40,10 @@ export function parseDeepseekPage(text: string): ParseResult {
       const label = [...new Set(row.slice(0, firstModelCol).map(cleanLabel))].join(" ");
       const field = ROWS.find(([, re]) => re.test(label))?.[0];
       if (!field) continue;
+      const labelUnit = detectUnit(label);
       for (const col of modelCols) {
-        const model = header[col] ?? "";
-        const cell = parsePriceCell(row[col] ?? "");
-        if (cell.junk) out.reject(model, "E_QUOTE_JUNK", `${field}: ${cell.junk}`, field);
-        for (const p of cell.prices) {
-          const unit = p.unit ?? detectUnit(label) ?? tableUnit;
-          if (!unit) {
-            out.reject(model, "E_QUOTE_UNIT", `${field}: no unit stated`, field);
-            continue;
-          }
-          out.add({ model_id: model, provider: "deepseek", field }, toPerMillion(p.value, PER_MILLION[unit]));
-          quoted++;
-        }
+        const slot = { model_id: header[col] ?? "", provider: "deepseek", field };
+        quoted += quoteCell(out, slot, row[col] ?? "", [labelUnit, tableUnit]);
       }
     }
     if (quoted === 0) throw layoutError("page-deepseek", "the pricing table has no readable price");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseGooglePage } from "./page-google.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseGooglePage } from "./page-google";
+import type { ParseResult, QuoteField } from "./types";
 
 const PAGE = readFileSync(new URL("../fixtures/pages/google.html", import.meta.url), "utf8");
 const page = parseGooglePage(PAGE);

@@ -1,9 +1,9 @@
-import { QuoteCollector } from "./quote-collector.js";
-import { assertPageText, layoutError } from "./page-guard.js";
-import { cleanLabel, extractTables } from "./page-tables.js";
-import { PER_MILLION, detectContextUnit, detectUnit, parsePriceCell } from "./price-units.js";
-import { toPerMillion } from "./price-value.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { assertPageText, layoutError } from "./page-guard";
+import { cleanLabel, extractTables } from "./page-tables";
+import { quoteCell } from "./price-cell";
+import { detectContextUnit, detectUnit } from "./price-units";
+import { QuoteCollector } from "./quote-collector";
+import type { ParseResult, QuoteField, SourceAdapter } from "./types";
 
 /** Row label → field. Google's page has one table per model, rows labelled by price kind. */
 const ROWS: [QuoteField, RegExp][] = [
@@ -42,18 +42,8 @@ export function parseGooglePage(text: string): ParseResult {
       const label = cleanLabel(row[0] ?? "");
       const field = ROWS.find(([, re]) => re.test(label))?.[0];
       if (!field) continue;
-      const cell = parsePriceCell(row[paidCol] ?? "");
-      if (cell.junk) out.reject(model, "E_QUOTE_JUNK", `${field}: ${cell.junk}`, field);
-      for (const p of cell.prices) {
-        const unit = p.unit ?? detectUnit(label) ?? tableUnit;
-        if (!unit) {
-          out.reject(model, "E_QUOTE_UNIT", `${field}: no unit stated`, field);
-          continue;
-        }
-        const slot = p.tier_above === undefined ? { model_id: model, provider: "google", field } : { model_id: model, provider: "google", field, tier_above: p.tier_above };
-        out.add(slot, toPerMillion(p.value, PER_MILLION[unit]));
-        quoted++;
-      }
+      const slot = { model_id: model, provider: "google", field };
+      quoted += quoteCell(out, slot, row[paidCol] ?? "", [detectUnit(label), tableUnit]);
     }
   }
   if (tablesFound === 0) throw layoutError("page-google", 'no model table with an "Input price" row and a "Paid Tier" column');

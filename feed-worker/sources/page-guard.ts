@@ -1,4 +1,4 @@
-import { SourceError } from "./source-error.js";
+import { SourceError } from "./source-error";
 
 /** Rejects payloads that cannot be a pricing page: empty, or JSON served where HTML/markdown was expected. */
 export function assertPageText(text: string, source: string): void {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseMistralPage } from "./page-mistral.js";
+import { parseMistralPage } from "./page-mistral";
 
 const PAGE = readFileSync(new URL("../fixtures/pages/mistral.html", import.meta.url), "utf8");
 

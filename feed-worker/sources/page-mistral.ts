@@ -1,5 +1,5 @@
-import { parseColumnPage } from "./page-columns.js";
-import type { ParseResult, SourceAdapter } from "./types.js";
+import { parseColumnPage } from "./page-columns";
+import type { ParseResult, SourceAdapter } from "./types";
 
 /** Mistral's pricing page: an API table Model | Input (/M tokens) | Output (/M tokens). */
 export const mistralPageAdapter: SourceAdapter = {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseOpenaiPage } from "./page-openai.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseOpenaiPage } from "./page-openai";
+import type { ParseResult, QuoteField } from "./types";
 
 const PAGE = readFileSync(new URL("../fixtures/pages/openai.html", import.meta.url), "utf8");
 const page = parseOpenaiPage(PAGE);

@@ -1,6 +1,6 @@
-import { parseColumnPage, type TableMode } from "./page-columns.js";
-import type { PageTable } from "./page-tables.js";
-import type { ParseResult, SourceAdapter } from "./types.js";
+import { parseColumnPage, type TableMode } from "./page-columns";
+import type { PageTable } from "./page-tables";
+import type { ParseResult, SourceAdapter } from "./types";
 
 /** OpenAI's API pricing page: per section (Standard, Batch, Flex, Priority) a table Model | Input | Cached input | Output, "Prices per 1M tokens". */
 export const openaiPageAdapter: SourceAdapter = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanLabel, extractTables } from "./page-tables.js";
+import { cleanLabel, extractTables } from "./page-tables";
 
 describe("extractTables (HTML)", () => {
   it("reads header and rows in document order, with the nearest heading", () => {

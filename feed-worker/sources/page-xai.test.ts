@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseXaiPage } from "./page-xai.js";
+import { parseXaiPage } from "./page-xai";
 
 const PAGE = readFileSync(new URL("../fixtures/pages/xai.html", import.meta.url), "utf8");
 

@@ -1,5 +1,5 @@
-import { parseColumnPage } from "./page-columns.js";
-import type { ParseResult, SourceAdapter } from "./types.js";
+import { parseColumnPage } from "./page-columns";
+import type { ParseResult, SourceAdapter } from "./types";
 
 /** xAI's models and pricing docs: a table Model | Context | Input | Cached input | Output with the unit in the caption. */
 export const xaiPageAdapter: SourceAdapter = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonPayload } from "./parse-json.js";
+import { parseJsonPayload } from "./parse-json";
 
 const codeOf = (text: string): string | undefined => {
   try {

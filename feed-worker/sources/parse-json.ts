@@ -1,4 +1,4 @@
-import { SourceError } from "./source-error.js";
+import { SourceError } from "./source-error";
 
 /**
  * Parses a JSON payload, telling apart the ways a download goes wrong:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectContextUnit, detectUnit, parsePriceCell } from "./price-units.js";
+import { detectContextUnit, detectUnit, parsePriceCell } from "./price-units";
 
 describe("detectUnit", () => {
   it.each([

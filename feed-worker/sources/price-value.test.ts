@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readPriceValue, toPerMillion } from "./price-value.js";
+import { readPriceValue, toPerMillion } from "./price-value";
 
 describe("readPriceValue", () => {
   it("reads numbers and numeric strings", () => {

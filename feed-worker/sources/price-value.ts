@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tidyPrice } from "../../oracle-core/publishing/tidy-price";
 
 /** What a raw price field held: a number, nothing, or something that is not a price. */
 export type PriceRead =
@@ -40,7 +41,7 @@ function describe(raw: unknown): string {
   return typeof raw === "object" ? "an object" : typeof raw;
 }
 
-/** Multiplies a price into USD per 1M tokens, rounding away binary noise (8e-6 × 1e6 → 8, not 7.999999999999999). */
+/** Multiplies a price into USD per 1M tokens, rounding away binary noise (9e-7 × 1e6 → 0.9, not 0.8999999999999999). */
 export function toPerMillion(value: number, multiplier: number): number {
-  return Number((value * multiplier).toPrecision(12));
+  return tidyPrice(value * multiplier);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QuoteCollector } from "./quote-collector.js";
+import { QuoteCollector } from "./quote-collector";
 
 describe("QuoteCollector", () => {
   it("keeps a slot stated twice with the same value once", () => {

@@ -1,6 +1,6 @@
-import { readPriceValue, toPerMillion } from "./price-value.js";
-import type { QuoteRejectCode } from "./source-error.js";
-import type { ParseResult, QuoteField, QuoteRejection, SourceId, SourceQuote } from "./types.js";
+import { readPriceValue, toPerMillion } from "./price-value";
+import type { QuoteRejectCode } from "./source-error";
+import type { ModelInfo, ParseResult, QuoteField, QuoteRejection, SourceId, SourceQuote } from "./types";
 
 /** Where a quote sits: everything but its value. */
 export type QuoteSlot = Omit<SourceQuote, "source" | "usd_per_m">;
@@ -14,6 +14,7 @@ export class QuoteCollector {
   private readonly conflicted = new Set<string>();
   private readonly models = new Set<string>();
   private readonly rejected: QuoteRejection[] = [];
+  private readonly info = new Map<string, ModelInfo>();
 
   constructor(readonly source: SourceId) {}
 
@@ -50,8 +51,15 @@ export class QuoteCollector {
     this.rejected.push(field === undefined ? { model_id: modelId, code, reason } : { model_id: modelId, field, code, reason });
   }
 
+  /** Records what the payload says about a model besides its prices (nothing is recorded for an empty `info`). */
+  describe(modelId: string, info: ModelInfo): void {
+    if (Object.keys(info).length > 0) this.info.set(modelId, { ...this.info.get(modelId), ...info });
+  }
+
   result(): ParseResult {
-    return { quotes: [...this.quotes.values()], models: [...this.models], rejected: this.rejected };
+    const out: ParseResult = { quotes: [...this.quotes.values()], models: [...this.models], rejected: this.rejected };
+    if (this.info.size > 0) out.info = Object.fromEntries(this.info);
+    return out;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { quotesInEffect } from "./quotes-in-effect.js";
-import type { SourceQuote } from "./types.js";
+import { quotesInEffect } from "./quotes-in-effect";
+import type { SourceQuote } from "./types";
 
 const q = (usd_per_m: number, from?: string, to?: string): SourceQuote => ({
   source: "llm-prices-historical",

@@ -1,4 +1,4 @@
-import type { SourceQuote } from "./types.js";
+import type { SourceQuote } from "./types";
 
 /**
  * Keeps the quotes in force on a date: effective_from <= day < effective_to (open ends always match).

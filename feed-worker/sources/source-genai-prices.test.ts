@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { quotesInEffect } from "./quotes-in-effect.js";
-import { parseGenaiPrices } from "./source-genai-prices.js";
-import type { ParseResult, QuoteField, SourceQuote } from "./types.js";
+import { quotesInEffect } from "./quotes-in-effect";
+import { parseGenaiPrices } from "./source-genai-prices";
+import type { ParseResult, QuoteField, SourceQuote } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/genai-prices/data.json", import.meta.url), "utf8");
 const real = parseGenaiPrices(TEXT);
@@ -67,6 +67,13 @@ describe("genai-prices adapter on the recorded payload", () => {
     expect(quotes(real, "deepseek", "deepseek-chat", "input").map((q) => q.usd_per_m)).toEqual([0.27]);
     expect(quotes(real, "deepseek", "deepseek-chat", "output").map((q) => q.usd_per_m)).toEqual([1.1]);
     expect(quotes(real, "deepseek", "deepseek-reasoner", "cache_read").map((q) => q.usd_per_m)).toEqual([0.14]);
+  });
+
+  it("keeps DeepSeek's off-peak price as an off-hours window of the model (16:30–00:30 UTC), not a quote", () => {
+    const offPeak = { input: 0.135, cache_read: 0.035, output: 0.55 };
+    const windows = real.info?.["deepseek:deepseek-chat"]?.windows;
+    expect(windows).toEqual([{ start_utc: "16:30", end_utc: "00:30", prices: offPeak }]);
+    expect(real.info?.["deepseek:deepseek-chat"]?.context_window).toBe(64000);
   });
 
   it("counts models as provider:id (the same id under two providers is two models) and rejects nothing", () => {

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { parseJsonPayload } from "./parse-json.js";
-import { QuoteCollector, type QuoteSlot } from "./quote-collector.js";
-import { issueText, parseTopLevel, requireEntries } from "./top-level.js";
-import { SourceError } from "./source-error.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { modelInfo, pick } from "./model-info";
+import { parseJsonPayload } from "./parse-json";
+import { QuoteCollector, type QuoteSlot } from "./quote-collector";
+import { issueText, parseTopLevel, requireEntries } from "./top-level";
+import { SourceError } from "./source-error";
+import type { ParseResult, PriceWindow, QuoteField, SourceAdapter } from "./types";
 
 const FIELD_OF: Record<string, QuoteField> = {
   input_mtok: "input",
@@ -59,22 +60,37 @@ export function parseGenaiPrices(text: string): ParseResult {
         out.reject(`${p.data.id}:${id}`, "E_QUOTE_SCHEMA", `model entry ${issueText(m.error)}`);
         continue;
       }
-      out.seen(`${p.data.id}:${m.data.id}`);
+      const key = `${p.data.id}:${m.data.id}`;
+      out.seen(key);
       const base = { model_id: m.data.id, provider: p.data.id };
       const sets = Array.isArray(m.data.prices) ? m.data.prices : [{ prices: m.data.prices }];
-      for (const { slot, prices } of datedSets(sets)) addPriceMap(out, { ...base, ...slot }, prices);
+      const { quoted, offHours } = priceSets(sets);
+      for (const { slot, prices } of quoted) addPriceMap(out, { ...base, ...slot }, prices);
+      const windows = offHours.map((w): PriceWindow => ({ ...w, prices: windowPrices(base, w.prices) }));
+      const info = modelInfo({
+        context_window: pick(rawModel, "context_window"),
+        deprecated: pick(rawModel, "deprecated"),
+        comment: pick(rawModel, "price_comments"),
+      });
+      out.describe(key, windows.length > 0 ? { ...info, windows } : info);
     }
   });
   if (valid === 0) throw new SourceError("E_SOURCE_SCHEMA", "genai-prices: no entry has the provider shape { id, models[] }");
   return out.result();
 }
 
+type PriceMap = Record<string, unknown>;
+interface PriceSets {
+  quoted: { slot: Partial<QuoteSlot>; prices: PriceMap }[];
+  offHours: { start_utc: string; end_utc: string; prices: PriceMap }[];
+}
+
 /**
  * Turns a conditional price list into the sets to quote. Date constraints chain into effective ranges.
- * Time-of-day windows (DeepSeek off-peak) keep only the set in force for most of the day — the standard price;
- * off-peak discounts belong to the registry's time windows, not to a spot quote.
+ * Time-of-day windows (DeepSeek off-peak) quote only the set in force for most of the day — the standard price;
+ * the others are the model's off-hours windows (its info), for the registry's time windows, not a spot quote.
  */
-function datedSets(sets: ConditionalPrices[]): { slot: Partial<QuoteSlot>; prices: Record<string, unknown> }[] {
+function priceSets(sets: ConditionalPrices[]): PriceSets {
   const timed = sets.filter((s) => s.constraint?.start_time !== undefined || s.constraint?.end_time !== undefined);
   if (timed.length > 0) {
     const covered = timed.map((s) => windowMinutes(s.constraint?.start_time, s.constraint?.end_time));
@@ -88,10 +104,18 @@ function datedSets(sets: ConditionalPrices[]): { slot: Partial<QuoteSlot>; price
         bestMinutes = covered[i] ?? 0;
       }
     });
-    return best ? [{ slot: {}, prices: best.prices }] : [];
+    const hhmm = (t = "00:00") => t.slice(0, 5);
+    const only = timed.length === 1 ? timed[0]?.constraint : undefined;
+    const offHours = sets.flatMap((s) => {
+      if (s === best) return [];
+      // A timed set holds at its own hours; the plain set at the rest of the day (known when one set is timed).
+      const c = timed.includes(s) ? s.constraint : only && { start_time: only.end_time, end_time: only.start_time };
+      return c ? [{ start_utc: hhmm(c.start_time), end_utc: hhmm(c.end_time), prices: s.prices }] : [];
+    });
+    return { quoted: best ? [{ slot: {}, prices: best.prices }] : [], offHours };
   }
   const ordered = [...sets].sort((a, b) => (a.constraint?.start_date ?? "").localeCompare(b.constraint?.start_date ?? ""));
-  return ordered.map((s, i) => {
+  const quoted = ordered.map((s, i) => {
     const slot: Partial<QuoteSlot> = {};
     const from = s.constraint?.start_date;
     const to = s.constraint?.end_date ?? ordered[i + 1]?.constraint?.start_date;
@@ -99,6 +123,15 @@ function datedSets(sets: ConditionalPrices[]): { slot: Partial<QuoteSlot>; price
     if (to) slot.effective_to = to.slice(0, 10);
     return { slot, prices: s.prices };
   });
+  return { quoted, offHours: [] };
+}
+
+/** An off-hours set's base prices, USD per 1M tokens (read like a quote, but kept as the model's info). */
+function windowPrices(base: Omit<QuoteSlot, "field">, prices: PriceMap): PriceWindow["prices"] {
+  const scratch = new QuoteCollector("genai-prices");
+  addPriceMap(scratch, base, prices);
+  const untiered = scratch.result().quotes.filter((q) => q.tier_above === undefined);
+  return Object.fromEntries(untiered.map((q) => [q.field, q.usd_per_m]));
 }
 
 function windowMinutes(start = "00:00", end = "00:00"): number {
@@ -107,7 +140,7 @@ function windowMinutes(start = "00:00", end = "00:00"): number {
   return span === 0 ? 1440 : span;
 }
 
-function addPriceMap(out: QuoteCollector, base: Omit<QuoteSlot, "field">, prices: Record<string, unknown>): void {
+function addPriceMap(out: QuoteCollector, base: Omit<QuoteSlot, "field">, prices: PriceMap): void {
   for (const [key, raw] of Object.entries(prices)) {
     const field = FIELD_OF[key];
     if (!field) continue; // audio, image, per-request and search prices are not token-class quotes

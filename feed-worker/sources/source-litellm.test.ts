@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLitellm } from "./source-litellm.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseLitellm } from "./source-litellm";
+import type { ParseResult, QuoteField } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/litellm/model_prices_and_context_window.json", import.meta.url), "utf8");
 const real = parseLitellm(TEXT);
@@ -66,6 +66,22 @@ describe("LiteLLM adapter on the recorded payload", () => {
   it("quotes nothing for a per-second model (gpt-realtime-whisper) but still counts it as seen", () => {
     expect(real.models).toContain("gpt-realtime-whisper");
     expect(real.quotes.some((q) => q.model_id === "gpt-realtime-whisper")).toBe(false);
+  });
+});
+
+describe("LiteLLM adapter: model facts", () => {
+  it("states limits, reasoning and the deprecation date (claude-3-7-sonnet: 200k / 64k, retires 2026-02-19)", () => {
+    const facts = { context_window: 200000, max_output: 64000, reasoning: true, retires_on: "2026-02-19" };
+    expect(real.info?.["claude-3-7-sonnet-20250219"]).toMatchObject(facts);
+    expect(real.info?.["gpt-4.1"]).toEqual({ context_window: 1047576, max_output: 32768 });
+  });
+
+  it("drops a malformed fact without rejecting the model or its prices", () => {
+    const junk = { max_input_tokens: "1M", deprecation_date: "soon" };
+    const r = parseLitellm(mutate((d) => Object.assign(d["gpt-4.1"]!, junk)));
+    expect(r.info?.["gpt-4.1"]).toEqual({ max_output: 32768 });
+    expect(price(r, "gpt-4.1", "output")).toBe(8);
+    expect(r.rejected).toEqual([]);
   });
 });
 

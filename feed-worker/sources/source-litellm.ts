@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { parseJsonPayload } from "./parse-json.js";
-import { QuoteCollector } from "./quote-collector.js";
-import { parseTopLevel, requireEntries } from "./top-level.js";
-import { SourceError } from "./source-error.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { modelInfo } from "./model-info";
+import { parseJsonPayload } from "./parse-json";
+import { QuoteCollector } from "./quote-collector";
+import { parseTopLevel, requireEntries } from "./top-level";
+import { SourceError } from "./source-error";
+import type { ParseResult, QuoteField, SourceAdapter } from "./types";
 
 /** LiteLLM key (per token) → quote field. Service-tier variants (_priority, _flex) and modality prices are not read. */
 const FIELD_OF: Record<string, QuoteField> = {
@@ -54,6 +55,15 @@ export function parseLitellm(text: string): ParseResult {
     }
     objects++;
     out.seen(id);
+    const e = entry.data;
+    // LiteLLM's max_input_tokens is the prompt limit: the context window as far as this file says.
+    out.describe(id, modelInfo({
+      context_window: e.max_input_tokens,
+      max_output: e.max_output_tokens,
+      reasoning: e.supports_reasoning,
+      retires_on: e.deprecation_date,
+      comment: e._comment,
+    }));
     const provider = Provider.safeParse(entry.data.litellm_provider);
     const base = provider.success ? { model_id: id, provider: provider.data } : { model_id: id };
     for (const [key, raw] of Object.entries(entry.data)) {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { quotesInEffect } from "./quotes-in-effect.js";
-import { llmPricesAdapter, llmPricesHistoricalAdapter, parseLlmPrices } from "./source-llm-prices.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { quotesInEffect } from "./quotes-in-effect";
+import { llmPricesAdapter, llmPricesHistoricalAdapter, parseLlmPrices } from "./source-llm-prices";
+import type { ParseResult, QuoteField } from "./types";
 
 const fixture = (name: string): string => readFileSync(new URL(`../../data/archives/llm-prices/${name}`, import.meta.url), "utf8");
 const CURRENT = fixture("current-v1.json");

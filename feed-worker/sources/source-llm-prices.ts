@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { parseJsonPayload } from "./parse-json.js";
-import { QuoteCollector, type QuoteSlot } from "./quote-collector.js";
-import { SourceError } from "./source-error.js";
-import { issueText, parseTopLevel, requireEntries } from "./top-level.js";
-import type { ParseResult, SourceAdapter, SourceId } from "./types.js";
+import { parseJsonPayload } from "./parse-json";
+import { QuoteCollector, type QuoteSlot } from "./quote-collector";
+import { SourceError } from "./source-error";
+import { issueText, parseTopLevel, requireEntries } from "./top-level";
+import type { ParseResult, SourceAdapter, SourceId } from "./types";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 const Entry = z.object({

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseModelsDev } from "./source-models-dev.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseModelsDev } from "./source-models-dev";
+import type { ParseResult, QuoteField } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/models-dev/api.json", import.meta.url), "utf8");
 const real = parseModelsDev(TEXT);
@@ -41,6 +41,18 @@ describe("models.dev adapter on the recorded payload", () => {
     expect(real.quotes.some((q) => q.model_id === "gpt-image-1")).toBe(false);
     expect(real.models).toHaveLength(202);
     expect(real.rejected).toEqual([]);
+  });
+});
+
+describe("models.dev adapter: model facts", () => {
+  it("states limits, release date, reasoning and a deprecated status (anthropic claude-3-7-sonnet-20250219)", () => {
+    expect(real.info?.["anthropic:claude-3-7-sonnet-20250219"]).toEqual({
+      context_window: 200000,
+      max_output: 64000,
+      release_date: "2025-02-19",
+      reasoning: true,
+      deprecated: true,
+    });
   });
 });
 

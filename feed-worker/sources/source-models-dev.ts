@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { parseJsonPayload } from "./parse-json.js";
-import { QuoteCollector } from "./quote-collector.js";
-import { SourceError } from "./source-error.js";
-import { issueText, parseTopLevel, requireEntries } from "./top-level.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { modelInfo, pick } from "./model-info";
+import { parseJsonPayload } from "./parse-json";
+import { QuoteCollector } from "./quote-collector";
+import { SourceError } from "./source-error";
+import { issueText, parseTopLevel, requireEntries } from "./top-level";
+import type { ParseResult, QuoteField, SourceAdapter } from "./types";
 
 const FIELD_OF: Record<string, QuoteField> = {
   input: "input",
@@ -52,6 +53,13 @@ export function parseModelsDev(text: string): ParseResult {
       }
       const modelId = m.data.id ?? key;
       out.seen(`${providerId}:${modelId}`);
+      out.describe(`${providerId}:${modelId}`, modelInfo({
+        context_window: pick(rawModel, "limit", "context"),
+        max_output: pick(rawModel, "limit", "output"),
+        release_date: pick(rawModel, "release_date"),
+        reasoning: pick(rawModel, "reasoning"),
+        deprecated: pick(rawModel, "status") === "deprecated" ? true : undefined,
+      }));
       const cost = m.data.cost;
       if (!cost) continue;
       const base = { model_id: modelId, provider: providerId };

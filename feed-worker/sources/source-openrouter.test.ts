@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseOpenrouter } from "./source-openrouter.js";
-import type { ParseResult, QuoteField } from "./types.js";
+import { parseOpenrouter } from "./source-openrouter";
+import type { ParseResult, QuoteField } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/openrouter/models.json", import.meta.url), "utf8");
 const real = parseOpenrouter(TEXT);
@@ -37,6 +37,13 @@ describe("OpenRouter adapter on the recorded payload", () => {
 
   it("lists all 364 models", () => {
     expect(real.models).toHaveLength(364);
+  });
+});
+
+describe("OpenRouter adapter: model facts", () => {
+  it("dates a listing by its unix `created` (gpt-4.1: 1744651385 → 2025-04-14), skips a null output limit", () => {
+    const facts = { context_window: 1047576, release_date: "2025-04-14", reasoning: false };
+    expect(real.info?.["openai/gpt-4.1"]).toEqual(facts);
   });
 });
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { parseJsonPayload } from "./parse-json.js";
-import { QuoteCollector } from "./quote-collector.js";
-import { SourceError } from "./source-error.js";
-import { issueText, parseTopLevel, requireEntries } from "./top-level.js";
-import type { ParseResult, QuoteField, SourceAdapter } from "./types.js";
+import { modelInfo, pick } from "./model-info";
+import { parseJsonPayload } from "./parse-json";
+import { QuoteCollector } from "./quote-collector";
+import { SourceError } from "./source-error";
+import { issueText, parseTopLevel, requireEntries } from "./top-level";
+import type { ParseResult, QuoteField, SourceAdapter } from "./types";
 
 /** OpenRouter pricing key (USD per token, as a decimal string) → quote field. */
 const FIELD_OF: Record<string, QuoteField> = {
@@ -45,6 +46,7 @@ export function parseOpenrouter(text: string): ParseResult {
     }
     valid++;
     out.seen(m.data.id);
+    out.describe(m.data.id, openrouterInfo(raw));
     for (const [key, value] of Object.entries(m.data.pricing)) {
       const field = FIELD_OF[key];
       if (field) out.price({ model_id: m.data.id, field }, value, 1e6);
@@ -52,4 +54,19 @@ export function parseOpenrouter(text: string): ParseResult {
   });
   if (valid === 0) throw new SourceError("E_SOURCE_SCHEMA", "openrouter: no entry has the shape { id, pricing }");
   return out.result();
+}
+
+const isoDay = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+
+/** Context length, the top provider's output limit, the listing date (`created`, unix seconds), reasoning, expiry. */
+function openrouterInfo(raw: unknown) {
+  const created = pick(raw, "created");
+  const params = pick(raw, "supported_parameters");
+  return modelInfo({
+    context_window: pick(raw, "context_length"),
+    max_output: pick(raw, "top_provider", "max_completion_tokens"),
+    release_date: typeof created === "number" && Number.isFinite(created) ? isoDay(created) : undefined,
+    reasoning: Array.isArray(params) ? params.includes("reasoning") || params.includes("include_reasoning") : undefined,
+    retires_on: pick(raw, "expiration_date"),
+  });
 }

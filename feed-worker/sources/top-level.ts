@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { SourceError } from "./source-error.js";
+import { SourceError } from "./source-error";
 
 /** Validates a payload's top-level shape; a mismatch means the whole payload is not this source's format (E_SOURCE_SCHEMA). */
 export function parseTopLevel<T>(schema: z.ZodType<T>, data: unknown, source: string, expected: string): T {

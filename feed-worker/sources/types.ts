@@ -1,3 +1,8 @@
+import type { PriceQuote, QuoteField } from "../../oracle-core/publishing/price-quote";
+
+export { QUOTE_FIELDS } from "../../oracle-core/publishing/price-quote";
+export type { QuoteField };
+
 /** Every source adapter the feed knows (aggregators, the llm-prices history file, and one parser per provider page). */
 export type SourceId =
   | "genai-prices"
@@ -16,43 +21,12 @@ export type SourceId =
 /** The source keys a registry entry's `match` uses (all provider pages share `provider-page`). */
 export type RegistrySourceKey = "genai-prices" | "litellm" | "llm-prices" | "models-dev" | "openrouter" | "provider-page";
 
-/** Priced token classes a quote can carry. */
-export type QuoteField =
-  | "input"
-  | "output"
-  | "cache_read"
-  | "cache_write_5m"
-  | "cache_write_1h"
-  | "batch_input"
-  | "batch_output"
-  | "thinking";
-
-export const QUOTE_FIELDS: readonly QuoteField[] = [
-  "input",
-  "output",
-  "cache_read",
-  "cache_write_5m",
-  "cache_write_1h",
-  "batch_input",
-  "batch_output",
-  "thinking",
-];
-
-/** One price a source states, normalised to USD per 1M tokens. */
-export interface SourceQuote {
+/**
+ * One price a source states, normalised to USD per 1M tokens, and which source stated it. `provider` is the one the
+ * source files the model under (genai-prices, models.dev, LiteLLM, llm-prices vendor).
+ */
+export interface SourceQuote extends PriceQuote {
   source: SourceId;
-  /** The id as the source spells it (a page's row label, cleaned). */
-  model_id: string;
-  /** The provider the source files this model under, when it has one (genai-prices, models.dev, LiteLLM, llm-prices vendor). */
-  provider?: string;
-  field: QuoteField;
-  usd_per_m: number;
-  /** Context tier: this price applies when the request is above this many tokens (MATH.md §1 whole-request rule). */
-  tier_above?: number;
-  /** ISO date the price takes effect (scheduled or historical prices). */
-  effective_from?: string;
-  /** ISO date the price stops applying (exclusive). */
-  effective_to?: string;
 }
 
 /** One quote (or whole model) a parser refused, with a stable code and a reason a person can act on. */
@@ -68,6 +42,34 @@ export interface ParseResult {
   /** Model ids seen in the payload (`provider:id` where the source groups by provider, as the registry writes them); the shrink check counts these. */
   models: string[];
   rejected: QuoteRejection[];
+  /** What the payload says about a model besides its prices, keyed like `models`; only well-formed facts. */
+  info?: Record<string, ModelInfo>;
+}
+
+/**
+ * A model's facts as a source states them (the registry build reads them; the pipeline publishes prices only).
+ * Dates are ISO YYYY-MM-DD as the source wrote them.
+ */
+export interface ModelInfo {
+  context_window?: number;
+  max_output?: number;
+  release_date?: string;
+  reasoning?: boolean;
+  /** The source marks the model deprecated or no longer offered. */
+  deprecated?: boolean;
+  /** The date the source gives for the model's retirement (a deprecation or expiration date, past or future). */
+  retires_on?: string;
+  /** The source's free-text note on the model's prices (e.g. a batch discount or an introductory price). */
+  comment?: string;
+  /** Prices in force only at some hours of the day, USD per 1M tokens (genai-prices' DeepSeek off-peak). */
+  windows?: PriceWindow[];
+}
+
+/** A daily window in UTC ("16:30" to "00:30" wraps midnight) and the prices in force during it. */
+export interface PriceWindow {
+  start_utc: string;
+  end_utc: string;
+  prices: Partial<Record<QuoteField, number>>;
 }
 
 export interface SourceAdapter {

@@ -1,3 +1,4 @@
+import { tidyPrice } from "../publishing/tidy-price";
 import type { GreekRow } from "../schemas/greek-row";
 import { classPrices, type ClassPrices } from "./class-prices";
 import { GENAI_PROVIDER, providerModelIds, type AliasEntry } from "./model-aliases";
@@ -53,14 +54,13 @@ function genaiPrices(p: ClassPrices, tiers: GreekRow["tiers"]): GenaiPrices {
  */
 function scheduledSet(row: GreekRow, s: GreekRow["scheduled"][number]): ClassPrices {
   const p = row.prices;
-  const tidy = (x: number) => Number(x.toPrecision(12));
   return {
     input: s.input,
     output: s.output,
-    cache_read: p.cache_read === null ? null : tidy(s.output * row.r_cache),
-    cache_write_5m: p.cache_write_5m === null ? null : tidy(s.input * row.cache_write_mult["5m"]),
-    cache_write_1h: p.cache_write_1h === null ? null : tidy(s.input * row.cache_write_mult["1h"]),
-    thinking: p.thinking === null ? null : tidy(s.output * row.r_think),
+    cache_read: p.cache_read === null ? null : tidyPrice(s.output * row.r_cache),
+    cache_write_5m: p.cache_write_5m === null ? null : tidyPrice(s.input * row.cache_write_mult["5m"]),
+    cache_write_1h: p.cache_write_1h === null ? null : tidyPrice(s.input * row.cache_write_mult["1h"]),
+    thinking: p.thinking === null ? null : tidyPrice(s.output * row.r_think),
   };
 }
 

@@ -3,7 +3,7 @@
 // index (MATH §8, docs/METHODOLOGY.md)
 export { priceTimelines, priceOn } from "./price-timelines";
 export { indexSeries, FIXING_UTC } from "./index-series";
-export { indexBlock } from "./index-block";
+export { indexBlock } from "./snapshot-index-block";
 export { publishedCorrections } from "./published-corrections";
 
 // swap (MATH §9)

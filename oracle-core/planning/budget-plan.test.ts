@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isOracleError } from "../errors";
 import { budgetPlan } from "./budget-plan";
-import { ROW_A, ROWS } from "./plan-fixture";
+import { ROW_A, ROWS } from "../../test/support/plan-fixture";
 
 describe("budgetPlan", () => {
   it("projects the monthly bill at spot and the 1M/3M/6M forwards", () => {

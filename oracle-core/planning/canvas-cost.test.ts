@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isOracleError } from "../errors";
 import { canvasCost } from "./canvas-cost";
 import { canvasIssues } from "./canvas-input";
-import { CANVAS, ROWS } from "./plan-fixture";
+import { CANVAS, ROWS } from "../../test/support/plan-fixture";
 
 
 function code(f: () => unknown): string | undefined {

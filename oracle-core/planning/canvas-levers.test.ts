@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canvasLevers } from "./canvas-levers";
 import { planCanvas } from "./plan-canvas";
-import { CANVAS, ROWS } from "./plan-fixture";
+import { CANVAS, ROWS } from "../../test/support/plan-fixture";
 
 describe("canvasLevers", () => {
   // Base monthly cost 7.925 (see canvas-cost.test.ts). Per-task costs: A 0.012, B 0.00385, C 0.0014

@@ -36,6 +36,15 @@ export interface BreakerStep {
   outcome: BreakerOutcome;
 }
 
+/**
+ * The breaker's one notion of "the same price": `price` within `tol` (relative) of `ref`; a zero `ref` matches
+ * only zero.
+ * @example withinTol(4.003, 4, 0.001) // true
+ */
+export function withinTol(price: number, ref: number, tol: number): boolean {
+  return ref === 0 ? price === 0 : Math.abs(price / ref - 1.0) <= tol;
+}
+
 /** The state of an instrument never quoted: its first positive quote is accepted unconditionally. */
 export const INITIAL_BREAKER_STATE: BreakerState = Object.freeze({ accepted: null, accepted_at: null, last_quote_at: null, pending: null });
 
@@ -60,10 +69,10 @@ export function breakerStep(state: BreakerState, quote: { price: number }, now: 
     result,
     outcome: result,
   });
-  if (state.accepted === null || Math.abs(p / state.accepted - 1.0) <= pct) return accept("accepted");
+  if (state.accepted === null || withinTol(p, state.accepted, pct)) return accept("accepted");
   let pending = state.pending;
   if (pending !== null && t - pending.since > expiryMs) pending = null; // stale pending quote is replaced
-  if (pending !== null && Math.abs(p / pending.price - 1.0) <= tol) {
+  if (pending !== null && withinTol(p, pending.price, tol)) {
     if (t - pending.since >= minMs) return accept("confirmed");
     return { state: { ...state, last_quote_at, pending }, result: "pending_too_soon", outcome: "held" };
   }

@@ -28,7 +28,7 @@ export { forwardPrice, forwardCurve, forwardTaskCost, curveForward } from "./for
 // index (§8)
 export { cappedWeights } from "./capped-weights";
 export { indexWeights } from "./index-weights";
-export { breakerStep, INITIAL_BREAKER_STATE } from "./breaker";
+export { breakerStep, withinTol, INITIAL_BREAKER_STATE } from "./breaker";
 export { indexRun } from "./index-run";
 export { indexForward } from "./index-forward";
 

@@ -1,13 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { OracleError } from "../errors.js";
-import { nobleVerify } from "./ed25519-fallback.js";
-import { setEd25519Fallback, verifyEd25519, type Ed25519Verify, type Subtle } from "./ed25519.js";
-import { MUTATION_KINDS, mutateEnvelope, seededRng, type MutationContext } from "./envelope-mutations.js";
-import { fromHex } from "./hex.js";
-import { generateSigningKey, importSigningKey, pinKeys, type TrustedKey } from "./keys.js";
-import { signSnapshot } from "./snapshot-sign.js";
-import { verifySnapshot } from "./snapshot-verify.js";
-import { testSigner, testSnapshotPayload } from "./test-fixture.js";
+import { OracleError } from "../errors";
+import { nobleVerify } from "./ed25519-fallback";
+import { setEd25519Fallback, verifyEd25519, type Ed25519Verify, type Subtle } from "./ed25519";
+import { MUTATION_KINDS, mutateEnvelope, seededRng, type MutationContext } from "../../test/support/envelope-mutations";
+import { fromHex } from "./hex";
+import { generateSigningKey, importSigningKey, pinKeys, type TrustedKey } from "./keys";
+import { signSnapshot } from "./snapshot-sign";
+import { verifySnapshot } from "./snapshot-verify";
+import { testSigner, testSnapshotPayload } from "../../test/support/test-signer";
 
 const T0 = Date.UTC(2026, 6, 1, 12);
 // RFC 8032 §7.1 TEST 2.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decodeBase64 } from "./base64.js";
-import { verifyEd25519, signEd25519 } from "./ed25519.js";
-import { fromHex, toHex } from "./hex.js";
-import { generateSigningKey, importPublicKey, importSigningKey, keyIdOf, pinKeys } from "./keys.js";
-import { testSigner } from "./test-fixture.js";
-import { sha256Hex } from "./sha256.js";
-import { utf8Encode } from "./utf8.js";
+import { decodeBase64 } from "./base64";
+import { verifyEd25519, signEd25519 } from "./ed25519";
+import { fromHex, toHex } from "./hex";
+import { generateSigningKey, importPublicKey, importSigningKey, keyIdOf, pinKeys } from "./keys";
+import { testSigner } from "../../test/support/test-signer";
+import { sha256Hex } from "./sha256";
+import { utf8Encode } from "./utf8";
 
 // RFC 8032 §7.1, TEST 1 and TEST 2.
 const PUB_A = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";

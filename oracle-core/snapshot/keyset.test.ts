@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { OracleError } from "../errors.js";
-import { decodeBase64, encodeBase64 } from "./base64.js";
-import type { DsseEnvelope } from "./dsse.js";
-import { signDsse } from "./dsse-sign.js";
-import { canonicalBytes } from "./jcs.js";
-import { generateSigningKey, importSigningKey, pinKeys, type Signer, type TrustedKey } from "./keys.js";
-import { KEYSET_PAYLOAD_TYPE, makeKeyset, readKeyset } from "./keyset.js";
-import { verifyKeysetChain } from "./keyset-chain.js";
-import { payloadSha256, signSnapshot } from "./snapshot-sign.js";
-import { verifySnapshot } from "./snapshot-verify.js";
-import { testSigner, testSnapshotPayload } from "./test-fixture.js";
+import { OracleError } from "../errors";
+import { decodeBase64, encodeBase64 } from "./base64";
+import type { DsseEnvelope } from "./dsse";
+import { signDsse } from "./dsse-sign";
+import { canonicalBytes } from "./jcs";
+import { generateSigningKey, importSigningKey, pinKeys, type Signer, type TrustedKey } from "./keys";
+import { KEYSET_PAYLOAD_TYPE, makeKeyset, readKeyset } from "./keyset";
+import { verifyKeysetChain } from "./keyset-chain";
+import { payloadSha256, signSnapshot } from "./snapshot-sign";
+import { verifySnapshot } from "./snapshot-verify";
+import { testSigner, testSnapshotPayload } from "../../test/support/test-signer";
 
 type S = Signer & { publicKeyRaw: string };
 const T0 = Date.UTC(2026, 6, 1, 12);

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { OracleError, type OracleErrorCode } from "../errors.js";
-import { MUTATION_KINDS, mutateEnvelope, seededRng, type MutationContext, type MutationKind } from "./envelope-mutations.js";
-import { generateSigningKey, importSigningKey, pinKeys, type TrustedKey } from "./keys.js";
-import { signSnapshot } from "./snapshot-sign.js";
-import { verifySnapshot } from "./snapshot-verify.js";
-import { testSigner, testSnapshotPayload } from "./test-fixture.js";
+import { OracleError, type OracleErrorCode } from "../errors";
+import { MUTATION_KINDS, mutateEnvelope, seededRng } from "../../test/support/envelope-mutations";
+import type { MutationContext, MutationKind } from "../../test/support/envelope-mutations";
+import { generateSigningKey, importSigningKey, pinKeys, type TrustedKey } from "./keys";
+import { signSnapshot } from "./snapshot-sign";
+import { verifySnapshot } from "./snapshot-verify";
+import { testSigner, testSnapshotPayload } from "../../test/support/test-signer";
 
 const N = 10_000;
 const T0 = Date.UTC(2026, 6, 1, 12);

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { OracleError } from "../errors.js";
-import { decodeBase64, encodeBase64 } from "./base64.js";
-import { PAYLOAD_TYPE, type DsseEnvelope } from "./dsse.js";
-import { signDsse, signDsseBytes } from "./dsse-sign.js";
-import { canonicalBytes } from "./jcs.js";
-import { generateSigningKey, importSigningKey, pinKeys, type Signer, type TrustedKey } from "./keys.js";
-import { sha256Hex } from "./sha256.js";
-import { payloadSha256, signSnapshot } from "./snapshot-sign.js";
-import { verifySnapshot } from "./snapshot-verify.js";
-import { testSigner, testSnapshotPayload } from "./test-fixture.js";
-import { utf8Encode } from "./utf8.js";
+import { OracleError } from "../errors";
+import { decodeBase64, encodeBase64 } from "./base64";
+import { PAYLOAD_TYPE, type DsseEnvelope } from "./dsse";
+import { signDsse, signDsseBytes } from "./dsse-sign";
+import { canonicalBytes } from "./jcs";
+import { generateSigningKey, importSigningKey, pinKeys, type Signer, type TrustedKey } from "./keys";
+import { sha256Hex } from "./sha256";
+import { payloadSha256, signSnapshot } from "./snapshot-sign";
+import { verifySnapshot } from "./snapshot-verify";
+import { testSigner, testSnapshotPayload } from "../../test/support/test-signer";
+import { utf8Encode } from "./utf8";
 
 const T0 = Date.UTC(2026, 6, 1, 12, 0, 0); // issued_at 2026-07-01T12:00:00.000Z
 const MIN = 60_000;

@@ -8,7 +8,7 @@ import { HistoryFileSchema, type HistoryObservation } from "../../oracle-core/sc
 import { RegistryFileSchema } from "../../oracle-core/schemas/registry";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import { makeKeyset, signSnapshot, type DsseEnvelope } from "../../oracle-core/snapshot/index";
-import { testSigner } from "../../oracle-core/snapshot/test-fixture";
+import { testSigner } from "../support/test-signer";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const VALUATION_DATE = "2026-08-21";

@@ -9,7 +9,7 @@ import { TENORS } from "../../oracle-core/quant/defaults.js";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row.js";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot.js";
 import { makeKeyset, signSnapshot, type DsseEnvelope } from "../../oracle-core/snapshot/index.js";
-import { testSigner } from "../../oracle-core/snapshot/test-fixture.js";
+import { testSigner } from "../support/test-signer";
 import { startStaticServer, type Route, type TestServer } from "./static-server.js";
 import { DIST, ROOT } from "./widgets-build.js";
 export { DIST, ROOT };

@@ -4,7 +4,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase64, encodeBase64 } from "../../oracle-core/snapshot/index.js";
-import { testSigner } from "../../oracle-core/snapshot/test-fixture.js";
+import { testSigner } from "../support/test-signer";
 import { launchChromium } from "./chromium.js";
 import type { TestServer } from "./static-server.js";
 import { ensureWidgetsBuilt } from "./widgets-build.js";

@@ -6,8 +6,8 @@ import { sha256Hex } from "../../oracle-core/snapshot/sha256";
 import { signSnapshot } from "../../oracle-core/snapshot/snapshot-sign";
 import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
 import { generateSigningKey, importSigningKey, pinKeys } from "../../oracle-core/snapshot/keys";
-import { MUTATION_KINDS, mutateEnvelope, seededRng } from "../../oracle-core/snapshot/envelope-mutations";
-import { testSigner, testSnapshotPayload } from "../../oracle-core/snapshot/test-fixture";
+import { MUTATION_KINDS, mutateEnvelope, seededRng } from "../support/envelope-mutations";
+import { testSigner, testSnapshotPayload } from "../support/test-signer";
 
 export const T0 = Date.UTC(2026, 10, 24, 12);
 

@@ -12,7 +12,7 @@ import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/s
 import { encodeBase64 } from "../../oracle-core/snapshot/base64";
 import { makeKeyset } from "../../oracle-core/snapshot/keyset";
 import { signSnapshot } from "../../oracle-core/snapshot/snapshot-sign";
-import { testSigner } from "../../oracle-core/snapshot/test-fixture";
+import { testSigner } from "../support/test-signer";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const FEED = "https://feed.test";

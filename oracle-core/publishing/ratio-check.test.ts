@@ -1,15 +1,28 @@
 import { describe, expect, it } from "vitest";
-import type { QuoteField, SourceQuote } from "../sources/types.js";
-import { checkRatios } from "./ratio-check.js";
+import type { PriceQuote, QuoteField } from "./price-quote";
+import { checkRatios } from "./ratio-check";
 
-const q = (field: QuoteField, usd_per_m: number, over: Partial<SourceQuote> = {}): SourceQuote => ({ source: "litellm", model_id: "m", field, usd_per_m, ...over });
-const rejectedFields = (quotes: SourceQuote[]): string[] => checkRatios(quotes).rejected.map((r) => `${r.field}:${r.code}`);
+const q = (field: QuoteField, usd_per_m: number, over: Partial<PriceQuote> = {}): PriceQuote => ({
+  model_id: "m",
+  field,
+  usd_per_m,
+  ...over,
+});
+const rejectedFields = (quotes: PriceQuote[]): string[] =>
+  checkRatios(quotes).rejected.map((r) => `${r.field}:${r.code}`);
 
 describe("checkRatios", () => {
   it("rejects input above 2× output, and only the input", () => {
     const quotes = [q("input", 100), q("output", 0.4), q("cache_read", 0.025)];
     const r = checkRatios(quotes);
-    expect(r.rejected).toEqual([{ model_id: "m", field: "input", code: "E_RATIO_BOUNDS", reason: "input 100 USD/M is more than 2× the output price (output 0.4)" }]);
+    expect(r.rejected).toEqual([
+      {
+        model_id: "m",
+        field: "input",
+        code: "E_RATIO_BOUNDS",
+        reason: "input 100 USD/M is more than 2× the output price (output 0.4)",
+      },
+    ]);
     expect(r.kept.map((x) => x.field)).toEqual(["output", "cache_read"]);
   });
 
@@ -24,23 +37,40 @@ describe("checkRatios", () => {
   });
 
   it("rejects batch prices above the synchronous ones", () => {
-    expect(rejectedFields([q("input", 2), q("output", 8), q("batch_input", 3), q("batch_output", 4)])).toEqual(["batch_input:E_RATIO_BOUNDS"]);
-    expect(rejectedFields([q("input", 2), q("output", 8), q("batch_input", 1), q("batch_output", 9)])).toEqual(["batch_output:E_RATIO_BOUNDS"]);
+    expect(rejectedFields([q("input", 2), q("output", 8), q("batch_input", 3), q("batch_output", 4)])).toEqual([
+      "batch_input:E_RATIO_BOUNDS",
+    ]);
+    expect(rejectedFields([q("input", 2), q("output", 8), q("batch_input", 1), q("batch_output", 9)])).toEqual([
+      "batch_output:E_RATIO_BOUNDS",
+    ]);
   });
 
   it("rejects the price that breaks several rules, not the sound prices it is compared with", () => {
     // gpt-4.1 with its input ÷1000: cache_read 0.5 and batch_input 1 both exceed 0.002, so the input is the culprit
-    const r = checkRatios([q("input", 0.002), q("output", 8), q("cache_read", 0.5), q("batch_input", 1), q("batch_output", 4)]);
+    const r = checkRatios([
+      q("input", 0.002),
+      q("output", 8),
+      q("cache_read", 0.5),
+      q("batch_input", 1),
+      q("batch_output", 4),
+    ]);
     expect(r.rejected.map((x) => x.field)).toEqual(["input"]);
     expect(r.rejected[0]?.reason).toContain("out of line");
     // output ÷1000: input > 2× output and batch_output > output both point at the output
-    expect(rejectedFields([q("input", 2), q("output", 0.008), q("batch_output", 4)])).toEqual(["output:E_RATIO_BOUNDS"]);
+    expect(rejectedFields([q("input", 2), q("output", 0.008), q("batch_output", 4)])).toEqual([
+      "output:E_RATIO_BOUNDS",
+    ]);
   });
 
   it("compares only within the same provider, tier and effective range", () => {
     expect(rejectedFields([q("input", 10, { tier_above: 200_000 }), q("output", 4)])).toEqual([]);
     expect(rejectedFields([q("input", 10, { provider: "a" }), q("output", 4, { provider: "b" })])).toEqual([]);
-    expect(rejectedFields([q("input", 10, { effective_to: "2025-06-10" }), q("output", 4, { effective_from: "2025-06-10" })])).toEqual([]);
+    expect(
+      rejectedFields([
+        q("input", 10, { effective_to: "2025-06-10" }),
+        q("output", 4, { effective_from: "2025-06-10" }),
+      ]),
+    ).toEqual([]);
     expect(rejectedFields([q("input", 10, { model_id: "a" }), q("output", 4, { model_id: "b" })])).toEqual([]);
   });
 

@@ -1,14 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { breakerDecide } from "./breaker";
+import { breakerDecide } from "./publish-breaker";
 
 const t0 = new Date("2025-06-10T12:00:00Z");
 const later = (min: number) => new Date(t0.getTime() + min * 60_000);
 
 describe("circuit breaker", () => {
   it("publishes the first quote and moves within 15%", () => {
-    expect(breakerDecide({ published: null, pending: null, value: 40, sources: ["a"], now: t0 })).toMatchObject({ kind: "publish", reason: "first_quote" });
-    expect(breakerDecide({ published: 40, pending: null, value: 35, sources: ["a"], now: t0 })).toMatchObject({ kind: "publish", value: 35, from: 40, reason: "within_band" });
-    expect(breakerDecide({ published: 40, pending: null, value: 40, sources: ["a"], now: t0 })).toEqual({ kind: "unchanged" });
+    expect(breakerDecide({ published: null, pending: null, value: 40, sources: ["a"], now: t0 })).toMatchObject({
+      kind: "publish",
+      reason: "first_quote",
+    });
+    expect(breakerDecide({ published: 40, pending: null, value: 35, sources: ["a"], now: t0 })).toMatchObject({
+      kind: "publish",
+      value: 35,
+      from: 40,
+      reason: "within_band",
+    });
+    expect(breakerDecide({ published: 40, pending: null, value: 40, sources: ["a"], now: t0 })).toEqual({
+      kind: "unchanged",
+    });
   });
 
   it("holds the o3 80% cut from one source, then publishes it when the same source repeats it ≥ 1 h later", () => {
@@ -16,23 +26,41 @@ describe("circuit breaker", () => {
     expect(first.kind).toBe("hold");
     if (first.kind !== "hold") return;
     expect(first.reason).toContain("-80.0%");
-    const soon = breakerDecide({ published: 40, pending: first.pending, value: 8, sources: ["litellm"], now: later(30) });
+    const repeat = (minutes: number) =>
+      breakerDecide({ published: 40, pending: first.pending, value: 8, sources: ["litellm"], now: later(minutes) });
+    const soon = repeat(30);
     expect(soon.kind).toBe("hold");
-    const confirmed = breakerDecide({ published: 40, pending: first.pending, value: 8, sources: ["litellm"], now: later(60) });
+    const confirmed = repeat(60);
     expect(confirmed).toEqual({ kind: "publish", value: 8, from: 40, reason: "repeat_poll" });
   });
 
   it("publishes a large move at once when two independent sources agree", () => {
-    expect(breakerDecide({ published: 40, pending: null, value: 8, sources: ["litellm", "genai-prices"], now: t0 })).toMatchObject({ kind: "publish", reason: "second_source" });
+    expect(
+      breakerDecide({ published: 40, pending: null, value: 8, sources: ["litellm", "genai-prices"], now: t0 }),
+    ).toMatchObject({ kind: "publish", reason: "second_source" });
     // llm-prices current and historical are one origin: not a second source.
-    expect(breakerDecide({ published: 40, pending: null, value: 8, sources: ["llm-prices", "llm-prices-historical"], now: t0 }).kind).toBe("hold");
+    expect(
+      breakerDecide({
+        published: 40,
+        pending: null,
+        value: 8,
+        sources: ["llm-prices", "llm-prices-historical"],
+        now: t0,
+      }).kind,
+    ).toBe("hold");
   });
 
   it("never publishes a one-poll 1500x glitch (Gemini 2.0 Flash at $600 output)", () => {
     const glitch = breakerDecide({ published: 0.4, pending: null, value: 600, sources: ["litellm"], now: t0 });
     expect(glitch.kind).toBe("hold");
     // Next poll the file is fixed: the quote is back in band and nothing moves.
-    const fixed = breakerDecide({ published: 0.4, pending: glitch.kind === "hold" ? glitch.pending : null, value: 0.4, sources: ["litellm"], now: later(90) });
+    const fixed = breakerDecide({
+      published: 0.4,
+      pending: glitch.kind === "hold" ? glitch.pending : null,
+      value: 0.4,
+      sources: ["litellm"],
+      now: later(90),
+    });
     expect(fixed).toEqual({ kind: "unchanged" });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanPrice, reconcile } from "./reconcile";
+import { reconcile } from "./reconcile";
+import { tidyPrice } from "./tidy-price";
 
 describe("reconcile", () => {
   it("takes the median across sources and reports agreement", () => {
@@ -50,7 +51,7 @@ describe("reconcile", () => {
   });
 
   it("cleans unit-conversion float noise and ignores junk", () => {
-    expect(cleanPrice(8e-6 * 1e6)).toBe(8);
+    expect(tidyPrice(8e-6 * 1e6)).toBe(8);
     expect(reconcile([{ source: "a", usd_per_m: Number.NaN }])).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRejectable, unitSuspect } from "./unit-suspect.js";
+import { isRejectable, unitSuspect } from "./unit-suspect";
 
 describe("unitSuspect", () => {
   it("flags the Gemini 2.0 Flash 1500× glitch ($150 vs $0.10) with the factor in the reason", () => {
@@ -14,7 +14,9 @@ describe("unitSuspect", () => {
   it("names a per-1K price read as per-1M (÷1000)", () => {
     const s = unitSuspect(0.002, 2);
     expect(s?.factor).toBeCloseTo(0.001, 12);
-    expect(s?.reason).toBe("0.002 USD/M is 1/1000 of the last published 2 (≈ ÷1000 slip, e.g. a per-1K price read as per-1M)");
+    expect(s?.reason).toBe(
+      "0.002 USD/M is 1/1000 of the last published 2 (≈ ÷1000 slip, e.g. a per-1K price read as per-1M)",
+    );
   });
 
   it("names the ×100000 and per-token slips", () => {

@@ -1,8 +1,8 @@
 // Deterministic keys for tests and fixtures only — never for a real feed. The seeds are the
 // published RFC 8032 §7.1 test vectors 1 and 2, so anyone can check the derived public keys.
-import { encodeBase64 } from "./base64.js";
-import { fromHex } from "./hex.js";
-import { importSigningKey } from "./keys.js";
+import { encodeBase64 } from "../../oracle-core/snapshot/base64";
+import { fromHex } from "../../oracle-core/snapshot/hex";
+import { importSigningKey } from "../../oracle-core/snapshot/keys";
 
 /** DER prefix of an Ed25519 PKCS#8 private key (RFC 8410), followed by the 32-byte seed. */
 const PKCS8_PREFIX = "302e020100300506032b657004220420";

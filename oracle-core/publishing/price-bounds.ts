@@ -1,5 +1,4 @@
-import type { SourceQuote } from "../sources/types.js";
-import type { GuardRejection } from "./guard-codes.js";
+import type { GuardRejection, PriceQuote } from "./price-quote";
 
 /** Lowest plausible price: 1e-10 USD per token = 1e-4 USD per 1M tokens. */
 export const MIN_USD_PER_M = 1e-4;
@@ -11,12 +10,18 @@ export const MAX_USD_PER_M = 1000;
  * [1e-10, 1e-3] USD per token (E_PRICE_BOUNDS) — where the ×1000 and ×100000 slips of public price files land.
  * @example checkPriceBounds({ ...q, usd_per_m: 8000 }) // { code: "E_PRICE_BOUNDS", … }
  */
-export function checkPriceBounds(q: SourceQuote): GuardRejection | null {
+export function checkPriceBounds(q: Pick<PriceQuote, "model_id" | "field" | "usd_per_m">): GuardRejection | null {
   const v = q.usd_per_m;
   const at = { model_id: q.model_id, field: q.field };
-  if (typeof v !== "number" || !Number.isFinite(v)) return { ...at, code: "E_PRICE_INVALID", reason: `${q.field} ${String(v)} is not a finite number` };
+  if (typeof v !== "number" || !Number.isFinite(v))
+    return { ...at, code: "E_PRICE_INVALID", reason: `${q.field} ${String(v)} is not a finite number` };
   if (v < 0) return { ...at, code: "E_PRICE_INVALID", reason: `${q.field} ${v} USD/M is negative` };
-  if (v === 0) return { ...at, code: "E_PRICE_BOUNDS", reason: `${q.field} is 0: a free or unpriced entry is not a market price (floor 1e-10 USD/token)` };
+  if (v === 0)
+    return {
+      ...at,
+      code: "E_PRICE_BOUNDS",
+      reason: `${q.field} is 0: a free or unpriced entry is not a market price (floor 1e-10 USD/token)`,
+    };
   if (v < MIN_USD_PER_M || v > MAX_USD_PER_M) {
     return {
       ...at,

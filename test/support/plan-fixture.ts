@@ -1,7 +1,7 @@
 // Small hand-checkable rows for the planning tests (not a real snapshot): A is a premium reasoning model with
 // a cache discount and a batch API, B a cheap model with neither, C a cheaper reasoning model of A's provider.
-import type { PlanRow } from "./canvas-cost";
-import type { CanvasInput } from "./canvas-input";
+import type { PlanRow } from "../../oracle-core/planning/canvas-cost";
+import type { CanvasInput } from "../../oracle-core/planning/canvas-input";
 
 const base = { r_think: 1, cache_write_mult: { "5m": 1.25, "1h": 2 }, tiers: [], scheduled: [], max_output: 32_000, lifecycle: "active" as const };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IndexBlockSchema } from "../schemas/snapshot";
-import { indexBlock } from "./index-block";
+import { indexBlock } from "./snapshot-index-block";
 import { indexSeries } from "./index-series";
 import type { MarketObservation } from "./price-timelines";
 

@@ -1,4 +1,5 @@
 /** Per ticker and field: the median of healthy sources, the dispersion, and a status (SPEC §4 step 5). */
+import { tidyPrice } from "./tidy-price";
 
 export interface FieldQuote {
   source: string;
@@ -18,16 +19,12 @@ export interface Reconciled {
   effective_from?: string | undefined;
 }
 
+/** Sources within 1% of the reconciled value agree; further apart they make the field `disputed`. */
 export const AGREE_TOL = 0.01;
 
 /** Sources that copy one upstream count once (llm-prices current and historical are one origin). */
 export function originOf(source: string): string {
   return source.replace(/-historical$/, "");
-}
-
-/** Rounds away float noise from unit conversion (8e-6 × 1e6 = 7.999999999999999). */
-export function cleanPrice(x: number): number {
-  return Number(x.toPrecision(12));
 }
 
 /**
@@ -40,7 +37,7 @@ export function reconcile(quotes: readonly FieldQuote[]): Reconciled | null {
   for (const q of quotes) {
     if (!Number.isFinite(q.usd_per_m) || q.usd_per_m < 0) continue;
     const o = originOf(q.source);
-    if (!byOrigin.has(o) || q.source === o) byOrigin.set(o, { ...q, usd_per_m: cleanPrice(q.usd_per_m) });
+    if (!byOrigin.has(o) || q.source === o) byOrigin.set(o, { ...q, usd_per_m: tidyPrice(q.usd_per_m) });
   }
   const list = [...byOrigin.values()].sort((a, b) => a.usd_per_m - b.usd_per_m || a.source.localeCompare(b.source));
   if (list.length === 0) return null;
@@ -56,7 +53,8 @@ export function reconcile(quotes: readonly FieldQuote[]): Reconciled | null {
   const min = list[0]!.usd_per_m;
   const max = list[list.length - 1]!.usd_per_m;
   const dispersion = list.length === 1 || value === 0 ? 0 : (max - min) / value;
-  const status = list.length === 1 ? "single_source" : agreeing.length >= 2 && agreeing.length * 2 > list.length ? "ok" : "disputed";
+  const status =
+    list.length === 1 ? "single_source" : agreeing.length >= 2 && agreeing.length * 2 > list.length ? "ok" : "disputed";
   const effective_from = list.find((q) => q.effective_from && agreeing.includes(q.source))?.effective_from;
   return { value, dispersion, status, agreeing, outliers, effective_from };
 }

@@ -1,13 +1,13 @@
 // Test support (SPEC §10 "10,000 mutated envelopes all rejected"): seeded mutations of a valid
 // envelope, each of which a correct verifier must reject. Pure, so feed-worker and e2e tests can
-// reuse it against their own layers. Not part of index.ts.
-import { decodeBase64, encodeBase64 } from "./base64.js";
-import type { Bytes } from "./bytes.js";
-import type { DsseEnvelope } from "./dsse.js";
-import { signDsseBytes } from "./dsse-sign.js";
-import { canonicalize } from "./jcs.js";
-import type { Signer } from "./keys.js";
-import { utf8Encode } from "./utf8.js";
+// reuse it against their own layers. Test support only: production code never imports test/support/.
+import { decodeBase64, encodeBase64 } from "../../oracle-core/snapshot/base64";
+import type { Bytes } from "../../oracle-core/snapshot/bytes";
+import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
+import { signDsseBytes } from "../../oracle-core/snapshot/dsse-sign";
+import { canonicalize } from "../../oracle-core/snapshot/jcs";
+import type { Signer } from "../../oracle-core/snapshot/keys";
+import { utf8Encode } from "../../oracle-core/snapshot/utf8";
 
 /** A seeded PRNG (mulberry32) returning floats in [0, 1). */
 export function seededRng(seed: number): () => number {

@@ -1,6 +1,7 @@
-import { PUBLISHED_FIELDS, type PublishedField, type QuoteState } from "../../oracle-core/greeks/greek-sheet";
-import type { MatchedQuote } from "../sources/match-quotes";
-import { breakerDecide, CONFIRM_TOL, type PendingMove } from "./breaker";
+import { PUBLISHED_FIELDS, type PublishedField, type QuoteState } from "../greeks/greek-sheet";
+import { DEFAULTS } from "../quant/defaults";
+import type { TickerQuote } from "./price-quote";
+import { breakerDecide, confirmsValue, type PendingMove } from "./publish-breaker";
 import { reconcile, type Reconciled } from "./reconcile";
 
 export interface PublishedRow {
@@ -42,8 +43,9 @@ export interface Decisions {
   quoted: Set<string>;
 }
 
-const key = (t: string, f: string) => `${t}\u0000${f}`;
-const near = (a: number, b: number) => (b === 0 ? a === 0 : Math.abs(a / b - 1) <= CONFIRM_TOL);
+/** The key of a ticker field in the published and pending maps. */
+export const fieldKey = (ticker: string, field: string): string => `${ticker}\u0000${field}`;
+const key = fieldKey;
 
 /**
  * SPEC §4 steps 5–6 for every ticker and published field: reconcile the healthy sources' quotes,
@@ -51,27 +53,35 @@ const near = (a: number, b: number) => (b === 0 ? a === 0 : Math.abs(a / b - 1) 
  */
 export function decide(input: {
   tickers: readonly string[];
-  quotes: readonly MatchedQuote[];
+  quotes: readonly TickerQuote[];
   published: ReadonlyMap<string, PublishedRow>;
   pending: ReadonlyMap<string, PendingMove>;
   halted: ReadonlySet<string>;
   /** Registry composites (Meta/Llama medians of hosts): priced from their constituents, never from one host's quote. */
   composites: ReadonlySet<string>;
-  /** True when the registry's curation set this source's value aside (a recorded disagreement: unit error, stale or pre-announced price). */
+  /** True when the registry's curation set this source's value aside (a recorded disagreement: unit error, stale or
+   * pre-announced price). */
   setAside: (ticker: string, field: string, source: string, value: number) => boolean;
   now: Date;
   mode: "bundled" | "live";
 }): Decisions {
   const { now } = input;
   const today = now.toISOString().slice(0, 10);
-  const byKey = new Map<string, MatchedQuote[]>();
+  const byKey = new Map<string, TickerQuote[]>();
   for (const q of input.quotes) {
     if (q.tier_above !== undefined || !(PUBLISHED_FIELDS as readonly string[]).includes(q.field)) continue;
     if (input.composites.has(q.ticker) || input.setAside(q.ticker, q.field, q.source, q.usd_per_m)) continue;
     const k = key(q.ticker, q.field);
     (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(q);
   }
-  const out: Decisions = { publishes: [], holds: [], cleared: [], quotes: new Map(), reconciled: new Map(), quoted: new Set() };
+  const out: Decisions = {
+    publishes: [],
+    holds: [],
+    cleared: [],
+    quotes: new Map(),
+    reconciled: new Map(),
+    quoted: new Set(),
+  };
   for (const ticker of input.tickers) {
     const prices: QuoteState["prices"] = {};
     let status: QuoteState["status"] | null = null;
@@ -83,20 +93,44 @@ export function decide(input: {
       const pub = input.published.get(k) ?? null;
       const pend = input.pending.get(k) ?? null;
       const qs = byKey.get(k) ?? [];
-      const rec = reconcile(qs.map((q) => ({ source: q.source, usd_per_m: q.usd_per_m, effective_from: q.effective_from })));
+      const rec = reconcile(
+        qs.map((q) => ({ source: q.source, usd_per_m: q.usd_per_m, effective_from: q.effective_from })),
+      );
       let current = pub?.value;
       if (rec) {
         out.quoted.add(ticker);
         out.reconciled.set(k, rec);
-        const agreeing = qs.filter((q) => near(q.usd_per_m, rec.value)).map((q) => q.source);
-        const d = input.halted.has(ticker) ? ({ kind: "unchanged" } as const) : breakerDecide({ published: pub?.value ?? null, pending: pend, value: rec.value, sources: agreeing, now });
+        const agreeing = qs.filter((q) => confirmsValue(q.usd_per_m, rec.value)).map((q) => q.source);
+        const d = input.halted.has(ticker)
+          ? ({ kind: "unchanged" } as const)
+          : breakerDecide({ published: pub?.value ?? null, pending: pend, value: rec.value, sources: agreeing, now });
         if (d.kind === "publish") {
-          const effective_at = d.reason === "first_quote" ? (rec.effective_from ?? today) : (rec.effective_from && rec.effective_from <= today ? rec.effective_from : today);
-          out.publishes.push({ ticker, field, from: d.from, value: d.value, effective_at, reason: d.reason, sources: [...new Set(agreeing)].sort() });
+          const effective_at =
+            d.reason === "first_quote"
+              ? (rec.effective_from ?? today)
+              : rec.effective_from && rec.effective_from <= today
+                ? rec.effective_from
+                : today;
+          out.publishes.push({
+            ticker,
+            field,
+            from: d.from,
+            value: d.value,
+            effective_at,
+            reason: d.reason,
+            sources: [...new Set(agreeing)].sort(),
+          });
           current = d.value;
           if (pend) out.cleared.push({ ticker, field });
         } else if (d.kind === "hold") {
-          out.holds.push({ ticker, field, published: pub!.value, pending: d.pending, reason: d.reason, isNew: !pend || pend.first_seen_at !== d.pending.first_seen_at });
+          out.holds.push({
+            ticker,
+            field,
+            published: pub!.value,
+            pending: d.pending,
+            reason: d.reason,
+            isNew: !pend || pend.first_seen_at !== d.pending.first_seen_at,
+          });
           pendingShown ??= { field, value: d.pending.value, since: d.pending.first_seen_at };
         } else if (pend) {
           out.cleared.push({ ticker, field });
@@ -112,8 +146,9 @@ export function decide(input: {
       if (current !== undefined) prices[field] = current;
     }
     const last = input.published.get(key(ticker, "output"))?.last_quoted_at;
-    const staleLive =
-      input.mode === "live" && !input.composites.has(ticker) && !out.quoted.has(ticker) && (!last || now.getTime() - Date.parse(last) > 48 * 3600_000);
+    // Stale: no fresh quote within the same 48 h (MATH.md §12 stale_hours) after which the index flags a constituent.
+    const unquoted = !last || now.getTime() - Date.parse(last) > DEFAULTS.stale_hours * 3600_000;
+    const staleLive = input.mode === "live" && !input.composites.has(ticker) && !out.quoted.has(ticker) && unquoted;
     const finalStatus: QuoteState["status"] = input.halted.has(ticker)
       ? "halted"
       : pendingShown

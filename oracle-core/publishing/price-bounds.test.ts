@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { SourceQuote } from "../sources/types.js";
-import { checkPriceBounds } from "./price-bounds.js";
+import type { PriceQuote } from "./price-quote";
+import { checkPriceBounds } from "./price-bounds";
 
-const q = (usd_per_m: number): SourceQuote => ({ source: "litellm", model_id: "m", field: "output", usd_per_m });
+const q = (usd_per_m: number): PriceQuote => ({ model_id: "m", field: "output", usd_per_m });
 
 describe("checkPriceBounds", () => {
   it("accepts prices inside [1e-4, 1000] USD per 1M, ends included", () => {
