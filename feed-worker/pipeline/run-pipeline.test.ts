@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickerForward } from "../../oracle-core/forecast/row-forecast";
 import { feedHarness, type FeedHarness } from "../../test/feed/harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
@@ -41,7 +42,8 @@ describe("pipeline in bundled mode on real KV/D1/R2", () => {
     const gpt41 = v.payload.models.find((m) => m.ticker === "GPT-4.1")!;
     expect(gpt41.beta).toBe(8);
     expect(gpt41.prices.input).toBe(2);
-    expect(gpt41.forwards["12M"]).toBeCloseTo(8 * Math.exp(-gpt41.theta), 12);
+    expect(gpt41.forwards["12M"]).toBeCloseTo(tickerForward(gpt41, v.payload.valuation_date, 1), 4);
+    expect(gpt41.forecast).toBeDefined();
   });
 
   it("a poll 15 minutes later with nothing new publishes nothing; the hourly heartbeat re-signs and chains", async () => {

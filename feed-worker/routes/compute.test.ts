@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickerForward } from "../../oracle-core/forecast/row-forecast";
 import { get_encoding } from "tiktoken";
 import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
 import { priceTask, type PricedTask } from "../../oracle-core/greeks/price-task";
@@ -273,7 +274,10 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
       expect(json.data.ranked.length).toBeGreaterThan(10);
       for (const r of json.data.ranked) {
         const m = row(r.ticker);
-        expectRel(r.forward_cost, m.beta > 0 ? (r.cost * m.forwards["3M"]) / m.beta : r.cost, 1e-12);
+        const f = tickerForward(m, payload.valuation_date, 0.25);
+        expectRel(r.forward_cost, m.beta > 0 ? (r.cost * f) / m.beta : r.cost, 1e-12);
+        // the signed row's 3M forward is the same number to its 6 published significant digits
+        expectRel(m.forwards["3M"], f, 1e-5);
       }
     });
 

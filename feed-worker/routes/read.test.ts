@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickerForward } from "../../oracle-core/forecast/row-forecast";
 import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
@@ -102,22 +103,40 @@ describe("GET endpoints on the published v1 snapshot", () => {
     }
   });
 
-  it("/v1/forwards/GPT-4.1: t=0 gives β = 8; t=0.5 gives 8·e^(−θ·0.5); the tenors are 8·e^(−θt)", async () => {
-    const theta = payload.models.find((m) => m.ticker === "GPT-4.1")!.theta;
-    const { res, json } = await get<Stamped<{ spot: number; theta: number; forwards: Record<string, number>; custom: { t: number; beta_forward: number }[] }>>(
-      "/v1/forwards/GPT-4.1?t=0&t=0.5",
-    );
+  it("/v1/forwards/GPT-4.1: t=0 gives β = 8; other t give the lifecycle forward; θ and σ are family statistics", async () => {
+    const row = payload.models.find((m) => m.ticker === "GPT-4.1")!;
+    type Point = { t: number; beta_forward: number; median: number | null; p_change: number | null };
+    const { res, json } = await get<
+      Stamped<{
+        spot: number;
+        model: string;
+        forwards: Record<string, number>;
+        custom: Point[];
+        family_statistics: { theta: number };
+      }>
+    >("/v1/forwards/GPT-4.1?t=0&t=0.5");
     expect(res.status).toBe(200);
     expect(json.snapshot_version).toBe(1);
     expect(json.oracle_timestamp).toBe(payload.issued_at);
     expect(json.data.spot).toBe(8);
-    expect(json.data.theta).toBe(theta);
+    expect(json.data.model).toMatch(/^lifecycle-hazard/);
+    expect(json.data.family_statistics.theta).toBe(row.theta);
     expect(json.data.custom).toHaveLength(2);
-    expect(json.data.custom[0]).toEqual({ t: 0, beta_forward: 8 });
-    expect(json.data.custom[1]!.t).toBe(0.5);
-    expect(json.data.custom[1]!.beta_forward).toBeCloseTo(8 * Math.exp(-theta * 0.5), 12);
+    expect(json.data.custom[0]).toMatchObject({ t: 0, beta_forward: 8, median: 8, p_change: 0 });
+    // Nothing is announced for GPT-4.1, so its median stays at spot; the forward is oracle-core's expected price.
+    const half = json.data.custom[1]!;
+    expect(half.t).toBe(0.5);
+    expect(half.median).toBe(8);
+    // (the view rounds the law's summary to 5 significant digits)
+    expect(Math.abs(half.beta_forward / tickerForward(row, payload.valuation_date, 0.5) - 1)).toBeLessThan(1e-4);
+    expect(half.p_change).toBeGreaterThan(0);
+    expect(half.p_change).toBeLessThan(1);
+    // The tenors are the signed row's forwards (6 significant digits of the same function).
     const years: Record<string, number> = { "1M": 1 / 12, "3M": 0.25, "6M": 0.5, "12M": 1 };
-    for (const [k, t] of Object.entries(years)) expect(json.data.forwards[k]).toBeCloseTo(8 * Math.exp(-theta * t), 12);
+    for (const [k, t] of Object.entries(years)) {
+      expect(json.data.forwards[k]).toBe(row.forwards[k as keyof typeof row.forwards]);
+      expect(json.data.forwards[k]).toBeCloseTo(tickerForward(row, payload.valuation_date, t), 4);
+    }
   });
 
   it.each([
