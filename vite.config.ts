@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
-    include: ["oracle-core/**/*.test.ts", "feed-worker/**/*.test.ts", "widgets/**/*.test.ts", "pwa/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts", "sdk/**/*.test.ts"],
+    include: ["oracle-core/**/*.test.ts", "tokenizer/**/*.test.ts", "feed-worker/**/*.test.ts", "widgets/**/*.test.ts", "pwa/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts", "sdk/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 
 const projects = [
   "oracle-core/tsconfig.json",
+  "tokenizer/tsconfig.json",
   "feed-worker/tsconfig.json",
   "feed-worker/tsconfig.test.json",
   "widgets/tsconfig.json",
