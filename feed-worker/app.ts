@@ -17,7 +17,7 @@ import type { TokenCounter } from "./tokenize/token-counter";
 export type AppEnv = { Bindings: Env };
 
 export interface AppDeps {
-  /** tiktoken for POST /v1/price `prompt`: WASM module on workerd, the Node build in in-process tests. */
+  /** The tokenizer engine for POST /v1/price `prompt`: files from ASSETS on workerd, from disk in in-process tests. */
   countTokens: (env: Env) => TokenCounter;
 }
 

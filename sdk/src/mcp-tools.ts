@@ -12,6 +12,7 @@ import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import { SwapRequestSchema } from "../../oracle-core/schemas/market";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import { countingEncoding, tokenEstimate } from "../../oracle-core/tokens/estimate";
+import type { TokenCounter } from "../../tokenizer/token-counter";
 
 /** A verified snapshot as the tools read it (the feed's FeedState has this shape). */
 export interface ToolState {
@@ -22,7 +23,7 @@ export interface ToolState {
 /** What a transport provides: the current snapshot and a tokenizer (tiktoken on workerd and in Node). */
 export interface ToolHost {
   state(): Promise<ToolState>;
-  countTokens(encoding: "o200k_base" | "cl100k_base", text: string): Promise<number>;
+  countTokens: TokenCounter;
 }
 
 /** Input of the read tools that mirror GET endpoints (REST takes these as path and query parameters). */
