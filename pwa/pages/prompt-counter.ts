@@ -1,18 +1,24 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
+import { sizeEstimate, utf8Length } from "../../oracle-core/tokens/estimate";
 import { tokens } from "../app/format";
 import { tokenLane, type Job } from "../app/worker-client";
 import { progressBox } from "../components/progress-box";
 import type { Fail, Progress, TokenCount } from "../worker/worker-api";
 
+/** Past this size a paste first shows an instant estimate from its size, labelled as such, while the exact count runs. */
+export const SIZE_ESTIMATE_BYTES = 200_000;
+
 /**
  * Counts a prompt in the tokenizer worker (never over the network), newest request wins: shows progress with
- * Cancel while it runs, then the count (exact, or an estimate with its band) or why there is none.
+ * Cancel while it runs (and, for a paste over 200 KB, an instant size-based estimate), then the count with its
+ * label (exact, exact for the open vocabulary, or an estimate with its band) or why there is none.
  */
 export class PromptCounter implements ReactiveController {
   count: TokenCount | null = null;
   private fail: Fail | null = null;
   private job: Job<TokenCount> | null = null;
   private progress: Progress | null = null;
+  private bySize: ReturnType<typeof sizeEstimate> | null = null;
   private started = 0;
   private ticking: ReturnType<typeof setInterval> | null = null;
 
@@ -32,7 +38,10 @@ export class PromptCounter implements ReactiveController {
     this.cancel();
     this.count = null;
     this.fail = null;
+    this.bySize = null;
     if (!text) return this.host.requestUpdate();
+    // A UTF-8 length is a linear scan without allocation: a few ms for megabytes, so the input stays responsive.
+    if (text.length * 3 > SIZE_ESTIMATE_BYTES && utf8Length(text) > SIZE_ESTIMATE_BYTES) this.bySize = sizeEstimate(text);
     this.progress = { done: 0, total: text.length, phase: "starting" };
     this.started = Date.now();
     this.ticking ??= setInterval(() => this.host.requestUpdate(), 200); // the elapsed seconds
@@ -46,6 +55,7 @@ export class PromptCounter implements ReactiveController {
       this.stopTicking();
       this.job = null;
       this.progress = null;
+      this.bySize = null;
       if (r.ok) {
         this.count = r.value;
         this.onCounted(r.value);
@@ -68,6 +78,7 @@ export class PromptCounter implements ReactiveController {
     this.cancel();
     this.job = null;
     this.progress = null;
+    this.bySize = null;
     this.count = null;
     this.fail = null;
   }
@@ -81,14 +92,18 @@ export class PromptCounter implements ReactiveController {
   view(): TemplateResult | typeof nothing {
     if (this.progress && this.job) {
       const job = this.job;
-      return progressBox(this.progress, "Counting tokens", () => job.cancel(), this.started, Date.now());
+      const s = this.bySize;
+      return html`${progressBox(this.progress, "Counting tokens", () => job.cancel(), this.started, Date.now())}
+      ${s ? html`<p data-testid="size-estimate" data-value=${s.n_in}>≈ ${tokens(s.n_in)} tokens — ${s.label}, ${tokens(s.bytes)} bytes; the exact count is running</p>` : nothing}`;
     }
     if (this.fail) return html`<p class="notice">${this.fail.message}</p>`;
     const c = this.count;
     if (!c) return nothing;
-    const how = c.exact
-      ? html`<strong data-testid="token-count" data-value=${c.n_in} data-ms=${c.ms}>${tokens(c.n_in)} tokens</strong> — exact count with tiktoken ${c.encoding}`
-      : html`<strong data-testid="token-count" data-value=${c.n_in} data-ms=${c.ms}>≈ ${tokens(c.n_in)} tokens (estimate)</strong> — likely between ${tokens(c.band[0])} and ${tokens(c.band[1])}. ${c.method}.`;
+    const strong = (text: string) => html`<strong data-testid="token-count" data-value=${c.n_in} data-kind=${c.kind} data-ms=${c.ms}>${text}</strong>`;
+    const how =
+      c.kind === "estimate"
+        ? html`${strong(`≈ ${tokens(c.n_in)} tokens (${c.label})`)} — likely between ${tokens(c.band[0])} and ${tokens(c.band[1])}. ${c.method}.`
+        : html`${strong(`${tokens(c.n_in)} tokens`)} — <span data-testid="token-label">${c.label}</span>, ${c.method}`;
     return html`<p>${how} <span class="muted">(${tokens(c.chars)} characters, ${c.ms.toFixed(0)} ms; n<sub>in</sub> set to this count)</span></p>`;
   }
 }
