@@ -5,6 +5,7 @@
 // reference implementations), scripts/calibrate-token-band.ts and bench/tokenizers.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { seededRng } from "../oracle-core/snapshot/envelope-mutations";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -17,17 +18,8 @@ export interface CorpusDoc {
   text: string;
 }
 
-/** A small seeded PRNG (mulberry32): the corpus must be the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the envelope mutations use (mulberry32): the corpus must be the same on every run. */
+export const rng = seededRng;
 
 const CAP = 48_000;
 

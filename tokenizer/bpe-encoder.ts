@@ -12,6 +12,29 @@ export interface CountCursor {
   advance(units: number): void;
 }
 
+/** A CountCursor over a step function: step(from, units) counts from `from` on and returns [tokens, new position]. */
+export function stepCursor(length: number, step: (from: number, units: number) => [number, number]): CountCursor {
+  let tokens = 0;
+  let position = 0;
+  return {
+    get tokens() {
+      return tokens;
+    },
+    get position() {
+      return position;
+    },
+    get done() {
+      return position >= length;
+    },
+    advance(units: number) {
+      if (position >= length) return;
+      const [n, at] = step(position, units);
+      tokens += n;
+      position = at;
+    },
+  };
+}
+
 const CACHE_LIMIT = 50_000;
 const CACHEABLE = 128;
 const HAS_SURROGATE = /[\ud800-\udfff]/;
@@ -56,24 +79,7 @@ export class BpeEncoder {
   /** A count that advances in steps (for progress and cancel points between them). */
   cursor(text: string): CountCursor {
     const t = HAS_SURROGATE.test(text) ? wellFormed(text) : text;
-    let tokens = 0;
-    let position = 0;
-    return {
-      get tokens() {
-        return tokens;
-      },
-      get position() {
-        return position;
-      },
-      get done() {
-        return position >= t.length;
-      },
-      advance: (units: number) => {
-        const [n, at] = this.run(t, position, Math.min(t.length, position + units), null);
-        tokens += n;
-        position = at;
-      },
-    };
+    return stepCursor(t.length, (from, units) => this.run(t, from, Math.min(t.length, from + units), null));
   }
 
   // Tokenizes text from `from` (a piece boundary) through at least `until`, returning [tokens, where it stopped].

@@ -1,5 +1,5 @@
 import { Tokenizer } from "@huggingface/tokenizers";
-import type { CountCursor } from "./bpe-encoder";
+import { stepCursor, type CountCursor } from "./bpe-encoder";
 import { TokenizerError } from "./tokenizer-error";
 
 /** The engine-facing face of a loaded tokenizer (byte-pair or Hugging Face). */
@@ -14,7 +14,6 @@ export interface TextTokenizer {
  * A Hugging Face tokenizer.json (DeepSeek V3, Gemma 3) run by @huggingface/tokenizers, counted without the special
  * tokens a chat template adds (the prompt text alone, like the OpenAI counts). Its Split regexes were rewritten to
  * explicit Unicode-16 classes at build time (scripts/build-tokenizers.ts), so counts equal the native reference's.
- * Its merge has no step API: a cursor counts everything in its first advance.
  */
 export function hfTokenizer(name: string, json: unknown): TextTokenizer {
   if (!json || typeof json !== "object" || !("model" in json)) throw new TokenizerError("E_TOKENIZER_DATA", `${name}: not a tokenizer.json`);
@@ -24,25 +23,7 @@ export function hfTokenizer(name: string, json: unknown): TextTokenizer {
     name,
     encode,
     count: (text) => encode(text).length,
-    cursor(text) {
-      let tokens = 0;
-      let position = 0;
-      return {
-        get tokens() {
-          return tokens;
-        },
-        get position() {
-          return position;
-        },
-        get done() {
-          return position >= text.length;
-        },
-        advance() {
-          if (position >= text.length) return;
-          tokens = encode(text).length;
-          position = text.length;
-        },
-      };
-    },
+    // No step API in @huggingface/tokenizers: the first advance counts everything.
+    cursor: (text) => stepCursor(text.length, () => [encode(text).length, text.length]),
   };
 }
