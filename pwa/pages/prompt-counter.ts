@@ -20,6 +20,7 @@ export class PromptCounter implements ReactiveController {
   private progress: Progress | null = null;
   private bySize: ReturnType<typeof sizeEstimate> | null = null;
   private started = 0;
+  private gen = 0;
   private ticking: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -35,35 +36,47 @@ export class PromptCounter implements ReactiveController {
 
   /** Starts counting `text` with a model's tokenizer (an empty text just clears the count). */
   start(text: string, tokenizer: string): void {
+    const previous = this.job;
     this.cancel();
+    this.job = null;
     this.count = null;
     this.fail = null;
     this.bySize = null;
-    if (!text) return this.host.requestUpdate();
+    const gen = ++this.gen;
+    if (!text) {
+      this.progress = null;
+      return this.host.requestUpdate();
+    }
     // A UTF-8 length is a linear scan without allocation: a few ms for megabytes, so the input stays responsive.
     if (text.length * 3 > SIZE_ESTIMATE_BYTES && utf8Length(text) > SIZE_ESTIMATE_BYTES) this.bySize = sizeEstimate(text);
     this.progress = { done: 0, total: text.length, phase: "starting" };
     this.started = Date.now();
     this.ticking ??= setInterval(() => this.host.requestUpdate(), 200); // the elapsed seconds
-    const job = tokenLane().job<TokenCount>((api, id, onP) => api.countTokens(id, text, tokenizer, onP), (p) => {
-      this.progress = p;
-      this.host.requestUpdate();
-    });
-    this.job = job;
-    void job.result.then((r) => {
-      if (this.job !== job) return;
-      this.stopTicking();
-      this.job = null;
-      this.progress = null;
-      this.bySize = null;
-      if (r.ok) {
-        this.count = r.value;
-        this.onCounted(r.value);
-      } else {
-        this.fail = r.error.code === "E_CANCELLED" ? { code: "E_CANCELLED", message: "Token count cancelled: type n_in instead, or edit the prompt to count again." } : r.error;
-      }
-      this.host.requestUpdate();
-    });
+    // A superseded count that cannot stop at once gets its worker replaced; start on the replacement, not before.
+    const run = () => {
+      if (gen !== this.gen) return;
+      const job = tokenLane().job<TokenCount>((api, id, onP) => api.countTokens(id, text, tokenizer, onP), (p) => {
+        this.progress = p;
+        this.host.requestUpdate();
+      });
+      this.job = job;
+      void job.result.then((r) => {
+        if (this.job !== job) return;
+        this.stopTicking();
+        this.job = null;
+        this.progress = null;
+        this.bySize = null;
+        if (r.ok) {
+          this.count = r.value;
+          this.onCounted(r.value);
+        } else {
+          this.fail = r.error.code === "E_CANCELLED" ? { code: "E_CANCELLED", message: "Token count cancelled: type n_in instead, or edit the prompt to count again." } : r.error;
+        }
+        this.host.requestUpdate();
+      });
+    };
+    if (previous) void previous.result.then(run);
+    else run();
     this.host.requestUpdate();
   }
 
@@ -73,9 +86,21 @@ export class PromptCounter implements ReactiveController {
     this.stopTicking();
   }
 
+  /** The reader's Cancel: stops the count, and one still waiting to start. */
+  private userCancel(): void {
+    if (this.job) return this.job.cancel();
+    this.gen++;
+    this.stopTicking();
+    this.progress = null;
+    this.bySize = null;
+    this.fail = { code: "E_CANCELLED", message: "Token count cancelled: type n_in instead, or edit the prompt to count again." };
+    this.host.requestUpdate();
+  }
+
   /** Forgets the last count (the prompt was cleared). */
   clear(): void {
     this.cancel();
+    this.gen++;
     this.job = null;
     this.progress = null;
     this.bySize = null;
@@ -90,10 +115,9 @@ export class PromptCounter implements ReactiveController {
 
   /** The line under the prompt box. */
   view(): TemplateResult | typeof nothing {
-    if (this.progress && this.job) {
-      const job = this.job;
+    if (this.progress) {
       const s = this.bySize;
-      return html`${progressBox(this.progress, "Counting tokens", () => job.cancel(), this.started, Date.now())}
+      return html`${progressBox(this.progress, "Counting tokens", () => this.userCancel(), this.started, Date.now())}
       ${s ? html`<p data-testid="size-estimate" data-value=${s.n_in}>≈ ${tokens(s.n_in)} tokens — ${s.label}, ${tokens(s.bytes)} bytes; the exact count is running</p>` : nothing}`;
     }
     if (this.fail) return html`<p class="notice">${this.fail.message}</p>`;
