@@ -1,3 +1,4 @@
+import { concatBytes } from "../../oracle-core/snapshot/bytes";
 import { countingEncoding, tokenEstimate } from "../../oracle-core/tokens/estimate";
 import { TOKENIZERS } from "../../oracle-core/tokens/tokenizers";
 import { tokenizerLoader } from "../../tokenizer/token-counter";
@@ -24,13 +25,7 @@ async function fetchFile(file: string, onProgress?: (loaded: number, total: numb
     loaded += r.value.length;
     onProgress?.(loaded, total);
   }
-  const out = new Uint8Array(loaded);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 const load = tokenizerLoader(fetchFile);
