@@ -9,6 +9,7 @@ export default defineConfig({
     include: [
       "oracle-core/**/*.test.ts",
       "api-core/**/*.test.ts",
+      "tokenizer/**/*.test.ts",
       "feed-worker/**/*.test.ts",
       "widgets/**/*.test.ts",
       "pwa/**/*.test.ts",

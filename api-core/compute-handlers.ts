@@ -5,6 +5,7 @@ import { priceTask } from "../oracle-core/greeks/price-task";
 import type { CompareRequest, PriceRequest } from "../oracle-core/schemas/api";
 import type { GreekRow } from "../oracle-core/schemas/greek-row";
 import { countingEncoding, tokenEstimate, type TokenEstimate } from "../oracle-core/tokens/estimate";
+import type { TokenizerId } from "../oracle-core/tokens/tokenizers";
 import { ApiError } from "./api-error";
 import { answer, rowOf, type ApiState } from "./api-state";
 
@@ -12,7 +13,8 @@ import { answer, rowOf, type ApiState } from "./api-state";
  * Counts a text's tokens with a named OpenAI encoding. Injected: each runtime brings tiktoken its own way (WASM on
  * workerd, the Node build in the SDK); the shape matches feed-worker's and the SDK's TokenCounter.
  */
-export type CountTokens = (encoding: "o200k_base" | "cl100k_base", text: string) => Promise<number>;
+/** Counts a text with a named tokenizer (the shape of tokenizer/token-counter.ts's TokenCounter, which each host injects). */
+export type CountTokens = (tokenizer: TokenizerId, text: string) => Promise<number>;
 
 /** A prompt's input tokens for a row: exact with the model's own encoding, else a labelled estimate with its band. */
 export async function promptTokens(

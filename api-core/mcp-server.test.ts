@@ -1,7 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { get_encoding } from "tiktoken";
+import { get_encoding, type TiktokenEncoding } from "tiktoken";
 import { afterEach, describe, expect, it } from "vitest";
 import { payloadFor } from "../test/sdk/snapshot-fixture";
 import { ApiError } from "./api-error";
@@ -13,7 +13,7 @@ import { spotsBody } from "./read-handlers";
 
 const s = apiState(payloadFor());
 const countTokens: ToolHost["countTokens"] = async (encoding, text) => {
-  const enc = get_encoding(encoding);
+  const enc = get_encoding(encoding as TiktokenEncoding);
   try {
     return enc.encode_ordinary(text).length;
   } finally {

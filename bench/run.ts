@@ -17,6 +17,7 @@ for (const [name, file, fn] of [
   ["market", "bench/market.ts", "benchMarket"],
   ["widgets", "bench/widgets.ts", "benchWidgets"],
   ["pwa", "bench/pwa.ts", "benchPwa"],
+  ["tokenizers", "bench/tokenizers.ts", "benchTokenizers"],
 ] as const) {
   if (existsSync(resolve(ROOT, file))) sections.push([name, file, async () => ((await import(resolve(ROOT, file))) as Record<string, Section>)[fn]!()]);
 }

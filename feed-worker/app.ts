@@ -16,7 +16,7 @@ import { webhookRoutes } from "./routes/webhooks";
 import type { TokenCounter } from "./tokenize/token-counter";
 
 export interface AppDeps {
-  /** tiktoken for POST /v1/price `prompt`: WASM module on workerd, the Node build in in-process tests. */
+  /** The tokenizer engine for POST /v1/price `prompt`: files from ASSETS on workerd, from disk in in-process tests. */
   countTokens: (env: Env) => TokenCounter;
 }
 

@@ -1,7 +1,7 @@
 import { createApp } from "./app";
 import type { Env } from "./env";
 import { runPipeline } from "./pipeline/run-pipeline";
-import { workersTokenCounter } from "./tokenize/tiktoken-workers";
+import { workersTokenCounter } from "./tokenize/workers-token-counter";
 import { runWebhooks } from "./webhooks/run-webhooks";
 
 const app = createApp({ countTokens: (env) => workersTokenCounter(env.ASSETS) });

@@ -1,7 +1,9 @@
 // Assembles dist/public, the static assets the feed worker serves on its own origin:
 // the landing page, the bundled source archives (what `bundled` mode collects from) and the
-// tokenizer ranks used server-side by POST /v1/price. Widgets and the PWA are added by vite.
-import { cpSync, mkdirSync, existsSync } from "node:fs";
+// tokenizer files (scripts/build-tokenizers.ts: the engine's vocabularies, for the PWA, widgets and
+// POST /v1/price). Widgets and the PWA are added by vite.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -11,12 +13,10 @@ export function buildAssets() {
   mkdirSync(out, { recursive: true });
   cpSync(resolve(root, "feed-worker/public"), out, { recursive: true });
   cpSync(resolve(root, "data/archives"), resolve(out, "data/archives"), { recursive: true });
-  mkdirSync(resolve(out, "tokenizers"), { recursive: true });
-  for (const enc of ["cl100k_base", "o200k_base"]) {
-    const src = resolve(root, `node_modules/tiktoken/encoders/${enc}.json`);
-    if (existsSync(src)) cpSync(src, resolve(out, `tokenizers/${enc}.json`));
-  }
-  cpSync(resolve(root, "node_modules/tiktoken/lite/tiktoken_bg.wasm"), resolve(out, "tokenizers/tiktoken_bg.wasm"));
+  // tiktoken's WASM and JSON ranks were served here before the engine replaced them.
+  for (const old of ["tiktoken_bg.wasm", "o200k_base.json", "cl100k_base.json"]) rmSync(resolve(out, "tokenizers", old), { force: true });
+  const r = spawnSync(process.execPath, [resolve(root, "node_modules/tsx/dist/cli.mjs"), resolve(root, "scripts/build-tokenizers.ts")], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
   return out;
 }
 

@@ -135,7 +135,7 @@ export const TABLE: TableRow[] = [
 
   // ---------------- Meta (composites of host prices)
   {
-    ticker: "LLAMA-4-MAVERICK", display_name: "Llama 4 Maverick (composite)", provider: "meta", family: "meta-llama", label: "composite: median of host prices",
+    ticker: "LLAMA-4-MAVERICK", tokenizer: "estimate:llama4", display_name: "Llama 4 Maverick (composite)", provider: "meta", family: "meta-llama", label: "composite: median of host prices",
     meta: { context: 1048576, max_output: 16384, reasoning: false, basis: "OpenRouter meta-llama/llama-4-maverick (context_length, top provider max_completion_tokens)" },
     release: { date: "2025-04-05", basis: "OpenRouter meta-llama/llama-4-maverick created" },
     composite: [
@@ -147,7 +147,7 @@ export const TABLE: TableRow[] = [
     ],
   },
   {
-    ticker: "LLAMA-4-SCOUT", display_name: "Llama 4 Scout (composite)", provider: "meta", family: "meta-llama-small", label: "composite: median of host prices",
+    ticker: "LLAMA-4-SCOUT", tokenizer: "estimate:llama4", display_name: "Llama 4 Scout (composite)", provider: "meta", family: "meta-llama-small", label: "composite: median of host prices",
     meta: { context: 327680, max_output: 16384, reasoning: false, basis: "OpenRouter meta-llama/llama-4-scout (context_length, top provider max_completion_tokens)" },
     release: { date: "2025-04-05", basis: "OpenRouter meta-llama/llama-4-scout created" },
     composite: [
@@ -190,13 +190,17 @@ export const HISTORY_ONLY: Record<string, { ticker: string; family: string; prov
   "deepseek-v3.1": { ticker: "DEEPSEEK-V3.1", family: "deepseek-chat", provider: "deepseek" },
 };
 
-/** Default tokenizer per provider: exact for OpenAI (o200k_base from GPT-4o on), a named estimate elsewhere. */
+/**
+ * Default tokenizer per provider: OpenAI's own (o200k_base from GPT-4o on); the published vocabulary where there is
+ * one (Llama 3, Mistral Tekken, DeepSeek V3, and Gemma 3 for Gemini, which is reported to share it); a named
+ * estimate where the vendor publishes none.
+ */
 export const DEFAULT_TOKENIZER: Record<Provider, string> = {
   openai: "o200k_base",
   anthropic: "estimate:claude",
-  google: "estimate:gemini",
+  google: "gemma3",
   xai: "estimate:grok",
-  mistral: "estimate:mistral",
-  deepseek: "estimate:deepseek",
-  meta: "estimate:llama",
+  mistral: "tekken",
+  deepseek: "deepseek-v3",
+  meta: "llama3",
 };

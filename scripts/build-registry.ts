@@ -269,7 +269,7 @@ const CONVENTIONS: Record<string, string> = {
   scheduled: "Future prices from dated sources (genai-prices start_date constraints, llm-prices from_date). kind promo-end when the source calls the current price introductory.",
   composite: "Meta/Llama rows are composites: the median, per field, of the hosts listed in the archives (one listing per host; a host's own listing wins over a router's). Constituents are listed; prices.*.source is 'composite-median'.",
   index_weight_proxy: "A PROXY, not usage data: the number of the five archives that list the model (for composites, that list any constituent); 0 for legacy rows. No archive carries usage volumes; replace with a real usage share (e.g. a router's 30-day token share) when one is available.",
-  tokenizer: "o200k_base for OpenAI models from GPT-4o on, cl100k_base for GPT-4/GPT-4 Turbo/GPT-3.5; other providers have no public tokenizer: estimate:<provider tokenizer name>.",
+  tokenizer: "o200k_base for OpenAI models from GPT-4o on, cl100k_base for GPT-4/GPT-4 Turbo/GPT-3.5; the published vocabulary where one exists: llama3 (Llama 3.x), tekken (Mistral), deepseek-v3 (DeepSeek), gemma3 (Gemini, reported to share Gemma 3's vocabulary); vendors with no public tokenizer (Anthropic, xAI, Llama 4): estimate:<provider tokenizer name>.",
   history_only: "Public-record models retired before the archives' time and without complete metadata in any archive (GPT-4-32K, GEMINI-1.5-PRO, GEMINI-1.5-FLASH, GROK-BETA, GROK-2, MISTRAL-LARGE-1, DEEPSEEK-V3.1) are tickers in data/history.json only, declared in its families.",
 };
 

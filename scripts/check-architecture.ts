@@ -10,25 +10,30 @@ import { importCycles, importGraph, type ImportEdge } from "./import-graph";
 
 /**
  * Which part may import which (README "Architecture"). A part is a file's top folder; test files anywhere
- * (`*.test.ts`, `*.bench.ts`) and the tooling folders may import anything. Root files (vite.config.ts) are tooling.
+ * (`*.test.ts`, `*.bench.ts`), the tooling folders and a part's build files (`<part>/build.ts`, `<part>/build/`,
+ * `<part>/vite.*.ts`) may import anything. Root files (vite.config.ts) are tooling.
  */
 export const LAYERS: Readonly<Record<string, readonly string[] | "any">> = {
   "oracle-core": [],
+  tokenizer: ["oracle-core"],
   "api-core": ["oracle-core"],
-  "feed-worker": ["oracle-core", "api-core", "data"],
-  sdk: ["oracle-core", "api-core"],
-  widgets: ["oracle-core", "api-core"],
-  pwa: ["oracle-core", "api-core"],
+  "feed-worker": ["oracle-core", "api-core", "tokenizer", "data"],
+  sdk: ["oracle-core", "api-core", "tokenizer"],
+  widgets: ["oracle-core", "api-core", "tokenizer"],
+  pwa: ["oracle-core", "api-core", "tokenizer"],
   data: [],
   scripts: "any",
   bench: "any",
   test: "any",
+  tooling: "any",
   ".": "any",
 };
 
 /** The part a repository file belongs to, for the layering table. */
 export function partOf(path: string): string {
   if (/\.(test|bench)\.m?ts$/.test(path)) return "test";
+  // A part's build tooling (sdk/build.ts, widgets/build/, pwa/vite.pwa.ts) runs in Node at build time, not in the part.
+  if (/^[^/]+\/(build\.m?ts$|build\/|vite\.[^/]+\.ts$)/.test(path)) return "tooling";
   const slash = path.indexOf("/");
   return slash < 0 ? "." : path.slice(0, slash);
 }

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 const projects = [
   "oracle-core/tsconfig.json",
   "api-core/tsconfig.json",
+  "tokenizer/tsconfig.json",
   "feed-worker/tsconfig.json",
   "feed-worker/tsconfig.test.json",
   "widgets/tsconfig.json",

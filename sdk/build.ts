@@ -1,12 +1,14 @@
 // Builds the npm package: regenerates the model-id table from the registry, bundles dist/index.js and the
-// exostream-mcp bin with esbuild (oracle-core inlined; the MCP SDK, zod and tiktoken stay dependencies), and emits
-// declarations with tsc. Run from the repo root: `npx tsx sdk/build.ts`.
+// exostream-mcp bin with esbuild (oracle-core and the tokenizer engine inlined; the MCP SDK and zod stay dependencies),
+// copies the tokenizer files into dist/tokenizers (estimate({ prompt }) needs no peer), and emits declarations with
+// tsc. Run from the repo root: `npx tsx sdk/build.ts`.
 import { spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "esbuild";
 import { modelAliases } from "../oracle-core/integrations/model-aliases";
 import { RegistryFileSchema } from "../oracle-core/schemas/registry";
+import { buildTokenizers, TOKENIZER_OUT } from "../scripts/build-tokenizers";
 
 const here = import.meta.dirname;
 const root = resolve(here, "..");
@@ -20,7 +22,7 @@ export function aliasTable(): Record<string, string> {
 async function main(): Promise<void> {
   writeFileSync(resolve(here, "src/model-aliases.json"), `${JSON.stringify(aliasTable(), null, 1)}\n`);
   rmSync(resolve(here, "dist"), { recursive: true, force: true });
-  const external = ["@modelcontextprotocol/sdk", "zod", "tiktoken", "node:*"];
+  const external = ["@modelcontextprotocol/sdk", "zod", "node:*"];
   await build({
     entryPoints: { index: resolve(here, "src/index.ts"), "mcp-stdio": resolve(here, "src/mcp-stdio.ts") },
     outdir: resolve(here, "dist"),
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
     legalComments: "none",
   });
   chmodSync(resolve(here, "dist/mcp-stdio.js"), 0o755);
+  buildTokenizers();
+  cpSync(TOKENIZER_OUT, resolve(here, "dist/tokenizers"), { recursive: true });
   const tsc = spawnSync(process.execPath, [resolve(root, "node_modules/typescript/bin/tsc"), "-p", resolve(here, "tsconfig.json"), "--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--outDir", resolve(here, "dist/types")], { stdio: "inherit" });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   console.log("sdk: dist/index.js, dist/mcp-stdio.js, dist/types");

@@ -18,6 +18,9 @@ type Field = "n_in" | "n_out" | "eta" | "mode";
  * @attr n-out - Initial output tokens (default 1000).
  * @attr eta - Initial cache-hit share of the input, 0–1 (default 0).
  * @attr mode - Initial mode: "sync" (default) or "batch".
+ * @attr prompt - A prompt to count: its tokens, counted in the browser with the model's tokenizer (the same engine and
+ *   count as the API), become the input tokens, and the line under the cost says what the count is (exact, exact
+ *   (open vocabulary) or an estimate with its band).
  * @attr horizon - Forward horizon shown beside the spot cost: 1M, 3M (default), 6M or 12M.
  * @attr theme - "light" (default), "dark" or "auto".
  * @attr feed - Feed origin to read (default: the origin that served the script).
@@ -27,6 +30,7 @@ type Field = "n_in" | "n_out" | "eta" | "mode";
  * @csspart cost - The spot cost of one call (data-value holds the unrounded number).
  * @csspart forward - The cost at the forward horizon (data-value holds the unrounded number).
  * @csspart error - A validation message with its error code.
+ * @csspart tokens - What the prompt's count is (when a prompt is given; data-value holds the count).
  * @csspart status - The message shown instead of data.
  * @csspart footer - Snapshot version and data age.
  * @cssproperty --exo-bg - Background colour (also of the inputs).
@@ -41,6 +45,9 @@ type Field = "n_in" | "n_out" | "eta" | "mode";
  */
 export class ExoCostCalculator extends ExoElement {
   private _v: Record<Field, string> = { n_in: "", n_out: "", eta: "", mode: "" };
+  /** The prompt's count once done, or why it failed; counting starts when the row is known. */
+  private _t: { n: number; label: string } | { error: string } | null = null;
+  private _counting = "";
 
   static override styles =
     ExoElement.styles +
@@ -93,6 +100,37 @@ export class ExoCostCalculator extends ExoElement {
     super.connectedCallback();
   }
 
+  /** Counts the prompt attribute once per (prompt, tokenizer), loading the engine lazily; the count becomes n_in. */
+  private countPrompt(tokenizer: string): void {
+    const text = this.getAttribute("prompt");
+    const key = `${tokenizer}\n${text}`;
+    if (!text || this._counting === key) return;
+    this._counting = key;
+    this._t = null;
+    void import("./prompt-tokens.js")
+      .then((m) => m.countPrompt(this.feedOrigin, tokenizer, text))
+      .then(
+        (t) => {
+          if (this._counting !== key) return;
+          this._t = { n: t.n_in, label: t.kind === "estimate" ? `${t.label}, likely ${t.band[0]}–${t.band[1]}` : t.label };
+          this._v = { ...this._v, n_in: String(t.n_in) };
+        },
+        (e: unknown) => {
+          if (this._counting === key) this._t = { error: `${(e as { code?: string }).code ?? "E_TOKENIZER_UNAVAILABLE"}: ${(e as Error).message}` };
+        },
+      )
+      .finally(() => this.requestUpdate());
+  }
+
+  /** What the prompt's count is, under the cost (empty without a prompt). */
+  private tokensLine(): TemplateResult | string {
+    if (!this.getAttribute("prompt")) return "";
+    const t = this._t;
+    if (!t) return html`<span part="tokens">counting the prompt…</span>`;
+    if ("error" in t) return html`<span part="tokens" class="up">${t.error}</span>`;
+    return html`<span part="tokens" data-value=${String(t.n)}>prompt: ${t.n} tokens, ${t.label}</span>`;
+  }
+
   private input(e: Event): void {
     const t = e.target as HTMLInputElement;
     this._v = { ...this._v, [t.name]: t.value };
@@ -105,6 +143,7 @@ export class ExoCostCalculator extends ExoElement {
     const model = this.getAttribute("model");
     const r = this.row(model);
     if (!r) return html`<p part="status">${model}: unknown ticker</p>`;
+    this.countPrompt(r.tokenizer);
     const v = this._v;
     const h = this.getAttribute("horizon") ?? "";
     const horizon = ["1M", "3M", "6M", "12M"].includes(h) ? h : "3M";
@@ -118,7 +157,7 @@ export class ExoCostCalculator extends ExoElement {
           ${r.ticker}: <output part="cost" data-value=${String(spot)}>${cost(spot)}</output> per call
           <span class="mu">· ${horizon} forward</span> <output part="forward" data-value=${String(fwd)}>${cost(fwd)}</output>
         </p>
-        <p class="e" part="error"></p>`;
+        <p class="e" part="error">${this.tokensLine()}</p>`;
     } catch (e) {
       if (!isOracleError(e)) throw e;
       res = html`<p class="r mu">${r.ticker}: no price for these inputs</p>

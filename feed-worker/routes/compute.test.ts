@@ -7,6 +7,8 @@ import type { CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import registry from "../../data/registry.json";
+import { ESTIMATE_BAND } from "../../oracle-core/tokens/estimate";
+import { reference } from "../../test/tokens/references";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
@@ -212,16 +214,29 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
     expect(json.data.tokens).toMatchObject({ exact: true, encoding: "cl100k_base", n_in: count });
   });
 
-  it("prompt on an Anthropic model: an estimate (exact false) with a −15%…+30% band around the o200k count", async () => {
+  it("prompt on an Anthropic model: an estimate (exact false) with the calibrated band around the o200k count", async () => {
     const enc = get_encoding("o200k_base");
     const text = "Summarise the attached quarterly report in three bullet points, citing page numbers.";
     const c = enc.encode_ordinary(text).length;
     enc.free();
     const { status, json } = await price({ model: "SONNET-4", prompt: text, n_out: 50 });
     expect(status).toBe(200);
-    expect(json.data.tokens).toMatchObject({ exact: false, encoding: "estimate:claude", n_in: c, band: [Math.floor(c * 0.85), Math.ceil(c * 1.3)] });
+    const band = [Math.floor(c * (1 + ESTIMATE_BAND.low)), Math.ceil(c * (1 + ESTIMATE_BAND.high))];
+    expect(json.data.tokens).toMatchObject({ exact: false, encoding: "estimate:claude", n_in: c, band, kind: "estimate", label: "estimate −5%…+24%" });
     expect(json.data.tokens!.band[0]).toBeLessThan(c);
     expect(json.data.tokens!.band[1]).toBeGreaterThan(c);
+  });
+
+  it("prompt on a Llama 3, Mistral, DeepSeek or Gemini model: an exact count with the published vocabulary", async () => {
+    const text = "Exostream prices LLM inference like a commodity: spot β, θ decay. 日本語のテキスト, 😀 <|begin_of_text|>\n\n";
+    for (const [model, id] of [["LLAMA-3.3-70B", "llama3"], ["MISTRAL-LARGE-3", "tekken"], ["DEEPSEEK-V3", "deepseek-v3"], ["GEMINI-2.5-PRO", "gemma3"]] as const) {
+      const ref = reference(id);
+      const count = (await ref.encode(text)).length;
+      ref.free();
+      const { status, json } = await price({ model, prompt: text, n_out: 10 });
+      expect(status, model).toBe(200);
+      expect(json.data.tokens, model).toMatchObject({ exact: true, encoding: id, n_in: count, band: [count, count], kind: "open-vocabulary", label: "exact (open vocabulary)" });
+    }
   });
 
   it("both prompt and n_in → 400", async () => {

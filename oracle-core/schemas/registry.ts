@@ -113,7 +113,7 @@ export const RegistryEntrySchema = z
     context_window: z.number().int().positive(),
     max_output: z.number().int().positive(),
     reasoning: z.boolean(),
-    tokenizer: z.union([z.enum(["o200k_base", "cl100k_base"]), z.string().regex(/^estimate:[a-z0-9][a-z0-9\-]*$/)]),
+    tokenizer: z.union([z.enum(["o200k_base", "cl100k_base", "llama3", "tekken", "deepseek-v3", "gemma3"]), z.string().regex(/^estimate:[a-z0-9][a-z0-9\-]*$/)]),
     match: z.partialRecord(SourceIdSchema, z.array(z.string().min(1)).min(1)),
     index_weight_proxy: z.number().finite().nonnegative(),
     prices: PricesSchema,

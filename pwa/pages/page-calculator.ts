@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
+// live(): the textarea already holds a typed or pasted prompt; setting megabytes again would re-lay it out for seconds.
+import { live } from "lit/directives/live.js";
 import type { TaskRequest } from "../../oracle-core/greeks/price-task";
 import { HORIZON_NAMES } from "../../oracle-core/greeks/horizon";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
@@ -161,7 +163,7 @@ export class PageCalculator extends ExoPage {
           <textarea
             id="calc-prompt"
             spellcheck="false"
-            .value=${form.prompt}
+            .value=${live(form.prompt)}
             @paste=${(e: ClipboardEvent) => this.onPaste(e)}
             @input=${(e: Event) => this.onPrompt((e.target as HTMLTextAreaElement).value)}
             aria-describedby="calc-prompt-count"

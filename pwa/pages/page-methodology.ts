@@ -1,4 +1,5 @@
 import { html } from "lit";
+import { ESTIMATE_LABEL } from "../../oracle-core/tokens/estimate";
 import { ExoPage } from "../components/exo-page";
 
 /** How the numbers are made: the pricing model in plain words with its formulas (MATH.md in short). */
@@ -30,7 +31,7 @@ S     = β · b · [ α_out·(n_out + r_think·n_think) + α_in·n_in·r_eff ] �
         <h2>Monte Carlo</h2>
         <p>β follows a jump-diffusion whose mean is the forward (E[β_t] = β·e^(−θt)) with monthly volatility σ and occasional jumps for repricing events. The simulation is seeded, so the same inputs always give the same fan.</p>
         <h2>Tokens</h2>
-        <p>OpenAI models are counted exactly with tiktoken (o200k_base or cl100k_base), on your device. Vendors without a public tokenizer get an o200k_base count labelled as an estimate, with a band of −15% to +30%.</p>
+        <p>Prompts are counted on your device with one tokenizer engine, the same the API and the SDK run. OpenAI models: exact, with the ids tiktoken gives (o200k_base or cl100k_base). Llama 3, Mistral, DeepSeek and Gemini models: exact (open vocabulary), with the published Llama 3, Tekken, DeepSeek V3 and Gemma 3 vocabularies (Gemini is reported to share Gemma's; Google's own count may differ). Vendors without a public tokenizer (Anthropic, xAI, Llama 4) get an o200k_base count labelled ${ESTIMATE_LABEL}: the spread of the published vocabularies against o200k_base on a test corpus. A paste over 200 KB first shows an estimate from its size while the exact count runs.</p>
         <h2>Trust</h2>
         <p>The snapshot is a DSSE envelope signed with Ed25519. This app verifies the signature against keys chained from the first keyset it saw, refuses expired snapshots from the network and any older version than the one it has (rollback), and keeps the last verified snapshot for offline use.</p>
       </div>`;

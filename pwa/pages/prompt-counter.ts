@@ -1,19 +1,26 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
+import { sizeEstimate, utf8Length } from "../../oracle-core/tokens/estimate";
 import { tokens } from "../app/display-format";
 import { tokenLane, type Job } from "../app/worker-client";
 import { progressBox } from "../components/progress-box";
 import type { Fail, Progress, TokenCount } from "../worker/worker-api";
 
+/** Past this size a paste first shows an instant estimate from its size, labelled as such, while the exact count runs. */
+export const SIZE_ESTIMATE_BYTES = 200_000;
+
 /**
  * Counts a prompt in the tokenizer worker (never over the network), newest request wins: shows progress with
- * Cancel while it runs, then the count (exact, or an estimate with its band) or why there is none.
+ * Cancel while it runs (and, for a paste over 200 KB, an instant size-based estimate), then the count with its
+ * label (exact, exact for the open vocabulary, or an estimate with its band) or why there is none.
  */
 export class PromptCounter implements ReactiveController {
   count: TokenCount | null = null;
   private fail: Fail | null = null;
   private job: Job<TokenCount> | null = null;
   private progress: Progress | null = null;
+  private bySize: ReturnType<typeof sizeEstimate> | null = null;
   private started = 0;
+  private gen = 0;
   private ticking: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -29,31 +36,47 @@ export class PromptCounter implements ReactiveController {
 
   /** Starts counting `text` with a model's tokenizer (an empty text just clears the count). */
   start(text: string, tokenizer: string): void {
+    const previous = this.job;
     this.cancel();
+    this.job = null;
     this.count = null;
     this.fail = null;
-    if (!text) return this.host.requestUpdate();
+    this.bySize = null;
+    const gen = ++this.gen;
+    if (!text) {
+      this.progress = null;
+      return this.host.requestUpdate();
+    }
+    // A UTF-8 length is a linear scan without allocation: a few ms for megabytes, so the input stays responsive.
+    if (text.length * 3 > SIZE_ESTIMATE_BYTES && utf8Length(text) > SIZE_ESTIMATE_BYTES) this.bySize = sizeEstimate(text);
     this.progress = { done: 0, total: text.length, phase: "starting" };
     this.started = Date.now();
     this.ticking ??= setInterval(() => this.host.requestUpdate(), 200); // the elapsed seconds
-    const job = tokenLane().job<TokenCount>((api, id, onP) => api.countTokens(id, text, tokenizer, onP), (p) => {
-      this.progress = p;
-      this.host.requestUpdate();
-    });
-    this.job = job;
-    void job.result.then((r) => {
-      if (this.job !== job) return;
-      this.stopTicking();
-      this.job = null;
-      this.progress = null;
-      if (r.ok) {
-        this.count = r.value;
-        this.onCounted(r.value);
-      } else {
-        this.fail = r.error.code === "E_CANCELLED" ? { code: "E_CANCELLED", message: "Token count cancelled: type n_in instead, or edit the prompt to count again." } : r.error;
-      }
-      this.host.requestUpdate();
-    });
+    // A superseded count that cannot stop at once gets its worker replaced; start on the replacement, not before.
+    const run = () => {
+      if (gen !== this.gen) return;
+      const job = tokenLane().job<TokenCount>((api, id, onP) => api.countTokens(id, text, tokenizer, onP), (p) => {
+        this.progress = p;
+        this.host.requestUpdate();
+      });
+      this.job = job;
+      void job.result.then((r) => {
+        if (this.job !== job) return;
+        this.stopTicking();
+        this.job = null;
+        this.progress = null;
+        this.bySize = null;
+        if (r.ok) {
+          this.count = r.value;
+          this.onCounted(r.value);
+        } else {
+          this.fail = r.error.code === "E_CANCELLED" ? { code: "E_CANCELLED", message: "Token count cancelled: type n_in instead, or edit the prompt to count again." } : r.error;
+        }
+        this.host.requestUpdate();
+      });
+    };
+    if (previous) void previous.result.then(run);
+    else run();
     this.host.requestUpdate();
   }
 
@@ -63,11 +86,24 @@ export class PromptCounter implements ReactiveController {
     this.stopTicking();
   }
 
+  /** The reader's Cancel: stops the count, and one still waiting to start. */
+  private userCancel(): void {
+    if (this.job) return this.job.cancel();
+    this.gen++;
+    this.stopTicking();
+    this.progress = null;
+    this.bySize = null;
+    this.fail = { code: "E_CANCELLED", message: "Token count cancelled: type n_in instead, or edit the prompt to count again." };
+    this.host.requestUpdate();
+  }
+
   /** Forgets the last count (the prompt was cleared). */
   clear(): void {
     this.cancel();
+    this.gen++;
     this.job = null;
     this.progress = null;
+    this.bySize = null;
     this.count = null;
     this.fail = null;
   }
@@ -79,16 +115,19 @@ export class PromptCounter implements ReactiveController {
 
   /** The line under the prompt box. */
   view(): TemplateResult | typeof nothing {
-    if (this.progress && this.job) {
-      const job = this.job;
-      return progressBox(this.progress, "Counting tokens", () => job.cancel(), this.started, Date.now());
+    if (this.progress) {
+      const s = this.bySize;
+      return html`${progressBox(this.progress, "Counting tokens", () => this.userCancel(), this.started, Date.now())}
+      ${s ? html`<p data-testid="size-estimate" data-value=${s.n_in}>≈ ${tokens(s.n_in)} tokens — ${s.label}, ${tokens(s.bytes)} bytes; the exact count is running</p>` : nothing}`;
     }
     if (this.fail) return html`<p class="notice">${this.fail.message}</p>`;
     const c = this.count;
     if (!c) return nothing;
-    const how = c.exact
-      ? html`<strong data-testid="token-count" data-value=${c.n_in} data-ms=${c.ms}>${tokens(c.n_in)} tokens</strong> — exact count with tiktoken ${c.encoding}`
-      : html`<strong data-testid="token-count" data-value=${c.n_in} data-ms=${c.ms}>≈ ${tokens(c.n_in)} tokens (estimate)</strong> — likely between ${tokens(c.band[0])} and ${tokens(c.band[1])}. ${c.method}.`;
+    const strong = (text: string) => html`<strong data-testid="token-count" data-value=${c.n_in} data-kind=${c.kind} data-ms=${c.ms}>${text}</strong>`;
+    const how =
+      c.kind === "estimate"
+        ? html`${strong(`≈ ${tokens(c.n_in)} tokens (${c.label})`)} — likely between ${tokens(c.band[0])} and ${tokens(c.band[1])}. ${c.method}.`
+        : html`${strong(`${tokens(c.n_in)} tokens`)} — <span data-testid="token-label">${c.label}</span>, ${c.method}`;
     return html`<p>${how} <span class="muted">(${tokens(c.chars)} characters, ${c.ms.toFixed(0)} ms; n<sub>in</sub> set to this count)</span></p>`;
   }
 }

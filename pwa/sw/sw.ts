@@ -22,10 +22,13 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { allo
 
 const only200 = { cacheWillUpdate: async ({ response }: { response: Response }) => (response.status === 200 ? response : null) };
 
-// Tokenizer WASM and rank tables (1–2.3 MB each): immutable per name, fetched only when a prompt is pasted.
+// Tokenizer vocabularies (0.7–14 MB each, one per provider): fetched only when a prompt is counted for that provider,
+// then served from cache, offline too. The worker reads the body as a stream for its download progress.
+// (exo-tokenizers held tiktoken's WASM and JSON ranks before the engine replaced them: dropped.)
+void caches.delete("exo-tokenizers");
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/tokenizers/"),
-  new CacheFirst({ cacheName: "exo-tokenizers", plugins: [only200, new ExpirationPlugin({ maxEntries: 6 })] }),
+  new CacheFirst({ cacheName: "exo-tokenizers-v2", plugins: [only200, new ExpirationPlugin({ maxEntries: 8 })] }),
 );
 
 // Model history (JSON): shown from cache at once, refreshed in the background; lets a visited model work offline.

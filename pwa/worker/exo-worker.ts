@@ -1,4 +1,4 @@
-// The one worker of the calculator: oracle-core (every number the app shows) and tiktoken. The page spawns it
+// The one worker of the calculator: oracle-core (every number the app shows) and the tokenizer engine. The page spawns it
 // twice, one instance for the math and one for tokenization, so a long tokenization never delays a price and
 // can be cancelled by terminating its instance. Only the snapshot verifier and the calculator's pricing load
 // up front; the other pages' math and the tokenizer load on first use.

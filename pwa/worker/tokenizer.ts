@@ -1,73 +1,67 @@
-import { init, Tiktoken } from "tiktoken/lite/init";
+import { concatBytes } from "../../oracle-core/snapshot/bytes";
 import { countingEncoding, tokenEstimate } from "../../oracle-core/tokens/estimate";
+import { TOKENIZERS } from "../../oracle-core/tokens/tokenizers";
+import { tokenizerLoader } from "../../tokenizer/token-counter";
 import { WorkerError } from "./attempt";
 import { checkCancelled, yieldToEvents } from "./jobs";
-import { textChunks } from "./text-chunks";
 import type { OnProgress, TokenCount } from "./worker-api";
 
-type Encoding = "o200k_base" | "cl100k_base";
-
-// The WASM (1 MB) and the rank tables (1–2.3 MB) load on first use; the service worker caches them (CacheFirst).
-let wasm: Promise<unknown> | null = null;
-const encoders = new Map<Encoding, Promise<Tiktoken>>();
-
-async function fetchOk(path: string): Promise<Response> {
-  const res = await fetch(path).catch(() => {
-    throw new WorkerError("E_OFFLINE", "the tokenizer has not been downloaded yet and the network is unreachable; type n_in instead");
+/**
+ * Reads a tokenizer file from the feed's /tokenizers/ with download progress. Only the provider in use is fetched;
+ * the service worker keeps each file (CacheFirst), so a count works offline after one online visit.
+ */
+async function fetchFile(file: string, onProgress?: (loaded: number, total: number) => void): Promise<Uint8Array> {
+  const res = await fetch(`/tokenizers/${file}`).catch(() => {
+    throw new WorkerError("E_OFFLINE", "this model's tokenizer has not been downloaded yet and the network is unreachable; type n_in instead");
   });
-  if (!res.ok) throw new WorkerError("E_HTTP", `tokenizer file ${path}: HTTP ${res.status}`);
-  return res;
-}
-
-/** tiktoken (WASM) for an encoding, loaded once per worker. */
-export function encoder(encoding: Encoding): Promise<Tiktoken> {
-  wasm ??= init(async (imports) => WebAssembly.instantiate(await (await fetchOk("/tokenizers/tiktoken_bg.wasm")).arrayBuffer(), imports)).catch((e) => {
-    wasm = null;
-    throw e;
-  });
-  let enc = encoders.get(encoding);
-  if (!enc) {
-    enc = (async () => {
-      await wasm;
-      const r = (await (await fetchOk(`/tokenizers/${encoding}.json`)).json()) as { bpe_ranks: string; special_tokens: Record<string, number>; pat_str: string };
-      return new Tiktoken(r.bpe_ranks, r.special_tokens, r.pat_str);
-    })();
-    enc.catch(() => encoders.delete(encoding));
-    encoders.set(encoding, enc);
+  if (!res.ok) throw new WorkerError("E_HTTP", `tokenizer file ${file}: HTTP ${res.status}`);
+  const total = Number(res.headers.get("content-length")) || 0;
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let loaded = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    parts.push(r.value);
+    loaded += r.value.length;
+    onProgress?.(loaded, total);
   }
-  return enc;
+  return concatBytes(...parts);
 }
+
+const load = tokenizerLoader(fetchFile);
 
 /** Report progress at most this often, and yield to the event loop (for cancel) as often. */
 const SLICE_MS = 50;
+/** UTF-16 units counted between clock checks (a few ms of typical text). */
+const STEP = 16_384;
 
 /**
- * Counts a prompt's tokens for a model's tokenizer: exact with tiktoken for o200k_base / cl100k_base models,
- * else the o200k_base count as a labelled estimate with its band (oracle-core tokenEstimate). The text is cut
- * only where the count is provably unchanged (textChunks), which gives progress and cancel points; a single
- * unbroken run (adversarial input) is one chunk and reports indeterminate progress while it is encoded.
+ * Counts a prompt's tokens for a model's tokenizer with the engine every surface runs: exact for OpenAI's encodings,
+ * exact for the published Llama 3, Tekken, DeepSeek V3 and Gemma 3 vocabularies, else the o200k_base count as a
+ * labelled estimate with its calibrated band. Counting advances piece by piece (exact at every stop), yielding for
+ * progress and Cancel; one unbroken run is a single step, at most O(n log n).
  */
 export async function countTokens(text: string, tokenizer: string, signal: { readonly aborted: boolean }, onProgress: OnProgress): Promise<TokenCount> {
-  const encoding = countingEncoding(tokenizer);
+  const id = countingEncoding(tokenizer);
+  const info = TOKENIZERS[id];
   const t0 = performance.now();
-  onProgress({ done: 0, total: text.length, phase: "loading the tokenizer" });
-  const enc = await encoder(encoding);
+  onProgress({ done: 0, total: 0, phase: `loading the tokenizer (${info.title})` });
+  const tok = await load(id, (loaded, total) => onProgress({ done: loaded, total, phase: `downloading the tokenizer (${info.title}, ${(loaded / 1e6).toFixed(1)} MB)` }));
   checkCancelled(signal);
-  const chunks = textChunks(text);
-  let n = 0;
-  let done = 0;
+  const cursor = tok.cursor(text);
+  let steps = 0;
   let last = performance.now();
-  for (const c of chunks) {
-    // A long chunk is one WASM call: say that its size is unknown until it returns.
-    if (c.length > 32_768) onProgress({ done, total: 0, phase: `encoding an unbroken run of ${c.length.toLocaleString("en-US")} characters` });
-    n += enc.encode_ordinary(c).length;
-    done += c.length;
+  while (!cursor.done) {
+    // The Hugging Face engine (DeepSeek, Gemma) counts in one call: its size is unknown until it returns.
+    if (info.engine === "hf") onProgress({ done: 0, total: 0, phase: `counting ${text.length.toLocaleString("en-US")} characters (${info.title})` });
+    cursor.advance(STEP);
+    steps++;
     if (performance.now() - last > SLICE_MS) {
-      onProgress({ done, total: text.length, phase: "counting tokens" });
+      onProgress({ done: cursor.position, total: text.length, phase: "counting tokens" });
       await yieldToEvents();
       checkCancelled(signal);
       last = performance.now();
     }
   }
-  return { ...tokenEstimate(tokenizer, n, encoding), counted_with: encoding, ms: performance.now() - t0, chunks: chunks.length, chars: text.length };
+  return { ...tokenEstimate(tokenizer, cursor.tokens, id), ms: performance.now() - t0, chunks: steps, chars: text.length };
 }

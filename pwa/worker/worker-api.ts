@@ -129,9 +129,8 @@ export interface BudgetInput {
 
 /** A token count with how it was made. */
 export interface TokenCount extends TokenEstimate {
-  /** The encoding actually run (o200k_base or cl100k_base). */
-  counted_with: "o200k_base" | "cl100k_base";
   ms: number;
+  /** Counting steps between progress and cancel checks. */
   chunks: number;
   chars: number;
 }

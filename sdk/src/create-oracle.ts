@@ -14,10 +14,10 @@ import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import MODEL_ALIASES from "./model-aliases.json";
 import { loadSnapshot, type SnapshotSourceOptions } from "./snapshot-source";
-import { tiktokenCounter, type TokenCounter } from "./tokenizer";
+import { engineTokenCounter, type TokenCounter } from "./tokenizer";
 
 export interface OracleOptions extends SnapshotSourceOptions {
-  /** Tokenizer for `estimate({ prompt })` (default: tiktoken, loaded on first use). */
+  /** Tokenizer for `estimate({ prompt })` (default: the engine on the shipped vocabularies, loaded on first use). */
   countTokens?: TokenCounter | undefined;
   /** Extra provider model id → ticker entries (the built-in table comes from the registry's source ids). */
   aliases?: Readonly<Record<string, string>> | undefined;
@@ -63,7 +63,7 @@ export interface Oracle {
  */
 export async function createOracle(opts: OracleOptions): Promise<Oracle> {
   let loaded = await loadSnapshot(opts);
-  const countTokens = opts.countTokens ?? tiktokenCounter();
+  const countTokens = opts.countTokens ?? engineTokenCounter();
   const aliases: Record<string, string> = { ...(MODEL_ALIASES as Record<string, string>), ...Object.fromEntries(Object.entries(opts.aliases ?? {}).map(([k, v]) => [k.toLowerCase(), v])) };
   let byTicker = new Map<string, GreekRow>();
   let tickers = new Set<string>();

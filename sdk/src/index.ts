@@ -3,7 +3,7 @@
 // the oracle (fetch, verify, cache; price, compare, forward, estimate, meter)
 export { createOracle } from "./create-oracle";
 export { loadSnapshot, memoryCache } from "./snapshot-source";
-export { tiktokenCounter } from "./tokenizer";
+export { engineTokenCounter, tiktokenCounter } from "./tokenizer";
 // metering clients and budgets
 export { wrap } from "./wrap";
 export { createBudget } from "./budget";

@@ -11,7 +11,7 @@ import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { encodeBase64 } from "../../oracle-core/snapshot/base64";
 import { defaultCacheDir, fileCache } from "./file-cache";
 import { loadSnapshot } from "./snapshot-source";
-import { tiktokenCounter } from "./tokenizer";
+import { engineTokenCounter } from "./tokenizer";
 
 /** Re-read the feed at most this often; between reads every tool answers from the verified snapshot in memory. */
 const REFRESH_MS = 60_000;
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       current = { state, at: Date.now() };
       return state;
     },
-    countTokens: tiktokenCounter(),
+    countTokens: engineTokenCounter(),
   };
   // Verify once at start so a wrong key or URL fails loudly here rather than on the first tool call.
   const first = await host.state();

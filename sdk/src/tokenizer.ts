@@ -1,23 +1,35 @@
-/** Counts a text's tokens with a named OpenAI encoding (tiktoken's ranks; the count OpenAI bills). */
-export type TokenCounter = (encoding: "o200k_base" | "cl100k_base", text: string) => Promise<number>;
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { TokenizerError } from "../../tokenizer/tokenizer-error";
+import { tokenCounter, type ReadTokenizerFile, type TokenCounter } from "../../tokenizer/token-counter";
 
-interface Encoder {
-  encode_ordinary(text: string): ArrayLike<number>;
+export type { TokenCounter } from "../../tokenizer/token-counter";
+
+// The package ships the built tokenizer files in dist/tokenizers/ (sdk/build.ts); from the repository's sources
+// they are the build output in dist/public/tokenizers/.
+const DIRS = [new URL("./tokenizers/", import.meta.url), new URL("../../dist/public/tokenizers/", import.meta.url)];
+
+/** Reads tokenizer files from a folder (or the ones the package ships), with a clear error when they are missing. */
+export function fileTokenizerReader(dir?: string): ReadTokenizerFile {
+  const dirs = dir ? [new URL(`file://${dir.endsWith("/") ? dir : `${dir}/`}`)] : DIRS;
+  return async (file) => {
+    for (const d of dirs) {
+      const bytes = await readFile(new URL(file, d)).catch(() => null);
+      if (bytes) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    throw new TokenizerError("E_TOKENIZER_UNAVAILABLE", `tokenizer file ${file} not found in ${dirs.map((d) => fileURLToPath(d)).join(" or ")} (run npm run build)`);
+  };
 }
 
 /**
- * tiktoken, loaded on first use (an optional peer dependency: only pre-call estimates from prompt text need it).
- * Special-token text in a prompt is counted as ordinary text, as providers bill it.
+ * The SDK's counter: Exostream's tokenizer engine (the one the PWA, widgets and feed run) on the files the package
+ * ships, so `estimate({ prompt })` needs no WASM or optional peer. Exact for OpenAI's encodings, exact for the
+ * published Llama 3, Tekken, DeepSeek V3 and Gemma 3 vocabularies.
+ * @example const count = engineTokenCounter(); await count("llama3", "hello") // 1
  */
-export function tiktokenCounter(): TokenCounter {
-  const encoders = new Map<string, Promise<Encoder>>();
-  return async (encoding, text) => {
-    let enc = encoders.get(encoding);
-    if (!enc) {
-      enc = import("tiktoken").then((m) => m.get_encoding(encoding) as Encoder);
-      enc.catch(() => encoders.delete(encoding));
-      encoders.set(encoding, enc);
-    }
-    return (await enc).encode_ordinary(text).length;
-  };
+export function engineTokenCounter(dir?: string): TokenCounter {
+  return tokenCounter(fileTokenizerReader(dir));
 }
+
+/** The former name of engineTokenCounter (it ran tiktoken); kept so existing callers keep working. */
+export const tiktokenCounter = (): TokenCounter => engineTokenCounter();

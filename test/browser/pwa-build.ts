@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { buildTokenizers, TOKENIZER_OUT } from "../../scripts/build-tokenizers";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT = join(tmpdir(), "exostream-pwa-test");
@@ -17,7 +18,7 @@ function fingerprint(): string {
       else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
     }
   };
-  for (const d of ["pwa", "oracle-core"]) walk(join(ROOT, d));
+  for (const d of ["pwa", "oracle-core", "tokenizer"]) walk(join(ROOT, d));
   return h.digest("hex");
 }
 
@@ -31,6 +32,7 @@ function sleep(ms: number): void {
  * parallel share one build through a lock directory.
  */
 export function pwaBuildDir(): string {
+  buildTokenizers();
   const fp = fingerprint();
   const stamp = join(OUT, ".fingerprint");
   const fresh = () => existsSync(stamp) && readFileSync(stamp, "utf8") === fp;
@@ -49,9 +51,8 @@ export function pwaBuildDir(): string {
     if (fresh()) return OUT;
     const tmp = `${OUT}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(join(tmp, "tokenizers"), { recursive: true });
-    for (const enc of ["o200k_base", "cl100k_base"]) cpSync(join(ROOT, `node_modules/tiktoken/encoders/${enc}.json`), join(tmp, `tokenizers/${enc}.json`));
-    cpSync(join(ROOT, "node_modules/tiktoken/lite/tiktoken_bg.wasm"), join(tmp, "tokenizers/tiktoken_bg.wasm"));
+    // The tokenizer files scripts/build-tokenizers.ts builds (incrementally) into dist/public/tokenizers.
+    cpSync(resolve(TOKENIZER_OUT), join(tmp, "tokenizers"), { recursive: true });
     const r = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "pwa/vite.pwa.ts", "--logLevel", "warn"], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", EXOSTREAM_PWA_OUT: tmp },

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { priceTask } from "../../oracle-core/greeks/price-task.js";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot.js";
 import { cost } from "../../widgets/format.js";
+import { get_encoding } from "tiktoken";
+import { buildTokenizers } from "../../scripts/build-tokenizers.js";
 import { launchChromium } from "./chromium.js";
 import type { TestServer } from "./static-server.js";
 import { ensureWidgetsBuilt } from "./widgets-build.js";
@@ -25,7 +27,11 @@ beforeAll(async () => {
   payload = s.payload;
   state.snapshot = s.envelope;
   feed = await startFeed(state);
-  host = await startHost({ "/calculator.html": () => hostPage("calculator.html", feed.origin) });
+  host = await startHost({
+    "/calculator.html": () => hostPage("calculator.html", feed.origin),
+    // The same demo given a prompt: its tokens, counted in the page with the engine, become n_in.
+    "/calculator-prompt.html": () => hostPage("calculator.html", feed.origin, (h) => h.replace('n-in="30000"', `prompt="${PROMPT}"`)),
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -54,7 +60,27 @@ function expected(n_in: number, n_out: number, eta: number, mode: string) {
   return { cost: t.spot!.cost, forward: t.forward.cost! };
 }
 
+const PROMPT = "Summarise the attached incident report in three bullet points — café, 日本語, 😀.";
+
 describe("cost calculator", () => {
+  it("given a prompt: counts it with the model's tokenizer (the engine every surface runs), labels it, prices it", async () => {
+    buildTokenizers();
+    const p = await openPage(browser, `${host.origin}/calculator-prompt.html`);
+    await statesOf(p.page, ["w"]);
+    // OPUS-4.6 has no public tokenizer: the o200k_base count (tiktoken's), labelled as an estimate with its band.
+    const enc = get_encoding("o200k_base");
+    const n = enc.encode_ordinary(PROMPT).length;
+    enc.free();
+    const tokens = () => p.page.evaluate(() => document.getElementById("w")!.shadowRoot!.querySelector("[part=tokens]")?.getAttribute("data-value") ?? null);
+    await expect.poll(tokens, { timeout: 30_000 }).toBe(String(n));
+    const line = await p.page.evaluate(() => document.getElementById("w")!.shadowRoot!.querySelector("[part=tokens]")!.textContent);
+    expect(line).toContain(`prompt: ${n} tokens, estimate −5%…+24%`);
+    expect(await p.page.locator("#w").locator("[name=n_in]").inputValue()).toBe(String(n));
+    const e = expected(n, 800, 0.6, "sync");
+    expect(await shown(p.page)).toEqual({ cost: cost(e.cost), costValue: e.cost, forward: cost(e.forward), forwardValue: e.forward });
+    await p.context.close();
+  });
+
   it("shows priceTask's numbers for the page's inputs (OPUS-4.6, 30000 in, 800 out, η 0.6)", async () => {
     const p = await openPage(browser, `${host.origin}/calculator.html`);
     await statesOf(p.page, ["w"]);

@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
-import { get_encoding } from "tiktoken";
 import { createApp } from "../../feed-worker/app";
 import type { Env } from "../../feed-worker/env";
 import { runPipeline, type PipelineOptions, type PipelineReport } from "../../feed-worker/pipeline/run-pipeline";
 import { resetFeedState } from "../../feed-worker/store/feed-state";
 import type { TokenCounter } from "../../feed-worker/tokenize/token-counter";
+import { tokenCounter } from "../../tokenizer/token-counter";
+import { readBuilt } from "../tokens/vocab-files";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const BUNDLED_BASE = "https://assets.local";
@@ -40,14 +41,8 @@ export function archiveFetch(mutate?: Mutator): typeof fetch & { urls: string[] 
   return f;
 }
 
-let encoders: Map<string, ReturnType<typeof get_encoding>> | null = null;
-/** tiktoken's Node build: the same library and ranks the worker uses through WASM. */
-export const nodeTokenCounter: TokenCounter = async (encoding, text) => {
-  encoders ??= new Map();
-  let e = encoders.get(encoding);
-  if (!e) encoders.set(encoding, (e = get_encoding(encoding)));
-  return e.encode_ordinary(text).length;
-};
+/** The tokenizer engine on the built vocabulary files: the code and files the worker runs, read from disk. */
+export const nodeTokenCounter: TokenCounter = tokenCounter(readBuilt);
 
 export interface FeedHarness {
   env: Env;

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../scripts/build-assets.mjs";
+import { get_encoding } from "tiktoken";
 import { nodeTokenCounter } from "./harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
@@ -76,13 +77,19 @@ describe("npm start on workerd: first start seeds and publishes, a restart keeps
       expect(first.version).toBe(1);
       expect(first.payload.mode).toBe("bundled");
       expect(first.payload.sources.filter((s) => s.healthy).length).toBe(6);
-      // Server-side tokenization runs tiktoken's WASM inside workerd; counts equal tiktoken's in Node.
+      // Server-side tokenization runs the tokenizer engine inside workerd on the ASSETS files: the same counts as
+      // the engine in Node (and, for OpenAI, as tiktoken), for an OpenAI and an open-vocabulary model.
       const prompt = "Exostream prices LLM inference like an instrument: spot, Greeks, forwards. 価格は下がる。";
-      const r = await fetch(`${base}/v1/price`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "GPT-4.1", prompt, n_out: 100 }) });
-      const body = (await r.json()) as { data: { n_in: number; tokens: { exact: boolean } } };
-      expect(r.status).toBe(200);
-      expect(body.data.tokens.exact).toBe(true);
-      expect(body.data.n_in).toBe(await nodeTokenCounter("o200k_base", prompt));
+      for (const [model, id] of [["GPT-4.1", "o200k_base"], ["LLAMA-3.3-70B", "llama3"]] as const) {
+        const r = await fetch(`${base}/v1/price`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model, prompt, n_out: 100 }) });
+        const body = (await r.json()) as { data: { n_in: number; tokens: { exact: boolean } } };
+        expect(r.status).toBe(200);
+        expect(body.data.tokens.exact).toBe(true);
+        expect(body.data.n_in).toBe(await nodeTokenCounter(id, prompt));
+      }
+      const tk = get_encoding("o200k_base");
+      expect(await nodeTokenCounter("o200k_base", prompt)).toBe(tk.encode_ordinary(prompt).length);
+      tk.free();
       // The cron path: a scheduled run with nothing new keeps the version.
       await fetch(`${base}/__scheduled?cron=*/15+*+*+*+*`);
       expect((await verified(base)).version).toBe(1);

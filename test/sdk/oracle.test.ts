@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareRows } from "../../oracle-core/greeks/compare-rows";
 import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled";
 import { priceTask } from "../../oracle-core/greeks/price-task";
+import { ESTIMATE_BAND } from "../../oracle-core/tokens/estimate";
 import { createOracle, type Oracle } from "../../sdk/src/create-oracle";
+import { reference } from "../tokens/references";
 import { fileCache } from "../../sdk/src/file-cache";
 import { memoryCache } from "../../sdk/src/snapshot-source";
 import { FEED, feedFetch, ISSUED_MS, payloadFor, signedFixture, VALUATION_DATE, type SignedFixture } from "./snapshot-fixture";
@@ -112,12 +114,22 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
     await expect(oracle.estimate({ model: "O3", n_in: 10, max_tokens: 100, n_think: 100 })).rejects.toMatchObject({ code: "E_MAX_TOKENS" });
   });
 
-  it("estimate for a model without a public tokenizer widens the range by the −15%…+30% band of the o200k proxy", async () => {
+  it("estimate for a model without a public tokenizer widens the range by the −5%…+24% band of the o200k proxy", async () => {
     const prompt = "Draft a polite reply declining the meeting, and propose Thursday afternoon instead.";
     const n = enc.encode_ordinary(prompt).length;
     const e = await oracle.estimate({ model: "SONNET-4.5", prompt, max_tokens: 500 });
-    expect(e.tokens).toMatchObject({ exact: false, n_in: n, band: [Math.floor(n * 0.85), Math.ceil(n * 1.3)] });
-    expect(e.min).toBeCloseTo((Math.floor(n * 0.85) * 3 + 15) / 1e6, 15);
-    expect(e.max).toBeCloseTo((Math.ceil(n * 1.3) * 3 + 500 * 15) / 1e6, 15);
+    const [lo, hi] = [Math.floor(n * (1 + ESTIMATE_BAND.low)), Math.ceil(n * (1 + ESTIMATE_BAND.high))];
+    expect(ESTIMATE_BAND).toEqual({ low: -0.05, high: 0.24 });
+    expect(e.tokens).toMatchObject({ exact: false, n_in: n, band: [lo, hi], label: "estimate −5%…+24%" });
+    expect(e.min).toBeCloseTo((lo * 3 + 15) / 1e6, 15);
+    expect(e.max).toBeCloseTo((hi * 3 + 500 * 15) / 1e6, 15);
+  });
+
+  it("estimate for a Llama 3.3 prompt counts exactly with the Llama 3 vocabulary, without tiktoken or any peer", async () => {
+    const prompt = "Draft a polite reply declining the meeting, and propose Thursday afternoon instead.";
+    const ref = reference("llama3");
+    const n = (await ref.encode(prompt)).length;
+    const e = await oracle.estimate({ model: "LLAMA-3.3-70B", prompt, max_tokens: 500 });
+    expect(e.tokens).toMatchObject({ exact: true, encoding: "llama3", n_in: n, band: [n, n], label: "exact (open vocabulary)" });
   });
 });
