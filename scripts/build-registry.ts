@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { RegistryFileSchema, type Disagreement, type PricePoint, type RegistryEntry, type SourceId, type Tier } from "../oracle-core/schemas/registry";
-import { SHARED_DIR } from "../test/shared-path";
+import { SHARED_DIR } from "../harness/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, archiveRefs, loadArchives, pricesAt, type FieldPrices, type Quote } from "./archive-quotes";
 import { choose, same, PRIORITY, type Vote } from "./build-registry-choose";
 import { DEFAULT_TOKENIZER, TABLE, type TableRow } from "./build-registry-table";

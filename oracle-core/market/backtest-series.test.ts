@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SHARED_DIR } from "../../test/shared-path";
+import { SHARED_DIR } from "../../harness/shared-path";
 import { backtest } from "../quant/backtest";
 import { fitTheta } from "../quant/theta";
 import type { FamilyPoint } from "../registry/family-series";

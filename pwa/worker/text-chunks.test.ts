@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { get_encoding, type Tiktoken } from "tiktoken";
 import { afterAll, describe, expect, it } from "vitest";
-import { SHARED_DIR } from "../../test/shared-path";
+import { SHARED_DIR } from "../../harness/shared-path";
 import { textChunks } from "./text-chunks";
 
 const encs: Record<string, Tiktoken> = { o200k_base: get_encoding("o200k_base"), cl100k_base: get_encoding("cl100k_base") };

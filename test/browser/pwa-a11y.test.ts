@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { priceTask } from "../../oracle-core/greeks/price-task";
-import { goTo, openApp, valueOf, type PwaHarness } from "./pwa-harness";
+import { goTo, openApp, valueOf, type PwaHarness } from "../../harness/pwa-harness";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 

@@ -1,7 +1,7 @@
 // The stored snapshot's defences: rollback refused, a tampered stored copy dropped, an expired one labelled.
 import { afterEach, describe, expect, it } from "vitest";
-import { fixturePayload, signFixture } from "./pwa-fixture";
-import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "./pwa-harness";
+import { fixturePayload, signFixture } from "../../harness/pwa-fixture";
+import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "../../harness/pwa-harness";
 
 const status = (h: PwaHarness) => h.page.locator('[data-testid="snapshot-status"]');
 

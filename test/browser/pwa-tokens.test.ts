@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { get_encoding } from "tiktoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { priceTask } from "../../oracle-core/greeks/price-task";
-import { SHARED_DIR } from "../shared-path";
-import { openApp, paste, valueOf, type PwaHarness } from "./pwa-harness";
+import { SHARED_DIR } from "../../harness/shared-path";
+import { openApp, paste, valueOf, type PwaHarness } from "../../harness/pwa-harness";
 
 const MARKER = "PROMPT-SECRET-7f3a9c41";
 // ~37,000 characters: a large paste (the app's fast paste path) that the worker counts in several chunks.

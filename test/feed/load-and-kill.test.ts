@@ -8,7 +8,7 @@ import { buildAssets } from "../../scripts/build-assets.mjs";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
-import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "./wrangler-dev";
+import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../../harness/wrangler-dev";
 import { recordFigure } from "../reliability-figures";
 
 const DIR = mkdtempSync(join(tmpdir(), "exo-load-"));

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../scripts/build-assets.mjs";
-import { nodeTokenCounter } from "./harness";
+import { nodeTokenCounter } from "../../harness/feed-harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { SnapshotPayload } from "../oracle-core/schemas/snapshot";
 import { launchChromium } from "./chromium";
 import { pwaBuildDir } from "./pwa-build";
 import { fixturePayload, signFixture } from "./pwa-fixture";

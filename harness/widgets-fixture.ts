@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled.js";
-import { TENORS } from "../../oracle-core/quant/defaults.js";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row.js";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot.js";
-import { makeKeyset, signSnapshot, type DsseEnvelope } from "../../oracle-core/snapshot/index.js";
-import { testSigner } from "../../oracle-core/snapshot/test-fixture.js";
+import { scheduledForward } from "../oracle-core/greeks/forward-scheduled.js";
+import { TENORS } from "../oracle-core/quant/defaults.js";
+import type { GreekRow } from "../oracle-core/schemas/greek-row.js";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../oracle-core/schemas/snapshot.js";
+import { makeKeyset, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot/index.js";
+import { testSigner } from "../oracle-core/snapshot/test-fixture.js";
 import { startStaticServer, type Route, type TestServer } from "./static-server.js";
 import { DIST, ROOT } from "./widgets-build.js";
 export { DIST, ROOT };

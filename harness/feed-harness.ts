@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { get_encoding } from "tiktoken";
-import { createApp } from "../../feed-worker/app";
-import type { Env } from "../../feed-worker/env";
-import { runPipeline, type PipelineOptions, type PipelineReport } from "../../feed-worker/pipeline/run-pipeline";
-import { resetFeedState } from "../../feed-worker/store/feed-state";
-import type { TokenCounter } from "../../feed-worker/tokenize/token-counter";
+import { createApp } from "../feed-worker/app";
+import type { Env } from "../feed-worker/env";
+import { runPipeline, type PipelineOptions, type PipelineReport } from "../feed-worker/pipeline/run-pipeline";
+import { resetFeedState } from "../feed-worker/store/feed-state";
+import type { TokenCounter } from "../feed-worker/tokenize/token-counter";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+const ROOT = resolve(import.meta.dirname, "..");
 export const BUNDLED_BASE = "https://assets.local";
 
 /** Rewrites an archive's text before it is served (broken variants, unit errors, price moves). */
