@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { get_encoding } from "tiktoken";
+import { clockVars } from "./clock";
 import { createApp } from "../feed-worker/app";
 import type { Env } from "../feed-worker/env";
 import { runPipeline, type PipelineOptions, type PipelineReport } from "../feed-worker/pipeline/run-pipeline";
@@ -64,7 +65,7 @@ export interface FeedHarness {
 export async function feedHarness(opts: { persistDir?: string; vars?: Partial<Env> } = {}): Promise<FeedHarness> {
   const dir = opts.persistDir ?? mkdtempSync(join(tmpdir(), "exo-feed-"));
   const proxy = await getPlatformProxy<Env>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: dir } });
-  const env = { ...proxy.env, SOURCE_MODE: "bundled", ENVIRONMENT: "local", HEARTBEAT_S: "3600", ...opts.vars } as Env;
+  const env = { ...proxy.env, SOURCE_MODE: "bundled", ENVIRONMENT: "local", HEARTBEAT_S: "3600", ...clockVars(), ...opts.vars } as Env;
   resetFeedState();
   const app = createApp({ countTokens: () => nodeTokenCounter });
   return {

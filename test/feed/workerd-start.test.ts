@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { now } from "../../harness/clock";
 import { buildAssets } from "../../scripts/build-assets.mjs";
 import { nodeTokenCounter } from "../../harness/feed-harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
@@ -53,7 +54,7 @@ async function verified(base: string) {
   const doc = (await (await fetch(`${base}/.well-known/exostream-keys.json`)).json()) as { keysets: DsseEnvelope[] };
   const root = (await readKeyset(doc.keysets[0]!)).keys;
   const { keys } = await verifyKeysetChain(doc, root);
-  return { ...(await verifySnapshot(env, { keys, now: Date.now(), parsePayload: (j) => SnapshotPayloadSchema.parse(j) })), rootKeyid: root[0]!.keyid };
+  return { ...(await verifySnapshot(env, { keys, now: now(), parsePayload: (j) => SnapshotPayloadSchema.parse(j) })), rootKeyid: root[0]!.keyid };
 }
 
 describe("npm start on workerd: first start seeds and publishes, a restart keeps history, versions and the key", () => {
