@@ -20,22 +20,23 @@ export const clockVars = (): { EXOSTREAM_CLOCK_OFFSET?: string } => (CLOCK_OFFSE
 export const clockVarArgs = (): string[] => (CLOCK_OFFSET ? ["--var", `EXOSTREAM_CLOCK_OFFSET:${CLOCK_OFFSET}`] : []);
 
 /**
- * Runs in every page and frame before its scripts: `Date.now()` and `new Date()` read the moved clock. Timers and
- * `performance.now()` are untouched (durations stay real). Workers are not reached by init scripts: the PWA's
- * worker takes `now` from its page in every call that needs it.
+ * Script run in every page and frame before the page's own: `Date.now()` and `new Date()` read the moved clock.
+ * Timers and `performance.now()` are untouched (durations stay real). Workers are not reached by init scripts: the
+ * PWA's worker takes `now` from its page in every call that needs it. Kept as source text (not a function's
+ * toString()) so no transpiler helper can leak into the page.
  */
-function shiftDate(offset: number): void {
-  const RealDate = Date as DateConstructor & { __exoOffset?: number };
+export const shiftedClockScript = (offsetMs = CLOCK_OFFSET_MS): string =>
+  offsetMs === 0
+    ? ""
+    : `(() => {
+  const RealDate = Date, offset = ${offsetMs};
   if (RealDate.__exoOffset !== undefined) return;
-  const shifted = new Proxy(RealDate, {
-    construct: (target, args, newTarget) =>
-      Reflect.construct(target, args.length === 0 ? [RealDate.now() + offset] : args, newTarget) as object,
+  globalThis.Date = new Proxy(RealDate, {
+    construct: (t, args, nt) => Reflect.construct(t, args.length === 0 ? [RealDate.now() + offset] : args, nt),
     apply: () => new RealDate(RealDate.now() + offset).toString(),
-    get: (target, key, receiver) =>
-      key === "now" ? () => RealDate.now() + offset : key === "__exoOffset" ? offset : Reflect.get(target, key, receiver),
+    get: (t, k, r) => (k === "now" ? () => RealDate.now() + offset : k === "__exoOffset" ? offset : Reflect.get(t, k, r)),
   });
-  globalThis.Date = shifted;
-}
+})();`;
 
 /** Makes every context (and so every page) of `browser` run on the moved clock; a no-op without an offset. */
 export function withShiftedClock(browser: Browser): Browser {
@@ -44,7 +45,7 @@ export function withShiftedClock(browser: Browser): Browser {
   // Browser.newPage creates its context through this.newContext, so pages made either way are covered.
   browser.newContext = async (options) => {
     const context = await newContext(options);
-    await context.addInitScript(shiftDate, CLOCK_OFFSET_MS);
+    await context.addInitScript({ content: shiftedClockScript() });
     return context;
   };
   return browser;
