@@ -14,12 +14,14 @@ const { keysDocument, signedSnapshot } = await tsImport("./harness/widgets-fixtu
 const { path } = await resolveChromium();
 const good = (await signedSnapshot()).envelope;
 // Same signature, one byte of the payload changed: the widgets must refuse it (E_SIG_INVALID).
-const tampered = { ...good, payload: Buffer.from(Buffer.from(good.payload, "base64").toString("utf8").replace('"beta":25,', '"beta":2.5,')).toString("base64") };
+const json = Buffer.from(good.payload, "base64").toString("utf8");
+const tampered = { ...good, payload: Buffer.from(json.replace('"beta":25,', '"beta":2.5,')).toString("base64") };
 const keys = await keysDocument();
 
 /** The fixture feed, same origin as the test page (CORS * for the second host). */
 async function feed(ctx, next) {
-  const body = ctx.path === "/v1/snapshot" ? (ctx.hostname === "localhost" ? tampered : good) : ctx.path === "/.well-known/exostream-keys.json" ? keys : null;
+  const snapshot = ctx.hostname === "localhost" ? tampered : good;
+  const body = ctx.path === "/v1/snapshot" ? snapshot : ctx.path === "/.well-known/exostream-keys.json" ? keys : null;
   if (!body) return next();
   ctx.set("Access-Control-Allow-Origin", "*");
   ctx.set("Cache-Control", "no-store");

@@ -14,7 +14,8 @@ export const CLOCK_OFFSET_MS = parseClockOffset(CLOCK_OFFSET);
 export const now = (): number => Date.now() + CLOCK_OFFSET_MS;
 
 /** The offset as feed vars (in-process harness, wrangler.toml [vars] shape); empty when unset. */
-export const clockVars = (): { EXOSTREAM_CLOCK_OFFSET?: string } => (CLOCK_OFFSET ? { EXOSTREAM_CLOCK_OFFSET: CLOCK_OFFSET } : {});
+export const clockVars = (): { EXOSTREAM_CLOCK_OFFSET?: string } =>
+  CLOCK_OFFSET ? { EXOSTREAM_CLOCK_OFFSET: CLOCK_OFFSET } : {};
 
 /** The offset as `wrangler dev` arguments; empty when unset. */
 export const clockVarArgs = (): string[] => (CLOCK_OFFSET ? ["--var", `EXOSTREAM_CLOCK_OFFSET:${CLOCK_OFFSET}`] : []);
@@ -34,7 +35,8 @@ export const shiftedClockScript = (offsetMs = CLOCK_OFFSET_MS): string =>
   globalThis.Date = new Proxy(RealDate, {
     construct: (t, args, nt) => Reflect.construct(t, args.length === 0 ? [RealDate.now() + offset] : args, nt),
     apply: () => new RealDate(RealDate.now() + offset).toString(),
-    get: (t, k, r) => (k === "now" ? () => RealDate.now() + offset : k === "__exoOffset" ? offset : Reflect.get(t, k, r)),
+    get: (t, k, r) =>
+      k === "now" ? () => RealDate.now() + offset : k === "__exoOffset" ? offset : Reflect.get(t, k, r),
   });
 })();`;
 

@@ -18,7 +18,11 @@ const clockOffset = process.env.EXOSTREAM_CLOCK_OFFSET?.trim() ?? "";
  * wrangler's environment: no metrics, and no fetch of Cloudflare's request.cf sample (miniflare downloads
  * workers.cloudflare.com/cf.json and prints a stack trace when offline; its built-in fallback is what we need).
  */
-const wranglerEnv = (env = process.env) => ({ CLOUDFLARE_CF_FETCH_ENABLED: "false", ...env, WRANGLER_SEND_METRICS: "false" });
+const wranglerEnv = (env = process.env) => ({
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  ...env,
+  WRANGLER_SEND_METRICS: "false",
+});
 
 export async function waitFor(url, { timeoutMs = 60_000, ok = (r) => r.ok } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -46,7 +50,8 @@ async function main() {
   const wrangler = spawn(
     process.execPath,
     [
-      resolve(root, "node_modules/wrangler/bin/wrangler.js"), "dev", "--local", "--persist-to", persist, "--port", String(port), "--ip", host,
+      resolve(root, "node_modules/wrangler/bin/wrangler.js"), "dev", "--local", "--persist-to", persist,
+      "--port", String(port), "--ip", host,
       "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", process.env.WRANGLER_LOG ?? "warn",
       ...(clockOffset ? ["--var", `EXOSTREAM_CLOCK_OFFSET:${clockOffset}`] : []),
     ],
@@ -63,7 +68,9 @@ async function main() {
     console.log("exostream: first start — seeding the store and running the pipeline once (bundled mode)…");
     const run = await waitFor(`${base}/__scheduled?cron=*/15+*+*+*+*`, { timeoutMs: 120_000, ok: () => true });
     // A run that throws (e.g. E_CLOCK_OFFSET for a bad EXOSTREAM_CLOCK_OFFSET) answers 500 with its message.
-    if (!run.ok) throw new Error(`the first pipeline run failed (HTTP ${run.status}): ${(await run.text()).slice(0, 500)}`);
+    if (!run.ok) {
+      throw new Error(`the first pipeline run failed (HTTP ${run.status}): ${(await run.text()).slice(0, 500)}`);
+    }
     await waitFor(`${base}/v1/snapshot`, { timeoutMs: 60_000 });
   }
   const env = await (await fetch(`${base}/v1/snapshot`)).json();

@@ -4,7 +4,8 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
-const args = [resolve(root, "node_modules/typescript/bin/tsc"), "-b", resolve(root, "tsconfig.json"), ...process.argv.slice(2)];
+const tsc = resolve(root, "node_modules/typescript/bin/tsc");
+const args = [tsc, "-b", resolve(root, "tsconfig.json"), ...process.argv.slice(2)];
 const started = performance.now();
 const r = spawnSync(process.execPath, args, { stdio: "inherit", cwd: root });
 const s = ((performance.now() - started) / 1000).toFixed(1);

@@ -12,12 +12,15 @@ const CLOSED = "http://127.0.0.1:9"; // nothing listens: the feed is unreachable
 async function mount(attrs: Record<string, string>): Promise<{ el: ExoTicker; state: string }> {
   const el = document.createElement("exo-ticker");
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  const state = new Promise<string>((ok) => el.addEventListener("exo-state", (e) => ok((e as CustomEvent<{ state: string }>).detail.state), { once: true }));
+  const state = new Promise<string>((ok) => {
+    el.addEventListener("exo-state", (e) => ok((e as CustomEvent<{ state: string }>).detail.state), { once: true });
+  });
   document.body.append(el);
   return { el, state: await state };
 }
 
-const parts = (el: Element, part: string) => [...el.shadowRoot!.querySelectorAll(`[part~="${part}"]`)].map((n) => n.textContent!.trim());
+const parts = (el: Element, part: string) =>
+  [...el.shadowRoot!.querySelectorAll(`[part~="${part}"]`)].map((n) => n.textContent!.trim());
 
 afterEach(() => document.querySelectorAll("exo-ticker").forEach((el) => el.remove()));
 
@@ -42,7 +45,8 @@ describe("<exo-ticker>", () => {
   it("marquee mode is a focusable, labelled region with the items twice (the second copy hidden)", async () => {
     const { el } = await mount({ models: "GPT-4.1,GPT-4O", mode: "marquee", feed: FEED });
     const region = el.shadowRoot!.querySelector('[part="marquee"]')!;
-    expect([region.getAttribute("role"), region.getAttribute("tabindex"), region.getAttribute("aria-label")]).to.deep.equal(["region", "0", "Model prices"]);
+    const attrs = ["role", "tabindex", "aria-label"].map((a) => region.getAttribute(a));
+    expect(attrs).to.deep.equal(["region", "0", "Model prices"]);
     expect(parts(el, "price")).to.deep.equal(["$8.00 /M out", "$10.00 /M out", "$8.00 /M out", "$10.00 /M out"]);
     expect(region.querySelectorAll('[aria-hidden="true"]').length).to.equal(1);
   });
@@ -79,7 +83,9 @@ describe("<exo-ticker>", () => {
     await new Promise((ok) => frame.addEventListener("load", ok, { once: true }));
     const win = frame.contentWindow!;
     const el = win.document.querySelector("exo-ticker")!;
-    for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('[part~="price"]'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('[part~="price"]'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     // The script ran, the fetches connected, and the constructable stylesheet applied (an inline <style> would not).
     expect(parts(el, "price")).to.deep.equal(["$15.00 /M out"]);
     expect(win.getComputedStyle(el).borderTopLeftRadius).to.equal("8px");

@@ -19,7 +19,8 @@ describe("parseClockOffset", () => {
 
   it("rejects anything else with E_CLOCK_OFFSET", () => {
     for (const bad of ["365", "1y", "1.5d", "d", "365 days", "2027-01-01"]) {
-      expect(() => parseClockOffset(bad), bad).toThrow(expect.objectContaining({ code: "E_CLOCK_OFFSET", field: "EXOSTREAM_CLOCK_OFFSET" }));
+      const error = expect.objectContaining({ code: "E_CLOCK_OFFSET", field: "EXOSTREAM_CLOCK_OFFSET" });
+      expect(() => parseClockOffset(bad), bad).toThrow(error);
     }
   });
 });

@@ -13,7 +13,8 @@ export function parseClockOffset(text: string | null | undefined): number {
   if (t === "" || t === "0") return 0;
   const m = /^([+-]?\d+)(ms|s|m|h|d)$/.exec(t);
   if (!m) {
-    const msg = `EXOSTREAM_CLOCK_OFFSET must be a whole number and a unit (ms, s, m, h, d), e.g. "365d"; got ${JSON.stringify(t)}`;
+    const got = JSON.stringify(t);
+    const msg = `EXOSTREAM_CLOCK_OFFSET must be a whole number and a unit (ms, s, m, h, d), e.g. "365d"; got ${got}`;
     throw new OracleError("E_CLOCK_OFFSET", msg, "EXOSTREAM_CLOCK_OFFSET");
   }
   return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];

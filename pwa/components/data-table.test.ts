@@ -42,12 +42,15 @@ describe("dataTable", () => {
     const host = mount();
     const t = host.querySelector("table#t")!;
     expect(t.querySelector("caption")!.textContent).to.equal("Cost per call");
-    expect([...t.querySelectorAll("thead th")].map((th) => [th.textContent, th.getAttribute("scope"), th.className])).to.deep.equal([
+    const head = (th: Element) => [th.textContent, th.getAttribute("scope"), th.className];
+    const heads = [...t.querySelectorAll("thead th")].map(head);
+    expect(heads).to.deep.equal([
       ["Model", "col", ""],
       ["Cost (USD)", "col", "num"],
       ["Note", "col", ""],
     ]);
-    const rows = [...t.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => `${c.tagName}:${c.textContent!.trim()}`));
+    const cells = (tr: Element) => [...tr.children].map((c) => `${c.tagName}:${c.textContent!.trim()}`);
+    const rows = [...t.querySelectorAll("tbody tr")].map(cells);
     expect(rows).to.deep.equal([
       ["TH:GPT-4.1 cheapest", "TD:$0.01", "TD:=cheapest"],
       ["TH:SONNET-4.5", "TD:$0.05", 'TD:say "hi", ok'],
@@ -71,6 +74,11 @@ describe("dataTable", () => {
     button.click();
     const { name, text } = await saved;
     expect(name).to.equal("costs.csv");
-    expect(text).to.equal('Model,Cost (USD),Note\r\nGPT-4.1,0.0128,\'=cheapest\r\nSONNET-4.5,0.0534,"say ""hi"", ok"\r\n');
+    expect(text.split("\r\n")).to.deep.equal([
+      "Model,Cost (USD),Note",
+      "GPT-4.1,0.0128,'=cheapest", // a leading = would be a spreadsheet formula
+      'SONNET-4.5,0.0534,"say ""hi"", ok"',
+      "",
+    ]);
   });
 });
