@@ -69,7 +69,8 @@ async function main() {
     const run = await waitFor(`${base}/__scheduled?cron=*/15+*+*+*+*`, { timeoutMs: 120_000, ok: () => true });
     // A run that throws (e.g. E_CLOCK_OFFSET for a bad EXOSTREAM_CLOCK_OFFSET) answers 500 with its message.
     if (!run.ok) {
-      throw new Error(`the first pipeline run failed (HTTP ${run.status}): ${(await run.text()).slice(0, 500)}`);
+      const why = (await run.text()).split("\n")[0]?.slice(0, 500);
+      throw new Error(`the first pipeline run failed (HTTP ${run.status}): ${why}`);
     }
     await waitFor(`${base}/v1/snapshot`, { timeoutMs: 60_000 });
   }
