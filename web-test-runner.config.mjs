@@ -18,8 +18,16 @@ const json = Buffer.from(good.payload, "base64").toString("utf8");
 const tampered = { ...good, payload: Buffer.from(json.replace('"beta":25,', '"beta":2.5,')).toString("base64") };
 const keys = await keysDocument();
 
-/** The fixture feed, same origin as the test page (CORS * for the second host). */
+/**
+ * The fixture feed, same origin as the test page (CORS * for the second host), and the tests' clock as a script
+ * file for frames that allow no inline script (a page under a strict CSP).
+ */
 async function feed(ctx, next) {
+  if (ctx.path === "/__harness/clock.js") {
+    ctx.type = "text/javascript";
+    ctx.body = shiftedClockScript();
+    return;
+  }
   const snapshot = ctx.hostname === "localhost" ? tampered : good;
   const body = ctx.path === "/v1/snapshot" ? snapshot : ctx.path === "/.well-known/exostream-keys.json" ? keys : null;
   if (!body) return next();

@@ -42,24 +42,28 @@ while (!out.includes("exostream is running at")) {
 const toSnapshot = (performance.now() - started) / 1000;
 
 const task = { model: "SONNET-4", n_in: 30000, n_out: 800, eta: 0.6 };
-const res = await fetch(`${base}/v1/price`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(task) });
+const headers = { "content-type": "application/json" };
+const res = await fetch(`${base}/v1/price`, { method: "POST", headers, body: JSON.stringify(task) });
 const body = await res.json();
 const cost = body?.data?.spot?.cost;
-if (res.status !== 200 || Math.abs(cost - 0.0534) > 1e-12) fail(`POST /v1/price answered ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+if (res.status !== 200 || Math.abs(cost - 0.0534) > 1e-12) {
+  fail(`POST /v1/price answered ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+}
 
 const envelope = await (await fetch(`${base}/v1/snapshot`)).json();
 const { valuation_date: valuation } = JSON.parse(Buffer.from(envelope.payload, "base64").toString("utf8"));
 
 await new Promise((r) => setTimeout(r, 500)); // let late log lines arrive before judging the console
-const traces = out.split("\n").filter((l) => /^\s+at .+(:\d+:\d+\)?|\(native\))$/.test(l) || /ENOTFOUND|EAI_AGAIN/.test(l));
+const traceLine = (l) => /^\s+at .+(:\d+:\d+\)?|\(native\))$/.test(l) || /ENOTFOUND|EAI_AGAIN/.test(l);
+const traces = out.split("\n").filter(traceLine);
 if (traces.length) fail(`the console shows ${traces.length} stack-trace or DNS-failure lines`);
 
 const exited = new Promise((r) => proc.once("exit", r));
 proc.kill("SIGTERM");
 await exited;
 rmSync(state, { recursive: true, force: true });
+const how = ["npm start", ...process.argv.slice(2)].join(" ");
 console.log(
-  `smoke: node ${process.version}: npm start${process.argv.length > 2 ? ` ${process.argv.slice(2).join(" ")}` : ""} → ` +
-    `first signed snapshot in ${toSnapshot.toFixed(1)} s (valuation date ${valuation}); POST /v1/price SONNET-4 cost ${cost}; ` +
-    "console clean",
+  `smoke: node ${process.version}: ${how} → first signed snapshot in ${toSnapshot.toFixed(1)} s ` +
+    `(valuation date ${valuation}); POST /v1/price SONNET-4 cost ${cost}; console clean`,
 );

@@ -76,7 +76,9 @@ describe("<exo-ticker>", () => {
   it("renders under a strict CSP (no inline script or style)", async () => {
     const frame = document.createElement("iframe");
     const csp = `default-src 'none'; script-src ${FEED}; style-src ${FEED}; connect-src ${FEED}`;
+    // The frame runs on the tests' clock too (EXOSTREAM_CLOCK_OFFSET), from a script file as the CSP demands.
     frame.srcdoc = `<meta http-equiv="Content-Security-Policy" content="${csp}">
+      <script src="${FEED}/__harness/clock.js"></script>
       <script type="module" src="${FEED}/widgets/exo-ticker.ts"></script>
       <exo-ticker model="SONNET-4.5" feed="${FEED}"></exo-ticker>`;
     document.body.append(frame);
