@@ -36,7 +36,7 @@ const fail = (why) => {
 
 while (!out.includes("exostream is running at")) {
   if (proc.exitCode !== null) fail(`npm start exited with ${proc.exitCode}`);
-  if (performance.now() - started > 240_000) fail("no snapshot within 240 s");
+  if (performance.now() - started > 600_000) fail("no snapshot within 600 s");
   await new Promise((r) => setTimeout(r, 100));
 }
 const toSnapshot = (performance.now() - started) / 1000;
