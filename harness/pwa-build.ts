@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const OUT = join(tmpdir(), "exostream-pwa-test");
+// One build folder per checkout: several checkouts on one machine must not serve each other's builds.
+const OUT = join(tmpdir(), `exostream-pwa-test-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}`);
 
 function fingerprint(): string {
   const h = createHash("sha256");
