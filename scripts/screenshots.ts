@@ -37,19 +37,24 @@ try {
   // The calculator: a summarisation call on Claude Sonnet 4.5, priced today and at the 3-month forward.
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(`${base}/#/calculator`);
-  await page.locator('[data-testid="snapshot-status"][data-version]').waitFor({ timeout: 60_000 });
+  const status = page.locator('[data-testid="snapshot-status"]');
+  await status.and(page.locator("[data-version]")).waitFor({ timeout: 60_000 }).catch(async (e: Error) => {
+    throw new Error(`the calculator showed no verified snapshot: "${await status.textContent()}" (${e.message})`);
+  });
   await page.selectOption("#calc-model", "SONNET-4.5");
   await page.getByRole("button", { name: "Summarize" }).click();
   await page.selectOption("#calc-horizon", "3M");
   const results = page.locator('[data-testid="calc-results"]');
   await results.filter({ hasText: "3M forward horizon" }).waitFor();
-  await page.screenshot({ path: join(DOCS, "calculator.png") });
+  // From the top of the app to the end of the answer cards (the form and its result in one picture).
+  const cards = (await results.locator(".cards").boundingBox())!;
+  const clip = { x: 0, y: 0, width: 1200, height: cards.y + cards.height + 24 };
+  await page.screenshot({ path: join(DOCS, "calculator.png"), fullPage: true, clip });
 
-  // A ticker on a page: the basic demo, with the README's three-model embed.
+  // A ticker on a page: the basic demo page as `npm start` serves it (the README's one-tag embed).
   const demo = await browser.newPage({ viewport: { width: 900, height: 420 }, deviceScaleFactor: 1 });
   await demo.goto(`${base}/widgets/demos/basic-ticker.html`);
-  await demo.evaluate(() => document.getElementById("w")!.setAttribute("models", "OPUS-4.6,GPT-4.1,GEMINI-2.5-PRO"));
-  const shown = () => document.getElementById("w")!.shadowRoot!.querySelectorAll("[part~=price]").length === 3;
+  const shown = () => document.getElementById("w")!.shadowRoot!.querySelectorAll("[part~=price]").length === 1;
   await demo.waitForFunction(shown);
   await demo.screenshot({ path: join(DOCS, "ticker.png") });
   console.log(`screenshots: wrote docs/calculator.png and docs/ticker.png from ${base}`);
