@@ -65,7 +65,8 @@ export interface FeedHarness {
 export async function feedHarness(opts: { persistDir?: string; vars?: Partial<Env> } = {}): Promise<FeedHarness> {
   const dir = opts.persistDir ?? mkdtempSync(join(tmpdir(), "exo-feed-"));
   const proxy = await getPlatformProxy<Env>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: dir } });
-  const env = { ...proxy.env, SOURCE_MODE: "bundled", ENVIRONMENT: "local", HEARTBEAT_S: "3600", ...clockVars(), ...opts.vars } as Env;
+  const vars = { SOURCE_MODE: "bundled", ENVIRONMENT: "local", HEARTBEAT_S: "3600", ...clockVars(), ...opts.vars };
+  const env = { ...proxy.env, ...vars } as Env;
   resetFeedState();
   const app = createApp({ countTokens: () => nodeTokenCounter });
   return {

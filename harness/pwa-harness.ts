@@ -18,7 +18,10 @@ export interface PwaHarness {
   close(): Promise<void>;
 }
 
-/** Starts the feed with a v`version` snapshot issued at `issuedMs` (default: the tests' clock) and opens the app at `hash`. */
+/**
+ * Starts the feed with a v`version` snapshot issued at `issuedMs` (default: the tests' clock, ./clock.ts) and opens
+ * the app at `hash`.
+ */
 export async function openApp(opts: { version?: number; hash?: string; issuedMs?: number } = {}): Promise<PwaHarness> {
   const root = pwaBuildDir();
   const payload = fixturePayload(opts.issuedMs ?? now(), { version: opts.version ?? 42 });

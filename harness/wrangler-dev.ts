@@ -45,7 +45,9 @@ export function feedConfig(dir: string, { rateLimit = 100 } = {}): string {
 
 /** `wrangler dev` (workerd) on a loopback port with state persisted in `persist`, on the tests' clock. */
 export function wranglerDev(config: string, port: number, persist: string): ChildProcess {
-  return spawn(process.execPath, [WRANGLER, "dev", "-c", config, "--local", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "error", ...clockVarArgs()], {
+  const args = ["dev", "-c", config, "--local", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist];
+  const quiet = ["--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "error"];
+  return spawn(process.execPath, [WRANGLER, ...args, ...quiet, ...clockVarArgs()], {
     cwd: ROOT,
     env: { CLOUDFLARE_CF_FETCH_ENABLED: "false", ...process.env, WRANGLER_SEND_METRICS: "false" },
     stdio: "ignore",

@@ -67,7 +67,8 @@ export async function startSnapshot(now: number): Promise<SnapshotView> {
   if (!snap || !trust) return view();
   try {
     const ks = await verifyKeysetChain(trust.keysets, trust.root);
-    current = await verifyEnvelope(snap.envelope, ks, floor, "stored", { root: trust.root, firstUse: false }, snap.verified_at, now);
+    const trusted = { root: trust.root, firstUse: false };
+    current = await verifyEnvelope(snap.envelope, ks, floor, "stored", trusted, snap.verified_at, now);
   } catch (e) {
     await deleteRecord("snapshot");
     const f = failOf(e);
