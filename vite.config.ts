@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * Test configuration for the whole repo. The web builds have their own configs beside their code
@@ -17,6 +17,9 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "sdk/**/*.test.ts",
     ],
+    // The rule: widgets/*.test.ts and pwa/components/*.test.ts are component tests run by @web/test-runner in
+    // Chromium (web-test-runner.config.mjs); every other *.test.ts is vitest's.
+    exclude: [...configDefaults.exclude, "widgets/*.test.ts", "pwa/components/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { buildAssets } from "../scripts/build-assets.mjs";
-import { feedHarness } from "../test/feed/harness";
-import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../test/feed/wrangler-dev";
+import { feedHarness } from "../harness/feed-harness";
+import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../harness/wrangler-dev";
 import { STEPS } from "../feed-worker/pipeline/run-pipeline";
 import { median } from "./measure";
 

@@ -1,5 +1,5 @@
 // Offline-calculator benchmarks for `npm run bench`, measured in headless Debian Chromium from the built app
-// (test/browser/pwa-build.ts) served gzip-compressed on loopback with the fixture snapshot:
+// (harness/pwa-build.ts) served gzip-compressed on loopback with the fixture snapshot:
 //   - token count of a 30K-token prompt in the app's worker (the tokenizer engine), warm, next to gpt-tokenizer and
 //     js-tiktoken run in a Web Worker of the same browser on the same text; every count checked against tiktoken
 //   - adversarial prompts (100 KB of one character, 30K CJK characters, 100 KB of base64): time to count, the main
@@ -14,11 +14,11 @@ import lighthouse from "lighthouse";
 import type { Browser, Page } from "playwright-core";
 import { get_encoding } from "tiktoken";
 import { build } from "vite";
-import { launchChromium, resolveChromium } from "../test/browser/chromium";
-import { pwaBuildDir } from "../test/browser/pwa-build";
-import { fixturePayload, signFixture } from "../test/browser/pwa-fixture";
-import { startPwaFeed, type PwaFeed } from "../test/browser/pwa-server";
-import { SHARED_DIR } from "../test/shared-path";
+import { launchChromium, resolveChromium } from "../harness/chromium";
+import { pwaBuildDir } from "../harness/pwa-build";
+import { fixturePayload, signFixture } from "../harness/pwa-fixture";
+import { startPwaFeed, type PwaFeed } from "../harness/pwa-server";
+import { SHARED_DIR } from "../harness/shared-path";
 import { median } from "./measure";
 
 const ROOT = resolve(import.meta.dirname, "..");

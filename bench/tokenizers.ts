@@ -14,7 +14,7 @@ import { get_encoding } from "tiktoken";
 import { TOKENIZERS, type TokenizerId } from "../oracle-core/tokens/tokenizers";
 import { buildTokenizers, TOKENIZER_OUT } from "../scripts/build-tokenizers";
 import { adversarialInputs } from "../scripts/token-corpus";
-import { SHARED_DIR } from "../test/shared-path";
+import { SHARED_DIR } from "../harness/shared-path";
 import { tokenizerFromFile } from "../tokenizer/token-counter";
 
 const WARM = 7;

@@ -3,10 +3,10 @@
 //   - gzip -9 bytes of every JS file a page downloads: one <exo-ticker>; <exo-forward-chart> with uPlot
 //   - time from the loader script's request to a rendered, verified ticker (median of cold loads)
 //   - CLS of the demo pages with the script held back 400 ms (reserved space must make it 0)
-import { launchChromium } from "../test/browser/chromium.js";
-import { ensureWidgetsBuilt } from "../test/browser/widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../test/browser/widgets-fixture.js";
-import { measureLoad, median } from "../test/browser/widgets-measure.js";
+import { launchChromium } from "../harness/chromium.js";
+import { ensureWidgetsBuilt } from "../harness/widgets-build.js";
+import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../harness/widgets-fixture.js";
+import { measureLoad, median } from "../harness/widgets-measure.js";
 
 const TICKER_BUDGET = 12_000;
 const CHART_BUDGET = 36_000;

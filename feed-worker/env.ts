@@ -8,6 +8,8 @@ export interface Env {
   SOURCE_MODE?: string;
   ENVIRONMENT?: string;
   HEARTBEAT_S?: string;
+  /** Moves the feed's clock (tests and `npm start` pass EXOSTREAM_CLOCK_OFFSET, e.g. "365d"); unset in production. */
+  EXOSTREAM_CLOCK_OFFSET?: string;
   /** base64 PKCS#8 Ed25519 private key (production secret). Locally generated and kept in KV when absent. */
   SIGNING_KEY?: string;
 }

@@ -1,4 +1,5 @@
 import { createApp } from "./app";
+import { feedDate } from "./clock";
 import type { Env } from "./env";
 import { runPipeline } from "./pipeline/run-pipeline";
 import { workersTokenCounter } from "./tokenize/workers-token-counter";
@@ -17,7 +18,7 @@ export function bundledFetch(env: Env): typeof fetch {
 export default {
   fetch: app.fetch,
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    const now = new Date(controller.scheduledTime);
+    const now = feedDate(env, controller.scheduledTime);
     // Every 15 minutes; a run re-signs when the hourly heartbeat is due even without changes.
     // A cron of "0 * * * *" (or /__scheduled?cron=0+*+*+*+* locally) forces the heartbeat.
     const trigger = controller.cron === "0 * * * *" ? "heartbeat" : "cron";

@@ -56,7 +56,9 @@ export type OracleErrorCode =
   // integrations (SDK meter / estimate): a usage object no provider format recognises, or one that contradicts itself
   | "E_BAD_USAGE"
   // SDK: no verified snapshot available (feed unreachable and nothing cached)
-  | "E_NO_SNAPSHOT";
+  | "E_NO_SNAPSHOT"
+  // EXOSTREAM_CLOCK_OFFSET (the test switch that moves every default clock) is not "<whole number><unit>"
+  | "E_CLOCK_OFFSET";
 
 /** The one error type oracle-core throws: a stable `code`, a message a user can act on, and the field at fault. */
 export class OracleError extends Error {

@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { HistoryFileSchema, OBSERVATION_FIELDS } from "../oracle-core/schemas/observation";
 import type { HistoryFile, HistoryObservation } from "../oracle-core/schemas/observation";
 import type { Provider, RegistryEntry, RegistryFile, SourceId } from "../oracle-core/schemas/registry";
-import { SHARED_DIR } from "../test/shared-path";
+import { SHARED_DIR } from "../harness/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, loadArchives, sha256File, type FieldPrices, type Quote } from "./archive-quotes";
 import { PRIORITY } from "./build-registry-choose";
 import { HISTORY_ONLY, TABLE } from "./build-registry-table";

@@ -10,7 +10,7 @@ import { tidyPrice } from "../oracle-core/publishing/tidy-price";
 import { RegistryFileSchema } from "../oracle-core/schemas/registry";
 import type { Disagreement, PricePoint, RegistryEntry, RegistryFile } from "../oracle-core/schemas/registry";
 import type { SourceId, Tier } from "../oracle-core/schemas/registry";
-import { SHARED_DIR } from "../test/shared-path";
+import { SHARED_DIR } from "../harness/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, archiveRefs, loadArchives, pricesAt, type FieldPrices, type Quote } from "./archive-quotes";
 import { choose, same, PRIORITY, type Vote } from "./build-registry-choose";
 import { DEFAULT_TOKENIZER, TABLE, type TableRow } from "./build-registry-table";

@@ -24,6 +24,7 @@ export const LAYERS: Readonly<Record<string, readonly string[] | "any">> = {
   data: [],
   scripts: "any",
   bench: "any",
+  harness: "any",
   test: "any",
   tooling: "any",
   ".": "any",

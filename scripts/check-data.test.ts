@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkData } from "../oracle-core/registry/data-check";
 import { README_MODELS } from "../oracle-core/registry/readme-models";
-import { SHARED_DIR } from "../test/shared-path";
+import { SHARED_DIR } from "../harness/shared-path";
 
 const DATA = resolve(import.meta.dirname, "../data");
 const load = (name: string) => JSON.parse(readFileSync(join(DATA, name), "utf8"));

@@ -11,6 +11,18 @@ const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
 const persist = resolve(root, process.env.EXOSTREAM_STATE ?? ".exostream/state");
 const base = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+// EXOSTREAM_CLOCK_OFFSET (e.g. "365d") runs the feed as if it were another day; the worker parses and checks it.
+const clockOffset = process.env.EXOSTREAM_CLOCK_OFFSET?.trim() ?? "";
+
+/**
+ * wrangler's environment: no metrics, and no fetch of Cloudflare's request.cf sample (miniflare downloads
+ * workers.cloudflare.com/cf.json and prints a stack trace when offline; its built-in fallback is what we need).
+ */
+const wranglerEnv = (env = process.env) => ({
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  ...env,
+  WRANGLER_SEND_METRICS: "false",
+});
 
 export async function waitFor(url, { timeoutMs = 60_000, ok = (r) => r.ok } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -37,8 +49,13 @@ async function main() {
   }
   const wrangler = spawn(
     process.execPath,
-    [resolve(root, "node_modules/wrangler/bin/wrangler.js"), "dev", "--local", "--persist-to", persist, "--port", String(port), "--ip", host, "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", process.env.WRANGLER_LOG ?? "warn"],
-    { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    [
+      resolve(root, "node_modules/wrangler/bin/wrangler.js"), "dev", "--local", "--persist-to", persist,
+      "--port", String(port), "--ip", host,
+      "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", process.env.WRANGLER_LOG ?? "warn",
+      ...(clockOffset ? ["--var", `EXOSTREAM_CLOCK_OFFSET:${clockOffset}`] : []),
+    ],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: wranglerEnv() },
   );
   const stop = () => wrangler.kill("SIGTERM");
   process.on("SIGINT", stop);
@@ -49,7 +66,12 @@ async function main() {
   const snap = await fetch(`${base}/v1/snapshot`);
   if (snap.status !== 200) {
     console.log("exostream: first start — seeding the store and running the pipeline once (bundled mode)…");
-    await waitFor(`${base}/__scheduled?cron=*/15+*+*+*+*`, { timeoutMs: 120_000, ok: () => true });
+    const run = await waitFor(`${base}/__scheduled?cron=*/15+*+*+*+*`, { timeoutMs: 120_000, ok: () => true });
+    // A run that throws (e.g. E_CLOCK_OFFSET for a bad EXOSTREAM_CLOCK_OFFSET) answers 500 with its message.
+    if (!run.ok) {
+      const why = (await run.text()).split("\n")[0]?.slice(0, 500);
+      throw new Error(`the first pipeline run failed (HTTP ${run.status}): ${why}`);
+    }
     await waitFor(`${base}/v1/snapshot`, { timeoutMs: 60_000 });
   }
   const env = await (await fetch(`${base}/v1/snapshot`)).json();

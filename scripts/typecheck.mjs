@@ -1,27 +1,13 @@
-// Type-checks every realm with its own tsconfig (lib/types differ per folder; see STYLE.md).
+// Type-checks every realm through the root solution tsconfig.json (`tsc -b`): each realm keeps its own lib/types
+// (see STYLE.md), and build info in .exostream/tsc/ lets an unchanged realm be skipped on the next run.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 
-const projects = [
-  "oracle-core/tsconfig.json",
-  "api-core/tsconfig.json",
-  "tokenizer/tsconfig.json",
-  "feed-worker/tsconfig.json",
-  "feed-worker/tsconfig.test.json",
-  "widgets/tsconfig.json",
-  "widgets/build/tsconfig.json",
-  "pwa/tsconfig.json",
-  "pwa/worker/tsconfig.json",
-  "pwa/sw/tsconfig.json",
-  "pwa/build/tsconfig.json",
-  "tsconfig.test.json",
-  "sdk/tsconfig.json",
-].filter((p) => existsSync(p));
-
-let failed = false;
-for (const p of projects) {
-  const r = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", p], { stdio: "inherit" });
-  console.log(`typecheck ${p}: ${r.status === 0 ? "ok" : "FAILED"}`);
-  if (r.status !== 0) failed = true;
-}
-process.exit(failed ? 1 : 0);
+const root = resolve(import.meta.dirname, "..");
+const tsc = resolve(root, "node_modules/typescript/bin/tsc");
+const args = [tsc, "-b", resolve(root, "tsconfig.json"), ...process.argv.slice(2)];
+const started = performance.now();
+const r = spawnSync(process.execPath, args, { stdio: "inherit", cwd: root });
+const s = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`typecheck (tsc -b, every realm): ${r.status === 0 ? "ok" : "FAILED"} in ${s} s`);
+process.exit(r.status ?? 1);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import { RATE_LIMIT_PER_MINUTE } from "./limits";
 
 const T0 = new Date("2026-11-24T06:15:00Z");

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { archiveFetch, feedHarness } from "../../test/feed/harness";
+import { archiveFetch, feedHarness } from "../../harness/feed-harness";
 import { editPrice } from "../../test/feed/archive-mutations";
 import { STEPS } from "./steps";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { archiveFetch, feedHarness, type FeedHarness, type Mutator } from "../../test/feed/harness";
+import { archiveFetch, feedHarness, type FeedHarness, type Mutator } from "../../harness/feed-harness";
 import { editPrice, shrinkArchive, sourceOfPath, ARCHIVE_PATHS } from "../../test/feed/archive-mutations";
 import { RegistryFileSchema, type RegistryFile } from "../../oracle-core/schemas/registry";
 import { HistoryFileSchema } from "../../oracle-core/schemas/observation";

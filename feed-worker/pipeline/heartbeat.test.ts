@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, liveFetch, type FeedHarness } from "../../test/feed/harness";
+import { feedHarness, liveFetch, type FeedHarness } from "../../harness/feed-harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";

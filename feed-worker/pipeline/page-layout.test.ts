@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, liveFetch, type FeedHarness } from "../../test/feed/harness";
+import { feedHarness, liveFetch, type FeedHarness } from "../../harness/feed-harness";
 
 const T0 = new Date("2026-11-24T06:00:00Z");
 // A constructed page (see feed-worker/fixtures/pages/CONSTRUCTED.md) imitating OpenAI's pricing tables.

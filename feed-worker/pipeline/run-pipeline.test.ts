@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickerForward } from "../../oracle-core/forecast/row-forecast";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";

@@ -1,6 +1,6 @@
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { archiveFetch, feedHarness, type FeedHarness, type Mutator } from "../../test/feed/harness";
+import { archiveFetch, feedHarness, type FeedHarness, type Mutator } from "../../harness/feed-harness";
 import { editPrice } from "../../test/feed/archive-mutations";
 import { HistoryFileSchema } from "../../oracle-core/schemas/observation";
 import { RegistryFileSchema } from "../../oracle-core/schemas/registry";

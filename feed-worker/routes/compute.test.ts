@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickerForward } from "../../oracle-core/forecast/row-forecast";
 import { get_encoding } from "tiktoken";
-import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import { priceTask, type PricedTask } from "../../oracle-core/greeks/price-task";
 import type { CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";

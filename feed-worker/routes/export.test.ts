@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { calcPrice, updatePrices, waitForUpdate } from "@pydantic/genai-prices";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import { parseGenaiPrices } from "../sources/source-genai-prices";
 import { parseLitellm } from "../sources/source-litellm";
 import type { SourceQuote } from "../sources/types";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import history from "../../data/history.json";
 import registry from "../../data/registry.json";
 import { backtestFamilies } from "../../oracle-core/market/backtest-families";

@@ -2,7 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 

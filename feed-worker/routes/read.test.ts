@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickerForward } from "../../oracle-core/forecast/row-forecast";
-import { publishedHarness, feedHarness, type FeedHarness } from "../../test/feed/harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import registry from "../../data/registry.json";

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { ApiError, type ApiState, parseWith, requireFamily, rowOf, stamp } from "../../api-core";
 import type { AppEnv } from "../env";
+import { feedDate } from "../clock";
 import { limitBody, rateLimit } from "../http/limits";
 import { readJsonBody } from "../http/read-json-body";
 import { requireState } from "../http/respond";
@@ -71,7 +72,7 @@ export function webhookRoutes(app: Hono<AppEnv>, random: (n: number) => Uint8Arr
     const url = checkWebhookUrl(req.url, c.env.ENVIRONMENT);
     const filter = checkFilter(s, req.filter ?? {});
     const { id, secret } = newWebhookCredentials(random);
-    const created_at = new Date().toISOString();
+    const created_at = feedDate(c.env).toISOString();
     await ensureSchema(c.env.DB);
     await c.env.DB.prepare("INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(id, url.href, JSON.stringify(filter), req.description ?? null, secret, await secretSha256(secret), created_at, s.payload.version)

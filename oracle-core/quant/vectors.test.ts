@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SHARED_DIR } from "../../test/shared-path";
+import { SHARED_DIR } from "../../harness/shared-path";
 import { isOracleError } from "../errors";
 import {
   backtest, cappedWeights, costRange, fitTheta, forwardCurve, forwardPrice, forwardTaskCost, indexForward, indexRun,

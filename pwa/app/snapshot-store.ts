@@ -25,7 +25,7 @@ export async function refreshSnapshot(): Promise<void> {
   snapshotStore.refreshing = true;
   snapshotStore.dispatchEvent(new Event("change"));
   try {
-    snapshotStore.set(await mathLane().call((api) => api.refresh()));
+    snapshotStore.set(await mathLane().call((api) => api.refresh(Date.now())));
   } catch {
     // the worker was restarted meanwhile; the next refresh will do
   } finally {
@@ -36,7 +36,7 @@ export async function refreshSnapshot(): Promise<void> {
 
 /** Shows the stored snapshot at once, then refreshes from the feed, and again every 5 minutes and when back online. */
 export async function bootSnapshot(): Promise<void> {
-  const stored = await mathLane().call((api) => api.start());
+  const stored = await mathLane().call((api) => api.start(Date.now()));
   snapshotStore.set(stored);
   await refreshSnapshot();
   setInterval(() => void refreshSnapshot(), REFRESH_MS);

@@ -92,7 +92,7 @@ let tokens: Lane | null = null;
 
 /** The worker for prices and snapshots (re-loads the stored snapshot if it is ever restarted). */
 export function mathLane(): Lane {
-  math ??= new Lane("math", (api) => api.start());
+  math ??= new Lane("math", (api) => api.start(Date.now()));
   return math;
 }
 

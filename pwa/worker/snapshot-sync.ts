@@ -31,12 +31,13 @@ function view(): SnapshotView {
 
 async function verifyEnvelope(
   envelope: unknown, ks: VerifiedKeyset, floor: StoredSnapshot | undefined, source: "network" | "stored", trust: { root: TrustedKey[]; firstUse: boolean }, verifiedAt: number,
+  now: number,
 ): Promise<{ info: SnapshotInfo; payload: SnapshotPayload }> {
   const opts = { keys: ks.keys, stored: floor, parsePayload };
   let state: SnapshotInfo["state"];
   let v;
   try {
-    v = await verifySnapshot(envelope, { ...opts, now: Date.now() });
+    v = await verifySnapshot(envelope, { ...opts, now });
     state = v.stale ? "stale" : "verified";
   } catch (e) {
     // Offline use of an expired snapshot is the point of storing it: check everything else as of its expiry
@@ -57,13 +58,17 @@ async function verifyEnvelope(
   };
 }
 
-/** Loads and re-verifies the stored snapshot; a stored one that fails is dropped (the rollback floor stays). */
-export async function startSnapshot(): Promise<SnapshotView> {
+/**
+ * Loads and re-verifies the stored snapshot at `now` (the page's clock: one clock for the app, and tests can move
+ * it); a stored one that fails is dropped (the rollback floor stays).
+ */
+export async function startSnapshot(now: number): Promise<SnapshotView> {
   const [snap, floor, trust] = await Promise.all([readRecord("snapshot"), readRecord("floor"), readRecord("trust")]);
   if (!snap || !trust) return view();
   try {
     const ks = await verifyKeysetChain(trust.keysets, trust.root);
-    current = await verifyEnvelope(snap.envelope, ks, floor, "stored", { root: trust.root, firstUse: false }, snap.verified_at);
+    const trusted = { root: trust.root, firstUse: false };
+    current = await verifyEnvelope(snap.envelope, ks, floor, "stored", trusted, snap.verified_at, now);
   } catch (e) {
     await deleteRecord("snapshot");
     const f = failOf(e);
@@ -98,7 +103,7 @@ function explain(f: Fail, stored: StoredSnapshot | undefined): Fail {
  * from the first keyset: trust on first use) and the snapshot against the rollback floor, then stores both.
  * On any failure the snapshot in use is kept and `notice` says why.
  */
-export async function refreshSnapshot(): Promise<SnapshotView> {
+export async function refreshSnapshot(now: number): Promise<SnapshotView> {
   const floor = await readRecord("floor");
   try {
     const [envelope, keysets] = await Promise.all([getJson("/v1/snapshot"), getJson("/.well-known/exostream-keys.json")]);
@@ -106,8 +111,7 @@ export async function refreshSnapshot(): Promise<SnapshotView> {
     const first = (keysets as { keysets?: unknown[] } | null)?.keysets?.[0];
     const root = trust?.root ?? (await readKeyset(parseEnvelope(first))).keys;
     const ks = await verifyKeysetChain(keysets, root);
-    const now = Date.now();
-    const next = await verifyEnvelope(envelope, ks, floor, "network", { root, firstUse: !trust }, now);
+    const next = await verifyEnvelope(envelope, ks, floor, "network", { root, firstUse: !trust }, now, now);
     await writeRecords({
       snapshot: { envelope, version: next.info.version, sha256: next.info.sha256, verified_at: now },
       floor: { version: next.info.version, sha256: next.info.sha256 },

@@ -137,10 +137,10 @@ export interface TokenCount extends TokenEstimate {
 
 /** The worker's API. Long calls take a job id (cancel(id) stops them) and a progress callback. */
 export interface WorkerApi {
-  /** Loads the stored snapshot, re-verified (a corrupted one is dropped). */
-  start(): Promise<SnapshotView>;
-  /** Fetches the feed's snapshot and keys, verifies and stores them; on failure keeps the stored one and says why. */
-  refresh(): Promise<SnapshotView>;
+  /** Loads the stored snapshot, re-verified at `now` (the page's clock, ms; a corrupted one is dropped). */
+  start(now: number): Promise<SnapshotView>;
+  /** Fetches the feed's snapshot and keys, verifies them at `now` and stores them; on failure keeps the stored one. */
+  refresh(now: number): Promise<SnapshotView>;
   calculate(ticker: string, req: TaskRequest): Promise<Result<Calculation>>;
   compare(req: TaskRequest, provider: string | null): Promise<Result<CompareRowsResult>>;
   modelSheet(ticker: string): Promise<Result<ModelSheet>>;

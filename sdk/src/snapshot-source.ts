@@ -1,3 +1,4 @@
+import { systemNow } from "./clock";
 import { isOracleError, OracleError } from "../../oracle-core/errors";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";
@@ -56,7 +57,7 @@ export async function loadSnapshot(opts: SnapshotSourceOptions): Promise<LoadedS
   const base = opts.feedUrl.replace(/\/+$/, "");
   const f = opts.fetch ?? fetch;
   const cache = opts.cache ?? memoryCache();
-  const now = (opts.now ?? Date.now)();
+  const now = (opts.now ?? systemNow)();
   const pinned = await pinKeys(opts.publicKeys);
   const cached = await cache.load();
   const stored = cached ? { version: cached.version, sha256: cached.sha256 } : undefined;

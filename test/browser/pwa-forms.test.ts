@@ -2,7 +2,7 @@
 // every table exports CSV and every chart PNG.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { goTo, openApp, valueOf, type PwaHarness } from "./pwa-harness";
+import { goTo, openApp, valueOf, type PwaHarness } from "../../harness/pwa-harness";
 
 describe("PWA forms, saved items and exports", () => {
   let h: PwaHarness;

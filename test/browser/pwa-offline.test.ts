@@ -1,8 +1,8 @@
 // End-to-end: install criteria, offline after one visit, prices identical to oracle-core's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { priceTask } from "../../oracle-core/greeks/price-task";
-import { fixtureHistory } from "./pwa-fixture";
-import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "./pwa-harness";
+import { fixtureHistory } from "../../harness/pwa-fixture";
+import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "../../harness/pwa-harness";
 
 describe("PWA offline calculator", () => {
   let h: PwaHarness;

@@ -8,9 +8,9 @@ import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../scripts/build-assets.mjs";
-import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../feed/wrangler-dev";
-import { launchChromium } from "./chromium";
-import { valueOf, waitForController, waitForSnapshot } from "./pwa-harness";
+import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../../harness/wrangler-dev";
+import { launchChromium } from "../../harness/chromium";
+import { valueOf, waitForController, waitForSnapshot } from "../../harness/pwa-harness";
 import { priceTask } from "../../oracle-core/greeks/price-task";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 

@@ -1,7 +1,8 @@
 // The stored snapshot's defences: rollback refused, a tampered stored copy dropped, an expired one labelled.
 import { afterEach, describe, expect, it } from "vitest";
-import { fixturePayload, signFixture } from "./pwa-fixture";
-import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "./pwa-harness";
+import { now } from "../../harness/clock";
+import { fixturePayload, signFixture } from "../../harness/pwa-fixture";
+import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "../../harness/pwa-harness";
 
 const status = (h: PwaHarness) => h.page.locator('[data-testid="snapshot-status"]');
 
@@ -13,7 +14,7 @@ describe("PWA snapshot trust", () => {
     h = await openApp({ version: 43 });
     const { page, feed } = h;
     // The feed now serves v42: correctly signed, issued later, but older than what this device has.
-    feed.snapshot = await signFixture(fixturePayload(Date.now() + 1000, { version: 42 }));
+    feed.snapshot = await signFixture(fixturePayload(now() + 1000, { version: 42 }));
     await page.reload();
     await page.locator('[data-testid="snapshot-notice"]').waitFor();
     expect(await status(h).getAttribute("data-version")).toBe("43");
@@ -23,7 +24,7 @@ describe("PWA snapshot trust", () => {
     expect(notice).toContain("E_ROLLBACK");
     expect(notice).toContain("keeping v43");
     // A newer version is accepted as usual.
-    feed.snapshot = await signFixture(fixturePayload(Date.now() + 2000, { version: 44 }));
+    feed.snapshot = await signFixture(fixturePayload(now() + 2000, { version: 44 }));
     await page.getByRole("button", { name: "Check the feed now" }).click();
     await waitForSnapshot(page, 44);
   });
@@ -56,17 +57,17 @@ describe("PWA snapshot trust", () => {
 
   it("refuses an expired snapshot from the feed, and labels its own stored one expired but still prices offline", async () => {
     // Issued 3 h 5 min − 4 s ago with a 1 h heartbeat: it expires (3 heartbeats + 5 min skew) 4 s from now.
-    const issued = Date.now() - (3 * 3600 + 300 - 4) * 1000;
+    const issued = now() - (3 * 3600 + 300 - 4) * 1000;
     h = await openApp({ version: 42, issuedMs: issued });
     const { page, context, feed } = h;
     expect(await status(h).getAttribute("data-state")).toBe("stale"); // older than 2 heartbeats
     await waitForController(page);
-    feed.snapshot = await signFixture(fixturePayload(Date.now() - 5 * 3600_000, { version: 45 }));
+    feed.snapshot = await signFixture(fixturePayload(now() - 5 * 3600_000, { version: 45 }));
     await goTo(page, "#/integrity");
     await page.getByRole("button", { name: "Check the feed now" }).click();
     await expect.poll(async () => page.locator('[data-testid="integrity-notice"]').textContent()).toContain("E_EXPIRED");
     expect(await status(h).getAttribute("data-version")).toBe("42");
-    await page.waitForTimeout(Math.max(0, issued + (3 * 3600 + 300) * 1000 + 500 - Date.now()));
+    await page.waitForTimeout(Math.max(0, issued + (3 * 3600 + 300) * 1000 + 500 - now()));
     await context.setOffline(true);
     await page.reload();
     await waitForSnapshot(page, 42);
@@ -80,7 +81,7 @@ describe("PWA snapshot trust", () => {
   it("says the index is not yet published when the snapshot has none, and swaps single models only", async () => {
     h = await openApp({ version: 42 });
     const { page, feed } = h;
-    feed.snapshot = await signFixture(fixturePayload(Date.now() + 1000, { version: 43, index: null }));
+    feed.snapshot = await signFixture(fixturePayload(now() + 1000, { version: 43, index: null }));
     await page.reload();
     await waitForSnapshot(page, 43);
     await goTo(page, "#/index");

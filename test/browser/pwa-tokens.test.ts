@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { priceTask } from "../../oracle-core/greeks/price-task";
 import { ESTIMATE_BAND } from "../../oracle-core/tokens/estimate";
 import type { TokenizerId } from "../../oracle-core/tokens/tokenizers";
-import { SHARED_DIR } from "../shared-path";
+import { SHARED_DIR } from "../../harness/shared-path";
 import { reference } from "../tokens/references";
-import { openApp, paste, valueOf, waitForController, type PwaHarness } from "./pwa-harness";
+import { openApp, paste, valueOf, waitForController, type PwaHarness } from "../../harness/pwa-harness";
 
 const MARKER = "PROMPT-SECRET-7f3a9c41";
 // ~37,000 characters: a large paste (the app's fast paste path) that the worker counts in several steps.

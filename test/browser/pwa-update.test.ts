@@ -1,6 +1,6 @@
 // The update flow: a new service worker waits, the app says so, "Reload" activates it and reloads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApp, waitForController, waitForSnapshot, type PwaHarness } from "./pwa-harness";
+import { openApp, waitForController, waitForSnapshot, type PwaHarness } from "../../harness/pwa-harness";
 
 describe("PWA update prompt", () => {
   let h: PwaHarness;

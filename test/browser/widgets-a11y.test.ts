@@ -3,11 +3,11 @@
 // under prefers-reduced-motion, its duplicate copy is hidden from screen readers, charts have a table.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./chromium.js";
-import type { TestServer } from "./static-server.js";
-import { ensureWidgetsBuilt } from "./widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "./widgets-fixture.js";
-import { openPage, statesOf } from "./widgets-page.js";
+import { launchChromium } from "../../harness/chromium.js";
+import type { TestServer } from "../../harness/static-server.js";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
+import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
+import { openPage, statesOf } from "../../harness/widgets-page.js";
 
 let browser: Browser;
 let feed: TestServer;

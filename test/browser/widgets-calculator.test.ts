@@ -7,11 +7,11 @@ import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot.js";
 import { cost } from "../../widgets/format.js";
 import { get_encoding } from "tiktoken";
 import { buildTokenizers } from "../../scripts/build-tokenizers.js";
-import { launchChromium } from "./chromium.js";
-import type { TestServer } from "./static-server.js";
-import { ensureWidgetsBuilt } from "./widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "./widgets-fixture.js";
-import { openPage, shadowText, statesOf } from "./widgets-page.js";
+import { launchChromium } from "../../harness/chromium.js";
+import type { TestServer } from "../../harness/static-server.js";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
+import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
+import { openPage, shadowText, statesOf } from "../../harness/widgets-page.js";
 
 let browser: Browser;
 let feed: TestServer;

@@ -5,11 +5,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TENORS, DAYS_PER_YEAR } from "../../oracle-core/quant/defaults.js";
 import { TENOR_DAYS } from "../../widgets/tenor-dates.js";
-import { launchChromium } from "./chromium.js";
-import type { TestServer } from "./static-server.js";
-import { ensureWidgetsBuilt } from "./widgets-build.js";
-import { historyOf, hostPage, isoDay, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "./widgets-fixture.js";
-import { openPage, shadowText, shadowTexts, statesOf } from "./widgets-page.js";
+import { launchChromium } from "../../harness/chromium.js";
+import type { TestServer } from "../../harness/static-server.js";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
+import { FIXTURE_VALUATION_DATE, historyOf, hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
+import { openPage, shadowText, shadowTexts, statesOf } from "../../harness/widgets-page.js";
 
 let browser: Browser;
 let feed: TestServer;
@@ -69,7 +69,7 @@ describe("forward chart", () => {
     expect(painted.filter((t) => /^\d{4}-/.test(t)).every((t) => !t.startsWith("1970"))).toBe(true);
     // Range: GPT-4O launch (2024-05-13) to the 12M forward (valuation date + 365.25 days).
     const valuation = (await p.page.evaluate(() => document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")[2]!.firstElementChild!.textContent))!;
-    expect(valuation).toBe(isoDay(Date.now() - 60_000));
+    expect(valuation).toBe(FIXTURE_VALUATION_DATE);
     const lo = Date.parse("2024-05-13T00:00:00Z");
     const hi = Date.parse(`${valuation}T00:00:00Z`) + 365.25 * 86_400_000;
     expect(labels.length).toBeGreaterThanOrEqual(4);
@@ -128,7 +128,7 @@ describe("history chart", () => {
       return { x: over.x, y: over.y + over.height / 2, w: over.width };
     });
     // The data spans 2024-05-13 … valuation date; 2024-08-06 sits at (86 days / span) of the width.
-    const span = (Date.now() - Date.parse("2024-05-13")) / 86_400_000;
+    const span = (Date.parse(FIXTURE_VALUATION_DATE) - Date.parse("2024-05-13")) / 86_400_000;
     await p.page.mouse.move(at.x + (at.w * 86) / span + 1, at.y);
     await p.page.waitForFunction(() => /^2024-08-06/.test(document.getElementById("h")!.shadowRoot!.querySelector("[part=readout]")!.textContent!));
     const [launch, cut] = historyOf("GPT-4O", "output");
@@ -148,7 +148,7 @@ describe("index", () => {
     await p.page.waitForFunction(() => document.getElementById("i")!.shadowRoot!.querySelector("[part=sparkline]"));
     expect(await shadowText(p.page, "i", "[part=name]")).toBe("EICI");
     expect(await shadowText(p.page, "i", "[part=level]")).toBe("812.30");
-    expect(await shadowText(p.page, "i", "[part=meta]")).toBe(`fixing ${isoDay(Date.now() - 60_000)} · 4 models`);
+    expect(await shadowText(p.page, "i", "[part=meta]")).toBe(`fixing ${FIXTURE_VALUATION_DATE} · 4 models`);
     const spark = await p.page.evaluate(() => {
       const s = document.getElementById("i")!.shadowRoot!.querySelector("[part=sparkline]")!;
       return [s.getAttribute("aria-label"), s.querySelector("polyline")!.getAttribute("points")];

@@ -3,12 +3,12 @@
 // JS a page downloads for one ticker and for the forward chart stays within the budgets.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./chromium.js";
-import type { TestServer } from "./static-server.js";
-import { ensureWidgetsBuilt } from "./widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "./widgets-fixture.js";
-import { measureLoad } from "./widgets-measure.js";
-import { openPage } from "./widgets-page.js";
+import { launchChromium } from "../../harness/chromium.js";
+import type { TestServer } from "../../harness/static-server.js";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
+import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
+import { measureLoad } from "../../harness/widgets-measure.js";
+import { openPage } from "../../harness/widgets-page.js";
 
 let browser: Browser;
 let feed: TestServer;

@@ -3,11 +3,11 @@
 // of an iframe on the page, so other frames and the page itself cannot resize anything.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./chromium.js";
-import { startStaticServer, type TestServer } from "./static-server.js";
-import { DIST, ensureWidgetsBuilt } from "./widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "./widgets-fixture.js";
-import { openPage } from "./widgets-page.js";
+import { launchChromium } from "../../harness/chromium.js";
+import { startStaticServer, type TestServer } from "../../harness/static-server.js";
+import { DIST, ensureWidgetsBuilt } from "../../harness/widgets-build.js";
+import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
+import { openPage } from "../../harness/widgets-page.js";
 
 let browser: Browser;
 let feed: TestServer;

@@ -2,11 +2,11 @@
 // host-proof against aggressive global CSS; the script included twice warns and never throws.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./chromium.js";
-import type { TestServer } from "./static-server.js";
-import { ensureWidgetsBuilt } from "./widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "./widgets-fixture.js";
-import { openPage, shadowTexts, statesOf } from "./widgets-page.js";
+import { launchChromium } from "../../harness/chromium.js";
+import type { TestServer } from "../../harness/static-server.js";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
+import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
+import { openPage, shadowTexts, statesOf } from "../../harness/widgets-page.js";
 
 let browser: Browser;
 let feed: TestServer;

@@ -9,7 +9,7 @@ import type { ExoForwardChart } from "../../widgets/exo-forward-chart.js";
 import type { ExoHistoryChart } from "../../widgets/exo-history-chart.js";
 import type { ExoIndex } from "../../widgets/exo-index.js";
 import type { ExoTicker } from "../../widgets/exo-ticker.js";
-import { ROOT } from "./widgets-build.js";
+import { ROOT } from "../../harness/widgets-build.js";
 
 interface Decl {
   name: string;

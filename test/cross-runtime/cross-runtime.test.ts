@@ -3,8 +3,8 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../browser/chromium";
-import { startStaticServer, type TestServer } from "../browser/static-server";
+import { launchChromium } from "../../harness/chromium";
+import { startStaticServer, type TestServer } from "../../harness/static-server";
 import { canonicalReport, mutationReport } from "./entry";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { feedHarness, type FeedHarness } from "./harness";
+import { feedHarness, type FeedHarness } from "../../harness/feed-harness";
 
 /**
  * API fuzzing (SPEC §10): generated requests against every endpoint and method, on a published snapshot with

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../scripts/build-assets.mjs";
-import { ensureWidgetsBuilt } from "../browser/widgets-build";
-import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "./wrangler-dev";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build";
+import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../../harness/wrangler-dev";
 
 const DIR = mkdtempSync(join(tmpdir(), "exo-embed-"));
 

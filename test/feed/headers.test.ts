@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedHarness, feedHarness, type FeedHarness } from "./harness";
+import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 

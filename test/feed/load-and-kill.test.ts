@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { now } from "../../harness/clock";
 import { buildAssets } from "../../scripts/build-assets.mjs";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
-import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "./wrangler-dev";
+import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../../harness/wrangler-dev";
 import { recordFigure } from "../reliability-figures";
 
 const DIR = mkdtempSync(join(tmpdir(), "exo-load-"));
@@ -17,7 +18,7 @@ async function verifiedVersion(base: string): Promise<number> {
   const env = (await (await fetch(`${base}/v1/snapshot`)).json()) as DsseEnvelope;
   const doc = (await (await fetch(`${base}/.well-known/exostream-keys.json`)).json()) as { keysets: DsseEnvelope[] };
   const keys = (await readKeyset(doc.keysets[0]!)).keys;
-  return (await verifySnapshot(env, { keys, now: Date.now() })).version;
+  return (await verifySnapshot(env, { keys, now: now() })).version;
 }
 
 describe("the local feed on workerd under bounded load, and killed mid-publish", () => {

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { clockVars } from "../../harness/clock";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,6 +49,13 @@ async function start(port: number, state: string): Promise<ChildProcess> {
   }
   return proc;
 }
+
+/**
+ * The stdio server's environment: the MCP SDK passes only a short allow-list of variables to the child by default,
+ * so the tests' clock switch (EXOSTREAM_CLOCK_OFFSET) is handed on explicitly, as a user's config would set it.
+ */
+const SERVER = { command: process.execPath, cwd: ROOT, stderr: "pipe" as const };
+const STDIO = { ...SERVER, env: { ...getDefaultEnvironment(), ...clockVars() } };
 
 async function stop(proc: ChildProcess | undefined): Promise<void> {
   if (!proc?.pid) return;
@@ -143,7 +151,7 @@ describe("MCP against the running worker (workerd): Streamable HTTP at /mcp and 
   it("exostream-mcp over stdio: verifies the feed's signed snapshot with the pinned root key, answers the same, caches on disk", async () => {
     const args = [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "sdk/src/mcp-stdio.ts"), "--feed-url", base, "--public-key", rootKey, "--cache-dir", cacheDir];
     const client = new Client({ name: "exostream-e2e-stdio", version: "1.0.0" });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args, cwd: ROOT, stderr: "pipe" }));
+    await client.connect(new StdioClientTransport({ ...STDIO, args }));
     try {
       log.push("[stdio] initialize → exostream-mcp");
       const stdio = await exercise(client, log);
@@ -160,7 +168,7 @@ describe("MCP against the running worker (workerd): Streamable HTTP at /mcp and 
     proc = undefined;
     const args = [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "sdk/src/mcp-stdio.ts"), "--feed-url", base, "--public-key", rootKey, "--cache-dir", cacheDir];
     const client = new Client({ name: "exostream-e2e-offline", version: "1.0.0" });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args, cwd: ROOT, stderr: "pipe" }));
+    await client.connect(new StdioClientTransport({ ...STDIO, args }));
     try {
       const r = (await client.callTool({ name: "price_task", arguments: CALLS[2]![1] })) as CallToolResult;
       expect(r.structuredContent).toEqual(http.price_task);
@@ -171,6 +179,6 @@ describe("MCP against the running worker (workerd): Streamable HTTP at /mcp and 
     const wrong = new Client({ name: "wrong-key", version: "1.0.0" });
     const bad = [...args];
     bad[bad.indexOf(rootKey)] = "PUAXw+hDiVqStwqnTRt+vJyYLM8uxJaMwM1V8Sr0Zgw=";
-    await expect(wrong.connect(new StdioClientTransport({ command: process.execPath, args: bad, cwd: ROOT, stderr: "pipe" }))).rejects.toThrow();
+    await expect(wrong.connect(new StdioClientTransport({ ...STDIO, args: bad }))).rejects.toThrow();
   });
 });

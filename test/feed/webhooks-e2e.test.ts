@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { archiveFetch, feedHarness, type FeedHarness, type Mutator } from "./harness";
+import { archiveFetch, feedHarness, type FeedHarness, type Mutator } from "../../harness/feed-harness";
 import { editPrice } from "./archive-mutations";
 import { runWebhooks } from "../../feed-worker/webhooks/run-webhooks";
 import { deliverDue } from "../../feed-worker/webhooks/deliver";

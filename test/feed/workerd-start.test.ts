@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { now } from "../../harness/clock";
 import { buildAssets } from "../../scripts/build-assets.mjs";
 import { get_encoding } from "tiktoken";
-import { nodeTokenCounter } from "./harness";
+import { nodeTokenCounter } from "../../harness/feed-harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";
@@ -54,7 +55,7 @@ async function verified(base: string) {
   const doc = (await (await fetch(`${base}/.well-known/exostream-keys.json`)).json()) as { keysets: DsseEnvelope[] };
   const root = (await readKeyset(doc.keysets[0]!)).keys;
   const { keys } = await verifyKeysetChain(doc, root);
-  return { ...(await verifySnapshot(env, { keys, now: Date.now(), parsePayload: (j) => SnapshotPayloadSchema.parse(j) })), rootKeyid: root[0]!.keyid };
+  return { ...(await verifySnapshot(env, { keys, now: now(), parsePayload: (j) => SnapshotPayloadSchema.parse(j) })), rootKeyid: root[0]!.keyid };
 }
 
 describe("npm start on workerd: first start seeds and publishes, a restart keeps history, versions and the key", () => {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { SnapshotPayload } from "../oracle-core/schemas/snapshot";
 import { launchChromium } from "./chromium";
+import { now } from "./clock";
 import { pwaBuildDir } from "./pwa-build";
 import { fixturePayload, signFixture } from "./pwa-fixture";
 import { startPwaFeed, type PwaFeed } from "./pwa-server";
@@ -17,10 +18,13 @@ export interface PwaHarness {
   close(): Promise<void>;
 }
 
-/** Starts the feed with a v`version` snapshot issued at `issuedMs` (default now) and opens the app at `hash`. */
+/**
+ * Starts the feed with a v`version` snapshot issued at `issuedMs` (default: the tests' clock, ./clock.ts) and opens
+ * the app at `hash`.
+ */
 export async function openApp(opts: { version?: number; hash?: string; issuedMs?: number } = {}): Promise<PwaHarness> {
   const root = pwaBuildDir();
-  const payload = fixturePayload(opts.issuedMs ?? Date.now(), { version: opts.version ?? 42 });
+  const payload = fixturePayload(opts.issuedMs ?? now(), { version: opts.version ?? 42 });
   const feed = await startPwaFeed(root, await signFixture(payload));
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });

@@ -4,17 +4,24 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled.js";
-import { TENORS } from "../../oracle-core/quant/defaults.js";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row.js";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot.js";
-import { makeKeyset, signSnapshot, type DsseEnvelope } from "../../oracle-core/snapshot/index.js";
-import { testSigner } from "../support/test-signer";
+import { scheduledForward } from "../oracle-core/greeks/forward-scheduled.js";
+import { TENORS } from "../oracle-core/quant/defaults.js";
+import type { GreekRow } from "../oracle-core/schemas/greek-row.js";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../oracle-core/schemas/snapshot.js";
+import { makeKeyset, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot/index.js";
+import { testSigner } from "../test/support/test-signer";
+import { now as clockNow } from "./clock.js";
 import { startStaticServer, type Route, type TestServer } from "./static-server.js";
 import { DIST, ROOT } from "./widgets-build.js";
 export { DIST, ROOT };
 
 const DAY = 86_400_000;
+
+/**
+ * The fixture snapshot's valuation date, pinned so forwards, tenor dates and chart ranges are the same on any day the
+ * suite runs; issued_at and expires_at follow the tests' clock (./clock.ts) because the widgets check expiry.
+ */
+export const FIXTURE_VALUATION_DATE = "2026-11-24";
 
 /** UTC date of a time in ms. */
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -91,7 +98,7 @@ function row(s: RowSpec, valuationDate: string): GreekRow {
 /** Options of a fixture snapshot. */
 export interface SnapshotOptions {
   version?: number;
-  /** The client's clock: issued_at = now − issuedAgoMs. */
+  /** The client's clock (default: the tests' clock): issued_at = now − issuedAgoMs. */
   nowMs?: number;
   issuedAgoMs?: number;
   heartbeat_s?: number;
@@ -103,10 +110,10 @@ export interface SnapshotOptions {
 
 /** A schema-valid snapshot payload with the four fixture models. */
 export function snapshotPayload(o: SnapshotOptions = {}): SnapshotPayload {
-  const now = o.nowMs ?? Date.now();
+  const now = o.nowMs ?? clockNow();
   const issued = now - (o.issuedAgoMs ?? 60_000);
   const heartbeat_s = o.heartbeat_s ?? 3600;
-  const valuation_date = isoDay(issued);
+  const valuation_date = FIXTURE_VALUATION_DATE;
   const models = SPECS.map((s) => ({ ...row(s, valuation_date), ...(o.rows?.[s.ticker] ?? {}) }));
   const constituents = models.map((m) => ({ ticker: m.ticker, provider: m.provider, weight: 0.25, price: m.beta, quantity: 250 / m.beta, contribution: 250, stale: false }));
   const payload = {

@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { fitFamilies } from "../../oracle-core/greeks/family-fits";
-import { greekRow } from "../../oracle-core/greeks/greek-sheet";
-import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
-import { DEFAULTS } from "../../oracle-core/quant/defaults";
-import { HistoryFileSchema, type HistoryObservation } from "../../oracle-core/schemas/observation";
-import { RegistryFileSchema } from "../../oracle-core/schemas/registry";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import { makeKeyset, signSnapshot, type DsseEnvelope } from "../../oracle-core/snapshot/index";
-import { testSigner } from "../support/test-signer";
+import { fitFamilies } from "../oracle-core/greeks/family-fits";
+import { greekRow } from "../oracle-core/greeks/greek-sheet";
+import { REFERENCE_PROFILES } from "../oracle-core/greeks/reference-profiles";
+import { DEFAULTS } from "../oracle-core/quant/defaults";
+import { HistoryFileSchema, type HistoryObservation } from "../oracle-core/schemas/observation";
+import { RegistryFileSchema } from "../oracle-core/schemas/registry";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../oracle-core/schemas/snapshot";
+import { makeKeyset, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot/index";
+import { testSigner } from "../test/support/test-signer";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+const ROOT = resolve(import.meta.dirname, "..");
 export const VALUATION_DATE = "2026-08-21";
 
 const registry = RegistryFileSchema.parse(JSON.parse(readFileSync(resolve(ROOT, "data/registry.json"), "utf8")));

@@ -2,15 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
-import { createApp } from "../../feed-worker/app";
-import type { Env } from "../../feed-worker/env";
-import { runPipeline, type PipelineOptions, type PipelineReport } from "../../feed-worker/pipeline/run-pipeline";
-import { resetFeedState } from "../../feed-worker/store/feed-state";
-import type { TokenCounter } from "../../feed-worker/tokenize/token-counter";
-import { tokenCounter } from "../../tokenizer/token-counter";
-import { readBuilt } from "../tokens/vocab-files";
+import { clockVars } from "./clock";
+import { createApp } from "../feed-worker/app";
+import type { Env } from "../feed-worker/env";
+import { runPipeline, type PipelineOptions, type PipelineReport } from "../feed-worker/pipeline/run-pipeline";
+import { resetFeedState } from "../feed-worker/store/feed-state";
+import type { TokenCounter } from "../feed-worker/tokenize/token-counter";
+import { tokenCounter } from "../tokenizer/token-counter";
+import { readBuilt } from "../test/tokens/vocab-files";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+const ROOT = resolve(import.meta.dirname, "..");
 export const BUNDLED_BASE = "https://assets.local";
 
 /** Rewrites an archive's text before it is served (broken variants, unit errors, price moves). */
@@ -59,7 +60,8 @@ export interface FeedHarness {
 export async function feedHarness(opts: { persistDir?: string; vars?: Partial<Env> } = {}): Promise<FeedHarness> {
   const dir = opts.persistDir ?? mkdtempSync(join(tmpdir(), "exo-feed-"));
   const proxy = await getPlatformProxy<Env>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: dir } });
-  const env = { ...proxy.env, SOURCE_MODE: "bundled", ENVIRONMENT: "local", HEARTBEAT_S: "3600", ...opts.vars } as Env;
+  const vars = { SOURCE_MODE: "bundled", ENVIRONMENT: "local", HEARTBEAT_S: "3600", ...clockVars(), ...opts.vars };
+  const env = { ...proxy.env, ...vars } as Env;
   resetFeedState();
   const app = createApp({ countTokens: () => nodeTokenCounter });
   return {

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser } from "playwright-core";
+import { withShiftedClock } from "./clock";
 
 /**
  * Where the tests find a Chromium, in this order:
@@ -84,8 +85,9 @@ export function resolveChromium(): Promise<ResolvedChromium> {
   return resolved;
 }
 
-/** Launches headless Chromium from {@link resolveChromium}. */
+/** Launches headless Chromium from {@link resolveChromium}; its pages run on the tests' clock (./clock.ts). */
 export async function launchChromium(): Promise<Browser> {
   const { path } = await resolveChromium();
-  return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, headless: true, env: { ...process.env, LANG: "en_US.UTF-8" } });
+  const env = { ...process.env, LANG: "en_US.UTF-8" };
+  return withShiftedClock(await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, headless: true, env }));
 }

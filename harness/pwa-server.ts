@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { DsseEnvelope } from "../../oracle-core/snapshot/index";
+import type { DsseEnvelope } from "../oracle-core/snapshot/index";
 import { startStaticServer, type Route, type TestServer } from "./static-server";
 import { fixtureHistory, fixtureKeys } from "./pwa-fixture";
 

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = resolve(ROOT, "dist/public");
 const LOADER = resolve(DIST, "widgets/exostream-widgets.js");
 const LOCK = join(tmpdir(), `exostream-widgets-build-${ROOT.replace(/[^a-z0-9]/gi, "_")}`);

@@ -3,10 +3,11 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildTokenizers, TOKENIZER_OUT } from "../../scripts/build-tokenizers";
+import { buildTokenizers, TOKENIZER_OUT } from "../scripts/build-tokenizers";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const OUT = join(tmpdir(), "exostream-pwa-test");
+const ROOT = resolve(import.meta.dirname, "..");
+// One build folder per checkout: several checkouts on one machine must not serve each other's builds.
+const OUT = join(tmpdir(), `exostream-pwa-test-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}`);
 
 function fingerprint(): string {
   const h = createHash("sha256");

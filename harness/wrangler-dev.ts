@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { clockVarArgs } from "./clock";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+const ROOT = resolve(import.meta.dirname, "..");
 const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
 export const freePort = () =>
@@ -42,11 +43,13 @@ export function feedConfig(dir: string, { rateLimit = 100 } = {}): string {
   return path;
 }
 
-/** `wrangler dev` (workerd) on a loopback port with state persisted in `persist`. */
+/** `wrangler dev` (workerd) on a loopback port with state persisted in `persist`, on the tests' clock. */
 export function wranglerDev(config: string, port: number, persist: string): ChildProcess {
-  return spawn(process.execPath, [WRANGLER, "dev", "-c", config, "--local", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "error"], {
+  const args = ["dev", "-c", config, "--local", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist];
+  const quiet = ["--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "error"];
+  return spawn(process.execPath, [WRANGLER, ...args, ...quiet, ...clockVarArgs()], {
     cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: "false", ...process.env, WRANGLER_SEND_METRICS: "false" },
     stdio: "ignore",
     detached: true,
   });
