@@ -21,19 +21,31 @@ export function swapBody(s: ApiState, req: SwapRequest) {
   return answer(s, priceSwap(req, und, s.payload.valuation_date));
 }
 
-/** Merton jump-diffusion percentiles of a ticker's price (MATH.md §10), deterministic for (snapshot, paths, seed). */
+/**
+ * The lifecycle Monte Carlo of a ticker's price (and, on its family's newest model, of the tier) beside the exact
+ * law; Merton (MATH.md §10) for a row without a forecast block. Deterministic for (snapshot, paths, seed).
+ */
 export function monteCarloBody(s: ApiState, ticker: string, q: { paths: number; seed: number }) {
   return answer(s, monteCarloFor(rowOf(s, ticker), q));
 }
 
 /** How the backtest's columns are computed, stated with every answer. */
 const BACKTEST_METHOD = {
+  origins: "every month-start d; models fitted only on observations effective by d (docs/METHODOLOGY.md, Backtest)",
+  targets:
+    "ticker: one SKU's own list price (lifecycle-hazard law); tier: the price of the family's newest model " +
+    "(compound-Poisson lifecycle law, published calibration); scored apart",
+  actual: "the price in force at d + h (ACT/365.25), h = 1M/3M/6M/12M",
+  baseline: "no change (NC): the spot at d, announced prices honoured",
   forward:
-    "β(d)·e^(−θ_d·h), prices announced with the model honoured first; θ_d fitted on the family's data ≤ d exactly " +
-    "as production publishes it (MATH.md §5, provider prior)",
-  actual: "the family's step-function price at d + h (last effective change ≤ d + h)",
-  baseline: "no change: forward = spot β(d)",
-  ape: "|forecast − actual| / actual; a pair is flagged successor_step when a successor launches in (d, d + h]",
+    "the law's mean. bias_pct = mean((forward − actual)/spot); " +
+    "se_skill = 1 − Σ(forward − actual)²/Σ(NC − actual)²",
+  bands:
+    "crps_skill = 1 − CRPS/CRPS_NC (exact CRPS of the mixture, NC's is its absolute error); coverage90/50 = " +
+    "expected share of randomized PITs (uniform on [F(y−), F(y)]) inside the central 90%/50% band",
+  secondary: "the median's MAPE and median APE beside NC's; forward_mape_pct is the forward's MAPE",
+  counts: "pairs; moved = pairs whose price changed by d + h; events = distinct changes; clusters = tickers/families",
+  intervals: "95% percentile bootstrap, 1,000 seeded resamples of whole tickers or families",
 };
 
 /**

@@ -62,8 +62,9 @@ export const MCP_TOOLS: readonly McpTool[] = [
   tool(
     "get_greeks",
     "Greek sheet",
-    "The Greek sheet: every price, the ratios r_in, r_cache, r_think, r_batch, θ, σ, forwards, status and sources " +
-      "per ticker (as GET /v1/greeks), or one row (as GET /v1/models/:ticker).",
+    "The Greek sheet: every price, the ratios r_in, r_cache, r_think, r_batch, forwards (expected price of the " +
+      "ticker), the forecast model's parameters, θ and σ (the family's fitted decay and volatility: descriptive, " +
+      "not the forward), status and sources per ticker (as GET /v1/greeks), or one row (as GET /v1/models/:ticker).",
     GreeksToolSchema,
     (a, s) => (a.ticker !== undefined ? modelBody(s, a.ticker) : greeksBody(s)),
   ),
@@ -87,8 +88,11 @@ export const MCP_TOOLS: readonly McpTool[] = [
   tool(
     "get_forward_curve",
     "Forward curve",
-    "Forward output price (USD/M) at 1M, 3M, 6M, 12M and at any t in years, honouring announced prices, with θ and " +
-      "σ (as GET /v1/forwards/:ticker?t=).",
+    "A ticker's forward output price (USD/M) at 1M, 3M, 6M, 12M and at any t in years (as GET " +
+      "/v1/forwards/:ticker?t=): the expected list price of that SKU (lifecycle-hazard model, announced prices " +
+      "honoured), its median (usually the spot: most prices never move), p_change (probability of any change by t) " +
+      "and 5/25/75/95% quantiles. On a family's newest model, `tier` gives the same for what the family's newest " +
+      "model will cost (successor launches included). θ and σ are descriptive family statistics, not the forward.",
     ForwardToolSchema,
     (a, s) => forwardBody(s, a.ticker, a.t ?? []),
   ),
@@ -96,15 +100,16 @@ export const MCP_TOOLS: readonly McpTool[] = [
     "get_index",
     "EICI index",
     "The Effective Inference Cost Index: level, level in USD/M, divisor, base date, constituents with capped " +
-      "weights, index forwards (as GET /v1/index).",
+      "weights, index forwards in USD/M (members' ticker forwards, weighted by contribution) (as GET /v1/index).",
     IndexToolSchema,
     (_a, s) => indexBody(s),
   ),
   tool(
     "price_swap",
     "Price a swap",
-    "EICS fixed-for-floating swap on the index or a ticker (as POST /v1/swap, MATH.md §9): fair rate, NPV at K for " +
-      "a side, delta_1pct, theta01, dv01, cash-flow schedule.",
+    "EICS fixed-for-floating swap on the index or a ticker (as POST /v1/swap, MATH.md §9) on the underlying's " +
+      "forward curve (a ticker's lifecycle forward, or the index's forward grid): fair rate, NPV at K for a side, " +
+      "delta_1pct, theta01, dv01, cash-flow schedule.",
     SwapRequestSchema,
     (req, s) => swapBody(s, req),
   ),

@@ -43,13 +43,22 @@ export function feedIndexSeries(models: readonly IndexRow[], observations: reado
   }
 }
 
-/** The EICI block of the snapshot (MATH.md §8, docs/METHODOLOGY.md), recomputed from the full history on every publish. */
-export function buildIndexBlock(models: readonly GreekRow[], obs: readonly MarketObservation[], valuationDate: string): IndexBlock | null {
+/**
+ * The EICI block of the snapshot (MATH.md §8, docs/METHODOLOGY.md), recomputed from the full history on every
+ * publish. Its forward is the members' lifecycle forwards (the rows' forecast blocks), not θ: the level moves only
+ * with its members' own prices, since a launch enters through the divisor.
+ */
+export function buildIndexBlock(
+  models: readonly GreekRow[],
+  obs: readonly MarketObservation[],
+  valuationDate: string,
+): IndexBlock | null {
   const series = feedIndexSeries(models, obs, valuationDate);
   if (!series) return null;
   return indexBlock(
     series,
     Object.fromEntries(models.map((m) => [m.ticker, m.theta])),
     Object.fromEntries(models.map((m) => [m.ticker, m.provider])),
+    models,
   );
 }

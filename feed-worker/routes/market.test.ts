@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import history from "../../data/history.json";
 import registry from "../../data/registry.json";
+import { tickerForward } from "../../oracle-core/forecast/row-forecast";
 import { backtestFamilies } from "../../oracle-core/market/backtest-families";
 import { indexSeries } from "../../oracle-core/market/index-series";
 import { monteCarloFor } from "../../oracle-core/market/monte-carlo-request";
@@ -56,6 +57,28 @@ describe("market endpoints on the published snapshot", () => {
       for (const c of b.constituents) expect(c.price).toBe(models.find((m) => m.ticker === c.ticker)!.beta);
       const etag = r.headers.get("etag")!;
       expect((await get("/v1/index", { headers: { "If-None-Match": etag } })).status).toBe(304);
+    });
+
+    it("publishes the index forward from its members' lifecycle forwards (not θ), on the swap grid", async () => {
+      const b = (await json("/v1/index")).body.data as IndexBlock;
+      const models = (await json("/v1/greeks")).body.data as GreekRow[];
+      const rows = new Map(models.map((m) => [m.ticker, m]));
+      const usd = b.level_usd_per_m / b.level; // USD/M per index point
+      // I_fwd(τ) = Σ c_i·F_i(τ)/β_i with c_i each member's contribution in USD/M (docs/METHODOLOGY.md, Forward).
+      const fwd = (tau: number) =>
+        b.constituents.reduce((s, c) => {
+          const m = rows.get(c.ticker)!;
+          return s + c.contribution * usd * (m.beta > 0 ? tickerForward(m, "2026-11-24", tau) / m.beta : 1);
+        }, 0);
+      expect(b.forward_grid_usd_per_m).toHaveLength(21);
+      expect(b.forwards_usd_per_m!["3M"]).toBeCloseTo(fwd(0.25), 4);
+      expect(b.forwards_usd_per_m!["12M"]).toBeCloseTo(fwd(1), 4);
+      expect(b.forward_grid_usd_per_m![20]).toBeCloseTo(fwd(10), 3);
+      // Most members are superseded or past their young months: the 12M index forward stays within 10% of spot,
+      // where θ decay (MATH.md §8.7) would take it far lower.
+      const theta12 = b.constituents.reduce((s, c) => s + c.contribution * usd * Math.exp(-rows.get(c.ticker)!.theta), 0);
+      expect(b.forwards_usd_per_m!["12M"] / b.level_usd_per_m).toBeGreaterThan(0.9);
+      expect(Math.abs(b.forwards_usd_per_m!["12M"] - theta12)).toBeGreaterThan(0.01 * b.level_usd_per_m);
     });
 
     it("serves the daily series from 1000 at the base to the block's level today, JSON and CSV, with from/to", async () => {
@@ -156,6 +179,13 @@ describe("market endpoints on the published snapshot", () => {
       expect(r.body.data.summary.by_tenor).toEqual(mine.by_tenor);
       expect(r.body.data.summary.by_family).toEqual(mine.by_family);
       expect(r.body.data.predictions).toEqual(mine.predictions);
+      // The scored backtest: ticker and tier targets apart, each with the bands' scores and the counts.
+      expect(Object.keys(r.body.data.method)).toEqual(expect.arrayContaining(["targets", "forward", "bands", "intervals"]));
+      const t6 = r.body.data.summary.by_tenor.ticker["6M"];
+      expect(Object.keys(t6)).toEqual(expect.arrayContaining(["bias_pct", "se_skill", "crps_skill", "coverage90", "coverage50", "moved", "events"]));
+      expect(t6.moved).toBeLessThan(t6.pairs / 2); // most ticker prices never move within 6 months
+      expect(t6.coverage90.ci).toHaveLength(2);
+      expect(r.body.data.summary.by_tenor.tier["6M"].pairs).toBeGreaterThan(0);
     });
 
     it("filters by family, and 404s an unknown family with suggestions", async () => {

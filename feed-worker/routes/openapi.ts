@@ -40,7 +40,7 @@ export function openApiDocument(): object {
     "/v1/models/{ticker}": { get: { summary: "One Greek-sheet row with sources and status", parameters: [tickerParam], responses: { "200": ok("row"), ...errors } } },
     "/v1/forwards/{ticker}": {
       get: {
-        summary: "Forward curve (1M, 3M, 6M, 12M) and any ?t= in years",
+        summary: "A ticker's forward at 1M, 3M, 6M, 12M and any ?t= in years: the expected price of that SKU (lifecycle-hazard model, announced prices honoured), its median, p_change (probability of any change by t) and 5/25/75/95% quantiles; on a family's newest model, the tier forward (what the family's newest model will cost) separately; θ and σ under family_statistics (descriptive, not the forward)",
         parameters: [tickerParam, { name: "t", in: "query", schema: { type: "number", minimum: 0 }, description: "extra tenor in years; repeatable" }],
         responses: { "200": ok("forward curve"), ...errors },
       },
@@ -59,7 +59,7 @@ export function openApiDocument(): object {
     },
     "/v1/price": { post: { summary: "Price a task (MATH.md §2–4); without n_out: costs at 100/500/1000/4000 and the range", requestBody: { required: true, content: json({ $ref: "#/components/schemas/PriceRequest" }) }, responses: { "200": ok("price"), ...errors, "413": { description: "body over 16 KB" } } } },
     "/v1/compare": { post: { summary: "The same task for every active model (or a list), sorted by cost, with forward cost", requestBody: { required: true, content: json({ $ref: "#/components/schemas/CompareRequest" }) }, responses: { "200": ok("ranking"), ...errors } } },
-    "/v1/index": { get: { summary: "EICI: level, divisor, base, constituents with capped weights, index forward (the snapshot's index block)", responses: { "200": ok("index block", { type: "object", properties: { data: { $ref: "#/components/schemas/IndexBlock" } } }), "503": { description: "no base date yet" } } } },
+    "/v1/index": { get: { summary: "EICI: level, divisor, base, constituents with capped weights, index forward in USD/M (Σ contribution × member's ticker forward ÷ spot, at 1M–12M and on a 21-knot grid; the snapshot's index block)", responses: { "200": ok("index block", { type: "object", properties: { data: { $ref: "#/components/schemas/IndexBlock" } } }), "503": { description: "no base date yet" } } } },
     "/v1/index/history": {
       get: {
         summary: "Daily EICI fixings (16:00 UTC) from the base date; CSV with Accept: text/csv or ?format=csv",
@@ -71,10 +71,10 @@ export function openApiDocument(): object {
         responses: { "200": { description: "series", content: { ...json({ type: "object" }), "text/csv": { schema: { type: "string" } } } }, "400": errors["400"] },
       },
     },
-    "/v1/swap": { post: { summary: "EICS (MATH.md §9): fair rate for both fixings, NPV at K for a side, delta_1pct, theta01, dv01, cash-flow schedule; mark-to-market with elapsed_months", requestBody: { required: true, content: json({ $ref: "#/components/schemas/SwapRequest" }) }, responses: { "200": ok("swap quote"), ...errors, "413": { description: "body over 16 KB" } } } },
+    "/v1/swap": { post: { summary: "EICS (MATH.md §9) on the underlying's forward curve (a ticker's lifecycle forward, or the EICI forward grid): fair rate for both fixings, NPV at K for a side, delta_1pct, theta01, dv01, cash-flow schedule; mark-to-market with elapsed_months", requestBody: { required: true, content: json({ $ref: "#/components/schemas/SwapRequest" }) }, responses: { "200": ok("swap quote"), ...errors, "413": { description: "body over 16 KB" } } } },
     "/v1/monte-carlo/{ticker}": {
       get: {
-        summary: "Merton jump-diffusion (MATH.md §10): p5/p25/p50/p75/p95 and mean at 1M/3M/6M/12M, the exact law beside; deterministic for a seed",
+        summary: "Lifecycle Monte Carlo of the ticker's own price (hazard-driven jumps, successor arrival drawn per path) and, on a family's newest model, of its tier: mean, p_change, p5/p25/p50/p75/p95 at 1M/3M/6M/12M, the exact law beside; deterministic for a seed (Merton, MATH.md §10, only for rows without a forecast block)",
         parameters: [
           tickerParam,
           { name: "paths", in: "query", schema: { type: "integer", minimum: 100, maximum: 50000, default: 10000 } },
@@ -85,7 +85,7 @@ export function openApiDocument(): object {
     },
     "/v1/backtest": {
       get: {
-        summary: "Forward-curve backtest (MATH.md §11): MAPE and median APE by tenor and family, all and ex-successor, beside the no-change baseline; individual predictions",
+        summary: "Walk-forward backtest of the lifecycle forecasts (docs/METHODOLOGY.md): monthly origins, ticker and tier targets apart; bias, squared-error skill and CRPS skill against no change, 50%/90% PIT coverage, the median's MAPE and median APE, moved-pair and event counts, bootstrap 95% intervals over whole tickers/families; by tenor and family, with every prediction and the method",
         parameters: [{ name: "family", in: "query", schema: { type: "string" }, example: "openai-flagship" }],
         responses: { "200": ok("backtest"), "404": errors["404"], "429": errors["429"] },
       },
