@@ -1,6 +1,5 @@
 import { OracleError } from "../errors";
 import { announcedWithin, forwardPoint, type ForwardPoint } from "../forecast/forward-point";
-import type { PriceLaw } from "../forecast/price-law";
 import { announcedPath, tickerForwardLaw, tierForwardLaw } from "../forecast/row-forecast";
 import { TENORS } from "../quant/defaults";
 import type { GreekRow } from "../schemas/greek-row";
@@ -17,6 +16,25 @@ const MODELS = {
   lifecycle: "lifecycle-hazard: spot with announced prices, times the expected effect of unannounced moves",
   theta: "theta-decay: a snapshot without a forecast model (MATH.md §7 β·e^(−θt) from the announced path)",
 } as const;
+
+/**
+ * A row's forecast at t years: the ticker's own law (`"ticker"`) or, on a family's newest model, the tier's
+ * (`"tier"`); at t = 0 the spot with no spread. Null without a forecast block (or, for the tier, on any other row).
+ * @example forwardPointAt(row, "2026-11-24", 0.25, "ticker")?.p_change
+ */
+export function forwardPointAt(
+  row: Pick<GreekRow, "ticker" | "beta" | "scheduled" | "forecast">,
+  valuationDate: string,
+  t: number,
+  target: "ticker" | "tier",
+): ForwardPoint | null {
+  if (!row.forecast || !(row.beta > 0) || (target === "tier" && !row.forecast.tier)) return null;
+  const b = row.beta;
+  if (t === 0) return { t: 0, mean: b, median: b, p_change: 0, q5: b, q25: b, q75: b, q95: b };
+  const law = target === "ticker" ? tickerForwardLaw(row, valuationDate, t) : tierForwardLaw(row, valuationDate, t);
+  if (!law) return null;
+  return forwardPoint(law, announcedPath(row, valuationDate, t), t, announcedWithin(row.scheduled, valuationDate, t));
+}
 
 function points(ts: readonly number[], at: (t: number) => ForwardPoint | null): ForwardPoint[] | null {
   const out: ForwardPoint[] = [];
@@ -43,29 +61,8 @@ export function forwardView(row: GreekRow, valuationDate: string, ts: readonly n
     if (t > MAX_FORWARD_YEARS)
       throw new OracleError("E_BAD_HORIZON", `t must be at most ${MAX_FORWARD_YEARS} years`, "t");
   }
-  const pointOf =
-    (law: (t: number) => PriceLaw | null) =>
-    (t: number): ForwardPoint | null => {
-      if (t === 0)
-        return row.beta > 0
-          ? {
-              t: 0,
-              mean: row.beta,
-              median: row.beta,
-              p_change: 0,
-              q5: row.beta,
-              q25: row.beta,
-              q75: row.beta,
-              q95: row.beta,
-            }
-          : null;
-      const l = law(t);
-      return l
-        ? forwardPoint(l, announcedPath(row, valuationDate, t), t, announcedWithin(row.scheduled, valuationDate, t))
-        : null;
-    };
-  const ticker = pointOf((t) => tickerForwardLaw(row, valuationDate, t));
-  const tier = pointOf((t) => tierForwardLaw(row, valuationDate, t));
+  const ticker = (t: number) => forwardPointAt(row, valuationDate, t, "ticker");
+  const tier = (t: number) => forwardPointAt(row, valuationDate, t, "tier");
   const tenorTs = Object.values(TENORS);
   const tickerTenors = points(tenorTs, ticker);
   const tierTenors = points(tenorTs, tier);

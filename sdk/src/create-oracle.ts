@@ -2,7 +2,9 @@
 import { compareCandidates, promptTokens } from "../../api-core/compute-handlers";
 import { OracleError } from "../../oracle-core/errors";
 import { compareRows, type CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
-import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled";
+import { forwardPointAt } from "../../oracle-core/greeks/forward-view";
+import type { ForwardPoint } from "../../oracle-core/forecast/forward-point";
+import { tickerForward } from "../../oracle-core/forecast/row-forecast";
 import { horizonYears } from "../../oracle-core/greeks/horizon";
 import { priceTask, type PricedTask, type TaskRequest } from "../../oracle-core/greeks/price-task";
 import { estimateCall, type CallEstimate } from "../../oracle-core/integrations/estimate-call";
@@ -41,6 +43,24 @@ export interface MeterOptions {
   format?: UsageFormat | undefined;
 }
 
+/** Oracle.forward's answer (prices in USD per 1M output tokens). */
+export interface ForwardResult {
+  ticker: string;
+  t: number;
+  beta_spot: number;
+  /** The forward: the expected list price at t. */
+  beta_forward: number;
+  /** The median (the announced path while "no change" is the likelier outcome); null without a forecast block. */
+  median: number | null;
+  /** P(the list price changes at least once by t); null without a forecast block. */
+  p_change: number | null;
+  quantiles: { q5: number; q25: number; q75: number; q95: number } | null;
+  model: "lifecycle-hazard" | "theta-decay";
+  /** On a family's newest model: the tier forecast at t (successor launches included), else null. */
+  tier: ForwardPoint | null;
+  valuation_date: string;
+}
+
 export interface Oracle {
   /** The verified snapshot in use: version, sha256, issued_at, stale, and where it came from. */
   readonly snapshot: { version: number; sha256: string; issued_at: string; expires_at: string; stale: boolean; from: "feed" | "cache"; valuation_date: string };
@@ -52,7 +72,13 @@ export interface Oracle {
   row(model: string): GreekRow;
   price(task: PriceInput): PricedTask;
   compare(task: CompareInput): CompareRowsResult;
-  forward(model: string, t: number | "spot" | "1M" | "3M" | "6M" | "12M"): { ticker: string; t: number; beta_spot: number; beta_forward: number; valuation_date: string };
+  /**
+   * The ticker's forward at a tenor or t years: `beta_forward` is its expected output price (lifecycle-hazard model,
+   * announced prices honoured), beside the median, P(any change by t) and the 5/25/75/95% quantiles, and, on a
+   * family's newest model, the tier's (what the family's newest model will cost). Rows without a forecast block
+   * (older snapshots) give the θ-decay forward and null for the rest.
+   */
+  forward(model: string, t: number | "spot" | "1M" | "3M" | "6M" | "12M"): ForwardResult;
   estimate(call: EstimateInput): Promise<CallEstimate>;
   meter(responseOrUsage: unknown, opts?: MeterOptions): MeterResult;
 }
@@ -104,7 +130,20 @@ export async function createOracle(opts: OracleOptions): Promise<Oracle> {
     forward(model, t) {
       const r = row(model);
       const years = horizonYears(t);
-      return { ticker: r.ticker, t: years, beta_spot: r.beta, beta_forward: years === 0 ? r.beta : scheduledForward(r, payload().valuation_date, years), valuation_date: payload().valuation_date };
+      const vd = payload().valuation_date;
+      const p = forwardPointAt(r, vd, years, "ticker");
+      return {
+        ticker: r.ticker,
+        t: years,
+        beta_spot: r.beta,
+        beta_forward: p ? p.mean : tickerForward(r, vd, years),
+        median: p ? p.median : null,
+        p_change: p ? p.p_change : null,
+        quantiles: p ? { q5: p.q5, q25: p.q25, q75: p.q75, q95: p.q95 } : null,
+        model: r.forecast ? "lifecycle-hazard" : "theta-decay",
+        tier: forwardPointAt(r, vd, years, "tier"),
+        valuation_date: vd,
+      };
     },
     async estimate(call) {
       const r = row(call.model);

@@ -15,7 +15,7 @@ export { meterTokens } from "../../oracle-core/integrations/meter-usage";
 export { estimateCall } from "../../oracle-core/integrations/estimate-call";
 export { OracleError, isOracleError } from "../../oracle-core/errors";
 
-export type { Oracle, OracleOptions, PriceInput, CompareInput, EstimateInput, MeterOptions } from "./create-oracle";
+export type { Oracle, OracleOptions, ForwardResult, PriceInput, CompareInput, EstimateInput, MeterOptions } from "./create-oracle";
 export type { SnapshotCache, CachedSnapshot, SnapshotSourceOptions, LoadedSnapshot } from "./snapshot-source";
 export type { TokenCounter } from "./tokenizer";
 export type { ExostreamCall, ExostreamFailure, EstimateError, WrapOptions } from "./wrap";
@@ -23,6 +23,7 @@ export type { Budget, Affordable, Spent } from "./budget";
 export type { MeteredTokens, UsageFormat } from "../../oracle-core/integrations/read-usage";
 export type { MeterResult } from "../../oracle-core/integrations/meter-usage";
 export type { CallEstimate } from "../../oracle-core/integrations/estimate-call";
+export type { ForwardPoint } from "../../oracle-core/forecast/forward-point";
 export type { PricedTask } from "../../oracle-core/greeks/price-task";
 export type { CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
 export type { OracleErrorCode } from "../../oracle-core/errors";

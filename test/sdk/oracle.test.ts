@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { get_encoding } from "tiktoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareRows } from "../../oracle-core/greeks/compare-rows";
-import { scheduledForward } from "../../oracle-core/greeks/forward-scheduled";
 import { priceTask } from "../../oracle-core/greeks/price-task";
 import { ESTIMATE_BAND } from "../../oracle-core/tokens/estimate";
 import { createOracle, type Oracle } from "../../sdk/src/create-oracle";
@@ -75,7 +74,7 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
     }
   });
 
-  it("price, compare and forward are oracle-core's priceTask, compareRows and scheduledForward on the verified rows", () => {
+  it("price and compare are oracle-core's priceTask and compareRows on the verified rows", () => {
     const row = fx.payload.models.find((m) => m.ticker === "SONNET-4")!;
     const task = { n_in: 30000, n_out: 800, eta: 0.6 };
     const p = oracle.price({ model: "SONNET-4", ...task });
@@ -84,11 +83,31 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
     expect(p.spot!.cost).toBeCloseTo(0.0534, 12);
     const active = fx.payload.models.filter((m) => m.lifecycle === "active" && m.provider === "anthropic");
     expect(oracle.compare({ ...task, provider: "anthropic" })).toEqual(compareRows(active, task, VALUATION_DATE));
+  });
+
+  it("forward is the lifecycle forward of the verified row: expected price, median, P(change), quantiles", () => {
     const f = oracle.forward("gpt-4.1", "3M");
     const g = fx.payload.models.find((m) => m.ticker === "GPT-4.1")!;
-    expect(f).toEqual({ ticker: "GPT-4.1", t: 0.25, beta_spot: 8, beta_forward: scheduledForward(g, VALUATION_DATE, 0.25), valuation_date: VALUATION_DATE });
-    expect(f.beta_forward).toBeCloseTo(8 * Math.exp(-g.theta * 0.25), 12);
-    expect(oracle.forward("GPT-4.1", 0).beta_forward).toBe(8);
+    // GPT-4.1 is superseded (GPT-5 launched after it): its moves arrive at the superseded hazard λ, sizes e^Y with
+    // Y ~ N(μ, s²), so P(change by t) = 1 − e^(−λt) and E[β_t] = β·exp(λt·(e^(μ + s²/2) − 1)).
+    const { hazard, jump } = g.forecast!;
+    expect(g.forecast!.superseded).toBe(true);
+    const lt = hazard.superseded * 0.25;
+    expect(f).toMatchObject({ ticker: "GPT-4.1", t: 0.25, beta_spot: 8, model: "lifecycle-hazard", tier: null });
+    expect(f.p_change).toBeCloseTo(1 - Math.exp(-lt), 9);
+    expect(f.beta_forward).toBeCloseTo(8 * Math.exp(lt * (Math.exp(jump.mu + jump.s ** 2 / 2) - 1)), 4);
+    expect(f.beta_forward).toBe(g.forwards["3M"]); // the signed row's forward
+    // With P(change) ≈ 0.06%, every quantile and the median sit on the spot; θ does not move it.
+    expect(f.median).toBe(8);
+    expect(f.quantiles).toEqual({ q5: 8, q25: 8, q75: 8, q95: 8 });
+    expect(Math.abs(f.beta_forward - 8 * Math.exp(-g.theta * 0.25))).toBeGreaterThan(1e-3);
+    expect(oracle.forward("GPT-4.1", 0)).toMatchObject({ beta_forward: 8, median: 8, p_change: 0 });
+    // A family's newest model also carries the tier forecast; its launches make a change likelier than the SKU's own.
+    const head = oracle.forward("SONNET-5", "6M");
+    expect(head.tier).not.toBeNull();
+    expect(head.tier!.p_change).toBeGreaterThan(head.p_change!);
+    expect(head.quantiles!.q5).toBeLessThanOrEqual(head.median!);
+    expect(head.quantiles!.q95).toBeGreaterThanOrEqual(head.median!);
   });
 
   it("resolves provider model ids to tickers (dated snapshots, provider prefixes), and suggests on a miss", () => {
