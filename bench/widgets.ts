@@ -9,7 +9,9 @@ import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type Feed
 import { measureLoad, median } from "../harness/widgets-measure.js";
 
 const TICKER_BUDGET = 12_000;
-const CHART_BUDGET = 36_000;
+// 36 KB until the chart drew the forecast bands: their law (oracle-core's row-forecast chunk, shared with the
+// calculator) adds about 3.9 KB gzipped; the bands are computed from the signed row, not shipped in the snapshot.
+const CHART_BUDGET = 40_000;
 const RUNS = 15;
 
 const CLS_PAGES: Record<string, string[]> = {
@@ -33,7 +35,7 @@ export async function benchWidgets(): Promise<object> {
   try {
     const ticker = await measureLoad(browser, `${host.origin}/basic-ticker.html`, ["w"]);
     const chartPage = await measureLoad(browser, `${host.origin}/forward-chart.html`, ["w"]);
-    const chartFiles = chartPage.js.filter((f) => /^(exostream-widgets|chunks\/chart-|chunks\/exo-forward-chart-)/.test(f.file));
+    const chartFiles = chartPage.js.filter((f) => /^(exostream-widgets|chunks\/chart-|chunks\/exo-forward-chart-|chunks\/row-forecast-)/.test(f.file));
     const chartGzip = chartFiles.reduce((s, f) => s + f.gzip, 0);
     const samples: number[] = [];
     for (let i = 0; i < RUNS; i++) samples.push((await measureLoad(browser, `${host.origin}/basic-ticker.html`, ["w"])).msToRendered);

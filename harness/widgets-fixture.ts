@@ -4,9 +4,12 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { scheduledForward } from "../oracle-core/greeks/forward-scheduled.js";
+import { lifecycleData } from "../oracle-core/forecast/lifecycle-data.js";
+import { fitLifecycle } from "../oracle-core/forecast/lifecycle-fit.js";
+import { rowForecast, tickerForward } from "../oracle-core/forecast/row-forecast.js";
+import { sig } from "../oracle-core/forecast/significant.js";
 import { TENORS } from "../oracle-core/quant/defaults.js";
-import type { GreekRow } from "../oracle-core/schemas/greek-row.js";
+import type { GreekRow, RowForecast } from "../oracle-core/schemas/greek-row.js";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../oracle-core/schemas/snapshot.js";
 import { makeKeyset, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot/index.js";
 import { testSigner } from "../test/support/test-signer";
@@ -47,7 +50,8 @@ interface RowSpec {
   last_change: GreekRow["last_change"];
 }
 
-// Prices as data/registry.json lists them (USD per million tokens); θ per year in the range MATH.md §5 reports.
+// Prices as data/registry.json lists them (USD per million tokens); θ per year in the range MATH.md §5 reports
+// (descriptive: the forwards come from the lifecycle forecast below).
 const SPECS: RowSpec[] = [
   {
     ticker: "OPUS-4.6", display_name: "Claude Opus 4.6", provider: "anthropic", family: "anthropic-opus", release_date: "2026-02-05",
@@ -75,11 +79,28 @@ const SPECS: RowSpec[] = [
   },
 ];
 
-function row(s: RowSpec, valuationDate: string): GreekRow {
+/** The lifecycle models fitted on data/history.json as of the valuation date, as the feed fits them. */
+let lifecycle: { data: ReturnType<typeof lifecycleData>; fit: ReturnType<typeof fitLifecycle> } | undefined;
+function lifecycleOn(valuationDate: string) {
+  if (!lifecycle) {
+    const h = JSON.parse(readFileSync(resolve(ROOT, "data/history.json"), "utf8")) as {
+      observations: Parameters<typeof lifecycleData>[0];
+      families: Parameters<typeof lifecycleData>[1];
+    };
+    const data = lifecycleData(h.observations, h.families);
+    lifecycle = { data, fit: fitLifecycle(data, valuationDate) };
+  }
+  return lifecycle;
+}
+
+function row(s: RowSpec, valuationDate: string, forecastOverride?: Partial<RowForecast>): GreekRow {
   const out = s.output;
   const cwm = (p: number | null) => (p === null ? 1.25 : p / s.input);
-  const base = { beta: out, theta: s.theta, scheduled: [] };
-  const fwd = (t: string) => scheduledForward(base, valuationDate, TENORS[t]!);
+  // The forecast block and forwards as the feed publishes them (oracle-core greekRow): the lifecycle forward.
+  const { data, fit } = lifecycleOn(valuationDate);
+  const forecast = { ...rowForecast(data, fit, s, valuationDate), ...forecastOverride };
+  const base = { ticker: s.ticker, beta: out, theta: s.theta, scheduled: [], forecast };
+  const fwd = (t: string) => sig(tickerForward(base, valuationDate, TENORS[t]!), 6);
   return {
     ticker: s.ticker, display_name: s.display_name, provider: s.provider, family: s.family, lifecycle: "active", release_date: s.release_date,
     context_window: s.context_window, max_output: s.max_output, reasoning: s.reasoning, tokenizer: s.tokenizer, composite: null,
@@ -91,6 +112,7 @@ function row(s: RowSpec, valuationDate: string): GreekRow {
     theta: s.theta, theta_month: s.theta / 12, theta_raw: s.theta, t_eff_years: 1.7, credibility_z: 0.77, theta_prior: "family",
     sigma_month: s.sigma_month,
     forwards: { "1M": fwd("1M"), "3M": fwd("3M"), "6M": fwd("6M"), "12M": fwd("12M") },
+    forecast,
     status: "ok", dispersion: 0, sources: ["genai-prices", "litellm", "models.dev"], last_change: s.last_change, pending: null,
   };
 }
@@ -106,6 +128,8 @@ export interface SnapshotOptions {
   index?: SnapshotPayload["index"];
   /** Per-ticker row overrides. */
   rows?: Record<string, Partial<GreekRow>>;
+  /** Per-ticker forecast-block overrides (e.g. a young model); the row's forwards follow them. */
+  forecasts?: Record<string, Partial<RowForecast>>;
 }
 
 /** A schema-valid snapshot payload with the four fixture models. */
@@ -114,7 +138,7 @@ export function snapshotPayload(o: SnapshotOptions = {}): SnapshotPayload {
   const issued = now - (o.issuedAgoMs ?? 60_000);
   const heartbeat_s = o.heartbeat_s ?? 3600;
   const valuation_date = FIXTURE_VALUATION_DATE;
-  const models = SPECS.map((s) => ({ ...row(s, valuation_date), ...(o.rows?.[s.ticker] ?? {}) }));
+  const models = SPECS.map((s) => ({ ...row(s, valuation_date, o.forecasts?.[s.ticker]), ...(o.rows?.[s.ticker] ?? {}) }));
   const constituents = models.map((m) => ({ ticker: m.ticker, provider: m.provider, weight: 0.25, price: m.beta, quantity: 250 / m.beta, contribution: 250, stale: false }));
   const payload = {
     version: o.version ?? 42,

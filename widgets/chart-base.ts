@@ -61,7 +61,7 @@ export abstract class ExoChart extends ExoElement {
   }
 
   /** Title, points (one per x value, by date) and uPlot series for the verified payload; undefined for an unknown ticker. */
-  protected abstract chart(): { title: string; points: ChartPoint[]; data: uPlot.AlignedData; series: uPlot.Series[] } | undefined;
+  protected abstract chart(): { title: string; points: ChartPoint[]; data: uPlot.AlignedData; series: uPlot.Series[]; bands?: uPlot.Band[] } | undefined;
 
   /** Labels drawn beside points (index aligned with the x values); none by default. */
   protected pointLabels(): (string | undefined)[] {
@@ -120,6 +120,7 @@ export abstract class ExoChart extends ExoElement {
           { ...axis, size: 56, values: (_u, splits) => splits.map((v) => "$" + v) },
         ],
         series: [{}, ...c.series],
+        ...(c.bands?.length ? { bands: c.bands } : {}),
         hooks: {
           setCursor: [
             (u) => {

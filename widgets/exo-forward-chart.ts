@@ -1,16 +1,20 @@
 import type uPlot from "uplot";
 import uPlotLib from "uplot";
+import { forwardPointAt } from "../oracle-core/greeks/forward-view.js";
+import { TENORS } from "../oracle-core/quant/defaults.js";
 import { ExoChart, type ChartPoint } from "./chart-base.js";
 import { define } from "./define.js";
-import { dayMs } from "./format.js";
+import { dayMs, usd } from "./format.js";
 import { TENOR_DAYS } from "./tenor-dates.js";
 
 const TENOR_NAMES = ["1M", "3M", "6M", "12M"] as const;
 
 /**
  * A model's output price (β): its history on a real date axis, then the verified spot and the
- * 1M/3M/6M/12M forwards from the snapshot, each labelled. Drawn with uPlot; a table of every point is
- * always in the DOM for assistive technology and shown on "Table".
+ * 1M/3M/6M/12M forwards from the snapshot (the expected price of that model), each labelled, inside the
+ * 25–75% and 5–95% bands of its lifecycle forecast (computed by oracle-core from the signed row's forecast
+ * block; none for a snapshot without one). Drawn with uPlot; a table of every point, with its median, bands and
+ * P(change), is always in the DOM for assistive technology and shown on "Table".
  *
  * @tag exo-forward-chart
  * @attr model - The ticker, e.g. "GPT-4O".
@@ -28,7 +32,7 @@ const TENOR_NAMES = ["1M", "3M", "6M", "12M"] as const;
  * @cssproperty --exo-fg - Text and axis colour.
  * @cssproperty --exo-muted - Secondary text colour.
  * @cssproperty --exo-border - Border and grid colour.
- * @cssproperty --exo-accent - Line colour of the forward curve and the toggle.
+ * @cssproperty --exo-accent - Line colour of the forward curve, its bands (translucent) and the toggle.
  * @cssproperty --exo-font - Font family.
  * @cssproperty --exo-radius - Corner radius.
  * @cssproperty --exo-height - Height (default 320px; reserve the same before upgrade).
@@ -40,24 +44,72 @@ export class ExoForwardChart extends ExoChart {
     if (!r || !p) return undefined;
     const val = dayMs(p.valuation_date);
     const hist = this._h!.filter((h) => h.ms < val);
+    const law = TENOR_NAMES.map((t) => forwardPointAt(r, p.valuation_date, TENORS[t]!, "ticker"));
+    const band = law.every((q) => q !== null) ? law : null;
+    const at = (i: number) => {
+      const q = band?.[i];
+      if (!q) return "verified snapshot";
+      const pc = q.p_change * 100;
+      const pcs = pc === 0 ? "0" : pc < 0.1 ? "< 0.1" : pc.toFixed(1);
+      const bands = `50% ${usd(q.q25)}–${usd(q.q75)} · 90% ${usd(q.q5)}–${usd(q.q95)}`;
+      return `verified snapshot · median ${usd(q.median)} · ${bands} · P(change) ${pcs}%`;
+    };
     const points: ChartPoint[] = [
-      ...hist.map((h) => ({ ms: h.ms, label: "history", value: h.value, source: `${h.kind} · ${h.source} · ${h.provenance} (feed API, unsigned)` })),
+      ...hist.map((h) => ({
+        ms: h.ms,
+        label: "history",
+        value: h.value,
+        source: `${h.kind} · ${h.source} · ${h.provenance} (feed API, unsigned)`,
+      })),
       { ms: val, label: "spot", value: r.beta, source: "verified snapshot" },
-      ...TENOR_NAMES.map((t) => ({ ms: val + TENOR_DAYS[t] * 864e5, label: `${t} forward`, value: r.forwards[t], source: "verified snapshot" })),
+      ...TENOR_NAMES.map((t, i) => ({
+        ms: val + TENOR_DAYS[t] * 864e5,
+        label: `${t} forward`,
+        value: r.forwards[t],
+        source: at(i),
+      })),
     ];
     const n = hist.length;
-    const data: uPlot.AlignedData = [points.map((q) => q.ms / 1000), points.map((q, i) => (i <= n ? q.value : null)), points.map((q, i) => (i >= n ? q.value : null))];
+    const tail = (k: "q5" | "q25" | "q75" | "q95") =>
+      points.map((_q, i) => (i < n ? null : i === n ? r.beta : band![i - n - 1]![k]));
+    const data: uPlot.AlignedData = [
+      points.map((q) => q.ms / 1000),
+      points.map((q, i) => (i <= n ? q.value : null)),
+      points.map((q, i) => (i >= n ? q.value : null)),
+      ...(band ? [tail("q95"), tail("q5"), tail("q75"), tail("q25")] : []),
+    ];
+    const edge = (label: string): uPlot.Series => ({
+      label,
+      stroke: () => this.ink.ac,
+      width: 0,
+      points: { show: false },
+    });
     const series: uPlot.Series[] = [
       { label: "history", stroke: () => this.ink.fg, width: 2, paths: uPlotLib.paths.stepped!({ align: 1 }) },
       { label: "forward", stroke: () => this.ink.ac, width: 2, dash: [5, 4], points: { show: true, size: 7 } },
+      ...(band ? [edge("95%"), edge("5%"), edge("75%"), edge("25%")] : []),
     ];
-    return { title: `${r.ticker} · output $/M: spot and forwards`, points, data, series };
+    // uPlot fills between series pairs (indices count the x series as 0): 5–95% faint, 25–75% stronger.
+    const bands: uPlot.Band[] = band
+      ? [
+          { series: [3, 4], fill: () => alpha(this.ink.ac, 0.12) },
+          { series: [5, 6], fill: () => alpha(this.ink.ac, 0.22) },
+        ]
+      : [];
+    const title = `${r.ticker} · output $/M: spot and forwards${band ? " with 50% and 90% bands" : ""}`;
+    return { title, points, data, series, bands };
   }
 
   protected override pointLabels(): (string | undefined)[] {
     const n = (this._h ?? []).filter((h) => h.ms < dayMs(this.payload?.valuation_date ?? "")).length;
     return [...Array<undefined>(n), "spot", ...TENOR_NAMES];
   }
+}
+
+/** "rgb(r, g, b)" → "rgba(r, g, b, a)" (canvas colours are read from the theme as rgb()). */
+function alpha(rgb: string, a: number): string {
+  const m = /^rgba?\(([^,]+),([^,]+),([^,)]+)/.exec(rgb);
+  return m ? `rgba(${m[1]},${m[2]},${m[3]},${a})` : rgb;
 }
 
 define("exo-forward-chart", ExoForwardChart);

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from "lit/html.js";
+import { forwardDirection } from "../oracle-core/greeks/forward-direction.js";
 import { css } from "./css.js";
 import { define } from "./define.js";
 import { ExoElement } from "./exo-element.js";
@@ -20,7 +21,9 @@ import { pct, usd } from "./format.js";
  * @csspart symbol - The ticker symbol.
  * @csspart price - β, the output price per million tokens.
  * @csspart change - Change since the last price move, with its date.
- * @csspart theta - θ direction (▼ prices decaying, ▲ rising).
+ * @csspart direction - Where the 12M forward (the expected price) stands against spot: ▼ below, ▲ above,
+ *   nothing within ±1% (a change is improbable or not expected either way; oracle-core FLAT_DRIFT).
+ * @csspart theta - The same element (the name it had when it showed θ; kept for existing stylesheets).
  * @csspart badge - A status badge (stale, pending, disputed, halted).
  * @csspart status - The message shown instead of data (loading, unverified, unavailable).
  * @csspart footer - Snapshot version and data age.
@@ -115,14 +118,18 @@ export class ExoTicker extends ExoElement {
   private card(t: string): TemplateResult {
     const r = this.row(t);
     if (!r) return html`<div part="card"><b part="symbol">${t}</b> <span class="mu">unknown ticker</span></div>`;
-    const th = r.theta;
+    const f = forwardDirection(r);
     const c = r.last_change;
     const d = c?.from ? (c.to - c.from) / c.from : 0;
     return html`<div part="card">
       <b part="symbol">${r.ticker}</b>
-      <span part="theta" role="img" class=${th > 0 ? "dn" : th < 0 ? "up" : "mu"} aria-label="θ ${th.toFixed(2)} per year, trend ${th > 0 ? "falling" : th < 0 ? "rising" : "flat"}"
-        >θ${th > 0 ? "▼" : th < 0 ? "▲" : "▶"}</span
-      >${this.badges(r)}
+      ${f.direction === "flat"
+        ? ""
+        : html`<span part="direction theta" role="img" class=${f.direction === "down" ? "dn" : "up"}
+            aria-label="12M forward ${pct(f.change).slice(2)} ${f.direction === "down" ? "below" : "above"} spot"
+            title="12M forward ${usd(r.forwards["12M"])}"
+            >${f.direction === "down" ? "▼" : "▲"}</span
+          >`}${this.badges(r)}
       <span part="price">${usd(r.beta)}<small class="mu"> /M out</small></span>
       <span part="change" class=${d < 0 ? "dn" : d > 0 ? "up" : "mu"}
         >${!c

@@ -184,7 +184,7 @@ describe("charts have a text alternative", () => {
     ]);
     const aria = await p.page.locator("#w").ariaSnapshot();
     expect(aria).toContain("12M forward");
-    expect(aria).toMatch(/img "GPT-4O · output \$\/M: spot and forwards: 7 points from 2024-05-13 to \d{4}-\d{2}-\d{2}\. A table of every point follows\."/);
+    expect(aria).toMatch(/img "GPT-4O · output \$\/M: spot and forwards with 50% and 90% bands: 7 points from 2024-05-13 to \d{4}-\d{2}-\d{2}\. A table of every point follows\."/);
     const hiddenWidth = await p.page.evaluate(() => document.getElementById("w")!.shadowRoot!.querySelector("table")!.parentElement!.getBoundingClientRect().width);
     expect(hiddenWidth).toBeLessThanOrEqual(1);
     await p.page.locator("#w").getByRole("button", { name: "Table" }).click();

@@ -93,21 +93,55 @@ describe("forward chart", () => {
     await ticks(p.page, "w");
     const rows = await p.page.evaluate(() => [...document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent)));
     const v = rows[2]![0]!;
-    // β = 10, θ = 0.8015/yr: F(t) = 10·e^(−0.8015 t) → 1M 9.35, 3M 8.18, 6M 6.70, 12M 4.49 (MATH.md §7).
+    // GPT-4o is superseded: its price moves at the superseded hazard λ = 0.002257/yr, so the forward (its expected
+    // price) stays within a cent of $10 (12M: 10·exp(−λ·0.3438) = $9.992) and every band collapses onto the spot.
     expect(rows.slice(2).map((r) => [r[1], r[2]])).toEqual([
       ["spot", "$10.00"],
-      ["1M forward", "$9.35"],
-      ["3M forward", "$8.18"],
-      ["6M forward", "$6.70"],
-      ["12M forward", "$4.49"],
+      ["1M forward", "$10.00"],
+      ["3M forward", "$10.00"],
+      ["6M forward", "$10.00"],
+      ["12M forward", "$9.99"],
     ]);
+    expect(rows[6]![3]).toBe("verified snapshot · median $10.00 · 50% $10.00–$10.00 · 90% $10.00–$10.00 · P(change) 0.2%");
     const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
     // valuation + 30.44, 91.31, 182.63, 365.25 days, shown as the date they fall on.
     expect(rows.slice(3).map((r) => (day(r[0]!) - day(v)) / 86_400_000)).toEqual([30, 91, 182, 365]);
-    expect(rows.slice(2).every((r) => r[3] === "verified snapshot")).toBe(true);
+    expect(rows.slice(2).every((r) => r[3]!.startsWith("verified snapshot"))).toBe(true);
     const [launch] = historyOf("GPT-4O", "output");
     expect(rows[0]![3]).toBe(`launch · ${launch!.source} · historical:public-record (feed API, unsigned)`);
     await p.context.close();
+  });
+
+  it("draws the forward inside its 50% and 90% bands; the table gives the median, bands and P(change)", async () => {
+    // A constant move hazard λ = 0.5/yr (whatever the model's age) with OpenAI's move sizes e^Y, Y ~ N(−0.7069,
+    // 0.7558²): P(change by t) = 1 − e^(−λt) → 4.1, 11.8, 22.1, 39.3%; forward 10·exp(λt(e^(μ+s²/2) − 1)) =
+    // 10·exp(−0.1719 t) → $9.86, $9.58, $9.18, $8.42. A move is unlikely, so the median stays at $10.
+    const hazard = { young: 0.5, old: 0.5, superseded: 0.5, young_years: 0.5 };
+    state.snapshot = (await signedSnapshot({ forecasts: { "GPT-4O": { hazard } } })).envelope;
+    try {
+      const p = await openPage(browser, `${host.origin}/forward-chart.html`);
+      await statesOf(p.page, ["w"]);
+      await ticks(p.page, "w");
+      expect(await shadowText(p.page, "w", "[part=title]")).toBe("GPT-4O · output $/M: spot and forwards with 50% and 90% bands");
+      const rows = await p.page.evaluate(() => [...document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent)));
+      const fwd = rows.slice(-4);
+      expect(fwd.map((r) => r[2])).toEqual(["$9.86", "$9.58", "$9.18", "$8.42"]);
+      expect(fwd.map((r) => /P\(change\) ([\d.]+)%/.exec(r[3]!)![1])).toEqual(["4.1", "11.8", "22.1", "39.3"]);
+      expect(fwd.every((r) => r[3]!.includes("median $10.00"))).toBe(true);
+      // 12M: P(no move) = e^(−0.5) = 61%; a move is a rise with P(Y > 0) = 17.5%, so P(above $10) = 0.393·0.175 =
+      // 6.9% and P(below) = 32.5%: the 75% quantile sits on the spot, the 95% one above it, the 25% and 5% below.
+      const [q25, q75, q5, q95] = /50% \$([\d.]+)–\$([\d.]+) · 90% \$([\d.]+)–\$([\d.]+)/
+        .exec(fwd[3]![3]!)!
+        .slice(1)
+        .map(Number) as [number, number, number, number];
+      expect(q75).toBe(10);
+      expect(q95).toBeGreaterThan(10);
+      expect(q25).toBeLessThan(10);
+      expect(q5).toBeLessThan(q25);
+      await p.context.close();
+    } finally {
+      state.snapshot = (await signedSnapshot()).envelope;
+    }
   });
 
   it("places tenors at the exact year fractions of MATH.md §0 (ACT/365.25)", () => {

@@ -54,8 +54,8 @@ describe("verified data", () => {
     // (10 − 15) / 15 = −33.3 %
     expect((await shadowTexts(p.page, "b", "[part=change]"))[3]).toBe("▼ 33.3% since 2024-08-06");
     expect((await shadowTexts(p.page, "b", "[part=change]"))[0]).toBe("listed 2026-02-05");
-    // θ > 0 is decay: prices falling.
-    expect(await p.page.evaluate(() => document.getElementById("b")!.shadowRoot!.querySelector("[part=theta]")!.getAttribute("aria-label"))).toBe("θ 0.64 per year, trend falling");
+    // Every fixture model is superseded: its 12M forward is within 0.1% of spot, so no direction arrow shows.
+    expect(await p.page.evaluate(() => document.getElementById("b")!.shadowRoot!.querySelectorAll("[part~=direction]").length)).toBe(0);
     // Bundled mode: said once per widget, and no ticker is marked stale.
     expect(await shadowText(p.page, "b", "[part=footer]")).toBe("Verified snapshot v42 · bundled data as of 2026-08-21");
     expect(await shadowTexts(p.page, "b", "[part=badge]")).toEqual([]);
@@ -90,6 +90,24 @@ describe("verified data", () => {
     expect(await shadowTexts(p.page, "b", "[part=badge]")).toEqual([]);
     expect(await shadowText(p.page, "b", "[part=footer]")).toBe("Verified snapshot v42 · bundled data as of 2026-08-21");
     await p.context.close();
+  });
+
+  it("shows the 12M forward's direction: ▼ where a cut is expected, nothing within ±1% of spot", async () => {
+    // GPT-4.1 moving at λ = 0.5/yr with OpenAI's sizes (μ −0.7069, s 0.7558): 12M forward 8·exp(−0.5·0.3438) = $6.74,
+    // 15.8% under spot. The other three stay superseded (within 0.1%): no arrow.
+    const hazard = { young: 0.5, old: 0.5, superseded: 0.5, young_years: 0.5 };
+    state.snapshot = (await signedSnapshot({ forecasts: { "GPT-4.1": { hazard } } })).envelope;
+    const p = await openPage(browser, `${host.origin}/marquee-list.html`);
+    await statesOf(p.page, ["b"]);
+    const arrows = await p.page.evaluate(() =>
+      [...document.getElementById("b")!.shadowRoot!.querySelectorAll("[part=card]")].map((c) => {
+        const d = c.querySelector("[part~=direction]");
+        return d ? [d.textContent, d.getAttribute("aria-label"), d.getAttribute("title")] : null;
+      }),
+    );
+    expect(arrows).toEqual([null, ["▼", "12M forward 15.8% below spot", "12M forward $6.74"], null, null]);
+    await p.context.close();
+    state.snapshot = (await signedSnapshot()).envelope;
   });
 });
 
