@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fitFamilies } from "../oracle-core/greeks/family-fits";
+import { tickerForward } from "../oracle-core/forecast/row-forecast";
+import { sig } from "../oracle-core/forecast/significant";
 import { greekRow } from "../oracle-core/greeks/greek-sheet";
+import { indexForwardGrid } from "../oracle-core/market/index-forward-grid";
 import { REFERENCE_PROFILES } from "../oracle-core/greeks/reference-profiles";
 import { DEFAULTS } from "../oracle-core/quant/defaults";
 import { HistoryFileSchema, type HistoryObservation } from "../oracle-core/schemas/observation";
@@ -34,7 +37,14 @@ function fixtureIndex(models: SnapshotPayload["models"]): SnapshotPayload["index
   });
   const level = constituents.reduce((s, c) => s + c.contribution, 0);
   const usd = constituents.reduce((s, c) => s + c.weight * c.price, 0);
-  return { name: "EICI", level, level_usd_per_m: usd, divisor: 1, base_date: "2025-01-06", base_value: 1000, fixing_date: VALUATION_DATE, index_breaker: false, constituents };
+  // The forward as the feed signs it (oracle-core indexBlock): each member's USD/M contribution × its ticker forward ÷ spot.
+  const byTicker = new Map(models.map((m) => [m.ticker, m]));
+  const grid = indexForwardGrid(Object.fromEntries(constituents.map((c) => [c.ticker, c.weight * c.price])), (t, tau) => {
+    const r = byTicker.get(t)!;
+    return tickerForward(r, VALUATION_DATE, tau) / r.beta;
+  }).map((x) => sig(x, 6));
+  const forwards_usd_per_m = { "1M": grid[0]!, "3M": grid[2]!, "6M": grid[5]!, "12M": grid[11]! };
+  return { name: "EICI", level, level_usd_per_m: usd, divisor: 1, base_date: "2025-01-06", base_value: 1000, fixing_date: VALUATION_DATE, index_breaker: false, forwards_usd_per_m, forward_grid_usd_per_m: grid, constituents };
 }
 
 /** A schema-valid snapshot payload issued at `nowMs`. */

@@ -64,13 +64,13 @@ export class PageIndex extends ExoPage {
       })}
       <exo-chart
         .caption=${"EICI forward curve (USD per 1M output tokens)"}
-        .summary=${`From ${perM(ix.level_usd_per_m)} today to ${perM(v.forward_usd["12M"])} in 12 months, assuming no rebalance.`}
+        .summary=${`From ${perM(ix.level_usd_per_m)} today to ${perM(v.forward_usd["12M"])} in 12 months${v.basis === "lifecycle" ? ": each member's expected price (its lifecycle forward), weighted by its contribution; a launch enters at a rebalance through the divisor and does not move the level" : ", assuming no rebalance (θ forward of an older snapshot)"}.`}
         .filename=${"eici-forward"}
         .spec=${spec}
       ></exo-chart>
       ${dataTable({
         id: "index-forward",
-        caption: "Index forward (MATH.md §8.7, no future rebalance)",
+        caption: v.basis === "lifecycle" ? "Index forward (members' lifecycle forwards, signed in the snapshot)" : "Index forward (MATH.md §8.7, no future rebalance)",
         filename: "eici-forward",
         columns: [
           { label: "Tenor", value: (h: string) => h },

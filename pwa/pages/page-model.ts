@@ -6,7 +6,7 @@ import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
 import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
-import type { Fail, HistoryPoint, HistoryView, ModelSheet } from "../worker/worker-api";
+import type { CurvePoint, Fail, HistoryPoint, HistoryView, ModelSheet } from "../worker/worker-api";
 
 /** One model: its Greek sheet, forward curve and price history with provenance (snapshot-only points marked). */
 export class PageModel extends ExoPage {
@@ -91,13 +91,13 @@ export class PageModel extends ExoPage {
       { k: "Thinking ÷ output", sym: "r_think", v: r.r_think, shown: num(r.r_think) },
       { k: "Batch ÷ sync", sym: "r_batch", v: r.r_batch, shown: r.r_batch === null ? "no batch API" : num(r.r_batch) },
       { k: "Cache write multiplier (5 min / 1 h)", sym: "m_w", v: `${r.cache_write_mult["5m"]}/${r.cache_write_mult["1h"]}`, shown: `${num(r.cache_write_mult["5m"])} / ${num(r.cache_write_mult["1h"])}` },
-      { k: "Price decay rate per year", sym: "θ", v: r.theta, shown: `${num(r.theta)} (${r.theta_prior} prior, credibility ${num(r.credibility_z, 3)})` },
-      { k: "Price decay per month", sym: "θ_month", v: r.theta_month, shown: num(r.theta_month) },
-      { k: "Volatility per month", sym: "σ_month", v: r.sigma_month, shown: num(r.sigma_month) },
-      { k: "Yearly decline at θ", sym: "", v: s.derived.annual_decline, shown: pct(s.derived.annual_decline) },
-      { k: "Half-life of the price", sym: "", v: s.derived.half_life_years, shown: s.derived.half_life_years === null ? "none (not falling)" : `${num(s.derived.half_life_years, 3)} years` },
+      { k: "Family price decay per year (descriptive family statistic, not the forward)", sym: "θ", v: r.theta, shown: `${num(r.theta)} (${r.theta_prior} prior, credibility ${num(r.credibility_z, 3)})` },
+      { k: "Family price decay per month (descriptive)", sym: "θ_month", v: r.theta_month, shown: num(r.theta_month) },
+      { k: "Family price volatility per month (descriptive)", sym: "σ_month", v: r.sigma_month, shown: num(r.sigma_month) },
+      { k: "Family's yearly decline at θ (descriptive)", sym: "", v: s.derived.annual_decline, shown: pct(s.derived.annual_decline) },
+      { k: "Family's price half-life at θ (descriptive)", sym: "", v: s.derived.half_life_years, shown: s.derived.half_life_years === null ? "none (not falling)" : `${num(s.derived.half_life_years, 3)} years` },
       { k: "Output tokens per USD", sym: "", v: s.derived.tokens_per_usd, shown: tokens(s.derived.tokens_per_usd === null ? null : Math.round(s.derived.tokens_per_usd)) },
-      ...(["1M", "3M", "6M", "12M"] as const).map((h) => ({ k: `Forward output price ${h}`, sym: "β_fwd", v: r.forwards[h], shown: perM(r.forwards[h]) })),
+      ...(["1M", "3M", "6M", "12M"] as const).map((h) => ({ k: `Forward output price ${h} (expected price of this model)`, sym: "β_fwd", v: r.forwards[h], shown: perM(r.forwards[h]) })),
       { k: "Quote status", sym: "", v: r.status, shown: r.status },
       { k: "Lifecycle", sym: "", v: r.lifecycle, shown: r.lifecycle },
       { k: "Sources", sym: "", v: r.sources.join(" "), shown: r.sources.join(", ") || "—" },
@@ -106,12 +106,41 @@ export class PageModel extends ExoPage {
       { k: "Tokenizer", sym: "", v: r.tokenizer, shown: r.tokenizer.startsWith("estimate:") ? `${r.tokenizer.slice(9)} (not public: counts are estimates)` : `${r.tokenizer} (exact)` },
       { k: "Release date", sym: "", v: r.release_date, shown: r.release_date },
     ];
+    const banded = s.curve.every((c) => c.law !== null);
+    const q = (k: "q5" | "q25" | "median" | "q75" | "q95") => s.curve.map((c) => c.law?.[k] ?? null);
     const curve: ChartSpec = {
       x: s.curve.map((c) => dateSeconds(c.date)),
       time: true,
       yLabel: "USD per 1M output tokens",
-      series: [{ label: `${r.ticker} forward β`, values: s.curve.map((c) => c.value), color: "#0b4f3c", width: 3 }],
+      series: banded
+        ? [
+            { label: "95% quantile", values: q("q95"), color: "#7db89d", width: 1 },
+            { label: "75% quantile", values: q("q75"), color: "#2f8a63", width: 1 },
+            { label: "25% quantile", values: q("q25"), color: "#2f8a63", width: 1 },
+            { label: "5% quantile", values: q("q5"), color: "#7db89d", width: 1 },
+            { label: "Median", values: q("median"), color: "#555", dash: [2, 3] },
+            { label: `${r.ticker} forward β (expected price)`, values: s.curve.map((c) => c.value), color: "#0b4f3c", width: 3 },
+          ]
+        : [{ label: `${r.ticker} forward β`, values: s.curve.map((c) => c.value), color: "#0b4f3c", width: 3 }],
+      ...(banded
+        ? {
+            bands: [
+              { upper: 0, lower: 3, fill: "rgba(11, 79, 60, 0.10)" },
+              { upper: 1, lower: 2, fill: "rgba(11, 79, 60, 0.20)" },
+            ],
+          }
+        : {}),
     };
+    const end = s.curve.at(-1)!;
+    const bandNote = end.law
+      ? `; in 12 months 90% of outcomes lie between ${perM(end.law.q5)} and ${perM(end.law.q95)}, and the price changes at all with probability ${pct(end.law.p_change)}`
+      : "";
+    const law = (k: "median" | "q5" | "q25" | "q75" | "q95", label: string) => ({
+      label,
+      value: (x: CurvePoint) => x.law?.[k] ?? null,
+      cell: (x: CurvePoint) => (x.law ? perM(x.law[k]) : "—"),
+      num: true,
+    });
     return html`<p class="lede">${r.display_name} by ${r.provider}, family ${r.family}. Values as of ${this.payload!.valuation_date}.</p>
       ${dataTable({
         id: "greeks",
@@ -124,9 +153,10 @@ export class PageModel extends ExoPage {
         ],
         rows,
       })}
+      <p class="muted" data-testid="theta-note">θ and σ describe how this model's family has priced its models over time (successors included). They are descriptive statistics and do not drive the forward: a model's own price rarely moves, so its forward is the expected price of this model from the lifecycle forecast.</p>
       <exo-chart
-        .caption=${`Forward curve of ${r.ticker} (output price, next 12 months)`}
-        .summary=${`From ${perM(s.curve[0]!.value)} on ${s.curve[0]!.date} to ${perM(s.curve.at(-1)!.value)} on ${s.curve.at(-1)!.date}${r.scheduled.length ? "; announced prices are applied from their dates" : ""}.`}
+        .caption=${`Forward curve of ${r.ticker} (expected output price, next 12 months${banded ? ", with 50% and 90% bands" : ""})`}
+        .summary=${`From ${perM(s.curve[0]!.value)} on ${s.curve[0]!.date} to ${perM(end.value)} on ${end.date}${bandNote}${r.scheduled.length ? "; announced prices are applied from their dates" : ""}.`}
         .filename=${`forward-${r.ticker}`}
         .spec=${curve}
       ></exo-chart>
@@ -137,9 +167,45 @@ export class PageModel extends ExoPage {
         columns: [
           { label: "Date", value: (x) => x.date },
           { label: "Years ahead", value: (x) => x.t, cell: (x) => num(x.t, 3), num: true },
-          { label: "Output price (USD/M)", value: (x) => x.value, cell: (x) => perM(x.value), num: true },
+          { label: "Forward (expected, USD/M)", value: (x) => x.value, cell: (x) => perM(x.value), num: true },
+          ...(banded
+            ? [
+                law("median", "Median"),
+                law("q5", "5%"),
+                law("q25", "25%"),
+                law("q75", "75%"),
+                law("q95", "95%"),
+                {
+                  label: "P(change)",
+                  value: (x: CurvePoint) => x.law?.p_change ?? null,
+                  cell: (x: CurvePoint) => pct(x.law?.p_change ?? null),
+                  num: true,
+                },
+              ]
+            : []),
         ],
         rows: s.curve,
+      })}
+      ${s.tier ? this.tierView(r.family, s.tier) : nothing}`;
+  }
+
+  private tierView(family: string, tier: NonNullable<ModelSheet["tier"]>): TemplateResult {
+    return html`<h2>Tier forecast: what ${family}'s newest model will cost</h2>
+      <p class="muted">A separate instrument: the price of whichever model is the family's newest at each date, successor launches included (they are often priced above or below this one). The index and this model's own forward do not use it.</p>
+      ${dataTable({
+        id: "tier",
+        caption: `Tier forecast of ${family} (USD per 1M output tokens)`,
+        filename: `tier-${family}`,
+        columns: [
+          { label: "Tenor", value: (x) => x.name },
+          { label: "Date", value: (x) => x.date },
+          { label: "Forward (expected)", value: (x) => x.point.mean, cell: (x) => perM(x.point.mean), num: true },
+          { label: "Median", value: (x) => x.point.median, cell: (x) => perM(x.point.median), num: true },
+          { label: "5%", value: (x) => x.point.q5, cell: (x) => perM(x.point.q5), num: true },
+          { label: "95%", value: (x) => x.point.q95, cell: (x) => perM(x.point.q95), num: true },
+          { label: "P(change)", value: (x) => x.point.p_change, cell: (x) => pct(x.point.p_change), num: true },
+        ],
+        rows: tier,
       })}`;
   }
 

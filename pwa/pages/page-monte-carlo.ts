@@ -1,19 +1,22 @@
-import { html, nothing } from "lit";
-import type { SimTenorStats } from "../../oracle-core/quant/monte-carlo";
+import { html, nothing, type TemplateResult } from "lit";
+import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import { check, numberField, selectField } from "../app/fields";
-import { num, perM, tokens } from "../app/display-format";
+import { num, pct, perM, tokens } from "../app/display-format";
 import { mathLane, type Job } from "../app/worker-client";
 import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
 import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
 import { progressBox } from "../components/progress-box";
-import type { Fail, MonteCarloView, Progress } from "../worker/worker-api";
+import type { Fail, McTenorStats, MonteCarloView, Progress } from "../worker/worker-api";
 
 const form = { ticker: "", paths: "10000", seed: "12345" };
 
-/** Seeded Monte Carlo of a model's output price (Merton jump-diffusion, MATH.md §10) as a fan chart. */
+/**
+ * Seeded Monte Carlo of a model's output price as a fan chart: the row's lifecycle-hazard law (as GET
+ * /v1/monte-carlo simulates it), or Merton (MATH.md §10) for a snapshot without a forecast model.
+ */
 export class PageMonteCarlo extends ExoPage {
   private view: MonteCarloView | null = null;
   private fail: Fail | null = null;
@@ -32,7 +35,8 @@ export class PageMonteCarlo extends ExoPage {
   }
 
   private checked() {
-    const paths = check.range(form.paths, "Paths", 100, 200_000, "E_BAD_MC_PARAM");
+    // Up to a million on the device (the jump process is cheap: 100,000 paths × 12 steps take well under 0.1 s).
+    const paths = check.range(form.paths, "Paths", 100, 1_000_000, "E_BAD_MC_PARAM");
     if (!paths.error && !Number.isInteger(paths.value)) paths.error = "Paths must be a whole number (E_BAD_MC_PARAM)";
     const seed = check.range(form.seed, "Seed", 0, 2 ** 31 - 1, "E_BAD_MC_PARAM");
     if (!seed.error && !Number.isInteger(seed.value)) seed.error = "The seed must be a whole number (E_BAD_MC_PARAM)";
@@ -70,10 +74,10 @@ export class PageMonteCarlo extends ExoPage {
     const { paths, seed, ok } = this.checked();
     const row = p.models.find((m) => m.ticker === form.ticker);
     return html`<h1 tabindex="-1">Monte Carlo: where the price could go</h1>
-      <p class="lede">Simulates the output price β with the model's decay rate θ and volatility σ plus occasional jumps (repricing events). Seeded: the same inputs give the same fan. Runs in the background with progress; you can cancel.</p>
+      <p class="lede">Simulates the model's own output price β as the forecast sees it: most prices never move, and when one does it jumps (a repricing), at a rate that is highest while the model is its family's newest and young, and near zero once a successor has launched. Seeded: the same inputs give the same fan. Runs in the background with progress; you can cancel.</p>
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), this.run())}>
         <div class="grid">
-          ${selectField({ id: "mc-model", label: "Model", value: form.ticker, options: p.models.map((m) => ({ value: m.ticker, label: `${m.ticker} — ${m.display_name}` })), onChange: (v) => ((form.ticker = v), this.requestUpdate()), hint: row ? html`β ${perM(row.beta)}, <span class="sym">θ</span> ${num(row.theta)}/yr, <span class="sym">σ</span> ${num(row.sigma_month)}/√month` : undefined })}
+          ${selectField({ id: "mc-model", label: "Model", value: form.ticker, options: p.models.map((m) => ({ value: m.ticker, label: `${m.ticker} — ${m.display_name}` })), onChange: (v) => ((form.ticker = v), this.requestUpdate()), hint: row ? mcHint(row) : undefined })}
           ${numberField({ id: "mc-paths", label: "Paths", value: form.paths, error: paths.error, min: 100, step: "1", onInput: (v) => ((form.paths = v), this.requestUpdate()) })}
           ${numberField({ id: "mc-seed", label: "Seed", value: form.seed, error: seed.error, min: 0, step: "1", onInput: (v) => ((form.seed = v), this.requestUpdate()) })}
         </div>
@@ -85,9 +89,9 @@ export class PageMonteCarlo extends ExoPage {
   }
 
   private results(v: MonteCarloView) {
-    const tenors = Object.entries(v.result.tenors) as Array<[string, SimTenorStats]>;
+    const tenors = Object.entries(v.result.tenors) as Array<[string, McTenorStats]>;
     const xs = [dateSeconds(v.dates.spot!), ...tenors.map(([h]) => dateSeconds(v.dates[h]!))];
-    const col = (k: keyof SimTenorStats) => [v.beta, ...tenors.map(([, s]) => s[k] as number)];
+    const col = (k: "mean" | "p5" | "p25" | "p50" | "p75" | "p95") => [v.beta, ...tenors.map(([, s]) => s[k] as number)];
     const spec: ChartSpec = {
       x: xs,
       time: true,
@@ -108,7 +112,7 @@ export class PageMonteCarlo extends ExoPage {
     const last = tenors.at(-1)!;
     return html`<exo-chart
         .caption=${`Fan chart of ${form.ticker}'s output price (${tokens(v.result.paths)} paths, seed ${v.result.seed})`}
-        .summary=${`In ${last[0]} the median is ${perM(last[1].p50)}; 90% of paths lie between ${perM(last[1].p5)} and ${perM(last[1].p95)}.`}
+        .summary=${`In ${last[0]} the median is ${perM(last[1].p50)}; 90% of paths lie between ${perM(last[1].p5)} and ${perM(last[1].p95)}${last[1].p_change === undefined ? "" : `; ${pct(last[1].p_change)} of paths saw a price change`}. Model: ${v.model === "lifecycle-hazard" ? "lifecycle hazard" : "Merton jump-diffusion (snapshot without a forecast model)"}.`}
         .filename=${`monte-carlo-${form.ticker}`}
         .spec=${spec}
       ></exo-chart>
@@ -117,10 +121,13 @@ export class PageMonteCarlo extends ExoPage {
         caption: "Distribution by tenor (USD per 1M output tokens)",
         filename: `monte-carlo-${form.ticker}`,
         columns: [
-          { label: "Tenor", value: (x: [string, SimTenorStats]) => x[0] },
+          { label: "Tenor", value: (x: [string, McTenorStats]) => x[0] },
           { label: "Date", value: (x) => v.dates[x[0]] },
           { label: "Mean", value: (x) => x[1].mean, cell: (x) => perM(x[1].mean), num: true },
           { label: "SD", value: (x) => x[1].sd, cell: (x) => num(x[1].sd), num: true },
+          ...(v.model === "lifecycle-hazard"
+            ? [{ label: "P(change)", value: (x: [string, McTenorStats]) => x[1].p_change, cell: (x: [string, McTenorStats]) => pct(x[1].p_change ?? 0), num: true }]
+            : []),
           { label: "5%", value: (x) => x[1].p5, cell: (x) => perM(x[1].p5), num: true },
           { label: "25%", value: (x) => x[1].p25, cell: (x) => perM(x[1].p25), num: true },
           { label: "Median", value: (x) => x[1].p50, cell: (x) => perM(x[1].p50), num: true },
@@ -130,6 +137,14 @@ export class PageMonteCarlo extends ExoPage {
         rows: tenors,
       })}`;
   }
+}
+
+/** The model's state as the forecast reads it (θ and σ are the family's descriptive statistics, not the model). */
+function mcHint(row: GreekRow): TemplateResult {
+  const f = row.forecast;
+  if (!f) return html`β ${perM(row.beta)}; no forecast model in this snapshot: Merton with θ ${num(row.theta)}/yr`;
+  const state = f.superseded ? "superseded (a newer model of its family exists)" : `launched ${f.launch}`;
+  return html`β ${perM(row.beta)}, ${state}`;
 }
 
 customElements.define("page-monte-carlo", PageMonteCarlo);

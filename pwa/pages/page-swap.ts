@@ -84,23 +84,28 @@ export class PageSwap extends ExoPage {
         { label: "Fixed K", values: d.periods.map(() => d.K), color: "#16201c", dash: [6, 4] },
       ],
     };
+    const fair = v.fair_rate; // K* for the requested fixing
+    const basis = {
+      lifecycle: "the model's lifecycle forward (its expected price; announced prices honoured)",
+      "index-grid": "the index's signed forward (its members' lifecycle forwards)",
+      theta: "θ decay (a snapshot from before the forecasts)",
+    }[d.basis];
     const risks = [
-      { k: "Fair fixed rate K*", v: f.fair_rate, shown: perM(f.fair_rate) },
-      ...(f.closed_form !== null ? [{ k: "K* closed form (MATH.md §9.3)", v: f.closed_form, shown: perM(f.closed_form) }] : []),
-      { k: "K* with monthly-average fixing", v: f.fair_rate_average_fixing, shown: perM(f.fair_rate_average_fixing) },
+      { k: "Fair fixed rate K* (end-of-month fixing)", v: f.end, shown: perM(f.end) },
+      { k: "K* with monthly-average fixing", v: f.average, shown: perM(f.average) },
+      { k: "Floating leg's forward", v: d.basis, shown: basis },
       { k: "Notional (output tokens per month)", v: v.notional_tokens_per_month, shown: tokens(Math.round(v.notional_tokens_per_month)) },
       { k: "PV of the floating leg", v: v.pv_float, shown: usd(v.pv_float) },
       { k: "PV of the fixed leg", v: v.pv_fixed, shown: usd(v.pv_fixed) },
       { k: "NPV to the fixed payer", v: v.npv_fixed_payer, shown: usd(v.npv_fixed_payer) },
       { k: "Annuity A (Σ discount factors)", v: v.annuity, shown: num(v.annuity, 6) },
       { k: "Delta: all prices +1%", v: v.delta_1pct, shown: usd(v.delta_1pct) },
-      { k: "Theta01: decay rate θ +0.01/yr", v: v.theta01, shown: usd(v.theta01) },
+      { k: "Theta01: forward drift −0.01/yr", v: v.theta01, shown: usd(v.theta01) },
       { k: "DV01: discount rate +1bp", v: v.dv01, shown: usd(v.dv01) },
       { k: "∂NPV/∂K per $1/M", v: v.dnpv_dK, shown: usd(v.dnpv_dK) },
-      { k: "∂K*/∂θ", v: v.dK_dtheta, shown: num(v.dK_dtheta, 5) },
     ];
     return html`<div class="cards">
-        <div class="card"><p class="k">Fair fixed rate <span class="sym">K*</span></p><p class="v" data-testid="fair-rate" data-value=${f.fair_rate}>${perM(f.fair_rate)}</p><p class="s">the rate that makes the swap worth zero today</p></div>
+        <div class="card"><p class="k">Fair fixed rate <span class="sym">K*</span></p><p class="v" data-testid="fair-rate" data-value=${fair}>${perM(fair)}</p><p class="s">the rate that makes the swap worth zero today</p></div>
         <div class="card"><p class="k">NPV at K = ${perM(d.K)}</p><p class="v" data-testid="npv" data-value=${v.npv_fixed_payer}>${usd(v.npv_fixed_payer)}</p><p class="s">${v.npv_fixed_payer > 0 ? "in your favour as fixed payer" : v.npv_fixed_payer < 0 ? "you pay above the fair rate for certainty" : "at market"}</p></div>
       </div>
       <exo-chart

@@ -1,23 +1,31 @@
 import { OracleError } from "../../oracle-core/errors";
-import { swapCurve } from "../../oracle-core/planning/swap-underlying";
-import { swapFairRate } from "../../oracle-core/quant/swap-fair-rate";
-import { swapValue } from "../../oracle-core/quant/swap";
+import { swapValueForward } from "../../oracle-core/market/swap-forward";
+import { indexUnderlying, tickerUnderlying, type SwapUnderlying } from "../../oracle-core/market/swap-request";
 import { dateAfter, rowOf } from "./rows";
 import { currentPayload } from "./snapshot-sync";
 import type { SwapDesk, SwapDeskInput } from "./worker-api";
 
-/** Fair rate, NPV at K (default: the fair rate) and sensitivities of an EICS on EICI or on one model (MATH.md §9). */
+/**
+ * Fair rates, NPV at K (default: the fair rate) and sensitivities of an EICS on EICI or on one model, on the
+ * underlying's forward curve as the API prices it (POST /v1/swap): a model's lifecycle forward, or the index's
+ * signed forward grid (θ curves only for a snapshot from before the forecasts).
+ */
 export function swapDesk(input: SwapDeskInput): SwapDesk {
   const p = currentPayload();
-  let curve;
+  let und: SwapUnderlying;
   if (input.underlying === "EICI") {
     if (!p.index) throw new OracleError("E_UNKNOWN_ID", "the index is not yet published: choose a model as the underlying", "underlying");
-    curve = swapCurve({ kind: "index", index: p.index, rows: p.models });
+    und = indexUnderlying(p.index, Object.fromEntries(p.models.map((m) => [m.ticker, m.theta])));
   } else {
-    curve = swapCurve({ kind: "model", row: rowOf(input.underlying) });
+    und = tickerUnderlying(rowOf(input.underlying));
   }
-  const fair = swapFairRate({ curve, months: input.months, fixing: input.fixing });
-  const K = input.K ?? fair.fair_rate;
-  const value = swapValue({ curve, months: input.months, K, notional: input.notional, fixing: input.fixing });
-  return { fair, value, K, periods: value.periods, dates: value.periods.map((x) => dateAfter(p.valuation_date, x.t)) };
+  const forward = und.forward(p.valuation_date);
+  const at = (fixing: "end" | "average", K: number) =>
+    swapValueForward({ forward, months: input.months, K, notional: input.notional, fixing });
+  // The fair rate does not depend on K or the notional (K* = Σ D·F̄ / Σ D): price once at K = 1 for each fixing.
+  const fair = { end: at("end", 1).fair_rate, average: at("average", 1).fair_rate };
+  const K = input.K ?? fair[input.fixing];
+  const value = at(input.fixing, K);
+  const dates = value.periods.map((x) => dateAfter(p.valuation_date, x.t));
+  return { fair, value, K, basis: und.basis, periods: value.periods, dates };
 }

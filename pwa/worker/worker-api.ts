@@ -1,9 +1,12 @@
 // The typed boundary between the page and the worker (comlink). Types only, so both realms compile it.
 import type { CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
+import type { ForwardPoint } from "../../oracle-core/forecast/forward-point";
 import type { DerivedGreeks } from "../../oracle-core/greeks/derived";
 import type { PricedTask, TaskRequest } from "../../oracle-core/greeks/price-task";
 import type { BudgetPlan, CanvasInput, CanvasPlan } from "../../oracle-core/planning/index";
-import type { SimulateMertonResult, SwapFairRateResult, SwapValueResult, SwapPeriod } from "../../oracle-core/quant/index";
+import type { SwapForwardResult } from "../../oracle-core/market/swap-forward";
+import type { SwapBasis } from "../../oracle-core/market/swap-request";
+import type { SimTenorStats, SwapPeriod } from "../../oracle-core/quant/index";
 import type { GreekRow } from "../../oracle-core/schemas/greek-row";
 import type { HistoryRow } from "../../oracle-core/schemas/history-rows";
 import type { IndexBlock, SnapshotPayload } from "../../oracle-core/schemas/snapshot";
@@ -60,18 +63,20 @@ export interface Calculation {
   range: PricedTask;
 }
 
-/** A forward-curve point with its calendar date. */
+/** A forward-curve point with its calendar date: the expected price, and the law around it (null without one). */
 export interface CurvePoint {
   date: string;
   t: number;
   value: number;
+  law: ForwardPoint | null;
 }
 
-/** The Model page: the row, what follows from it, and its forward curve by month. */
+/** The Model page: the row, what follows from it, its forward curve by month and, on a family's newest model, the tier. */
 export interface ModelSheet {
   row: GreekRow;
   derived: DerivedGreeks;
   curve: CurvePoint[];
+  tier: Array<{ name: string; date: string; point: ForwardPoint }> | null;
 }
 
 /** One history observation as the feed serves it (parsed by oracle-core's historyRows). */
@@ -83,9 +88,11 @@ export type HistoryView = { available: true; points: HistoryPoint[] } | { availa
 /** The Index page. */
 export interface IndexView {
   index: IndexBlock;
-  /** Index forward in points and in USD/M at 1M/3M/6M/12M (MATH.md §8.7). */
+  /** Index forward in points and in USD/M at 1M/3M/6M/12M. */
   forward_points: Record<string, number>;
   forward_usd: Record<string, number>;
+  /** "lifecycle": the signed block's (members' lifecycle forwards); "theta": MATH.md §8.7 for an older block. */
+  basis: "lifecycle" | "theta";
 }
 
 /** Swap desk input: underlying "EICI" or a ticker. */
@@ -99,8 +106,11 @@ export interface SwapDeskInput {
 }
 
 export interface SwapDesk {
-  fair: SwapFairRateResult;
-  value: SwapValueResult;
+  /** Fair fixed rate K* for end-of-month and for monthly-average fixing. */
+  fair: { end: number; average: number };
+  value: SwapForwardResult;
+  /** The floating leg's forward: "lifecycle" (a model), "index-grid" (EICI's signed grid), "theta" (older snapshot). */
+  basis: SwapBasis;
   K: number;
   /** Payment dates of the periods, for the fixed-vs-floating chart. */
   dates: string[];
@@ -113,8 +123,13 @@ export interface MonteCarloInput {
   seed: number;
 }
 
+/** One simulated tenor: the price's mean and percentiles, and for the lifecycle model the share of paths that moved. */
+export type McTenorStats = SimTenorStats & { p_change?: number };
+
 export interface MonteCarloView {
-  result: SimulateMertonResult;
+  /** "lifecycle-hazard": the row's forecast model; "merton": a snapshot without one (MATH.md §10). */
+  model: "lifecycle-hazard" | "merton";
+  result: { paths: number; seed: number; tenors: Record<string, McTenorStats> };
   /** Calendar date of each tenor. */
   dates: Record<string, string>;
   beta: number;

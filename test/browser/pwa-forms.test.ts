@@ -89,7 +89,7 @@ describe("PWA forms, saved items and exports", () => {
   it("runs a Monte Carlo with progress, and cancels a long one", async () => {
     const { page } = h;
     await goTo(page, "#/monte-carlo");
-    await page.fill("#mc-paths", "200000");
+    await page.fill("#mc-paths", "1000000");
     await page.getByRole("button", { name: "Run simulation" }).click();
     const progress = page.locator('[data-testid="progress"]');
     await progress.waitFor();

@@ -1,6 +1,7 @@
 // The stored snapshot's defences: rollback refused, a tampered stored copy dropped, an expired one labelled.
 import { afterEach, describe, expect, it } from "vitest";
 import { now } from "../../harness/clock";
+import { tickerForward } from "../../oracle-core/forecast/row-forecast";
 import { fixturePayload, signFixture } from "../../harness/pwa-fixture";
 import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "../../harness/pwa-harness";
 
@@ -91,8 +92,9 @@ describe("PWA snapshot trust", () => {
     const options = await page.locator("#swap-underlying option").allTextContents();
     expect(options.some((o) => o.startsWith("EICI"))).toBe(false);
     const row = h.payload.models.find((m) => m.ticker === "GPT-4.1")!;
-    // A 1-month swap on one model at end fixing: K* = β·e^(−(r+θ)/12)/e^(−r/12) = β·e^(−θ/12) (MATH.md §9.3)
+    // A 1-month swap on one model at end fixing: K* = D·F(1M)/D = F(1M), the model's lifecycle forward (its expected
+    // price in a month), not θ decay.
     await page.fill("#swap-months", "1");
-    await expect.poll(async () => Number(await page.getAttribute('[data-testid="fair-rate"]', "data-value"))).toBeCloseTo(row.beta * Math.exp(-row.theta / 12), 12);
+    await expect.poll(async () => Number(await page.getAttribute('[data-testid="fair-rate"]', "data-value"))).toBeCloseTo(tickerForward(row, row.forecast!.as_of, 1 / 12), 12);
   });
 });
