@@ -18,6 +18,7 @@ export { mcQuery, monteCarloFor, MC_PATHS, MC_DEFAULT_SEED } from "./monte-carlo
 export { forecastPairs } from "./backtest-pairs";
 export { summarizePairs, clusterBootstrap, BOOTSTRAP } from "./backtest-scores";
 export { backtestFamilies } from "./backtest-families";
+export { pitHistogram, reliability, RELIABILITY_LEVELS } from "./backtest-calibration";
 
 export type { PriceStep, MarketObservation } from "./price-timelines";
 export type { IndexUniverseEntry, IndexSeriesInput, IndexSeriesPoint, IndexSeriesResult } from "./index-series";

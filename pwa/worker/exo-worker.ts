@@ -29,6 +29,7 @@ const api: WorkerApi = {
   swap: (input) => attempt(async () => (await import("./swap-desk")).swapDesk(input)),
   canvas: (input) => attempt(async () => (await import("./planning")).canvas(input)),
   budget: (input) => attempt(async () => (await import("./planning")).budget(input)),
+  backtest: () => attempt(async () => (await import("./backtest-view")).backtestView()),
   monteCarlo: (id, input, onProgress) => job(id, async (signal) => (await import("./monte-carlo-job")).monteCarlo(input, signal, onProgress)),
   countTokens: (id, text, tokenizer, onProgress) => job(id, async (signal) => (await import("./tokenizer")).countTokens(text, tokenizer, signal, onProgress)),
   cancel: cancelJob,

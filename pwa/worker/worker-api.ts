@@ -4,6 +4,8 @@ import type { ForwardPoint } from "../../oracle-core/forecast/forward-point";
 import type { DerivedGreeks } from "../../oracle-core/greeks/derived";
 import type { PricedTask, TaskRequest } from "../../oracle-core/greeks/price-task";
 import type { BudgetPlan, CanvasInput, CanvasPlan } from "../../oracle-core/planning/index";
+import type { BacktestFamiliesResult, TargetTable } from "../../oracle-core/market/backtest-families";
+import type { BacktestTarget } from "../../oracle-core/market/backtest-pairs";
 import type { SwapForwardResult } from "../../oracle-core/market/swap-forward";
 import type { SwapBasis } from "../../oracle-core/market/swap-request";
 import type { SimTenorStats, SwapPeriod } from "../../oracle-core/quant/index";
@@ -135,6 +137,18 @@ export interface MonteCarloView {
   beta: number;
 }
 
+/** The Methodology page's backtest: the scored table and, per target and tenor, the PIT histogram and reliability. */
+export interface BacktestView {
+  eval_end: string;
+  tenors: string[];
+  tier_calibration: BacktestFamiliesResult["tier_calibration"];
+  by_tenor: TargetTable;
+  calibration: Record<
+    BacktestTarget,
+    Record<string, { pit: number[]; reliability: { nominal: number; observed: number | null }[] }>
+  >;
+}
+
 /** Budget planner input. */
 export interface BudgetInput {
   monthly_calls: number;
@@ -164,6 +178,7 @@ export interface WorkerApi {
   swap(input: SwapDeskInput): Promise<Result<SwapDesk>>;
   canvas(input: CanvasInput): Promise<Result<CanvasPlan>>;
   budget(input: BudgetInput): Promise<Result<BudgetPlan>>;
+  backtest(): Promise<Result<BacktestView>>;
   monteCarlo(job: number, input: MonteCarloInput, onProgress: OnProgress): Promise<Result<MonteCarloView>>;
   countTokens(job: number, text: string, tokenizer: string, onProgress: OnProgress): Promise<Result<TokenCount>>;
   cancel(job: number): void;

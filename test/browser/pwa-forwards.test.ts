@@ -3,9 +3,15 @@
 // Methodology page's backtest table, PIT histogram and reliability diagram.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VALUATION_DATE } from "../../harness/pwa-fixture";
-import { goTo, openApp, type PwaHarness } from "../../harness/pwa-harness";
+import { goTo, openApp, waitForController, type PwaHarness } from "../../harness/pwa-harness";
+import history from "../../data/history.json";
+import registry from "../../data/registry.json";
+import { backtestFamilies } from "../../oracle-core/market/backtest-families";
+import type { HistoryFile } from "../../oracle-core/schemas/observation";
 import { announcedPath } from "../../oracle-core/forecast/row-forecast";
 import { forwardPointAt } from "../../oracle-core/greeks/forward-view";
+
+const H = history as unknown as HistoryFile;
 
 const cells = (h: PwaHarness, id: string) =>
   h.page.evaluate(
@@ -107,5 +113,53 @@ describe("PWA forwards", () => {
     expect(await h.page.textContent('[data-testid="table-index-forward"] caption')).toBe(
       "Index forward (members' lifecycle forwards, signed in the snapshot)",
     );
+  });
+});
+
+describe("PWA methodology: the backtest and its calibration plots", () => {
+  let h: PwaHarness;
+  beforeAll(async () => {
+    h = await openApp();
+  });
+  afterAll(async () => h?.close());
+
+  it("computes the backtest on the device: the table equals oracle-core's runner, with three uPlot charts", async () => {
+    await goTo(h.page, "#/methodology");
+    await h.page.locator('[data-testid="table-backtest"]').waitFor({ timeout: 60_000 });
+    const rows = await cells(h, "backtest");
+    expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(
+      ["Model's own price (ticker)", "Family's newest model (tier)"].flatMap((t) => ["1M", "3M", "6M", "12M"].map((x) => `${t} ${x}`)),
+    );
+    // The same runner as GET /v1/backtest and the README, on the bundled history to the registry's as-of date.
+    const mine = backtestFamilies({ history: H, families: H.families, eval_end: registry.as_of });
+    const t6 = mine.by_tenor.ticker["6M"]!;
+    const row6 = rows[2]!;
+    expect(row6[2]).toBe(String(t6.pairs));
+    expect(row6[3]).toBe(`${t6.moved} / ${t6.events}`);
+    expect(row6[7]).toBe(`${fix(t6.coverage90.value! * 100, 1)}%`);
+    // The ticker goal: its 90% bands cover 85–95% of outcomes at 6M.
+    expect(t6.coverage90.value!).toBeGreaterThan(0.85);
+    expect(t6.coverage90.value!).toBeLessThan(0.95);
+    const charts = h.page.locator("page-methodology exo-chart");
+    expect(await charts.count()).toBe(3);
+    await charts.nth(2).locator("canvas").waitFor();
+    expect(await charts.nth(2).locator("figcaption").textContent()).toBe("Reliability diagram: nominal vs observed band coverage");
+    // The calibration table: the PIT deciles of each target and tenor sum to 1, and the 90% column is the table's.
+    const cal = await cells(h, "calibration");
+    expect(cal).toHaveLength(8);
+    const deciles = cal[2]![2]!.split(" ").map(Number);
+    expect(deciles).toHaveLength(10);
+    expect(deciles.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 2);
+    expect(cal[2]![4]).toBe(row6[7]);
+  });
+
+  it("works offline: the bundled history is precached", async () => {
+    await waitForController(h.page);
+    await h.context.setOffline(true);
+    await h.page.reload();
+    await goTo(h.page, "#/methodology");
+    await h.page.locator('[data-testid="table-backtest"]').waitFor({ timeout: 60_000 });
+    expect((await cells(h, "backtest")).length).toBe(8);
+    await h.context.setOffline(false);
   });
 });
