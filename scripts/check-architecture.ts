@@ -20,7 +20,8 @@ export const LAYERS: Readonly<Record<string, readonly string[] | "any">> = {
   "feed-worker": ["oracle-core", "api-core", "tokenizer", "data"],
   sdk: ["oracle-core", "api-core", "tokenizer"],
   widgets: ["oracle-core", "api-core", "tokenizer"],
-  pwa: ["oracle-core", "api-core", "tokenizer"],
+  // The PWA bundles the price history (a lazy, precached chunk) to run the forecasts' backtest offline.
+  pwa: ["oracle-core", "api-core", "tokenizer", "data"],
   data: [],
   scripts: "any",
   bench: "any",
