@@ -41,29 +41,33 @@ function countLength(lambdaMax: number): number {
 }
 
 /**
- * P(N = n) for the number N of unannounced moves in (0, τ]: a Poisson mixture over the successor's arrival time σ
- * (exponential at the family's rate): Λ(σ) = ∫ hazard while the newest model, then the superseded hazard.
+ * The number of unannounced moves in (0, τ] is Poisson(Λ) given the successor's arrival time σ (exponential at the
+ * family's rate), Λ(σ) = ∫ hazard while the newest model, then the superseded hazard: calls `at(Λ, weight)` for each
+ * node of that mixture (weights sum to 1).
  */
-export function moveCounts(st: TickerLawState, tau: number): Float64Array {
+function forEachMixture(st: TickerLawState, tau: number, at: (lambda: number, weight: number) => void): void {
   if (!(tau >= 0)) throw new OracleError("E_NEG_TENOR", `t must be ≥ 0 years, got ${tau}`, "t");
   const { young, old, superseded: sup } = st.hazard;
-  const acc = new Float64Array(countLength(Math.max(young, old, sup) * tau));
-  if (st.superseded) {
-    addPoisson(acc, sup * tau, 1);
-    return acc;
-  }
+  if (st.superseded) return at(sup * tau, 1);
   const r = Math.max(0, st.young_years - st.age); // years of youth left
   const H = (x: number) => young * Math.min(x, r) + old * Math.max(0, x - r);
   const nu = st.successor_rate;
-  addPoisson(acc, H(tau), Math.exp(-nu * tau)); // no successor by τ
+  at(H(tau), Math.exp(-nu * tau)); // no successor by τ
   if (nu > 0) {
     // σ = −ln(1 − u)/ν turns ν e^(−νσ) dσ into du on [0, 1 − e^(−ντ)]; the kink at σ = r maps to 1 − e^(−νr).
     const U = -Math.expm1(-nu * tau);
     forEachNode(0, U, [-Math.expm1(-nu * r)], (u, w) => {
       const sigma = -Math.log1p(-u) / nu;
-      addPoisson(acc, H(sigma) + sup * (tau - sigma), w);
+      at(H(sigma) + sup * (tau - sigma), w);
     });
   }
+}
+
+/** P(N = n) for the number N of unannounced moves in (0, τ] (the Poisson mixture of {@link forEachMixture}). */
+export function moveCounts(st: TickerLawState, tau: number): Float64Array {
+  const { young, old, superseded: sup } = st.hazard;
+  const acc = new Float64Array(countLength(Math.max(young, old, sup) * Math.max(0, tau)));
+  forEachMixture(st, tau, (lambda, w) => addPoisson(acc, lambda, w));
   return acc;
 }
 
@@ -82,11 +86,13 @@ export function tickerLaw(st: TickerLawState, base: number, tau: number): LawCom
   return out;
 }
 
-/** E[price at τ] / base = Σ P(N=n)·E[e^Y]^n: the drift the moves add to the announced path. */
+/**
+ * E[price at τ] / base = Σ P(N=n)·E[e^Y]^n: the drift the moves add to the announced path. Given Λ, E[m^N] of a
+ * Poisson(Λ) count is e^(Λ(m−1)), so no count vector is built (the index grid calls this for every member and knot).
+ */
 export function tickerDrift(st: TickerLawState, tau: number): number {
-  const pn = moveCounts(st, tau);
-  const lm = st.jump.mu + 0.5 * st.jump.s * st.jump.s; // ln E[e^Y]
+  const k = Math.exp(st.jump.mu + 0.5 * st.jump.s * st.jump.s) - 1; // E[e^Y] − 1
   let g = 0;
-  for (let n = 0; n < pn.length; n++) if (pn[n]! > 0) g += Math.exp(Math.log(pn[n]!) + n * lm);
+  forEachMixture(st, tau, (lambda, w) => (g += w * Math.exp(lambda * k)));
   return g;
 }
