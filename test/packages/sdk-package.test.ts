@@ -3,7 +3,7 @@
 // crash — estimate({ prompt }) failing with "Cannot find package 'tiktoken'" on a clean install — is the first check.
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { get_encoding } from "tiktoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,6 +66,7 @@ describe("exostream (the SDK package) installed from its tarball into an empty p
   afterAll(async () => {
     await feed?.close();
     if (project) rmSync(project.dir, { recursive: true, force: true });
+    if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
   });
 
   it("estimate({ model: 'gpt-4.1', prompt }) works with no tiktoken in the project: the count is o200k_base's, exact", () => {

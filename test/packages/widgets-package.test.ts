@@ -4,7 +4,7 @@
 // signed fixture feed on another loopback origin.
 import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../harness/chromium";
@@ -67,6 +67,7 @@ describe("@exostream/widgets installed from its tarball; the examples built agai
     await host?.close();
     await feed?.close();
     if (project) rmSync(project.dir, { recursive: true, force: true });
+    if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
   });
 
   it('the React example type-checks <exo-ticker model="GPT-4.1">; a misspelled attribute or a wrong mode fails', () => {
