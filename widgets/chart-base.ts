@@ -41,8 +41,7 @@ export abstract class ExoChart extends ExoElement {
   /** Colours read from the rendered theme (canvas cannot use CSS variables). */
   protected ink = { fg: "", grid: "", ac: "", mu: "" };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  protected override feedKnown(): void {
     void historyPoints(this.feedOrigin, this.model.trim().toUpperCase(), this.getAttribute("field") ?? "output").then((h) => {
       this._h = h;
       this.requestUpdate();

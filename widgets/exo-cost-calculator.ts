@@ -17,13 +17,14 @@ type Field = "n_in" | "n_out" | "eta" | "mode";
  * @attr n-in - Initial input tokens (default 10000).
  * @attr n-out - Initial output tokens (default 1000).
  * @attr eta - Initial cache-hit share of the input, 0–1 (default 0).
- * @attr mode - Initial mode: "sync" (default) or "batch".
+ * @attr {"sync" | "batch"} mode - Initial mode: "sync" (default) or "batch".
  * @attr prompt - A prompt to count: its tokens, counted in the browser with the model's tokenizer (the same engine and
  *   count as the API), become the input tokens, and the line under the cost says what the count is (exact, exact
  *   (open vocabulary) or an estimate with its band).
- * @attr horizon - Forward horizon shown beside the spot cost: 1M, 3M (default), 6M or 12M.
- * @attr theme - "light" (default), "dark" or "auto".
+ * @attr {"1M" | "3M" | "6M" | "12M"} horizon - Forward horizon shown beside the spot cost: 1M, 3M (default), 6M or 12M.
+ * @attr {"light" | "dark" | "auto"} theme - "light" (default), "dark" or "auto".
  * @attr feed - Feed origin to read (default: the origin that served the script).
+ * @attr pins - Root public keys to pin (base64, space-separated); else configure({ pins }), else exostream-pin meta.
  * @fires exo-state - After the first snapshot state renders; detail { state }.
  * @csspart form - The inputs.
  * @csspart input - Each input and the mode select.

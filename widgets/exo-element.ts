@@ -24,11 +24,12 @@ export class ExoElement extends HTMLElement {
   /** Attributes whose change re-renders. */
   static observedAttributes = ["model", "models", "mode", "field", "horizon"];
   readonly renderRoot: ShadowRoot;
-  /** The page's snapshot state, once known. */
+  /** The page's snapshot state, once known. @internal */
   protected _s: SnapshotState | undefined;
   /** The feed this element reads (see feedOf). */
   protected feedOrigin = "";
   private _q: Promise<void> | undefined;
+  private _asked = false;
 
   constructor() {
     super();
@@ -40,13 +41,19 @@ export class ExoElement extends HTMLElement {
 
   connectedCallback(): void {
     this.requestUpdate();
-    if (this.feedOrigin) return;
-    this.feedOrigin = feedOf(this);
-    void getSnapshot(this.feedOrigin, pinsOf()).then(async (s) => {
-      this._s = s;
-      this.requestUpdate();
-      await this.updateComplete;
-      this.dispatchEvent(new CustomEvent("exo-state", { detail: { state: s.kind }, bubbles: true, composed: true }));
+    if (this._asked) return;
+    this._asked = true;
+    // In a microtask: an element defined by an import is upgraded while that import evaluates, before the module
+    // that imported it runs its configure() call; the whole module graph evaluates before this runs.
+    queueMicrotask(() => {
+      this.feedOrigin = feedOf(this);
+      this.feedKnown();
+      void getSnapshot(this.feedOrigin, pinsOf(this)).then(async (s) => {
+        this._s = s;
+        this.requestUpdate();
+        await this.updateComplete;
+        this.dispatchEvent(new CustomEvent("exo-state", { detail: { state: s.kind }, bubbles: true, composed: true }));
+      });
     });
   }
 
@@ -76,12 +83,15 @@ export class ExoElement extends HTMLElement {
   /** Called after each render. */
   updated(): void {}
 
-  /** The verified payload, or undefined while loading or when there is none. */
+  /** Called once, when `feedOrigin` is known (a microtask after the first connect): start feed requests here. */
+  protected feedKnown(): void {}
+
+  /** The verified payload, or undefined while loading or when there is none. @internal */
   protected get payload(): SnapshotPayload | undefined {
     return this._s?.kind == "verified" ? this._s.payload : undefined;
   }
 
-  /** The verified row of `ticker` (case and spaces ignored). */
+  /** The verified row of `ticker` (case and spaces ignored). @internal */
   protected row(ticker: string | null | undefined): GreekRow | undefined {
     const t = (ticker ?? "").trim().toUpperCase();
     return this.payload?.models.find((m) => m.ticker == t);
@@ -105,7 +115,7 @@ export class ExoElement extends HTMLElement {
     </p>`;
   }
 
-  /** Badges for a row: stale (live mode only), pending, and any other non-ok quote status. */
+  /** Badges for a row: stale (live mode only), pending, and any other non-ok quote status. @internal */
   protected badges(r: GreekRow): TemplateResult[] {
     const s = this._s as { stale: boolean; payload: SnapshotPayload };
     const st = r.status;

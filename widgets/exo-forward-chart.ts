@@ -18,8 +18,9 @@ const TENOR_NAMES = ["1M", "3M", "6M", "12M"] as const;
  *
  * @tag exo-forward-chart
  * @attr model - The ticker, e.g. "GPT-4O".
- * @attr theme - "light" (default), "dark" or "auto".
+ * @attr {"light" | "dark" | "auto"} theme - "light" (default), "dark" or "auto".
  * @attr feed - Feed origin to read (default: the origin that served the script).
+ * @attr pins - Root public keys to pin (base64, space-separated); else configure({ pins }), else exostream-pin meta.
  * @fires exo-state - After the first snapshot state renders; detail { state }.
  * @csspart title - The chart title.
  * @csspart toggle - The Chart/Table toggle button.

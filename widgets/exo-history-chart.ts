@@ -11,9 +11,10 @@ import { dayMs } from "./format.js";
  *
  * @tag exo-history-chart
  * @attr model - The ticker, e.g. "GPT-4O".
- * @attr field - Price field: "output" (default) or "input".
- * @attr theme - "light" (default), "dark" or "auto".
+ * @attr {"output" | "input"} field - Price field: "output" (default) or "input".
+ * @attr {"light" | "dark" | "auto"} theme - "light" (default), "dark" or "auto".
  * @attr feed - Feed origin to read (default: the origin that served the script).
+ * @attr pins - Root public keys to pin (base64, space-separated); else configure({ pins }), else exostream-pin meta.
  * @fires exo-state - After the first snapshot state renders; detail { state }.
  * @csspart title - The chart title.
  * @csspart toggle - The Chart/Table toggle button.

@@ -15,8 +15,9 @@ interface Level {
  * (snapshot.index === null) it says so instead.
  *
  * @tag exo-index
- * @attr theme - "light" (default), "dark" or "auto".
+ * @attr {"light" | "dark" | "auto"} theme - "light" (default), "dark" or "auto".
  * @attr feed - Feed origin to read (default: the origin that served the script).
+ * @attr pins - Root public keys to pin (base64, space-separated); else configure({ pins }), else exostream-pin meta.
  * @fires exo-state - After the first snapshot state renders; detail { state }.
  * @csspart name - The index name.
  * @csspart level - The index level.
@@ -60,8 +61,7 @@ export class ExoIndex extends ExoElement {
       }
     `;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  protected override feedKnown(): void {
     void feedJson(this.feedOrigin + "/v1/index/history").then((b) => {
       this._l = (listOf(b) as Record<string, unknown>[])
         .map((r) => ({ date: String(r?.date ?? r?.fixing_date ?? ""), level: r?.level as number }))

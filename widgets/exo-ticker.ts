@@ -11,9 +11,10 @@ import { pct, usd } from "./format.js";
  * @tag exo-ticker
  * @attr model - One ticker, e.g. "OPUS-4.6".
  * @attr models - A comma-separated list of tickers (overrides `model`).
- * @attr mode - "board" (default) or "marquee".
- * @attr theme - "light" (default), "dark" or "auto" (follows prefers-color-scheme).
+ * @attr {"board" | "marquee"} mode - "board" (default) or "marquee".
+ * @attr {"light" | "dark" | "auto"} theme - "light" (default), "dark" or "auto" (follows prefers-color-scheme).
  * @attr feed - Feed origin to read (default: the origin that served the script, or <meta name="exostream-feed">).
+ * @attr pins - Root public keys to pin (base64, space-separated); else configure({ pins }), else exostream-pin meta.
  * @fires exo-state - After the first snapshot state renders; detail { state: "verified" | "unverified" | "unavailable" }.
  * @csspart board - The row of cards (board mode; scrolls sideways when they do not fit).
  * @csspart card - One model: a card on the board, an item in the marquee.

@@ -17,7 +17,7 @@ function scan(root: Element | Document): void {
   for (const tag in ELEMENTS) {
     const el = root instanceof Element && root.localName === tag ? root : root.querySelector(tag);
     if (!el) continue;
-    void getSnapshot(feedOf(el), pinsOf());
+    void getSnapshot(feedOf(el), pinsOf(el));
     ELEMENTS[tag]!().catch((e: unknown) => console.warn("exostream:", e));
     delete ELEMENTS[tag];
   }

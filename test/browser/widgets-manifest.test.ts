@@ -14,7 +14,7 @@ import { ROOT } from "../../harness/widgets-build.js";
 interface Decl {
   name: string;
   tagName: string;
-  attributes: { name: string }[];
+  attributes: { name: string; type: { text: string } }[];
   cssParts: { name: string; description: string }[];
   cssProperties: { name: string }[];
   events: { name: string }[];
@@ -33,15 +33,16 @@ describe("custom-elements.json", () => {
     expect(manifest.schemaVersion).toBe("2.0.0");
   });
 
-  it("lists the five elements, each with theme/feed attributes, the exo-state event and the colour properties", () => {
+  it("lists the five elements, each with theme/feed/pins attributes, the exo-state event and the colour properties", () => {
     expect(decls.map((d) => d.tagName).sort()).toEqual(["exo-cost-calculator", "exo-forward-chart", "exo-history-chart", "exo-index", "exo-ticker"]);
     for (const d of decls) {
-      expect(d.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(["theme", "feed"]));
+      expect(d.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(["theme", "feed", "pins"]));
+      expect(d.attributes.find((a) => a.name === "theme")).toMatchObject({ type: { text: '"light" | "dark" | "auto"' } });
       expect(d.events.map((e) => e.name)).toEqual(["exo-state"]);
       expect(d.cssProperties.map((p) => p.name)).toEqual(expect.arrayContaining(["--exo-bg", "--exo-fg", "--exo-border", "--exo-font", "--exo-height"]));
       expect(d.cssParts.every((p) => p.description.length > 10)).toBe(true);
     }
-    expect(decls.find((d) => d.tagName === "exo-ticker")!.attributes.map((a) => a.name)).toEqual(["model", "models", "mode", "theme", "feed"]);
+    expect(decls.find((d) => d.tagName === "exo-ticker")!.attributes.map((a) => a.name)).toEqual(["model", "models", "mode", "theme", "feed", "pins"]);
   });
 
   it("documents exactly the parts each element's templates expose", () => {

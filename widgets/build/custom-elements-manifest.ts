@@ -14,9 +14,11 @@ function text(c: string | ts.NodeArray<ts.JSDocComment> | undefined): string {
   return typeof c === "string" ? c : c.map((x) => x.text).join("");
 }
 
-function named(tag: ts.JSDocTag): Named {
-  const m = /^(\S+)\s*(?:-\s*)?([\s\S]*)$/.exec(text(tag.comment).trim());
-  return { name: m?.[1] ?? "", description: (m?.[2] ?? "").replace(/\s+/g, " ").trim() };
+function named(tag: ts.JSDocTag): Named & { type?: string } {
+  // "@attr {"a" | "b"} name - description": the optional {type} is the attribute's value type.
+  const m = /^(?:\{([^}]*)\}\s*)?(\S+)\s*(?:-\s*)?([\s\S]*)$/.exec(text(tag.comment).trim());
+  const out = { name: m?.[2] ?? "", description: (m?.[3] ?? "").replace(/\s+/g, " ").trim() };
+  return m?.[1] ? { ...out, type: m[1].trim() } : out;
 }
 
 /** The manifest for every `exo-*.ts` element module in `dir` (the widgets folder). */
@@ -42,7 +44,7 @@ export function customElementsManifest(dir: string): object {
         customElement: true,
         description: docs.map((d) => text(d.comment)).join("\n").trim(),
         superclass: { name: "ExoElement", module: "exo-element.ts" },
-        attributes: by("attr").map((a) => ({ ...a, type: { text: "string" } })),
+        attributes: by("attr").map(({ type, ...a }) => ({ ...a, type: { text: type ?? "string" } })),
         events: by("fires"),
         cssParts: by("csspart"),
         cssProperties: by("cssproperty"),
