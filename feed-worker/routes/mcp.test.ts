@@ -94,6 +94,8 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
       ["price_task", { model: "GPT-4.2", n_in: 1, n_out: 1 }, "/v1/price", "E_UNKNOWN_TICKER"],
       ["compare_models", { n_in: 1000 }, "/v1/compare", "E_SCHEMA"],
       ["price_swap", { underlying: "GPT-4.1", term_months: 0, notional: { kind: "tokens", amount: 1 } }, "/v1/swap", "E_SWAP_TERM"],
+      ["price_swap", { underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1e300 }, rate: -700 }, "/v1/swap", "E_NOT_FINITE"],
+      ["price_swap", { underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1000 }, rate: 1e308 }, "/v1/swap", "E_NOT_FINITE"],
     ];
     for (const [name, args, path, code] of cases) {
       const tool = await err(name, args);
@@ -101,6 +103,7 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
       expect(r.status).toBeGreaterThanOrEqual(400);
       expect(tool.error.code).toBe(code);
       expect(tool).toEqual(r.json);
+      if (name === "price_swap" && code === "E_NOT_FINITE") expect(tool.error.field).toBe("rate");
     }
     const fwd = await err("get_forward_curve", { ticker: "GPT-4.1", t: [-1] });
     expect(fwd.error).toMatchObject({ code: "E_NEG_TENOR", field: "t" });
