@@ -19,7 +19,15 @@ export type ApiErrorCode =
   | "E_RATE_LIMIT"
   | "E_NO_SNAPSHOT"
   | "E_NO_INDEX"
-  | "E_INTERNAL";
+  | "E_INTERNAL"
+  // MCP transport rules (api-core/mcp-message.ts) and webhook caps
+  | "E_MCP_BATCH"
+  | "E_BAD_JSONRPC"
+  | "E_MCP_PROTOCOL_VERSION"
+  | "E_RESPONSE_TOO_LARGE"
+  | "E_UNKNOWN_TOOL"
+  | "E_WEBHOOK_LIMIT"
+  | "E_WEBHOOK_CAPACITY";
 
 /** An error every transport answers as `{"error":{code,message,field?,...}}` (REST with its HTTP status). */
 export class ApiError extends Error {

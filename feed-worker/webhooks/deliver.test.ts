@@ -45,3 +45,37 @@ describe("deliveries: what the owner sees of a failure, and the URL policy at de
     expect(b).toMatchObject({ status: "failed", last_error: POLICY_REFUSED });
   });
 });
+
+describe("deliveries are fair across subscribers", () => {
+  let h: FeedHarness;
+  beforeAll(async () => {
+    h = await feedHarness();
+    await ensureSchema(h.env.DB);
+    const hook = h.env.DB.prepare(
+      "INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) VALUES (?, ?, '{}', NULL, 's', 'x', ?, 0)",
+    );
+    const delivery = h.env.DB.prepare(
+      "INSERT INTO webhook_deliveries (id, webhook_id, version, body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, '{}', 'pending', 0, ?, ?)",
+    );
+    const at = (s: number) => new Date(NOW.getTime() - 3_600_000 + s * 1000).toISOString();
+    await h.env.DB.batch([
+      hook.bind("wh_busy", "https://busy.example.com/h", at(0)),
+      hook.bind("wh_quiet", "https://quiet.example.com/h", at(0)),
+      // 60 older deliveries for one subscriber, then one for the other: oldest-first would give busy all 50 slots.
+      ...Array.from({ length: 60 }, (_, i) => delivery.bind(`wh_busy:v${i + 1}`, "wh_busy", i + 1, at(i), at(i))),
+      delivery.bind("wh_quiet:v61", "wh_quiet", 61, at(100), at(100)),
+    ]);
+  });
+  afterAll(() => h.dispose());
+
+  it("a run of 50 serves the quiet subscriber's one due delivery beside the busy one's backlog", async () => {
+    const hosts: string[] = [];
+    const fetchFn = (async (url: string) => {
+      hosts.push(new URL(url).hostname);
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    expect(await deliverDue(h.env, { now: NOW, fetch: fetchFn, limit: 50 })).toMatchObject({ attempted: 50, delivered: 50 });
+    expect(hosts.filter((x) => x === "quiet.example.com")).toHaveLength(1);
+    expect(hosts.filter((x) => x === "busy.example.com")).toHaveLength(49);
+  });
+});

@@ -69,8 +69,14 @@ export async function deliverDue(env: Env, opts: { now: Date; fetch: typeof fetc
   const due = (
     await db
       .prepare(
-        `SELECT d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-         WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?`,
+        // Fair across subscribers: each one's oldest due delivery first (round-robin by rank), so one subscription
+        // with a backlog cannot take a whole run's slots from the others.
+        `SELECT id, webhook_id, body, attempts, url, secret FROM (
+           SELECT d.id, d.webhook_id, d.body, d.attempts, d.next_attempt_at, w.url, w.secret,
+                  ROW_NUMBER() OVER (PARTITION BY d.webhook_id ORDER BY d.next_attempt_at, d.id) AS turn
+           FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+           WHERE d.status = 'pending' AND d.next_attempt_at <= ?)
+         ORDER BY turn, next_attempt_at, id LIMIT ?`,
       )
       .bind(nowIso, opts.limit ?? 50)
       .all<DueDelivery>()
