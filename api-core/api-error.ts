@@ -1,7 +1,7 @@
 import { isOracleError } from "../oracle-core/errors";
 
 /** The HTTP statuses errors are answered with (MCP carries the same body without the status). */
-export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 500 | 503;
+export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 406 | 413 | 415 | 429 | 500 | 503;
 
 /** Request-level codes, beside oracle-core's MATH.md §13 codes which pass through unchanged. */
 export type ApiErrorCode =
@@ -26,6 +26,8 @@ export type ApiErrorCode =
   | "E_MCP_PROTOCOL_VERSION"
   | "E_RESPONSE_TOO_LARGE"
   | "E_UNKNOWN_TOOL"
+  | "E_UNKNOWN_METHOD"
+  | "E_NOT_ACCEPTABLE"
   | "E_WEBHOOK_LIMIT"
   | "E_WEBHOOK_CAPACITY";
 

@@ -65,14 +65,17 @@ export function hasProtoKey(v: unknown, depth = 0): boolean {
 }
 
 /**
- * -32602 for a request whose params do not fit its method (the first issue as a REST code and field, e.g.
+ * -32601 for a request of a method this server does not answer (with E_UNKNOWN_METHOD in data), -32602 for a request whose params do not fit its method (the first issue as a REST code and field, e.g.
  * E_BAD_TYPE at params.name) or whose tool arguments carry `__proto__` (E_UNKNOWN_FIELD, as REST answers). Null
  * when the message may go on to the SDK.
  */
 export function invalidParamsError(msg: JSONRPCMessage): JsonRpcErrorResponse | null {
   if (!("method" in msg) || !("id" in msg)) return null;
   const schema = METHOD_SCHEMAS[msg.method];
-  if (!schema) return null;
+  if (!schema) {
+    const m = `Method not found: ${JSON.stringify(msg.method.slice(0, 64))}; this server answers ${Object.keys(METHOD_SCHEMAS).join(", ")}`;
+    return jsonRpcError(msg, ErrorCode.MethodNotFound, m, "E_UNKNOWN_METHOD", "method");
+  }
   const r = schema.safeParse(msg, { reportInput: true });
   if (!r.success) {
     const e = issueToApiError(r.error.issues[0]!);

@@ -20,6 +20,15 @@ export const MAX_MCP_RESPONSE_BYTES = 1024 * 1024;
  * transport says 404). Null when the message may go on.
  */
 async function checkHttpMessage(c: Context<AppEnv>): Promise<Response | null> {
+  const accept = c.req.header("accept") ?? "";
+  if (!accept.includes("application/json") || !accept.includes("text/event-stream")) {
+    const m = "Not Acceptable: send Accept: application/json, text/event-stream";
+    return c.json(jsonRpcError(null, -32000, m, "E_NOT_ACCEPTABLE", "accept"), 406);
+  }
+  if (!/^application\/json\s*(;|$)/i.test(c.req.header("content-type") ?? "")) {
+    const m = "Unsupported Media Type: send the message as application/json";
+    return c.json(jsonRpcError(null, -32000, m, "E_UNSUPPORTED_MEDIA", "content-type"), 415);
+  }
   let msg: unknown;
   try {
     msg = JSON.parse(await c.req.text());
@@ -84,6 +93,6 @@ export function mcpRoutes(app: Hono<AppEnv>, countTokens: (env: AppEnv["Bindings
   });
   // No standalone SSE stream and no sessions to delete in stateless mode: the spec's answer is 405.
   app.on(["GET", "DELETE"], "/mcp", (c) =>
-    c.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: this MCP server is stateless; POST JSON-RPC messages to /mcp" }, id: null }, 405, { Allow: "POST, OPTIONS" }),
+    c.json(jsonRpcError(null, -32000, "Method not allowed: this MCP server is stateless; POST JSON-RPC messages to /mcp", "E_METHOD"), 405, { Allow: "POST, OPTIONS" }),
   );
 }
