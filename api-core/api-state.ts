@@ -40,7 +40,8 @@ export const MAX_ECHO = 64;
 
 /** A caller's value as an error message quotes it: JSON-quoted, cut at MAX_ECHO characters. */
 export function echo(v: string): string {
-  return v.length > MAX_ECHO ? `${JSON.stringify(v.slice(0, MAX_ECHO))}… (${v.length} characters)` : JSON.stringify(v);
+  if (v.length <= MAX_ECHO) return JSON.stringify(v);
+  return `${JSON.stringify(v.slice(0, MAX_ECHO))}… (${v.length} characters)`;
 }
 
 /**

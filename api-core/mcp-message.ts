@@ -28,7 +28,13 @@ function idOf(msg: unknown): string | number | null {
 }
 
 /** A JSON-RPC error with a REST code in `data`. */
-export function jsonRpcError(msg: unknown, rpc: number, message: string, code: string, field?: string): JsonRpcErrorResponse {
+export function jsonRpcError(
+  msg: unknown,
+  rpc: number,
+  message: string,
+  code: string,
+  field?: string,
+): JsonRpcErrorResponse {
   return { jsonrpc: "2.0", id: idOf(msg), error: { code: rpc, message, data: errorBody(code, message, field).error } };
 }
 
@@ -43,10 +49,20 @@ export function parseErrorResponse(): JsonRpcErrorResponse {
  */
 export function invalidRequestError(msg: unknown): JsonRpcErrorResponse | null {
   if (Array.isArray(msg)) {
-    return jsonRpcError(null, ErrorCode.InvalidRequest, "Invalid Request: JSON-RPC batches are not supported; send one message per request", "E_MCP_BATCH");
+    return jsonRpcError(
+      null,
+      ErrorCode.InvalidRequest,
+      "Invalid Request: JSON-RPC batches are not supported; send one message per request",
+      "E_MCP_BATCH",
+    );
   }
   if (JSONRPCMessageSchema.safeParse(msg).success) return null;
-  return jsonRpcError(msg, ErrorCode.InvalidRequest, "Invalid Request: expected one JSON-RPC 2.0 message", "E_BAD_JSONRPC");
+  return jsonRpcError(
+    msg,
+    ErrorCode.InvalidRequest,
+    "Invalid Request: expected one JSON-RPC 2.0 message",
+    "E_BAD_JSONRPC",
+  );
 }
 
 /** The params schema of each method the server answers: a wrong type is -32602 naming the field, not -32603. */
@@ -65,7 +81,8 @@ export function hasProtoKey(v: unknown, depth = 0): boolean {
 }
 
 /**
- * -32601 for a request of a method this server does not answer (with E_UNKNOWN_METHOD in data), -32602 for a request whose params do not fit its method (the first issue as a REST code and field, e.g.
+ * -32601 for a request of a method this server does not answer (E_UNKNOWN_METHOD in data); -32602 for a request
+ * whose params do not fit its method (the first issue as a REST code and field, e.g.
  * E_BAD_TYPE at params.name) or whose tool arguments carry `__proto__` (E_UNKNOWN_FIELD, as REST answers). Null
  * when the message may go on to the SDK.
  */
@@ -73,7 +90,8 @@ export function invalidParamsError(msg: JSONRPCMessage): JsonRpcErrorResponse | 
   if (!("method" in msg) || !("id" in msg)) return null;
   const schema = METHOD_SCHEMAS[msg.method];
   if (!schema) {
-    const m = `Method not found: ${JSON.stringify(msg.method.slice(0, 64))}; this server answers ${Object.keys(METHOD_SCHEMAS).join(", ")}`;
+    const known = Object.keys(METHOD_SCHEMAS).join(", ");
+    const m = `Method not found: ${JSON.stringify(msg.method.slice(0, 64))}; this server answers ${known}`;
     return jsonRpcError(msg, ErrorCode.MethodNotFound, m, "E_UNKNOWN_METHOD", "method");
   }
   const r = schema.safeParse(msg, { reportInput: true });

@@ -39,7 +39,9 @@ export function issueToApiError(issue: Issue): ApiError {
     return new ApiError(400, code, `${field ?? "body"} must be of type ${issue.expected}`, field);
   }
   if (field && FIELD_CODES[field]) return new ApiError(400, FIELD_CODES[field]!, `${field} is not valid`, field);
-  if (issue.code === "too_big" || issue.code === "too_small") return new ApiError(400, "E_BAD_TYPE", boundMessage(issue, field ?? "value"), field);
+  if (issue.code === "too_big" || issue.code === "too_small") {
+    return new ApiError(400, "E_BAD_TYPE", boundMessage(issue, field ?? "value"), field);
+  }
   if (issue.code === "custom") return new ApiError(400, "E_BAD_TYPE", `${field ?? "value"} ${issue.message}`, field);
   return new ApiError(400, "E_BAD_TYPE", `${field ?? "body"} is not valid`, field);
 }

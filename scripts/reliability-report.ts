@@ -79,10 +79,12 @@ export function securityBlock(figures: Record<string, Record<string, number>>): 
   if (cats.length === 0) return "";
   const sum = (f: string) => cats.reduce((n, [, v]) => n + (v[f] ?? 0), 0);
   const row = (name: string, v: Record<string, number>) =>
-    `| ${name} | ${(v.cases ?? 0).toLocaleString("en-US")} | ${(v.coded ?? 0).toLocaleString("en-US")} | ${v.http5xx ?? 0} | ${v.uncoded ?? 0} |`;
+    `| ${name} | ${n(v.cases)} | ${n(v.coded)} | ${n(v.http5xx)} | ${n(v.uncoded)} |`;
+  const n = (x: number | undefined) => (x ?? 0).toLocaleString("en-US");
   return [
     "",
-    "Security (a hostile client against the feed on workerd, `test/security/`; cases generated from `/v1/openapi.json` and the MCP tool list where they fit):",
+    "Security (a hostile client against the feed on workerd, `test/security/`; cases generated from " +
+      "`/v1/openapi.json` and the MCP tool list where they fit):",
     "",
     "| Category | Cases | Coded errors | 5xx | Uncoded errors |",
     "|---|---|---|---|---|",

@@ -51,7 +51,9 @@ async function main() {
   // The state holds the signing key and webhook secrets: owner-only (0700/0600), checked on every start, and
   // everything wrangler creates in it from now on is owner-only too (the child inherits the umask).
   const loose = secureStateDir(persist);
-  if (loose.length) console.warn(`exostream: ${loose.length} path(s) in ${persist} were readable by others; set to owner-only`);
+  if (loose.length) {
+    console.warn(`exostream: ${loose.length} path(s) in ${persist} were readable by others; now owner-only`);
+  }
   process.umask(0o077);
   const wrangler = spawn(
     process.execPath,

@@ -79,12 +79,13 @@ function intQuery(c: Context<AppEnv>, name: string, min: number, max: number): n
 export const MAX_FILTER_VALUES = 50;
 
 /** A list filter (`?ticker=A,B&ticker=C`), deduplicated; 400 E_BAD_QUERY past MAX_FILTER_VALUES distinct values. */
-function listQuery(c: Context<AppEnv>, name: string, normalise: (v: string) => string = (v) => v): string[] | undefined {
+function listQuery(c: Context<AppEnv>, name: string, normalise = (v: string) => v): string[] | undefined {
   const raw = c.req.queries(name);
   if (!raw) return undefined;
-  const values = [...new Set(raw.flatMap((v) => v.split(",")).map((v) => normalise(v.trim())).filter((v) => v !== ""))];
+  const values = [...new Set(raw.flatMap((v) => v.split(",")).map((v) => normalise(v.trim())))].filter((v) => v !== "");
   if (values.length > MAX_FILTER_VALUES) {
-    throw new ApiError(400, "E_BAD_QUERY", `${name} takes at most ${MAX_FILTER_VALUES} distinct values; got ${values.length}`, name);
+    const m = `${name} takes at most ${MAX_FILTER_VALUES} distinct values; got ${values.length}`;
+    throw new ApiError(400, "E_BAD_QUERY", m, name);
   }
   return values;
 }

@@ -93,6 +93,10 @@ export function mcpRoutes(app: Hono<AppEnv>, countTokens: (env: AppEnv["Bindings
   });
   // No standalone SSE stream and no sessions to delete in stateless mode: the spec's answer is 405.
   app.on(["GET", "DELETE"], "/mcp", (c) =>
-    c.json(jsonRpcError(null, -32000, "Method not allowed: this MCP server is stateless; POST JSON-RPC messages to /mcp", "E_METHOD"), 405, { Allow: "POST, OPTIONS" }),
+    c.json(
+      jsonRpcError(null, -32000, "Method not allowed: this MCP server is stateless; POST JSON-RPC messages", "E_METHOD"),
+      405,
+      { Allow: "POST, OPTIONS" },
+    ),
   );
 }

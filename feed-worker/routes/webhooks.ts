@@ -66,14 +66,19 @@ export const MAX_WEBHOOKS = 1000;
 /** 429 E_WEBHOOK_LIMIT when this client holds its cap, 403 E_WEBHOOK_CAPACITY when the feed holds its own. */
 async function checkCaps(db: D1Database, client: string): Promise<void> {
   const n = await db
-    .prepare("SELECT COUNT(*) AS total, SUM(CASE WHEN c.client = ? THEN 1 ELSE 0 END) AS mine FROM webhooks w LEFT JOIN webhook_clients c ON c.webhook_id = w.id")
+    .prepare(
+      "SELECT COUNT(*) AS total, SUM(CASE WHEN c.client = ? THEN 1 ELSE 0 END) AS mine " +
+        "FROM webhooks w LEFT JOIN webhook_clients c ON c.webhook_id = w.id",
+    )
     .bind(client)
     .first<{ total: number; mine: number | null }>();
   if ((n?.mine ?? 0) >= MAX_WEBHOOKS_PER_CLIENT) {
-    throw new ApiError(429, "E_WEBHOOK_LIMIT", `a client may hold at most ${MAX_WEBHOOKS_PER_CLIENT} webhooks; delete one first`);
+    const m = `a client may hold at most ${MAX_WEBHOOKS_PER_CLIENT} webhooks; delete one first`;
+    throw new ApiError(429, "E_WEBHOOK_LIMIT", m);
   }
   if ((n?.total ?? 0) >= MAX_WEBHOOKS) {
-    throw new ApiError(403, "E_WEBHOOK_CAPACITY", `this feed holds its maximum of ${MAX_WEBHOOKS} webhooks; poll /v1/changes instead`);
+    const m = `this feed holds its maximum of ${MAX_WEBHOOKS} webhooks; poll /v1/changes instead`;
+    throw new ApiError(403, "E_WEBHOOK_CAPACITY", m);
   }
 }
 

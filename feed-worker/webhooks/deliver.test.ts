@@ -8,16 +8,23 @@ const NOW = new Date("2026-11-24T06:15:00Z");
 describe("deliveries: what the owner sees of a failure, and the URL policy at delivery time", () => {
   let h: FeedHarness;
   const rows = async () =>
-    (await h.env.DB.prepare("SELECT id, status, last_error FROM webhook_deliveries ORDER BY id").all<{ id: string; status: string; last_error: string | null }>())
-      .results;
+    (
+      await h.env.DB.prepare("SELECT id, status, last_error FROM webhook_deliveries ORDER BY id").all<{
+        id: string;
+        status: string;
+        last_error: string | null;
+      }>()
+    ).results;
   beforeAll(async () => {
     h = await feedHarness();
     await ensureSchema(h.env.DB);
     const hook = h.env.DB.prepare(
-      "INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) VALUES (?, ?, '{}', NULL, 's', 'x', ?, 0)",
+      "INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) " +
+        "VALUES (?, ?, '{}', NULL, 's', 'x', ?, 0)",
     );
     const delivery = h.env.DB.prepare(
-      "INSERT INTO webhook_deliveries (id, webhook_id, version, body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, 1, '{}', 'pending', 0, ?, ?)",
+      "INSERT INTO webhook_deliveries (id, webhook_id, version, body, status, attempts, next_attempt_at, created_at) " +
+        "VALUES (?, ?, 1, '{}', 'pending', 0, ?, ?)",
     );
     const at = NOW.toISOString();
     await h.env.DB.batch([
@@ -29,7 +36,7 @@ describe("deliveries: what the owner sees of a failure, and the URL policy at de
   });
   afterAll(() => h.dispose());
 
-  it("a connection error is recorded as a class of failure, without the runtime's host, address or port detail", async () => {
+  it("a connection error is recorded as a class of failure, without hosts, addresses or ports", async () => {
     const calls: string[] = [];
     const fetchFn = (async (url: string) => {
       calls.push(url);
@@ -40,7 +47,10 @@ describe("deliveries: what the owner sees of a failure, and the URL policy at de
     // The private URL was never fetched: the policy is checked again before every attempt.
     expect(calls).toEqual(["https://hooks.example.com/a"]);
     const [a, b] = await rows();
-    expect(a).toMatchObject({ status: "pending", last_error: "network error: the connection could not be made or was closed" });
+    expect(a).toMatchObject({
+      status: "pending",
+      last_error: "network error: the connection could not be made or was closed",
+    });
     expect(a!.last_error).not.toMatch(/\d+\.\d+\.\d+\.\d+|ECONN|8443/);
     expect(b).toMatchObject({ status: "failed", last_error: POLICY_REFUSED });
   });
@@ -52,10 +62,12 @@ describe("deliveries are fair across subscribers", () => {
     h = await feedHarness();
     await ensureSchema(h.env.DB);
     const hook = h.env.DB.prepare(
-      "INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) VALUES (?, ?, '{}', NULL, 's', 'x', ?, 0)",
+      "INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) " +
+        "VALUES (?, ?, '{}', NULL, 's', 'x', ?, 0)",
     );
     const delivery = h.env.DB.prepare(
-      "INSERT INTO webhook_deliveries (id, webhook_id, version, body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, '{}', 'pending', 0, ?, ?)",
+      "INSERT INTO webhook_deliveries (id, webhook_id, version, body, status, attempts, next_attempt_at, created_at) " +
+        "VALUES (?, ?, ?, '{}', 'pending', 0, ?, ?)",
     );
     const at = (s: number) => new Date(NOW.getTime() - 3_600_000 + s * 1000).toISOString();
     await h.env.DB.batch([
@@ -74,7 +86,10 @@ describe("deliveries are fair across subscribers", () => {
       hosts.push(new URL(url).hostname);
       return new Response(null, { status: 204 });
     }) as unknown as typeof fetch;
-    expect(await deliverDue(h.env, { now: NOW, fetch: fetchFn, limit: 50 })).toMatchObject({ attempted: 50, delivered: 50 });
+    expect(await deliverDue(h.env, { now: NOW, fetch: fetchFn, limit: 50 })).toMatchObject({
+      attempted: 50,
+      delivered: 50,
+    });
     expect(hosts.filter((x) => x === "quiet.example.com")).toHaveLength(1);
     expect(hosts.filter((x) => x === "busy.example.com")).toHaveLength(49);
   });

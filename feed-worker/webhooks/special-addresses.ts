@@ -4,9 +4,24 @@
 
 /** IPv4 special-purpose blocks (RFC 6890 and its updates) plus 224/4 multicast and 240/4 reserved. */
 const V4_BLOCKED = [
-  "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
-  "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24", "192.168.0.0/16", "192.175.48.0/24",
-  "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.0.0.0/24",
+  "192.0.2.0/24",
+  "192.31.196.0/24",
+  "192.52.193.0/24",
+  "192.88.99.0/24",
+  "192.168.0.0/16",
+  "192.175.48.0/24",
+  "198.18.0.0/15",
+  "198.51.100.0/24",
+  "203.0.113.0/24",
+  "224.0.0.0/4",
+  "240.0.0.0/4",
 ].map((c) => {
   const [ip, bits] = c.split("/") as [string, string];
   return { base: parseIPv4(ip)!, bits: Number(bits) };
@@ -60,7 +75,7 @@ function inV6(a: number[], base: number[], bits: number): boolean {
 
 /** True for an IPv4 address in a special-purpose, private, multicast or reserved block. */
 export function isSpecialIPv4(n: number): boolean {
-  return V4_BLOCKED.some(({ base, bits }) => bits === 0 || (n >>> (32 - bits)) === (base >>> (32 - bits)));
+  return V4_BLOCKED.some(({ base, bits }) => bits === 0 || n >>> (32 - bits) === base >>> (32 - bits));
 }
 
 /** True for an IPv6 address outside global unicast 2000::/3 or in a special-purpose block inside it. */
@@ -71,8 +86,21 @@ export function isSpecialIPv6(groups: number[]): boolean {
 
 /** Names that resolve only inside a network (RFC 6761, RFC 8375, RFC 9476, common internal suffixes). */
 const INTERNAL_SUFFIXES = [
-  "localhost", "local", "internal", "intranet", "lan", "home", "corp", "private", "home.arpa", "arpa", "test",
-  "invalid", "example", "onion", "alt",
+  "localhost",
+  "local",
+  "internal",
+  "intranet",
+  "lan",
+  "home",
+  "corp",
+  "private",
+  "home.arpa",
+  "arpa",
+  "test",
+  "invalid",
+  "example",
+  "onion",
+  "alt",
 ];
 
 /**

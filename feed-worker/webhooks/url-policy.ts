@@ -3,7 +3,7 @@ import { isSpecialHost } from "./special-addresses";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** True for hosts a public service must not call (special-purpose addresses, internal names): see special-addresses.ts. */
+/** True for hosts a public service must not call (special-purpose addresses, internal names). */
 export function isPrivateHost(hostname: string): boolean {
   return isSpecialHost(hostname);
 }

@@ -180,7 +180,8 @@ function overflowError(req: SwapRequest, und: SwapUnderlying, valuationDate: str
       /* still not finite without it: try the next */
     }
   }
-  return new OracleError("E_NOT_FINITE", `${field}: this value makes the swap overflow float64; use a realistic one`, field);
+  const message = `${field}: this value makes the swap overflow float64; use a realistic one`;
+  return new OracleError("E_NOT_FINITE", message, field);
 }
 
 const REQUEST_FIELDS: Record<string, string> = { months: "term_months", "notional.type": "notional.kind" };

@@ -13,7 +13,7 @@ describe("input edges: media types, echoes, numbers, messages, caching (issue 16
   });
   afterAll(() => h.dispose());
 
-  it("application/json-evil is 415; application/json; charset=utf-8 and application/merge-patch+json are JSON", async () => {
+  it("application/json-evil is 415; application/json; charset=utf-8 and application/x+json are JSON", async () => {
     const task = { model: "GPT-4.1", n_in: 10, n_out: 10 };
     const evil = await post("/v1/price", task, "application/json-evil");
     expect([evil.status, ((await evil.json()) as Err).error.code]).toEqual([415, "E_UNSUPPORTED_MEDIA"]);
@@ -47,7 +47,8 @@ describe("input edges: media types, echoes, numbers, messages, caching (issue 16
       const e = ((await (await post("/v1/price", body)).json()) as Err).error;
       expect([e.code, e.field, e.message]).toEqual(["E_BAD_TYPE", field, `${field} must be a whole number of tokens`]);
     }
-    const big = ((await (await post("/v1/price", { model: "GPT-4.1", n_in: 1e308, n_out: 1e308 })).json()) as Err).error;
+    const big = ((await (await post("/v1/price", { model: "GPT-4.1", n_in: 1e308, n_out: 1e308 })).json()) as Err)
+      .error;
     expect(big.code).toBe("E_NOT_FINITE");
   });
 

@@ -14,8 +14,14 @@ export interface Probe {
 }
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; $ref?: string; required?: string[] };
-type Operation = { parameters?: { name: string; in: string; schema?: Schema }[]; requestBody?: { content?: Record<string, { schema?: Schema }> } };
-export type OpenApi = { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } };
+type Operation = {
+  parameters?: { name: string; in: string; schema?: Schema }[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+};
+export type OpenApi = {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+};
 
 const JSON_TYPE = { "content-type": "application/json" };
 const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
@@ -49,8 +55,12 @@ export function bodyProbes(doc: OpenApi): Probe[] {
       const m = method.toUpperCase();
       // MCP's transport answers 406 to a client that does not accept both JSON and SSE: send what a client sends.
       const accept: Record<string, string> = path === "/mcp" ? { accept: "application/json, text/event-stream" } : {};
-      const post = (body: string, headers: Record<string, string> = JSON_TYPE, status?: number[], code?: string): Probe =>
-        ({ method: m, path, headers: { ...headers, ...accept }, body, status, code });
+      const post = (
+        body: string,
+        headers: Record<string, string> = JSON_TYPE,
+        status?: number[],
+        code?: string,
+      ): Probe => ({ method: m, path, headers: { ...headers, ...accept }, body, status, code });
       out.push(
         post("{not json", JSON_TYPE, [400], "E_BAD_JSON"),
         post("[]", JSON_TYPE, [400]),
@@ -77,8 +87,17 @@ export function bodyProbes(doc: OpenApi): Probe[] {
 }
 
 const NASTY_SEGMENTS = [
-  "x".repeat(60_000), "%00", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%2f..%2fwrangler.toml", "%E0%A4%A", "<script>", "'--",
-  "__proto__", "constructor", "%F0%9F%92%A9", " ",
+  "x".repeat(60_000),
+  "%00",
+  "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+  "..%2f..%2fwrangler.toml",
+  "%E0%A4%A",
+  "<script>",
+  "'--",
+  "__proto__",
+  "constructor",
+  "%F0%9F%92%A9",
+  " ",
 ];
 const NASTY_QUERY = ["0x10", "1e400", "-1", "NaN", "Infinity", "2025-02-30", "", "%00", "x".repeat(5000), "[]", "{}"];
 
@@ -89,11 +108,13 @@ export function parameterProbes(doc: OpenApi): Probe[] {
     const get = ops.get;
     if (!get) continue;
     // 401 where the path needs a secret first (GET /v1/webhooks/{id}).
-    if (template.includes("{")) for (const seg of NASTY_SEGMENTS) out.push({ method: "GET", path: fill(template, seg), status: [400, 401, 404] });
+    if (template.includes("{"))
+      for (const seg of NASTY_SEGMENTS) out.push({ method: "GET", path: fill(template, seg), status: [400, 401, 404] });
     for (const p of get.parameters ?? []) {
       if (p.in !== "query") continue;
       for (const v of NASTY_QUERY) {
-        const path = `${fill(template, "GPT-4.1")}?${p.name}=${encodeURIComponent(v)}&${p.name}=${encodeURIComponent(v)}`;
+        const pair = `${p.name}=${encodeURIComponent(v)}`;
+        const path = `${fill(template, "GPT-4.1")}?${pair}&${pair}`;
         out.push({ method: "GET", path, status: [200, 304, 400, 404] });
       }
     }
@@ -109,7 +130,14 @@ export function methodProbes(doc: OpenApi): Probe[] {
     const declared = Object.keys(ops).map((m) => m.toUpperCase());
     for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
       if (declared.includes(m) || (m === "GET" && declared.includes("HEAD"))) continue;
-      out.push({ method: m, path, headers: JSON_TYPE, body: m === "GET" ? undefined : "{}", status: [405], code: "E_METHOD" });
+      out.push({
+        method: m,
+        path,
+        headers: JSON_TYPE,
+        body: m === "GET" ? undefined : "{}",
+        status: [405],
+        code: "E_METHOD",
+      });
     }
     const preflight = { origin: "https://evil.example", "access-control-request-method": declared[0] ?? "GET" };
     out.push({ method: "OPTIONS", path, headers: preflight, status: [204] });
@@ -119,21 +147,55 @@ export function methodProbes(doc: OpenApi): Probe[] {
 
 /** Paths that must never reach a file or a secret: traversal, dotfiles, config, state, sources. */
 export const SECRET_PATHS = [
-  "/.env", "/.dev.vars", "/.git/config", "/.git/HEAD", "/wrangler.toml", "/package.json", "/.exostream/state",
-  "/.wrangler/state/v3/kv", "/feed-worker/index.ts", "/node_modules/wrangler/package.json", "/v1/../wrangler.toml",
-  "/v1/%2e%2e/wrangler.toml", "/%2e%2e/%2e%2e/etc/passwd", "//v1/spots", "/v1//spots", "/v1/spots/", "/v1/SPOTS",
-  "/v1/spots;.json", "/v1/spots%00", "/.well-known/../wrangler.toml", "/embed/../wrangler.toml", "/mcp/../.env",
-  "/v1/webhooks/..%2f..%2f", "/.well-known/exostream-keys.json/..%2fsigning-key",
+  "/.env",
+  "/.dev.vars",
+  "/.git/config",
+  "/.git/HEAD",
+  "/wrangler.toml",
+  "/package.json",
+  "/.exostream/state",
+  "/.wrangler/state/v3/kv",
+  "/feed-worker/index.ts",
+  "/node_modules/wrangler/package.json",
+  "/v1/../wrangler.toml",
+  "/v1/%2e%2e/wrangler.toml",
+  "/%2e%2e/%2e%2e/etc/passwd",
+  "//v1/spots",
+  "/v1//spots",
+  "/v1/spots/",
+  "/v1/SPOTS",
+  "/v1/spots;.json",
+  "/v1/spots%00",
+  "/.well-known/../wrangler.toml",
+  "/embed/../wrangler.toml",
+  "/mcp/../.env",
+  "/v1/webhooks/..%2f..%2f",
+  "/.well-known/exostream-keys.json/..%2fsigning-key",
 ];
 
 /** JSON-RPC and MCP messages that break the protocol's rules, plus generated tool calls with wrong-typed arguments. */
 export function mcpProbes(tools: { name: string; inputSchema: Schema }[]): Probe[] {
   const H = { "content-type": "application/json", accept: "application/json, text/event-stream" };
-  const rpc = (body: unknown, status: number[], code?: string, headers: Record<string, string> = H): Probe =>
-    ({ method: "POST", path: "/mcp", headers, body: typeof body === "string" ? body : JSON.stringify(body), status, code });
-  const call = (id: number, name: unknown, args?: unknown) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name, arguments: args } });
+  const rpc = (body: unknown, status: number[], code?: string, headers: Record<string, string> = H): Probe => ({
+    method: "POST",
+    path: "/mcp",
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    status,
+    code,
+  });
+  const call = (id: number, name: unknown, args?: unknown) => ({
+    jsonrpc: "2.0",
+    id,
+    method: "tools/call",
+    params: { name, arguments: args },
+  });
   const out: Probe[] = [
-    rpc(Array.from({ length: 150 }, (_, i) => call(i, "get_greeks", {})), [400], "E_MCP_BATCH"),
+    rpc(
+      Array.from({ length: 150 }, (_, i) => call(i, "get_greeks", {})),
+      [400],
+      "E_MCP_BATCH",
+    ),
     rpc("{bad", [400], "E_BAD_JSON"),
     rpc({ hello: "world" }, [400], "E_BAD_JSONRPC"),
     rpc({ jsonrpc: "1.0", id: 1, method: "ping" }, [400], "E_BAD_JSONRPC"),
@@ -141,16 +203,28 @@ export function mcpProbes(tools: { name: string; inputSchema: Schema }[]): Probe
     rpc(call(1, "get_greeks", "x"), [200], "E_BAD_TYPE"),
     rpc(call(1, "buy_tokens", {}), [200], "E_UNKNOWN_TOOL"),
     rpc({ jsonrpc: "2.0", id: 1, method: "resources/list" }, [200], "E_UNKNOWN_METHOD"),
-    rpc({ jsonrpc: "2.0", id: 1, method: "tools/list" }, [400], "E_MCP_PROTOCOL_VERSION", { ...H, "mcp-protocol-version": "1999-01-01" }),
-    rpc('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"price_task","arguments":{"model":"GPT-4.1","n_in":1,"__proto__":{"x":1}}}}', [200], "E_UNKNOWN_FIELD"),
-    rpc({ jsonrpc: "2.0", id: 1, method: "tools/list" }, [406], undefined, { "content-type": "application/json", accept: "text/html" }),
+    rpc({ jsonrpc: "2.0", id: 1, method: "tools/list" }, [400], "E_MCP_PROTOCOL_VERSION", {
+      ...H,
+      "mcp-protocol-version": "1999-01-01",
+    }),
+    rpc(
+      '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"price_task",' +
+        '"arguments":{"model":"GPT-4.1","n_in":1,"__proto__":{"x":1}}}}',
+      [200],
+      "E_UNKNOWN_FIELD",
+    ),
+    rpc({ jsonrpc: "2.0", id: 1, method: "tools/list" }, [406], undefined, {
+      "content-type": "application/json",
+      accept: "text/html",
+    }),
     rpc({ pad: "x".repeat(17_000) }, [413], "E_BODY_TOO_LARGE"),
     { method: "GET", path: "/mcp", status: [405], code: "E_METHOD" },
   ];
   for (const t of tools) {
     // A tool with required arguments reports the missing one first: any code will do, as long as there is one.
     out.push(rpc(call(100, t.name, { definitely_not_a_field: 1 }), [200]));
-    for (const [name, p] of Object.entries(t.inputSchema.properties ?? {})) out.push(rpc(call(101, t.name, { [name]: wrongValue(p) }), [200]));
+    for (const [name, p] of Object.entries(t.inputSchema.properties ?? {}))
+      out.push(rpc(call(101, t.name, { [name]: wrongValue(p) }), [200]));
   }
   return out;
 }
@@ -161,10 +235,26 @@ export function mcpProbes(tools: { name: string; inputSchema: Schema }[]): Probe
  * allowed), so feed-worker/webhooks/url-policy.test.ts checks them with ENVIRONMENT=production.
  */
 export const SSRF_URLS = [
-  "https://metadata.google.internal./", "https://printer.local./", "https://[::127.0.0.1]/",
-  "https://[64:ff9b::a9fe:a9fe]/", "https://[2002:a9fe:a9fe::]/", "https://[fec0::1]/", "https://[ff02::1]/",
-  "https://198.18.0.1/", "https://192.0.0.1/", "https://169.254.169.254/latest/meta-data/", "https://[::ffff:a9fe:a9fe]/",
-  "https://0xa9fea9fe/", "https://2852039166/", "https://10.1/", "https://10.0.0.1/", "https://[fd00::1]/",
-  "https://metadata/", "https://METADATA.GOOGLE.INTERNAL/", "http://hooks.example.com/", "file:///etc/passwd", "gopher://x/",
+  "https://metadata.google.internal./",
+  "https://printer.local./",
+  "https://[::127.0.0.1]/",
+  "https://[64:ff9b::a9fe:a9fe]/",
+  "https://[2002:a9fe:a9fe::]/",
+  "https://[fec0::1]/",
+  "https://[ff02::1]/",
+  "https://198.18.0.1/",
+  "https://192.0.0.1/",
+  "https://169.254.169.254/latest/meta-data/",
+  "https://[::ffff:a9fe:a9fe]/",
+  "https://0xa9fea9fe/",
+  "https://2852039166/",
+  "https://10.1/",
+  "https://10.0.0.1/",
+  "https://[fd00::1]/",
+  "https://metadata/",
+  "https://METADATA.GOOGLE.INTERNAL/",
+  "http://hooks.example.com/",
+  "file:///etc/passwd",
+  "gopher://x/",
   "https://user:pw@hooks.example.com/",
 ];

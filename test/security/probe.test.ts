@@ -8,7 +8,16 @@ import { DIST, ensureWidgetsBuilt } from "../../harness/widgets-build";
 import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../../harness/wrangler-dev";
 import { buildAssets } from "../../scripts/build-assets.mjs";
 import { recordFigure } from "../reliability-figures";
-import { bodyProbes, mcpProbes, methodProbes, parameterProbes, SECRET_PATHS, SSRF_URLS, type OpenApi, type Probe } from "./probe-cases";
+import {
+  bodyProbes,
+  mcpProbes,
+  methodProbes,
+  parameterProbes,
+  SECRET_PATHS,
+  SSRF_URLS,
+  type OpenApi,
+  type Probe,
+} from "./probe-cases";
 
 /**
  * The standing probe suite (issue 16): a hostile client against the feed on workerd (`wrangler dev`, as the other
@@ -41,7 +50,10 @@ function codeOf(text: string): string | null {
     type Coded = { code?: unknown; data?: { code?: unknown } };
     const j = JSON.parse(text) as { error?: Coded; result?: { structuredContent?: { error?: Coded } } };
     // REST `error.code`; JSON-RPC `error.data.code`; an MCP tool error's `result.structuredContent.error.code`.
-    const c = typeof j.error?.code === "string" ? j.error.code : (j.error?.data?.code ?? j.result?.structuredContent?.error?.code);
+    const c =
+      typeof j.error?.code === "string"
+        ? j.error.code
+        : (j.error?.data?.code ?? j.result?.structuredContent?.error?.code);
     return typeof c === "string" && CODE.test(c) ? c : null;
   } catch {
     return null;
@@ -49,10 +61,19 @@ function codeOf(text: string): string | null {
 }
 
 /** Sends one probe and checks the invariants and the probe's own expectation. */
-async function probe(base: string, category: string, p: Probe): Promise<{ status: number; text: string; res: Response }> {
+async function probe(
+  base: string,
+  category: string,
+  p: Probe,
+): Promise<{ status: number; text: string; res: Response }> {
   const t = tally(category);
   t.cases++;
-  const res = await fetch(`${base}${p.path}`, { method: p.method, headers: p.headers, body: p.body, redirect: "manual" });
+  const res = await fetch(`${base}${p.path}`, {
+    method: p.method,
+    headers: p.headers,
+    body: p.body,
+    redirect: "manual",
+  });
   const text = await res.text();
   const label = `${p.method} ${p.path.slice(0, 80)} → ${res.status}`;
   const path = new URL(p.path, base).pathname;
@@ -72,7 +93,11 @@ async function probe(base: string, category: string, p: Probe): Promise<{ status
   return { status: res.status, text, res };
 }
 
-async function startFeed(name: string, rateLimit: number, assets: string): Promise<{ base: string; proc: ChildProcess }> {
+async function startFeed(
+  name: string,
+  rateLimit: number,
+  assets: string,
+): Promise<{ base: string; proc: ChildProcess }> {
   const port = await freePort();
   const config = feedConfig(join(DIR, `cfg-${name}`), { rateLimit });
   writeFileSync(config, readFileSync(config, "utf8").replace(`directory = "${DIST}"`, `directory = "${assets}"`));
@@ -134,69 +159,158 @@ describe("security probe suite on workerd: every category answers coded 4xx, nev
   });
 
   it("path tricks and secret paths: nothing outside the API and the assets, no key material anywhere", async () => {
-    await run("path tricks and secrets", SECRET_PATHS.map((path) => ({ method: "GET", path })));
-    const keys = await probe(feed.base, "path tricks and secrets", { method: "GET", path: "/.well-known/exostream-keys.json", status: [200] });
+    await run(
+      "path tricks and secrets",
+      SECRET_PATHS.map((path) => ({ method: "GET", path })),
+    );
+    const keys = await probe(feed.base, "path tricks and secrets", {
+      method: "GET",
+      path: "/.well-known/exostream-keys.json",
+      status: [200],
+    });
     expect(keys.text).toMatch(/"keysets"/);
     await probe(feed.base, "path tricks and secrets", { method: "GET", path: "/v1/snapshot", status: [200] });
     expect(tally("path tricks and secrets").failures).toEqual([]);
   });
 
-  it("MCP: batches, non-messages, bad params, protocol versions, prototype keys, tool arguments (from tools/list)", async () => {
+  it("MCP: batches, non-messages, bad params, versions, prototype keys, tool arguments (from tools/list)", async () => {
     const H = { "content-type": "application/json", accept: "application/json, text/event-stream" };
-    const list = await fetch(`${feed.base}/mcp`, { method: "POST", headers: H, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }) });
+    const list = await fetch(`${feed.base}/mcp`, {
+      method: "POST",
+      headers: H,
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
     const tools = ((await list.json()) as { result: { tools: { name: string; inputSchema: object }[] } }).result.tools;
     expect(tools.length).toBe(7);
     await run("MCP protocol", mcpProbes(tools as never));
   });
 
   it("webhook URL policy: every SSRF form is 400 E_BAD_URL", async () => {
-    await run("webhook URL policy", SSRF_URLS.map((url) => ({
-      method: "POST", path: "/v1/webhooks", headers: { "content-type": "application/json" }, body: JSON.stringify({ url }), status: [400], code: "E_BAD_URL",
-    })));
+    await run(
+      "webhook URL policy",
+      SSRF_URLS.map((url) => ({
+        method: "POST",
+        path: "/v1/webhooks",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ url }),
+        status: [400],
+        code: "E_BAD_URL",
+      })),
+    );
   });
 
   it("overflow, change-feed filters and conditional GET", async () => {
     const J = { "content-type": "application/json" };
-    const swap = (over: object) => JSON.stringify({ underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1000 }, ...over });
+    const swap = (over: object) =>
+      JSON.stringify({ underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1000 }, ...over });
     const many = Array.from({ length: 100 }, (_, i) => `T${i}`).join(",");
     await run("overflow and filters", [
-      { method: "POST", path: "/v1/swap", headers: J, body: swap({ rate: 1e308 }), status: [400], code: "E_NOT_FINITE" },
-      { method: "POST", path: "/v1/swap", headers: J, body: swap({ rate: -700, notional: { kind: "usd", amount: 1e300 } }), status: [400], code: "E_NOT_FINITE" },
-      { method: "POST", path: "/v1/price", headers: J, body: JSON.stringify({ model: "GPT-4.1", n_in: 1e308, n_out: 1e308 }), status: [400], code: "E_NOT_FINITE" },
-      { method: "POST", path: "/v1/price", headers: J, body: JSON.stringify({ model: "GPT-4.1", n_in: 10.5, n_out: 1 }), status: [400] },
+      {
+        method: "POST",
+        path: "/v1/swap",
+        headers: J,
+        body: swap({ rate: 1e308 }),
+        status: [400],
+        code: "E_NOT_FINITE",
+      },
+      {
+        method: "POST",
+        path: "/v1/swap",
+        headers: J,
+        body: swap({ rate: -700, notional: { kind: "usd", amount: 1e300 } }),
+        status: [400],
+        code: "E_NOT_FINITE",
+      },
+      {
+        method: "POST",
+        path: "/v1/price",
+        headers: J,
+        body: JSON.stringify({ model: "GPT-4.1", n_in: 1e308, n_out: 1e308 }),
+        status: [400],
+        code: "E_NOT_FINITE",
+      },
+      {
+        method: "POST",
+        path: "/v1/price",
+        headers: J,
+        body: JSON.stringify({ model: "GPT-4.1", n_in: 10.5, n_out: 1 }),
+        status: [400],
+      },
       { method: "GET", path: `/v1/changes?ticker=${many}`, status: [400], code: "E_BAD_QUERY" },
       { method: "GET", path: `/v1/changes.atom?ticker=${many}`, status: [400], code: "E_BAD_QUERY" },
       { method: "GET", path: `/v1/changes?${Array(120).fill("kind=price_change").join("&")}`, status: [200] },
     ]);
     const mc = "/v1/monte-carlo/GPT-4.1?paths=500&seed=1";
     const etag = (await fetch(`${feed.base}${mc}`)).headers.get("etag")!;
-    const near = await probe(feed.base, "overflow and filters", { method: "GET", path: mc, headers: { "if-none-match": `x${etag}` }, status: [200] });
+    const near = await probe(feed.base, "overflow and filters", {
+      method: "GET",
+      path: mc,
+      headers: { "if-none-match": `x${etag}` },
+      status: [200],
+    });
     expect(near.text.length).toBeGreaterThan(100);
-    await probe(feed.base, "overflow and filters", { method: "GET", path: mc, headers: { "if-none-match": etag }, status: [304] });
-    const csv = await probe(feed.base, "overflow and filters", { method: "GET", path: "/v1/index/history", headers: { accept: "text/csv" }, status: [200] });
+    await probe(feed.base, "overflow and filters", {
+      method: "GET",
+      path: mc,
+      headers: { "if-none-match": etag },
+      status: [304],
+    });
+    const csv = await probe(feed.base, "overflow and filters", {
+      method: "GET",
+      path: "/v1/index/history",
+      headers: { accept: "text/csv" },
+      status: [200],
+    });
     expect(csv.res.headers.get("vary")).toMatch(/Accept/);
     expect(tally("overflow and filters").failures).toEqual([]);
   });
 
-  it("rate limit: after a 429, made-up CF-Connecting-IP and X-Forwarded-For are still 429 (wrangler dev trusts neither)", async () => {
+  it("rate limit: after a 429, made-up CF-Connecting-IP and X-Forwarded-For are still 429", async () => {
     const body = JSON.stringify({ model: "GPT-4.1", n_in: 100, n_out: 10 });
-    const price = (headers: Record<string, string> = {}): Probe =>
-      ({ method: "POST", path: "/v1/price", headers: { "content-type": "application/json", ...headers }, body });
+    const price = (headers: Record<string, string> = {}): Probe => ({
+      method: "POST",
+      path: "/v1/price",
+      headers: { "content-type": "application/json", ...headers },
+      body,
+    });
     let first429 = 0;
-    for (let i = 1; i <= 250 && !first429; i++) if ((await probe(limited.base, "rate limit", price())).status === 429) first429 = i;
+    for (let i = 1; i <= 250 && !first429; i++)
+      if ((await probe(limited.base, "rate limit", price())).status === 429) first429 = i;
     expect(first429).toBeGreaterThan(1);
-    const spoofs = [{ "cf-connecting-ip": "203.0.113.1" }, { "x-forwarded-for": "198.51.100.1" }, { "cf-connecting-ip": "10.0.0.1", "x-forwarded-for": "192.0.2.1" }];
-    for (const h of spoofs) await probe(limited.base, "rate limit", { ...price(h), status: [429], code: "E_RATE_LIMIT" });
+    const spoofs: Record<string, string>[] = [
+      { "cf-connecting-ip": "203.0.113.1" },
+      { "x-forwarded-for": "198.51.100.1" },
+      { "cf-connecting-ip": "10.0.0.1", "x-forwarded-for": "192.0.2.1" },
+    ];
+    for (const h of spoofs)
+      await probe(limited.base, "rate limit", { ...price(h), status: [429], code: "E_RATE_LIMIT" });
     // A batch is one message no more: the MCP endpoint shares the same budget.
-    await probe(limited.base, "rate limit", { method: "POST", path: "/mcp", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: "{}", status: [429], code: "E_RATE_LIMIT" });
+    await probe(limited.base, "rate limit", {
+      method: "POST",
+      path: "/mcp",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: "{}",
+      status: [429],
+      code: "E_RATE_LIMIT",
+    });
     expect(tally("rate limit").failures).toEqual([]);
   });
 
-  it("static assets: strict CSP, nosniff, no framing, referrer policy and a content type; /embed/* alone is frameable", async () => {
+  it("static assets: strict CSP, nosniff, no framing, referrer policy, a type; only /embed/* frames", async () => {
     const index = readFileSync(join(pwaBuildDir(), "index.html"), "utf8");
     const asset = /\/assets\/[^"]+\.js/.exec(index)?.[0];
-    const demos = readdirSync(join(DIST, "widgets/demos")).filter((f) => f.endsWith(".html")).slice(0, 3);
-    const paths = ["/", "/sw.js", "/manifest.webmanifest", asset!, "/widgets/exostream-widgets.js", "/tokenizers/o200k_base.bpe", ...demos.map((d) => `/widgets/demos/${d.replace(/\.html$/, "")}`)];
+    const demos = readdirSync(join(DIST, "widgets/demos"))
+      .filter((f) => f.endsWith(".html"))
+      .slice(0, 3);
+    const paths = [
+      "/",
+      "/sw.js",
+      "/manifest.webmanifest",
+      asset!,
+      "/widgets/exostream-widgets.js",
+      "/tokenizers/o200k_base.bpe",
+      ...demos.map((d) => `/widgets/demos/${d.replace(/\.html$/, "")}`),
+    ];
     for (const path of paths) {
       const { res } = await probe(feed.base, "static headers", { method: "GET", path, status: [200] });
       const csp = res.headers.get("content-security-policy") ?? "";
@@ -205,11 +319,17 @@ describe("security probe suite on workerd: every category answers coded 4xx, nev
         res.headers.get("x-frame-options") === "DENY" ? "" : "x-frame-options",
         res.headers.get("referrer-policy") ? "" : "referrer-policy",
         res.headers.get("content-type") ? "" : "content-type",
-        csp.includes("frame-ancestors 'none'") && csp.includes("script-src 'self'") && !csp.includes("unsafe-inline") ? "" : "csp",
+        csp.includes("frame-ancestors 'none'") && csp.includes("script-src 'self'") && !csp.includes("unsafe-inline")
+          ? ""
+          : "csp",
       ].filter(Boolean);
       expect(problems, path).toEqual([]);
     }
-    const embed = await probe(feed.base, "static headers", { method: "GET", path: "/embed/ticker?model=GPT-4.1", status: [200] });
+    const embed = await probe(feed.base, "static headers", {
+      method: "GET",
+      path: "/embed/ticker?model=GPT-4.1",
+      status: [200],
+    });
     expect(embed.res.headers.get("x-frame-options")).toBeNull();
     expect(embed.res.headers.get("content-security-policy")).toContain("frame-ancestors *");
   });
