@@ -1,7 +1,7 @@
 import { isOracleError } from "../oracle-core/errors";
 
 /** The HTTP statuses errors are answered with (MCP carries the same body without the status). */
-export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 500 | 503;
+export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 406 | 413 | 415 | 429 | 500 | 503;
 
 /** Request-level codes, beside oracle-core's MATH.md §13 codes which pass through unchanged. */
 export type ApiErrorCode =
@@ -19,7 +19,17 @@ export type ApiErrorCode =
   | "E_RATE_LIMIT"
   | "E_NO_SNAPSHOT"
   | "E_NO_INDEX"
-  | "E_INTERNAL";
+  | "E_INTERNAL"
+  // MCP transport rules (api-core/mcp-message.ts) and webhook caps
+  | "E_MCP_BATCH"
+  | "E_BAD_JSONRPC"
+  | "E_MCP_PROTOCOL_VERSION"
+  | "E_RESPONSE_TOO_LARGE"
+  | "E_UNKNOWN_TOOL"
+  | "E_UNKNOWN_METHOD"
+  | "E_NOT_ACCEPTABLE"
+  | "E_WEBHOOK_LIMIT"
+  | "E_WEBHOOK_CAPACITY";
 
 /** An error every transport answers as `{"error":{code,message,field?,...}}` (REST with its HTTP status). */
 export class ApiError extends Error {

@@ -35,6 +35,15 @@ export function answer<T>(s: ApiState, data: T): ApiBody<T> {
 const didYouMean = (suggestions: readonly string[]) =>
   suggestions.length ? `; did you mean ${suggestions.join(", ")}?` : "";
 
+/** The longest caller-supplied name an error message repeats. */
+export const MAX_ECHO = 64;
+
+/** A caller's value as an error message quotes it: JSON-quoted, cut at MAX_ECHO characters. */
+export function echo(v: string): string {
+  if (v.length <= MAX_ECHO) return JSON.stringify(v);
+  return `${JSON.stringify(v.slice(0, MAX_ECHO))}… (${v.length} characters)`;
+}
+
 /**
  * Resolves a ticker (case-insensitive) or throws 404 E_UNKNOWN_TICKER with the closest tickers. `raw` is already
  * decoded (Hono decodes path params; body fields are plain text): decoding again threw URIError on "%" (a 500).
@@ -43,8 +52,10 @@ export function rowOf(s: ApiState, raw: string): GreekRow {
   const ticker = raw.trim().toUpperCase();
   const row = s.byTicker.get(ticker);
   if (!row) {
-    const suggestions = closestIds(ticker, [...s.byTicker.keys()]);
-    const message = `unknown ticker ${JSON.stringify(raw)}${didYouMean(suggestions)}`;
+    // No ticker is longer than 64 characters: a longer one gets no suggestions (edit distance is O(n·m)) and is
+    // echoed cut short, so a 60,000-character path is not answered with itself.
+    const suggestions = ticker.length <= MAX_ECHO ? closestIds(ticker, [...s.byTicker.keys()]) : [];
+    const message = `unknown ticker ${echo(raw)}${didYouMean(suggestions)}`;
     throw new ApiError(404, "E_UNKNOWN_TICKER", message, "ticker", { suggestions });
   }
   return row;
@@ -54,10 +65,10 @@ export function rowOf(s: ApiState, raw: string): GreekRow {
 export function requireFamily(family: string, known: Iterable<string>): string {
   const names = [...known];
   if (names.includes(family)) return family;
-  const suggestions = closestIds(
-    family.toUpperCase(),
-    names.map((f) => f.toUpperCase()),
-  ).map((f) => f.toLowerCase());
-  const message = `unknown family ${JSON.stringify(family)}${didYouMean(suggestions)}`;
+  const suggestions =
+    family.length > MAX_ECHO
+      ? []
+      : closestIds(family.toUpperCase(), names.map((f) => f.toUpperCase())).map((f) => f.toLowerCase());
+  const message = `unknown family ${echo(family)}${didYouMean(suggestions)}`;
   throw new ApiError(404, "E_UNKNOWN_FAMILY", message, "family", { suggestions });
 }

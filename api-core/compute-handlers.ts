@@ -6,6 +6,7 @@ import type { CompareRequest, PriceRequest } from "../oracle-core/schemas/api";
 import type { GreekRow } from "../oracle-core/schemas/greek-row";
 import { countingEncoding, tokenEstimate, type TokenEstimate } from "../oracle-core/tokens/estimate";
 import type { TokenizerId } from "../oracle-core/tokens/tokenizers";
+import { allFinite } from "../oracle-core/quant/validate";
 import { ApiError } from "./api-error";
 import { answer, rowOf, type ApiState } from "./api-state";
 
@@ -31,13 +32,7 @@ export async function promptTokens(
  * turn ±∞ into null, answering `"cost": null` with a 200.
  */
 export function finiteOrThrow<T>(result: T): T {
-  const walk = (v: unknown): boolean =>
-    typeof v === "number"
-      ? Number.isFinite(v)
-      : typeof v === "object" && v !== null
-        ? Object.values(v).every(walk)
-        : true;
-  if (!walk(result)) {
+  if (!allFinite(result)) {
     throw new ApiError(
       400,
       "E_NOT_FINITE",

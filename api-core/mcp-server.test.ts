@@ -114,3 +114,31 @@ describe("createMcpServer: the one tool table both MCP servers connect", () => {
     });
   });
 });
+
+describe("createMcpServer: JSON-RPC error rules on any transport (stdio as HTTP)", () => {
+  /** Sends raw messages over an in-memory pair (as a stdio client would) and collects the replies. */
+  async function raw(msgs: unknown[]): Promise<{ id: unknown; error?: { code: number; data?: { code: string } } }[]> {
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await createMcpServer({ state: async () => s, countTokens }).connect(a);
+    const replies: unknown[] = [];
+    b.onmessage = (m) => void replies.push(m);
+    await b.start();
+    for (const m of msgs) await b.send(m as never);
+    await new Promise((r) => setTimeout(r, 50));
+    await b.close();
+    return replies as never;
+  }
+
+  it("bad params are -32602 with E_BAD_TYPE; __proto__ in arguments is -32602 with E_UNKNOWN_FIELD", async () => {
+    const proto = JSON.parse('{"model":"GPT-4.1","n_in":1,"n_out":1,"__proto__":{"polluted":1}}') as unknown;
+    const replies = await raw([
+      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: 42 } },
+      { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "price_task", arguments: proto } },
+    ]);
+    expect(replies.map((r) => [r.id, r.error?.code, r.error?.data?.code])).toEqual([
+      [1, -32602, "E_BAD_TYPE"],
+      [2, -32602, "E_UNKNOWN_FIELD"],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -7,8 +7,10 @@ import {
   type CallToolResult,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { z } from "zod";
 import { apiErrorOf, errorBody, INTERNAL_ERROR_BODY } from "./api-error";
+import { invalidParamsError, invalidRequestError } from "./mcp-message";
 import { MCP_TOOLS, parseToolArgs, type ToolHost } from "./mcp-tools";
 
 export const MCP_SERVER_NAME = "exostream";
@@ -46,12 +48,29 @@ const noValidator = {
 };
 
 /**
+ * The SDK's Server with JSON-RPC 2.0 error rules applied to each incoming message before the SDK parses it: -32600
+ * for a non-message, -32602 with the REST code in `data` for bad params (the SDK says -32603 with a zod dump).
+ */
+class CheckedServer extends Server {
+  override async connect(transport: Transport): Promise<void> {
+    await super.connect(transport);
+    const inner = transport.onmessage;
+    if (!inner) return;
+    transport.onmessage = (msg, extra) => {
+      const err = invalidRequestError(msg) ?? invalidParamsError(msg);
+      if (err) void transport.send(err as never).catch(() => undefined);
+      else inner(msg, extra);
+    };
+  }
+}
+
+/**
  * An MCP server (the official SDK's transport-free `Server`) exposing the seven Exostream tools: Streamable HTTP on
  * the feed worker (feed-worker/routes/mcp.ts), stdio in `exostream-mcp` (sdk/src/mcp-stdio.ts). Tool errors are
  * results with `isError: true`, never protocol errors.
  */
 export function createMcpServer(host: ToolHost): Server {
-  const server = new Server(
+  const server = new CheckedServer(
     { name: MCP_SERVER_NAME, version: MCP_SERVER_VERSION, title: "Exostream LLM pricing oracle" },
     { capabilities: { tools: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: noValidator },
   );
@@ -69,7 +88,8 @@ export function createMcpServer(host: ToolHost): Server {
     const t = byName.get(req.params.name);
     if (!t) {
       const tools = [...byName.keys()].join(", ");
-      throw new McpError(ErrorCode.InvalidParams, `unknown tool ${JSON.stringify(req.params.name)}; tools: ${tools}`);
+      const message = `unknown tool ${JSON.stringify(req.params.name.slice(0, 64))}; tools: ${tools}`;
+      throw new McpError(ErrorCode.InvalidParams, message, errorBody("E_UNKNOWN_TOOL", message, "name").error);
     }
     try {
       const body = await t.run(parseToolArgs(t, req.params.arguments) as never, host);

@@ -9,6 +9,17 @@ const FIELD_CODES: Record<string, string> = {
   horizon: "E_BAD_HORIZON",
 };
 
+/** A size or range issue in words that fit its kind: "must be > 0" for a number, "is too long" for a string. */
+function boundMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, field: string): string {
+  const small = issue.code === "too_small";
+  const limit = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
+  if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint") {
+    return `${field} must be ${small ? ">" : "<"}${issue.inclusive ? "=" : ""} ${String(limit)}`;
+  }
+  const unit = issue.origin === "string" ? "characters" : "items";
+  return `${field} is too ${small ? "short" : "long"} (${small ? "at least" : "at most"} ${String(limit)} ${unit})`;
+}
+
 /**
  * Turns the first zod issue into a stable code and a sentence; never a validator dump.
  * The issue must come from a parse with `reportInput: true` (as {@link parseWith} does): zod 4 leaves
@@ -28,8 +39,10 @@ export function issueToApiError(issue: Issue): ApiError {
     return new ApiError(400, code, `${field ?? "body"} must be of type ${issue.expected}`, field);
   }
   if (field && FIELD_CODES[field]) return new ApiError(400, FIELD_CODES[field]!, `${field} is not valid`, field);
-  if (issue.code === "too_big") return new ApiError(400, "E_BAD_TYPE", `${field ?? "value"} is too large`, field);
-  if (issue.code === "too_small") return new ApiError(400, "E_BAD_TYPE", `${field ?? "value"} is too short`, field);
+  if (issue.code === "too_big" || issue.code === "too_small") {
+    return new ApiError(400, "E_BAD_TYPE", boundMessage(issue, field ?? "value"), field);
+  }
+  if (issue.code === "custom") return new ApiError(400, "E_BAD_TYPE", `${field ?? "value"} ${issue.message}`, field);
   return new ApiError(400, "E_BAD_TYPE", `${field ?? "body"} is not valid`, field);
 }
 

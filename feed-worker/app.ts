@@ -3,6 +3,7 @@ import { ApiError } from "../api-core/api-error";
 import type { AppEnv, Env } from "./env";
 import { handleError } from "./http/api-error";
 import { apiMiddleware } from "./http/middleware";
+import { contentEtag, sendWithEtag } from "./http/respond";
 import { changesRoutes } from "./routes/changes";
 import { computeRoutes } from "./routes/compute";
 import { embedRoutes } from "./routes/embed";
@@ -42,8 +43,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   apiMiddleware(app);
-  app.get("/v1/health", (c) => c.json({ ok: true }));
-  app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
+  // Health is live state: never cached. The OpenAPI document changes only with a deploy: an ETag and a short max-age.
+  app.get("/v1/health", (c) => c.json({ ok: true }, 200, { "Cache-Control": "no-store" }));
+  const openapi = JSON.stringify(openApiDocument());
+  app.get("/v1/openapi.json", (c) => sendWithEtag(c, contentEtag(openapi), openapi));
   readRoutes(app);
   historyRoutes(app);
   computeRoutes(app, deps.countTokens);
@@ -56,8 +59,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Returned, not thrown: Hono runs notFound outside the innermost middleware's try, so a throw here
   // would skip that middleware's post-processing (the security headers went missing on 404/405).
   app.notFound((c) => {
-    const path = new URL(c.req.url).pathname;
-    const known = KNOWN.find(([re]) => re.test(path));
+    const full = new URL(c.req.url).pathname;
+    // Echo at most 200 characters of the path: a 60,000-character path is not worth repeating.
+    const path = full.length > 200 ? `${full.slice(0, 200)}…` : full;
+    const known = KNOWN.find(([re]) => re.test(full));
     if (known) {
       return handleError(new ApiError(405, "E_METHOD", `${c.req.method} is not allowed on ${path}; use ${known[1].split(",")[0]}`, undefined, undefined, { Allow: known[1] }), c);
     }

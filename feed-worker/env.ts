@@ -10,6 +10,12 @@ export interface Env {
   HEARTBEAT_S?: string;
   /** Moves the feed's clock (tests and `npm start` pass EXOSTREAM_CLOCK_OFFSET, e.g. "365d"); unset in production. */
   EXOSTREAM_CLOCK_OFFSET?: string;
+  /**
+   * The header that carries the client's address for rate limits and webhook quotas: "cf-connecting-ip",
+   * "x-forwarded-for" or "none". Default: cf-connecting-ip when ENVIRONMENT is "production" (Cloudflare's edge sets
+   * it), else none (under wrangler dev or self-hosted workerd the client sets it). See feed-worker/http/limits.ts.
+   */
+  CLIENT_IP_HEADER?: string;
   /** base64 PKCS#8 Ed25519 private key (production secret). Locally generated and kept in KV when absent. */
   SIGNING_KEY?: string;
 }

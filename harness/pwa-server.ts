@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { DsseEnvelope } from "../oracle-core/snapshot/index";
+import { assetHeaders } from "./asset-headers";
 import { startStaticServer, type Route, type TestServer } from "./static-server";
 import { fixtureHistory, fixtureKeys } from "./pwa-fixture";
 
@@ -47,6 +48,11 @@ export async function startPwaFeed(root: string, snapshot: DsseEnvelope, opts: {
   const feed = { snapshot, swSuffix: "", offline: false } as PwaFeed;
   const server = await startStaticServer(root, [
     (req) => (feed.offline ? (req.socket.destroy(), true) : false),
+    // The production asset headers (feed-worker/public/_headers): the app is tested under its real CSP.
+    (_req, res, url) => {
+      for (const [k, v] of Object.entries(assetHeaders(url.pathname))) res.setHeader(k, v);
+      return false;
+    },
     ...(opts.routes ?? []),
     (_req, res, url) => (url.pathname === "/v1/snapshot" ? (json(res, feed.snapshot), true) : false),
     (_req, res, url) => (url.pathname === "/.well-known/exostream-keys.json" ? (json(res, keys), true) : false),

@@ -29,6 +29,7 @@ const SCENARIOS: Scenario[] = [
   { name: "Rollback, replay, expiry, skew, key rotation", injected: "older version after newer; same version with other bytes; ±5 min edges; unchained keysets", tests: [{ file: /snapshot\/(snapshot-verify|keyset)\.test/ }, { file: /widgets-verify\.test/, title: /rollback|expired|tamper/i }, { file: /pwa-.*\.test/, title: /rollback|corrupt/i }, { file: /test\/sdk\/.*\.test/, title: /rollback|replay|tamper/i }] },
   { name: "API fuzzing", injected: "generated requests: wrong types, huge numbers, NaN/Infinity strings, deep nesting, unicode, missing/extra fields, wrong methods and content types", tests: [{ file: /api-fuzz\.test/, title: /bodies|paths|methods and content types/, cases: "title" }] },
   { name: "Body limit, CORS, security headers, rate limit, framing", injected: "16 KB + 1 bodies, preflights, 405s, 101 requests a minute, iframe embedding", tests: [{ file: /test\/feed\/headers\.test/ }, { file: /http\/limits\.test/ }, { file: /embed-headers\.test/ }] },
+  { name: "Security probes (issue 16)", injected: "MCP batches, spoofed client addresses, SSRF webhook URLs, 100-value filters, float64 overflow, near-miss ETags, static-asset headers", tests: [{ file: /test\/security\/probe\.test/ }, { file: /webhooks\/(url-policy|special-addresses|deliver)\.test/ }, { file: /input-edges\.test/ }] },
   { name: "Crash between pipeline steps", injected: "a throw before each of the 8 steps of a run that changes a price", tests: [{ file: /crash-injection\.test/ }] },
   { name: "Killed mid-publish", injected: "SIGKILL of workerd 5, 60 and 250 ms into a publish", tests: [{ file: /load-and-kill\.test/, title: /killed/ }] },
   { name: "Bounded loopback load", injected: "autocannon, 3 s × 4 connections on GET /v1/snapshot and POST /v1/price", tests: [{ file: /load-and-kill\.test/, title: /zero errors/ }] },
@@ -57,16 +58,46 @@ export function reliabilityTable(results: { testResults: FileResult[] }, figures
     const result = tests === 0 ? "not run" : failed === 0 ? "pass" : `**${failed} failed**`;
     return `| ${s.name} | ${s.injected} | ${cases.toLocaleString("en-US")} (${tests} ${tests === 1 ? "test" : "tests"}) | ${result} |`;
   });
-  const load = Object.entries(figures)
-    .filter(([k]) => k.startsWith("load "))
-    .map(([k, v]) => `${k.slice(5)}: ${v.requests} requests, p50 ${v.p50_ms} ms, p99 ${v.p99_ms} ms, ${(v.errors ?? 0) + (v.non2xx ?? 0)} errors`);
+  const load = loadLine(figures);
   return [
     "| Scenario | Injected | Cases | Result |",
     "|---|---|---|---|",
     ...rows,
     "",
-    load.length ? `Load (loopback, this machine): ${load.join("; ")}.` : "",
+    load,
+    securityBlock(figures),
   ].join("\n");
+}
+
+/**
+ * The Security block: one row per category of the probe suite (test/security/probe.test.ts, which records
+ * `security <category>` figures) with the cases tried, the coded errors they drew, 5xx answers (must be 0) and
+ * uncoded errors on /v1/* and /mcp (must be 0). Empty when the suite did not run.
+ */
+export function securityBlock(figures: Record<string, Record<string, number>>): string {
+  const cats = Object.entries(figures).filter(([k]) => k.startsWith("security "));
+  if (cats.length === 0) return "";
+  const sum = (f: string) => cats.reduce((n, [, v]) => n + (v[f] ?? 0), 0);
+  const row = (name: string, v: Record<string, number>) =>
+    `| ${name} | ${n(v.cases)} | ${n(v.coded)} | ${n(v.http5xx)} | ${n(v.uncoded)} |`;
+  const n = (x: number | undefined) => (x ?? 0).toLocaleString("en-US");
+  return [
+    "",
+    "Security (a hostile client against the feed on workerd, `test/security/`; cases generated from " +
+      "`/v1/openapi.json` and the MCP tool list where they fit):",
+    "",
+    "| Category | Cases | Coded errors | 5xx | Uncoded errors |",
+    "|---|---|---|---|---|",
+    ...cats.map(([k, v]) => row(k.slice("security ".length), v)),
+    row("**all**", { cases: sum("cases"), coded: sum("coded"), http5xx: sum("http5xx"), uncoded: sum("uncoded") }),
+  ].join("\n");
+}
+
+function loadLine(figures: Record<string, Record<string, number>>): string {
+  const load = Object.entries(figures)
+    .filter(([k]) => k.startsWith("load "))
+    .map(([k, v]) => `${k.slice(5)}: ${v.requests} requests, p50 ${v.p50_ms} ms, p99 ${v.p99_ms} ms, ${(v.errors ?? 0) + (v.non2xx ?? 0)} errors`);
+  return load.length ? `Load (loopback, this machine): ${load.join("; ")}.` : "";
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

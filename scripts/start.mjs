@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { buildAssets } from "./build-assets.mjs";
+import { secureStateDir } from "./state-dir.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 8787);
@@ -47,6 +48,13 @@ async function main() {
     if (vite.status !== 0) process.exit(vite.status ?? 1);
     buildAssets();
   }
+  // The state holds the signing key and webhook secrets: owner-only (0700/0600), checked on every start, and
+  // everything wrangler creates in it from now on is owner-only too (the child inherits the umask).
+  const loose = secureStateDir(persist);
+  if (loose.length) {
+    console.warn(`exostream: ${loose.length} path(s) in ${persist} were readable by others; now owner-only`);
+  }
+  process.umask(0o077);
   const wrangler = spawn(
     process.execPath,
     [

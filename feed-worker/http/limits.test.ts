@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
-import { RATE_LIMIT_PER_MINUTE } from "./limits";
+import { feedHarness, type FeedHarness } from "../../harness/feed-harness";
+import { clientIpSource, RATE_LIMIT_PER_MINUTE } from "./limits";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
@@ -14,13 +14,60 @@ const T0 = new Date("2026-11-24T06:15:00Z");
 const SLACK = 0;
 const CAP = RATE_LIMIT_PER_MINUTE + SLACK + 50;
 
+describe("which header names the client (the trust model)", () => {
+  it("production trusts CF-Connecting-IP (Cloudflare's edge overwrites it); local and self-hosted trust nothing", () => {
+    expect(clientIpSource({ ENVIRONMENT: "production" })).toBe("cf-connecting-ip");
+    expect(clientIpSource({ ENVIRONMENT: "local" })).toBe("none");
+    expect(clientIpSource({})).toBe("none");
+    expect(clientIpSource({ ENVIRONMENT: "production", CLIENT_IP_HEADER: "none" })).toBe("none");
+    expect(clientIpSource({ ENVIRONMENT: "local", CLIENT_IP_HEADER: "X-Forwarded-For" })).toBe("x-forwarded-for");
+    expect(clientIpSource({ ENVIRONMENT: "local", CLIENT_IP_HEADER: "true-client-ip" })).toBe("none");
+  });
+});
+
+/** A harness with v1 published and the given client-address header trusted (as on Cloudflare's edge by default). */
+async function trusting(header: string): Promise<FeedHarness> {
+  const h = await feedHarness({ vars: { CLIENT_IP_HEADER: header } });
+  if (!(await h.run({ now: T0 })).published) throw new Error("the first bundled run did not publish");
+  return h;
+}
+
+describe("rate limit without a trusted header (npm start, wrangler dev, self-hosted workerd)", () => {
+  let h: FeedHarness;
+  beforeAll(async () => {
+    h = await trusting("none");
+  });
+  afterAll(() => h.dispose());
+
+  it("after a 429, a made-up CF-Connecting-IP or X-Forwarded-For is still 429 (issue 16 item 2)", async () => {
+    const body = JSON.stringify({ model: "GPT-4.1", n_in: 1000, n_out: 100 });
+    const price = (headers: Record<string, string> = {}) =>
+      h.request("/v1/price", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const minute = Math.floor(Date.now() / 60_000);
+      let first429 = 0;
+      for (let i = 1; i <= CAP && !first429; i++) if ((await price()).status === 429) first429 = i;
+      const spoofed = [
+        await price({ "cf-connecting-ip": "203.0.113.200" }),
+        await price({ "x-forwarded-for": "198.51.100.200" }),
+        await price({ "cf-connecting-ip": `10.9.8.${attempt}`, "x-forwarded-for": "192.0.2.9" }),
+      ].map((r) => r.status);
+      if (Math.floor(Date.now() / 60_000) !== minute) continue;
+      expect(first429).toBe(RATE_LIMIT_PER_MINUTE + 1);
+      expect(spoofed).toEqual([429, 429, 429]);
+      return;
+    }
+    throw new Error("three minute rollovers in a row");
+  });
+});
+
 describe("rate limit: 100 requests / 60 s per client on computed endpoints (RATE_LIMITER binding)", () => {
   let h: FeedHarness;
   const price = (key: string, header = "cf-connecting-ip") =>
     h.request("/v1/price", { method: "POST", headers: { "content-type": "application/json", [header]: key }, body: JSON.stringify({ model: "GPT-4.1", n_in: 1000, n_out: 100 }) });
 
   beforeAll(async () => {
-    h = await publishedHarness(T0);
+    h = await trusting("cf-connecting-ip");
   });
   afterAll(() => h.dispose());
 
@@ -77,13 +124,22 @@ describe("rate limit: 100 requests / 60 s per client on computed endpoints (RATE
     throw new Error("three minute rollovers in a row");
   });
 
-  it("x-forwarded-for's first address is the client key when cf-connecting-ip is absent", async () => {
-    let r: Awaited<ReturnType<typeof burst>> | null = null;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      r = await burst(`192.0.2.${attempt + 1}, 10.0.0.1`, "x-forwarded-for");
-      if (!r.rolled) break;
+  it("CLIENT_IP_HEADER=x-forwarded-for: the last hop (the one the proxy appended) is the key, not the first", async () => {
+    h.env.CLIENT_IP_HEADER = "x-forwarded-for";
+    try {
+      let r: Awaited<ReturnType<typeof burst>> | null = null;
+      let other: number | null = null;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        r = await burst(`203.0.113.50, 192.0.2.${attempt + 1}`, "x-forwarded-for");
+        // The client rewrites the first entry; the proxy's hop is the same, so it stays limited.
+        other = (await price(`198.51.100.99, 192.0.2.${attempt + 1}`, "x-forwarded-for")).status;
+        if (!r.rolled) break;
+      }
+      expect(r!.first429).toBe(RATE_LIMIT_PER_MINUTE + SLACK + 1);
+      expect(other).toBe(429);
+    } finally {
+      h.env.CLIENT_IP_HEADER = "cf-connecting-ip";
     }
-    expect(r!.first429).toBe(RATE_LIMIT_PER_MINUTE + SLACK + 1);
   });
 
   it("read endpoints are not rate-limited: 150 GETs from an exhausted client all answer 200", async () => {

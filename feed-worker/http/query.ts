@@ -17,6 +17,15 @@ export function dateQuery(c: Context, k: string): string | undefined {
   return v;
 }
 
+/**
+ * A query value as a decimal number (`1`, `0.25`, `-1`, `2e-1`), else NaN: Number() would also read `0x10` as 16,
+ * `0b11` as 3 and `Infinity` as ∞. An empty value is NaN too, not 0.
+ */
+export function decimalQuery(raw: string): number {
+  const v = raw.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v) ? Number(v) : Number.NaN;
+}
+
 /** Whether the client asked for CSV (`Accept: text/csv` or `?format=csv`). */
 export function wantsCsv(c: Context): boolean {
   return c.req.query("format") === "csv" || (c.req.header("accept") ?? "").includes("text/csv");

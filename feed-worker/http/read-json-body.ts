@@ -4,7 +4,8 @@ import { ApiError } from "../../api-core";
 /** Reads a JSON object body: 415 for another media type, 400 E_BAD_JSON for unparsable text (then: parseWith). */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+  // application/json or application/<x>+json, optionally with parameters; not application/json-evil.
+  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, "E_UNSUPPORTED_MEDIA", "send the body as application/json");
   }
   const text = await c.req.text();

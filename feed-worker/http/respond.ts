@@ -8,11 +8,15 @@ export const GET_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300
 export function sendWithEtag(c: Context, etag: string, body: string | Uint8Array<ArrayBuffer>, contentType = "application/json; charset=utf-8"): Response {
   const quoted = `"${etag}"`;
   const headers: Record<string, string> = { ETag: quoted, "Cache-Control": GET_CACHE_CONTROL, "Content-Type": contentType };
-  const inm = c.req.header("if-none-match");
-  if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === quoted || t.trim() === "*")) {
-    return c.body(null, 304, headers);
-  }
+  if (etagMatches(c, etag)) return c.body(null, 304, headers);
   return c.body(body, 200, headers);
+}
+
+/** Whether If-None-Match lists this ETag exactly (weak comparison, RFC 9110 §13.1.2) or is `*`; never a substring. */
+export function etagMatches(c: Context, etag: string): boolean {
+  const inm = c.req.header("if-none-match");
+  const quoted = `"${etag}"`;
+  return !!inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === quoted || t.trim() === "*");
 }
 
 /** ETag for a body derived only from snapshot `version` and the route: no hashing on the hot path. */

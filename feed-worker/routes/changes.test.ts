@@ -115,6 +115,21 @@ describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, releas
     }
   });
 
+  it("100 filter values: duplicates collapse, more than 50 distinct are 400 E_BAD_QUERY, never a 500 (JSON and Atom)", async () => {
+    const many = Array.from({ length: 100 }, (_, i) => `T${i}`).join(",");
+    for (const path of ["/v1/changes", "/v1/changes.atom"]) {
+      const r = await h.request(`${path}?ticker=${many}`);
+      expect(r.status, path).toBe(400);
+      expect(((await r.json()) as { error: { code: string; field: string } }).error).toMatchObject({ code: "E_BAD_QUERY", field: "ticker" });
+      const kinds = Array.from({ length: 100 }, () => "kind=price_change").join("&");
+      const k = await h.request(`${path}?${kinds}&ticker=${Array(100).fill("GPT-4.1").join(",")}`);
+      expect(k.status, `${path} repeated kind`).toBe(200);
+    }
+    const same = (await get(`?kind=${Array(100).fill("price_change").join(",")}&limit=500`)).body.data.changes;
+    expect(same.length).toBeGreaterThan(0);
+    expect(same.every((c) => c.kind === "price_change")).toBe(true);
+  });
+
   it("Atom 1.0: newest first, one entry per change with id, title, updated, category and content; 304 on its ETag", async () => {
     const res = await h.request("/v1/changes.atom?ticker=GPT-4.1");
     expect(res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");

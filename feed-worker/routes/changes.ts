@@ -75,23 +75,32 @@ function intQuery(c: Context<AppEnv>, name: string, min: number, max: number): n
   return n;
 }
 
-function listQuery(c: Context<AppEnv>, name: string): string[] | undefined {
+/** Most distinct values one list filter takes: D1 binds at most 100 parameters per statement. */
+export const MAX_FILTER_VALUES = 50;
+
+/** A list filter (`?ticker=A,B&ticker=C`), deduplicated; 400 E_BAD_QUERY past MAX_FILTER_VALUES distinct values. */
+function listQuery(c: Context<AppEnv>, name: string, normalise = (v: string) => v): string[] | undefined {
   const raw = c.req.queries(name);
   if (!raw) return undefined;
-  return raw.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  const values = [...new Set(raw.flatMap((v) => v.split(",")).map((v) => normalise(v.trim())))].filter((v) => v !== "");
+  if (values.length > MAX_FILTER_VALUES) {
+    const m = `${name} takes at most ${MAX_FILTER_VALUES} distinct values; got ${values.length}`;
+    throw new ApiError(400, "E_BAD_QUERY", m, name);
+  }
+  return values;
 }
 
 /** Query of both change feeds: since_version (the PWA's "since my last visit"), after_id (paging), kind, ticker, limit. */
 function changesQuery(c: Context<AppEnv>, defaultLimit: number) {
   const kinds = listQuery(c, "kind");
   for (const k of kinds ?? []) {
-    if (!(CHANGE_KINDS as readonly string[]).includes(k)) throw new ApiError(400, "E_BAD_QUERY", `kind must be one of ${CHANGE_KINDS.join(", ")}; got ${JSON.stringify(k)}`, "kind");
+    if (!(CHANGE_KINDS as readonly string[]).includes(k)) throw new ApiError(400, "E_BAD_QUERY", `kind must be one of ${CHANGE_KINDS.join(", ")}; got ${JSON.stringify(k.slice(0, 64))}`, "kind");
   }
   return {
     sinceVersion: intQuery(c, "since_version", 0, Number.MAX_SAFE_INTEGER),
     afterId: intQuery(c, "after_id", 0, Number.MAX_SAFE_INTEGER),
     kinds,
-    tickers: listQuery(c, "ticker")?.map((t) => t.toUpperCase()),
+    tickers: listQuery(c, "ticker", (t) => t.toUpperCase()),
     limit: intQuery(c, "limit", 1, MAX_LIMIT) ?? defaultLimit,
   };
 }

@@ -96,6 +96,9 @@ describe("market endpoints on the published snapshot", () => {
       expect(lines.length).toBe(32);
       expect(Number(lines[1]!.split(",")[1])).toBe(part.body.data.series[0].level);
       expect((await get("/v1/index/history?format=csv")).headers.get("content-type")).toContain("text/csv");
+      // The body varies on Accept, so the response says so (JSON and CSV alike).
+      expect(csv.headers.get("vary")).toMatch(/Accept/);
+      expect((await get("/v1/index/history")).headers.get("vary")).toMatch(/Accept/);
       const bad = await json("/v1/index/history?from=2026-13-01");
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe("E_BAD_DATE");
@@ -154,6 +157,17 @@ describe("market endpoints on the published snapshot", () => {
       expect(a.body.data).toEqual(JSON.parse(JSON.stringify(monteCarloFor(row, { paths: 2000, seed: 7 }))));
       expect(Object.keys(a.body.data.tenors)).toEqual(["1M", "3M", "6M", "12M"]);
       expect((await get("/v1/monte-carlo/GPT-4.1?paths=2000&seed=7", { headers: { "If-None-Match": a.headers.get("etag")! } })).status).toBe(304);
+    });
+
+    it("If-None-Match must equal the ETag: x\"v1-…\" or a longer list item is a full 200, not an empty one", async () => {
+      const a = await get("/v1/monte-carlo/GPT-4.1?paths=1000&seed=3");
+      const etag = a.headers.get("etag")!;
+      for (const inm of [`x${etag}`, `${etag}x`, `"${etag.slice(1, -1)}-extra"`]) {
+        const r = await get("/v1/monte-carlo/GPT-4.1?paths=1000&seed=3", { headers: { "If-None-Match": inm } });
+        expect([r.status, r.text.length > 100], inm).toEqual([200, true]);
+      }
+      const weak = await get("/v1/monte-carlo/GPT-4.1?paths=1000&seed=3", { headers: { "If-None-Match": `"zz", W/${etag}` } });
+      expect([weak.status, weak.text]).toEqual([304, ""]);
     });
 
     it.each(["0", "1e9", "abc", "50001"])("rejects paths=%s with 400 E_BAD_MC_PARAM and the allowed range", async (paths) => {

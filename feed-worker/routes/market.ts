@@ -20,7 +20,7 @@ import type { AppEnv } from "../env";
 import { dateQuery, wantsCsv } from "../http/query";
 import { limitBody, rateLimit } from "../http/limits";
 import { readJsonBody } from "../http/read-json-body";
-import { requireState, sendWithEtag, versionEtag } from "../http/respond";
+import { etagMatches, requireState, sendWithEtag, versionEtag } from "../http/respond";
 import { feedIndexSeries } from "../pipeline/index-block";
 import { ensureSchema } from "../store/db";
 import { body, getFeedState, type FeedState } from "../store/feed-state";
@@ -79,6 +79,8 @@ export function marketRoutes(app: Hono<AppEnv>): void {
     const from = dateQuery(c, "from");
     const to = dateQuery(c, "to");
     const csv = wantsCsv(c);
+    // The body depends on Accept: without Vary a shared cache could hand CSV to a JSON client.
+    c.header("Vary", "Accept");
     const key = `index-history:${from ?? ""}:${to ?? ""}:${csv ? "csv" : "json"}`;
     const series = await indexSeriesOf(c, s);
     const points = series.series.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to));
@@ -112,7 +114,7 @@ export function marketRoutes(app: Hono<AppEnv>): void {
     const row = rowOf(s, c.req.param("ticker"));
     const etag = versionEtag(s, `mc:${row.ticker}:${q.paths}:${q.seed}`);
     // Deterministic for (snapshot, ticker, paths, seed): a matching ETag skips the simulation.
-    if ((c.req.header("if-none-match") ?? "").includes(`"${etag}"`)) return sendWithEtag(c, etag, "");
+    if (etagMatches(c, etag)) return sendWithEtag(c, etag, "");
     return sendWithEtag(c, etag, JSON.stringify(monteCarloBody(s, row.ticker, q)));
   });
 

@@ -2,7 +2,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
+import { publishedHarness, type FeedHarness } from "../../harness/feed-harness";
+import { MAX_MCP_RESPONSE_BYTES } from "./mcp";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
@@ -93,6 +94,8 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
       ["price_task", { model: "GPT-4.2", n_in: 1, n_out: 1 }, "/v1/price", "E_UNKNOWN_TICKER"],
       ["compare_models", { n_in: 1000 }, "/v1/compare", "E_SCHEMA"],
       ["price_swap", { underlying: "GPT-4.1", term_months: 0, notional: { kind: "tokens", amount: 1 } }, "/v1/swap", "E_SWAP_TERM"],
+      ["price_swap", { underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1e300 }, rate: -700 }, "/v1/swap", "E_NOT_FINITE"],
+      ["price_swap", { underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1000 }, rate: 1e308 }, "/v1/swap", "E_NOT_FINITE"],
     ];
     for (const [name, args, path, code] of cases) {
       const tool = await err(name, args);
@@ -100,6 +103,7 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
       expect(r.status).toBeGreaterThanOrEqual(400);
       expect(tool.error.code).toBe(code);
       expect(tool).toEqual(r.json);
+      if (name === "price_swap" && code === "E_NOT_FINITE") expect(tool.error.field).toBe("rate");
     }
     const fwd = await err("get_forward_curve", { ticker: "GPT-4.1", t: [-1] });
     expect(fwd.error).toMatchObject({ code: "E_NEG_TENOR", field: "t" });
@@ -119,5 +123,71 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
     const p = await h.request("/mcp", { method: "PUT" });
     expect(p.status).toBe(405);
     expect(((await p.json()) as ErrorBody).error.code).toBe("E_METHOD");
+  });
+});
+
+describe("POST /mcp: JSON-RPC 2.0 and MCP error rules (issue 16 items 1 and 9)", () => {
+  let h: FeedHarness;
+  const HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+  const post = async (body: string, extra: Record<string, string> = {}) => {
+    const res = await h.request("/mcp", { method: "POST", headers: { ...HEADERS, ...extra }, body });
+    const text = await res.text();
+    return { status: res.status, bytes: text.length, json: JSON.parse(text) as RpcReply };
+  };
+  type RpcReply = { id: unknown; result?: unknown; error?: { code: number; message: string; data?: { code: string; field?: string } } };
+  const callMsg = (id: number, name: unknown, args?: unknown) =>
+    ({ jsonrpc: "2.0", id, method: "tools/call", params: { name, ...(args === undefined ? {} : { arguments: args }) } });
+
+  beforeAll(async () => {
+    h = await publishedHarness(T0);
+  });
+  afterAll(() => h.dispose());
+
+  it("a batch of 150 get_greeks calls is one 400 (-32600, E_MCP_BATCH) of under 300 bytes, not 34 MB", async () => {
+    const batch = Array.from({ length: 150 }, (_, i) => callMsg(i + 1, "get_greeks", {}));
+    const r = await post(JSON.stringify(batch));
+    expect(r.status).toBe(400);
+    expect(r.bytes).toBeLessThan(300);
+    expect(r.json.error).toMatchObject({ code: -32600, data: { code: "E_MCP_BATCH" } });
+    expect(r.json.id).toBeNull();
+  });
+
+  it("one get_greeks answer stays under the response cap", async () => {
+    const r = await post(JSON.stringify(callMsg(1, "get_greeks", {})));
+    expect(r.status).toBe(200);
+    expect(r.bytes).toBeGreaterThan(10_000);
+    expect(r.bytes).toBeLessThanOrEqual(MAX_MCP_RESPONSE_BYTES);
+  });
+
+  it("valid JSON that is not JSON-RPC is -32600 (E_BAD_JSONRPC); text that is not JSON is -32700 (E_BAD_JSON)", async () => {
+    const a = await post(JSON.stringify({ hello: 1 }));
+    expect([a.status, a.json.error?.code, a.json.error?.data?.code]).toEqual([400, -32600, "E_BAD_JSONRPC"]);
+    const b = await post("{bad");
+    expect([b.status, b.json.error?.code, b.json.error?.data?.code]).toEqual([400, -32700, "E_BAD_JSON"]);
+    expect(b.json.error!.message).not.toMatch(/SyntaxError|position/);
+  });
+
+  it("wrong param types are -32602 naming the field with a REST code, never -32603 with a schema dump", async () => {
+    const a = await post(JSON.stringify(callMsg(7, 5)));
+    expect(a.json.id).toBe(7);
+    expect(a.json.error).toMatchObject({ code: -32602, data: { code: "E_BAD_TYPE", field: "params.name" } });
+    expect(a.json.error!.message).not.toMatch(/invalid_type|\[\n/);
+    const b = await post(JSON.stringify(callMsg(8, "get_greeks", "x")));
+    expect(b.json.error).toMatchObject({ code: -32602, data: { code: "E_BAD_TYPE", field: "params.arguments" } });
+  });
+
+  it("an unsupported MCP-Protocol-Version is HTTP 400 (-32600), not 404", async () => {
+    const r = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }), { "mcp-protocol-version": "1999-01-01" });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: -32600, data: { code: "E_MCP_PROTOCOL_VERSION" } });
+  });
+
+  it("__proto__ inside tool arguments is rejected as REST rejects it (E_UNKNOWN_FIELD)", async () => {
+    const args = '{"model":"GPT-4.1","n_in":1,"n_out":1,"__proto__":{"x":1}}';
+    const r = await post(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"price_task","arguments":${args}}}`);
+    expect(r.json.error).toMatchObject({ code: -32602, data: { code: "E_UNKNOWN_FIELD", field: "__proto__" } });
+    const rest = await h.request("/v1/price", { method: "POST", headers: { "content-type": "application/json" }, body: args });
+    expect(rest.status).toBe(400);
+    expect(((await rest.json()) as ErrorBody).error.code).toBe("E_UNKNOWN_FIELD");
   });
 });

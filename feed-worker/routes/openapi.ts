@@ -113,7 +113,12 @@ export function openApiDocument(): object {
       post: {
         summary: "Register a URL and a filter (tickers, families, kinds, theta_shift_gt, price_move_pct_gt, family_below). Deliveries are signed (Exostream-Signature: t=…,v1=HMAC-SHA256) and retried with backoff. The secret is in this response only.",
         requestBody: { required: true, content: json({ $ref: "#/components/schemas/WebhookCreate" }) },
-        responses: { "201": ok("subscription with its secret"), ...errors },
+        responses: {
+          "201": ok("subscription with its secret"),
+          ...errors,
+          "403": { description: "E_WEBHOOK_CAPACITY: the feed holds its maximum of webhooks", content: errors["400"].content },
+          "429": { description: "E_RATE_LIMIT, or E_WEBHOOK_LIMIT: this client holds 10 webhooks", content: errors["400"].content },
+        },
       },
       get: { summary: "The subscriptions of the secret sent as Authorization: Bearer <secret>, with their latest deliveries", responses: { "200": ok("subscriptions"), "401": errors["400"] } },
     },
@@ -123,9 +128,17 @@ export function openApiDocument(): object {
     },
     "/mcp": {
       post: {
-        summary: "MCP over Streamable HTTP (stateless, JSON responses): tools get_spot_prices, get_greeks, price_task, compare_models, get_forward_curve, get_index, price_swap; tool errors carry the REST codes",
-        requestBody: { required: true, content: json({ type: "object", description: "a JSON-RPC 2.0 message" }) },
-        responses: { "200": ok("JSON-RPC response"), "202": { description: "notification accepted" }, "429": errors["429"] },
+        summary:
+          "MCP over Streamable HTTP (stateless, JSON responses): tools get_spot_prices, get_greeks, price_task, " +
+          "compare_models, get_forward_curve, get_index, price_swap; tool errors carry the REST codes, JSON-RPC errors " +
+          "carry them in error.data. One message per request: batches are refused (-32600, E_MCP_BATCH).",
+        requestBody: { required: true, content: json({ type: "object", description: "one JSON-RPC 2.0 message" }) },
+        responses: {
+          "200": ok("JSON-RPC response"),
+          "202": { description: "notification accepted" },
+          "400": { description: "-32700 parse error, -32600 invalid request or batch, unsupported MCP-Protocol-Version" },
+          "429": errors["429"],
+        },
       },
     },
   };

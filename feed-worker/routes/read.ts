@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { answer, ApiError, forwardBody, greeksBody, modelBody, rowOf, spotsBody } from "../../api-core";
 import type { AppEnv } from "../env";
+import { decimalQuery } from "../http/query";
 import { contentEtag, requireState, sendWithEtag, versionEtag } from "../http/respond";
 import { body, getFeedState, rawBody } from "../store/feed-state";
 import { KV } from "../store/kv-keys";
@@ -56,8 +57,8 @@ export function readRoutes(app: Hono<AppEnv>): void {
 
   app.get("/v1/forwards/:ticker", async (c) => {
     const s = await state(c);
-    // An empty ?t= is not 0 years: NaN, which oracle-core refuses with E_NOT_FINITE.
-    const ts = (c.req.queries("t") ?? []).map((raw) => (raw.trim() === "" ? Number.NaN : Number(raw)));
+    // Not a decimal (empty, 0x10, Infinity) is NaN, which oracle-core refuses with E_NOT_FINITE.
+    const ts = (c.req.queries("t") ?? []).map(decimalQuery);
     const text = JSON.stringify(forwardBody(s, c.req.param("ticker"), ts));
     return sendWithEtag(c, contentEtag(text), text);
   });

@@ -2,7 +2,7 @@ import type { Context, Hono } from "hono";
 import { ApiError, type ApiState, parseWith, requireFamily, rowOf, stamp } from "../../api-core";
 import type { AppEnv } from "../env";
 import { feedDate } from "../clock";
-import { limitBody, rateLimit } from "../http/limits";
+import { clientKey, limitBody, rateLimit } from "../http/limits";
 import { readJsonBody } from "../http/read-json-body";
 import { requireState } from "../http/respond";
 import { ensureSchema } from "../store/db";
@@ -58,6 +58,30 @@ function checkFilter(s: ApiState, f: WebhookFilter): WebhookFilter {
   return tickers ? { ...f, tickers } : f;
 }
 
+/** Subscriptions one client (the rate limit's client key) may hold at once. */
+export const MAX_WEBHOOKS_PER_CLIENT = 10;
+/** Subscriptions the feed holds in all: bounds the enqueue step, which reads every subscription per version. */
+export const MAX_WEBHOOKS = 1000;
+
+/** 429 E_WEBHOOK_LIMIT when this client holds its cap, 403 E_WEBHOOK_CAPACITY when the feed holds its own. */
+async function checkCaps(db: D1Database, client: string): Promise<void> {
+  const n = await db
+    .prepare(
+      "SELECT COUNT(*) AS total, SUM(CASE WHEN c.client = ? THEN 1 ELSE 0 END) AS mine " +
+        "FROM webhooks w LEFT JOIN webhook_clients c ON c.webhook_id = w.id",
+    )
+    .bind(client)
+    .first<{ total: number; mine: number | null }>();
+  if ((n?.mine ?? 0) >= MAX_WEBHOOKS_PER_CLIENT) {
+    const m = `a client may hold at most ${MAX_WEBHOOKS_PER_CLIENT} webhooks; delete one first`;
+    throw new ApiError(429, "E_WEBHOOK_LIMIT", m);
+  }
+  if ((n?.total ?? 0) >= MAX_WEBHOOKS) {
+    const m = `this feed holds its maximum of ${MAX_WEBHOOKS} webhooks; poll /v1/changes instead`;
+    throw new ApiError(403, "E_WEBHOOK_CAPACITY", m);
+  }
+}
+
 /**
  * POST /v1/webhooks registers a URL and a filter (the secret is in this response only); GET /v1/webhooks and
  * GET|DELETE /v1/webhooks/:id need that secret. Deliveries are signed with it (Exostream-Signature) and retried.
@@ -74,9 +98,13 @@ export function webhookRoutes(app: Hono<AppEnv>, random: (n: number) => Uint8Arr
     const { id, secret } = newWebhookCredentials(random);
     const created_at = feedDate(c.env).toISOString();
     await ensureSchema(c.env.DB);
-    await c.env.DB.prepare("INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(id, url.href, JSON.stringify(filter), req.description ?? null, secret, await secretSha256(secret), created_at, s.payload.version)
-      .run();
+    const client = await secretSha256(clientKey(c));
+    await checkCaps(c.env.DB, client);
+    await c.env.DB.batch([
+      c.env.DB.prepare("INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(id, url.href, JSON.stringify(filter), req.description ?? null, secret, await secretSha256(secret), created_at, s.payload.version),
+      c.env.DB.prepare("INSERT INTO webhook_clients (webhook_id, client) VALUES (?, ?)").bind(id, client),
+    ]);
     const data = {
       id,
       url: url.href,
@@ -124,7 +152,11 @@ export function webhookRoutes(app: Hono<AppEnv>, random: (n: number) => Uint8Arr
   app.delete("/v1/webhooks/:id", async (c) => {
     const s = requireState(await getFeedState(c.env, Date.now()));
     const [w] = await owned(c, c.req.param("id"));
-    await c.env.DB.batch([c.env.DB.prepare("DELETE FROM webhook_deliveries WHERE webhook_id = ?").bind(w!.id), c.env.DB.prepare("DELETE FROM webhooks WHERE id = ?").bind(w!.id)]);
+    await c.env.DB.batch([
+      c.env.DB.prepare("DELETE FROM webhook_deliveries WHERE webhook_id = ?").bind(w!.id),
+      c.env.DB.prepare("DELETE FROM webhook_clients WHERE webhook_id = ?").bind(w!.id),
+      c.env.DB.prepare("DELETE FROM webhooks WHERE id = ?").bind(w!.id),
+    ]);
     return c.json({ data: { id: w!.id, deleted: true }, ...stamp(s) });
   });
 }

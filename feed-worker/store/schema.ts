@@ -48,6 +48,10 @@ export const SCHEMA_SQL: readonly string[] = [
      id TEXT PRIMARY KEY, url TEXT NOT NULL, filter TEXT NOT NULL, description TEXT, secret TEXT NOT NULL, secret_sha256 TEXT NOT NULL,
      created_at TEXT NOT NULL, from_version INTEGER NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS webhooks_secret ON webhooks (secret_sha256)`,
+  // Who created each subscription (sha256 of the rate limit's client key): the per-client cap counts these. A table of
+  // its own, not a column, so databases created before it need no migration.
+  `CREATE TABLE IF NOT EXISTS webhook_clients (webhook_id TEXT PRIMARY KEY, client TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS webhook_clients_client ON webhook_clients (client)`,
   // One delivery per subscription and snapshot version (its matched events), retried with backoff until delivered or failed.
   `CREATE TABLE IF NOT EXISTS webhook_deliveries (
      id TEXT PRIMARY KEY, webhook_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL,

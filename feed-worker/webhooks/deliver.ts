@@ -2,6 +2,7 @@ import type { Env } from "../env";
 import { ensureSchema } from "../store/db";
 import { SIGNATURE_HEADER, signWebhook } from "../../oracle-core/integrations/webhook-signature";
 import { retryAt } from "./backoff";
+import { checkWebhookUrl } from "./url-policy";
 
 interface DueDelivery {
   id: string;
@@ -40,9 +41,22 @@ async function attempt(d: DueDelivery, now: Date, fetchFn: typeof fetch, timeout
     await res.body?.cancel();
     return { ok: res.status >= 200 && res.status < 300, status: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
   } catch (e) {
-    return { ok: false, status: null, error: (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 200) };
+    return { ok: false, status: null, error: deliveryError(e, timeoutMs) };
   }
 }
+
+/**
+ * What the subscription's owner is shown of a failed attempt: a class of failure, never the runtime's message (it can
+ * name internal hosts, addresses, ports or resolver detail).
+ */
+export function deliveryError(e: unknown, timeoutMs: number): string {
+  const name = e instanceof Error ? e.name : "";
+  if (name === "TimeoutError" || name === "AbortError") return `timeout: no answer within ${timeoutMs / 1000} s`;
+  return "network error: the connection could not be made or was closed";
+}
+
+/** The message recorded when a stored URL no longer passes the URL policy (checked again before every attempt). */
+export const POLICY_REFUSED = "refused: the URL is not allowed by the webhook URL policy";
 
 /**
  * Sends every delivery that is due (`next_attempt_at` ≤ now), signed with its subscription's secret and the attempt's
@@ -55,14 +69,31 @@ export async function deliverDue(env: Env, opts: { now: Date; fetch: typeof fetc
   const due = (
     await db
       .prepare(
-        `SELECT d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-         WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?`,
+        // Fair across subscribers: each one's oldest due delivery first (round-robin by rank), so one subscription
+        // with a backlog cannot take a whole run's slots from the others.
+        `SELECT id, webhook_id, body, attempts, url, secret FROM (
+           SELECT d.id, d.webhook_id, d.body, d.attempts, d.next_attempt_at, w.url, w.secret,
+                  ROW_NUMBER() OVER (PARTITION BY d.webhook_id ORDER BY d.next_attempt_at, d.id) AS turn
+           FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+           WHERE d.status = 'pending' AND d.next_attempt_at <= ?)
+         ORDER BY turn, next_attempt_at, id LIMIT ?`,
       )
       .bind(nowIso, opts.limit ?? 50)
       .all<DueDelivery>()
   ).results;
   const report: DeliveryReport = { attempted: due.length, delivered: 0, retrying: 0, failed: 0 };
-  const results = await Promise.all(due.map((d) => attempt(d, opts.now, opts.fetch, opts.timeoutMs ?? 10_000)));
+  const allowed = (d: DueDelivery) => {
+    try {
+      checkWebhookUrl(d.url, env.ENVIRONMENT);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const refused = { ok: false, status: null, error: POLICY_REFUSED, final: true };
+  const results = await Promise.all(
+    due.map((d) => (allowed(d) ? attempt(d, opts.now, opts.fetch, opts.timeoutMs ?? 10_000) : refused)),
+  );
   const stmts = due.map((d, i) => {
     const r = results[i]!;
     const attempts = d.attempts + 1;
@@ -71,7 +102,7 @@ export async function deliverDue(env: Env, opts: { now: Date; fetch: typeof fetc
       return db.prepare("UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, last_attempt_at = ?, last_status = ?, last_error = NULL, next_attempt_at = NULL, delivered_at = ? WHERE id = ?")
         .bind(attempts, nowIso, r.status, nowIso, d.id);
     }
-    const next = retryAt(attempts, opts.now);
+    const next = "final" in r ? null : retryAt(attempts, opts.now);
     if (next) report.retrying++;
     else report.failed++;
     return db.prepare("UPDATE webhook_deliveries SET status = ?, attempts = ?, last_attempt_at = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")

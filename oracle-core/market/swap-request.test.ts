@@ -196,3 +196,18 @@ describe("priceSwap: errors carry MATH.md §13 codes and the request's field", (
     code(() => priceSwap(req(over), gpt, V), c, field),
   );
 });
+
+describe("priceSwap: inputs that overflow float64 are E_NOT_FINITE naming the field sent (issue 16 item 6)", () => {
+  it.each([
+    ["realized_avg 1e308, average fixing mid-period", { realized_avg: 1e308, fixing: "average", elapsed_months: 0.5 }, "realized_avg"],
+    ["rate −700 on 1e300 USD", { rate: -700, notional: { kind: "usd", amount: 1e300 } }, "rate"],
+    ["rate 1e308 (K is derived, never blamed)", { rate: 1e308 }, "rate"],
+    ["notional 1e308 USD (tokens per month overflow)", { notional: { kind: "usd", amount: 1e308 } }, "notional.amount"],
+  ] as [string, Partial<SwapRequest>, string][])("%s", (_label, over, field) => {
+    code(() => priceSwap(req(over), gpt, V), "E_NOT_FINITE", field);
+  });
+
+  it("a large but finite notional still prices (1e15 tokens/month: NPV 0 at the fair rate)", () => {
+    expect(priceSwap(req({ notional: { kind: "tokens", amount: 1e15 } }), gpt, V).npv).toBeCloseTo(0, 3);
+  });
+});

@@ -4,7 +4,7 @@ import { dateOrdinal, ordinalToIso } from "../quant/dates";
 import { DAYS_PER_YEAR, DEFAULTS, PER_MILLION } from "../quant/defaults";
 import { tickerForward, type ForwardRow } from "../forecast/row-forecast";
 import { curveForward, type CurveTerm } from "../quant/forward";
-import { num } from "../quant/validate";
+import { allFinite, num } from "../quant/validate";
 import type { SwapRequest } from "../schemas/market";
 import type { IndexBlock } from "../schemas/snapshot";
 import { gridForward } from "./index-forward-grid";
@@ -139,14 +139,49 @@ export const MAX_TERM_MONTHS = 120;
  * priceSwap(req, und, "2026-11-24").npv // ≈ −1794.18
  */
 export function priceSwap(req: SwapRequest, und: SwapUnderlying, valuationDate: string): SwapQuote {
+  let q: SwapQuote;
   try {
-    return quote(req, und, valuationDate);
+    q = quote(req, und, valuationDate);
   } catch (e) {
+    if (isOracleError(e) && e.code === "E_NOT_FINITE") throw overflowError(req, und, valuationDate);
     // swapValue names its own arguments; report the request's field names instead.
     const field = isOracleError(e) && e.field !== undefined ? REQUEST_FIELDS[e.field] : undefined;
     if (isOracleError(e) && field) throw new OracleError(e.code, e.message.replace(/^(months|notional\.type)/, field), field);
     throw e;
   }
+  // JSON turns ±∞ and NaN into null: a quote that overflowed float64 is an error, never a 200 with nulls.
+  if (!allFinite(q)) throw overflowError(req, und, valuationDate);
+  return q;
+}
+
+/** The request's optional numbers that can overflow a quote, and what each is without the caller's value. */
+const OVERFLOW_SUSPECTS: [string, (r: SwapRequest) => SwapRequest | null][] = [
+  ["rate", (r) => (r.rate == null ? null : { ...r, rate: undefined })],
+  ["realized_avg", (r) => (r.realized_avg == null ? null : { ...r, realized_avg: undefined, fixing: "end" })],
+  ["K", (r) => (r.K == null ? null : { ...r, K: undefined })],
+  ["notional.amount", (r) => ({ ...r, notional: { ...r.notional, amount: 1 } })],
+];
+
+/**
+ * E_NOT_FINITE naming the field the caller sent that overflowed: the first whose removal gives a finite quote
+ * (a derived K, for one, is never blamed: the caller did not send it).
+ */
+function overflowError(req: SwapRequest, und: SwapUnderlying, valuationDate: string): OracleError {
+  let field = "notional.amount";
+  for (const [name, without] of OVERFLOW_SUSPECTS) {
+    const r = without(req);
+    if (!r) continue;
+    try {
+      if (allFinite(quote(r, und, valuationDate))) {
+        field = name;
+        break;
+      }
+    } catch {
+      /* still not finite without it: try the next */
+    }
+  }
+  const message = `${field}: this value makes the swap overflow float64; use a realistic one`;
+  return new OracleError("E_NOT_FINITE", message, field);
 }
 
 const REQUEST_FIELDS: Record<string, string> = { months: "term_months", "notional.type": "notional.kind" };

@@ -57,3 +57,10 @@ function describe(x: unknown): string {
   if (typeof x === "string") return JSON.stringify(x);
   return String(x);
 }
+
+/** Whether every number in a value (at any depth) is finite; null is not a number and passes. */
+export function allFinite(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v === "object" && v !== null) return Object.values(v).every(allFinite);
+  return true;
+}

@@ -6,19 +6,22 @@ import { z } from "zod";
  * functions so that every layer reports the same MATH.md §13 code.
  */
 const num = z.number();
+/** A token count: a whole number (ranges are oracle-core's, as above). Number.isInteger, not zod's int(): 1e308 is
+ * a whole number that must reach oracle-core to fail as an overflow, not here as "not an integer". */
+const count = num.refine(Number.isInteger, { message: "must be a whole number of tokens" });
 export const HorizonSchema = z.union([z.enum(["spot", "1M", "3M", "6M", "12M"]), num]);
 
 export const TaskSchema = z.strictObject({
-  n_in: num.optional(),
+  n_in: count.optional(),
   prompt: z.string().max(16_384).optional(),
-  n_out: num.optional(),
-  n_think: num.optional(),
+  n_out: count.optional(),
+  n_think: count.optional(),
   eta: num.optional(),
   omega: num.optional(),
   cache_ttl: z.string().optional(),
   mode: z.string().optional(),
   horizon: HorizonSchema.optional(),
-  max_tokens: num.optional(),
+  max_tokens: count.optional(),
 });
 
 export const PriceRequestSchema = TaskSchema.extend({ model: z.string().min(1).max(64) });

@@ -22,7 +22,7 @@ export function savedList<T>(o: SavedListOptions<T>): TemplateResult {
     <h2 id=${`${o.id}-h`}>${o.title}</h2>
     <div class="row">
       <label for=${`${o.id}-name`} class="label">Name</label>
-      <input id=${`${o.id}-name`} type="text" style="max-width: 16rem" .value=${o.name} @input=${(e: Event) => o.onName((e.target as HTMLInputElement).value)} />
+      <input id=${`${o.id}-name`} type="text" class="name-input" .value=${o.name} @input=${(e: Event) => o.onName((e.target as HTMLInputElement).value)} />
       <button type="button" ?disabled=${!o.canSave} @click=${o.onSave}>Save</button>
       ${!o.canSave && o.whyNot ? html`<span class="muted">${o.whyNot}</span>` : nothing}
     </div>

@@ -21,7 +21,7 @@ export function snapshotStatus(v: SnapshotView, loading: boolean, now: number): 
   const issued = Date.parse(i.issued_at);
   const bad = i.state !== "verified";
   return html`<p class="status" data-testid="snapshot-status" data-version=${i.version} data-state=${i.state}>
-    <a href="#/integrity" style="color: inherit">Snapshot v${i.version}</a>
+    <a href="#/integrity" class="quiet-link">Snapshot v${i.version}</a>
     <span>${age(now - issued)} old</span>
     <span class=${bad ? "sig-warn" : "sig-ok"}>${STATE_WORDS[i.state]}</span>
     ${v.payload.mode === "bundled" ? html`<span>bundled data as of ${v.payload.data_as_of}</span>` : nothing}

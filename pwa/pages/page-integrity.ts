@@ -38,7 +38,7 @@ export class PageIntegrity extends ExoPage {
       <p class="lede">What this device checked before showing you a number, and where the prices come from.</p>
       ${v.notice ? html`<p class="notice" role="status" data-testid="integrity-notice">${v.notice.message} (${v.notice.code})</p>` : nothing}
       <p><button type="button" ?disabled=${snapshotStore.refreshing} @click=${() => void refreshSnapshot()}>${snapshotStore.refreshing ? "Checking…" : "Check the feed now"}</button></p>
-      ${dataTable({ id: "integrity", caption: "Signature and version", filename: "snapshot-integrity", columns: [{ label: "Item", value: (x) => x.k }, { label: "Value", value: (x) => x.v, cell: (x) => html`<span style="overflow-wrap: anywhere">${x.v}</span>` }], rows: facts })}
+      ${dataTable({ id: "integrity", caption: "Signature and version", filename: "snapshot-integrity", columns: [{ label: "Item", value: (x) => x.k }, { label: "Value", value: (x) => x.v, cell: (x) => html`<span class="wrap-anywhere">${x.v}</span>` }], rows: facts })}
       ${dataTable<SourceHealth>({
         id: "sources",
         caption: "Sources and their health",

@@ -1,4 +1,5 @@
 // Accessibility: axe-core finds no violations on any page; the calculator works with the keyboard alone.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,9 @@ import { goTo, openApp, valueOf, type PwaHarness } from "../../harness/pwa-harne
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  // Evaluated through the devtools protocol, not a <script> tag: the app runs under a CSP without inline scripts
+  // (feed-worker/public/_headers), which would refuse axe injected as one.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(readFileSync(AXE, "utf8"));
   const r = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);

@@ -235,7 +235,7 @@ describe("API fuzzing: generated requests across every endpoint and method", () 
   beforeAll(async () => {
     vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
     for (let attempt = 1; ; attempt++) {
-      h = await feedHarness({ persistDir: dir });
+      h = await feedHarness({ persistDir: dir, vars: { CLIENT_IP_HEADER: "cf-connecting-ip" } });
       try {
         expect((await h.run({ now: T0 })).published).toBe(true);
         break;
@@ -264,7 +264,7 @@ describe("API fuzzing: generated requests across every endpoint and method", () 
     if (res.status !== 500 || !logged.slice(mark).some((l) => /AssertionError/.test(l))) return res;
     stats.proxyRebuilds++;
     await h.dispose();
-    h = await feedHarness({ persistDir: dir });
+    h = await feedHarness({ persistDir: dir, vars: { CLIENT_IP_HEADER: "cf-connecting-ip" } });
     return h.app.request(path, init, h.env);
   }
 

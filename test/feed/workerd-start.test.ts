@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
@@ -99,9 +99,28 @@ describe("npm start on workerd: first start seeds and publishes, a restart keeps
     }
   });
 
+  /** Every folder and file under the state whose mode lets a group or other user in. */
+  const loose = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .map((e) => join(e.parentPath, e.name))
+      .concat(dir)
+      .filter((p) => !lstatSync(p).isSymbolicLink() && (statSync(p).mode & 0o077) !== 0);
+
+  it("the state (signing key, webhook secrets) is owner-only, and a loosened one is tightened on start", async () => {
+    // After the first start everything wrangler wrote is 0700/0600 (it runs with umask 077).
+    expect(loose(state)).toEqual([]);
+    const files = readdirSync(state, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    chmodSync(state, 0o755);
+    chmodSync(join(files[0]!.parentPath, files[0]!.name), 0o644);
+    expect(loose(state).length).toBe(2);
+  });
+
   it("restart: same signing key, same version and history, no re-seeding", async () => {
-    const { proc } = await start(port, state);
+    const { proc, output } = await start(port, state);
     try {
+      expect(output()).toContain("were readable by others; now owner-only");
+      expect(loose(state)).toEqual([]);
       const again = await verified(base);
       expect(again.version).toBe(first.version);
       expect(again.sha256).toBe(first.sha256);
