@@ -19,7 +19,8 @@ export async function pipelineAt(size: number | null): Promise<PipelineFigures> 
   try {
     const first = await h.run({ now: new Date(T0), data });
     const runs = [];
-    for (let i = 1; i <= 5; i++) runs.push(await h.run({ now: new Date(T0 + i * 3600_000), trigger: "heartbeat", data }));
+    for (let i = 1; i <= 5; i++)
+      runs.push(await h.run({ now: new Date(T0 + i * 3600_000), trigger: "heartbeat", data }));
     const steps: Record<string, number> = {};
     for (const s of STEPS) steps[s] = Math.round(median(runs.map((r) => r.timings[s] ?? 0)) * 10) / 10;
     const steady = Object.values(steps).reduce((a, b) => a + b, 0);
@@ -42,4 +43,3 @@ export async function pipelineAt(size: number | null): Promise<PipelineFigures> 
     await h.dispose();
   }
 }
-

@@ -13,12 +13,21 @@ import { measureLoad } from "../harness/widgets-measure";
 import type { PipelineFigures } from "./scale-figures";
 
 const SCALE = 400;
-const BUDGETS = { steady_ms_today: 1000, steady_ms_400: 2000, gzip_bytes_per_model: 250, ticker_page_gzip_bytes_400: 40 * 1024 };
+const BUDGETS = {
+  steady_ms_today: 1000,
+  steady_ms_400: 2000,
+  gzip_bytes_per_model: 250,
+  ticker_page_gzip_bytes_400: 40 * 1024,
+};
 
 /** The gzip JS bytes Chromium downloads for a page with one <exo-ticker> (data does not change the JS). */
 async function tickerJsGzip(): Promise<{ js_gzip_bytes: number; files: string[] }> {
   await ensureWidgetsBuilt();
-  const feed = await startFeed({ snapshot: (await signedSnapshot()).envelope, keys: await keysDocument(), indexHistory: [] });
+  const feed = await startFeed({
+    snapshot: (await signedSnapshot()).envelope,
+    keys: await keysDocument(),
+    indexHistory: [],
+  });
   const host = await startHost({ "/basic-ticker.html": () => hostPage("basic-ticker.html", feed.origin) });
   const browser = await launchChromium();
   try {
@@ -34,7 +43,9 @@ async function tickerJsGzip(): Promise<{ js_gzip_bytes: number; files: string[] 
 /** Runs the scale measurements; returns plain figures with budgets and ratios for bench/report.json. */
 export async function benchScale(): Promise<Record<string, unknown>> {
   // Loaded by path: the pipeline half type-checks in the feed-worker realm (Workers types), this file in Node + DOM.
-  const { pipelineAt } = (await import(resolve(import.meta.dirname, "scale-pipeline.ts"))) as { pipelineAt: (size: number | null) => Promise<PipelineFigures> };
+  const { pipelineAt } = (await import(resolve(import.meta.dirname, "scale-pipeline.ts"))) as {
+    pipelineAt: (size: number | null) => Promise<PipelineFigures>;
+  };
   const today = await pipelineAt(null);
   const at400 = await pipelineAt(SCALE);
   let js: { js_gzip_bytes: number; files: string[] } | { error: string };
@@ -45,9 +56,17 @@ export async function benchScale(): Promise<Record<string, unknown>> {
   }
   const page = "js_gzip_bytes" in js ? js.js_gzip_bytes + at400.snapshot_gzip_bytes + at400.keys_gzip_bytes : null;
   return {
-    universe: `today's registry (${today.models} models) and ${SCALE} (its rows copied under new tickers, same match ids)`,
-    pipeline_today: { ...today, budget_ms: BUDGETS.steady_ms_today, within_budget: today.steady_ms < BUDGETS.steady_ms_today },
-    pipeline_400: { ...at400, budget_ms: BUDGETS.steady_ms_400, within_budget: at400.steady_ms < BUDGETS.steady_ms_400 },
+    universe: `today's registry (${today.models} models) and ${SCALE} (its rows copied under new tickers)`,
+    pipeline_today: {
+      ...today,
+      budget_ms: BUDGETS.steady_ms_today,
+      within_budget: today.steady_ms < BUDGETS.steady_ms_today,
+    },
+    pipeline_400: {
+      ...at400,
+      budget_ms: BUDGETS.steady_ms_400,
+      within_budget: at400.steady_ms < BUDGETS.steady_ms_400,
+    },
     steady_ratio_400_over_today: Math.round((at400.steady_ms / today.steady_ms) * 100) / 100,
     snapshot_gzip_per_model: {
       today: today.gzip_bytes_per_model,
@@ -61,7 +80,8 @@ export async function benchScale(): Promise<Record<string, unknown>> {
       total_gzip_bytes: page,
       budget_bytes: BUDGETS.ticker_page_gzip_bytes_400,
       within_budget: page !== null && page <= BUDGETS.ticker_page_gzip_bytes_400,
-      ratio_total_over_budget: page === null ? null : Math.round((page / BUDGETS.ticker_page_gzip_bytes_400) * 100) / 100,
+      ratio_total_over_budget:
+        page === null ? null : Math.round((page / BUDGETS.ticker_page_gzip_bytes_400) * 100) / 100,
     },
   };
 }

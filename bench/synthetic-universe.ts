@@ -8,7 +8,11 @@ import type { RegistryFile } from "../oracle-core/schemas/registry";
  * grows with the universe. Copies carry no index weight (the index keeps its real constituents).
  * @example syntheticUniverse(registry, history, 400).registry.models.length // 400
  */
-export function syntheticUniverse(registry: RegistryFile, history: HistoryFile, size: number): { registry: RegistryFile; history: HistoryFile } {
+export function syntheticUniverse(
+  registry: RegistryFile,
+  history: HistoryFile,
+  size: number,
+): { registry: RegistryFile; history: HistoryFile } {
   const models = [...registry.models];
   const observations = [...history.observations];
   for (let copy = 2; models.length < size; copy++) {

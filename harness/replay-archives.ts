@@ -92,7 +92,14 @@ export function buildLlmPricesSite(text: string, day: string): { current: string
       const row = { id: m.id, vendor: v.vendor, name: m.name };
       if (p) current.push({ ...row, input: p.input, output: p.output, input_cached: p.input_cached ?? null });
       for (const h of m.price_history) {
-        historical.push({ ...row, input: h.input, output: h.output, input_cached: h.input_cached ?? null, from_date: h.from_date, to_date: h.to_date });
+        historical.push({
+          ...row,
+          input: h.input,
+          output: h.output,
+          input_cached: h.input_cached ?? null,
+          from_date: h.from_date,
+          to_date: h.to_date,
+        });
       }
     }
   }

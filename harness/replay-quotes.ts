@@ -31,7 +31,12 @@ export function dayQuotes(archives: ReplayArchives): (day: string) => Promise<So
       const key = adapter === llmPricesAdapter ? `${adapter.id}|${copy}|${day}` : `${adapter.id}|${copy}`;
       let accepted = cache.get(key);
       if (!accepted) {
-        const run = await collectSource(adapter, f, { mode: "live", bundledBaseUrl: "", now: new Date(`${day}T12:00:00Z`) }, { previousModelCount: undefined, tickers: [], published: () => undefined });
+        const run = await collectSource(
+          adapter,
+          f,
+          { mode: "live", bundledBaseUrl: "", now: new Date(`${day}T12:00:00Z`) },
+          { previousModelCount: undefined, tickers: [], published: () => undefined },
+        );
         accepted = run.guard.healthy ? run.guard.accepted : [];
         if (adapter !== llmPricesAdapter) cache.set(key, accepted);
       }
@@ -41,10 +46,14 @@ export function dayQuotes(archives: ReplayArchives): (day: string) => Promise<So
   };
 }
 
-const tickersOf = (registry: RegistryFile): TickerMatch[] => registry.models.map((m) => ({ ticker: m.ticker, match: m.match }));
+const tickersOf = (registry: RegistryFile): TickerMatch[] =>
+  registry.models.map((m) => ({ ticker: m.ticker, match: m.match }));
 
-/** Per ticker and published field, the value the feed's reconcile rule gives these quotes (lower-middle median per origin). */
-export function consensus(quotes: SourceQuote[], registry: RegistryFile): Map<string, { value: number; origins: number; perSource: Map<string, number> }> {
+/** Per ticker and published field, the value the feed's reconcile rule gives these quotes (lower middle per origin). */
+export function consensus(
+  quotes: SourceQuote[],
+  registry: RegistryFile,
+): Map<string, { value: number; origins: number; perSource: Map<string, number> }> {
   const { matched } = matchQuotes(quotes, tickersOf(registry));
   const by = new Map<string, MatchedQuote[]>();
   for (const q of matched) {
@@ -68,7 +77,11 @@ export function consensus(quotes: SourceQuote[], registry: RegistryFile): Map<st
  * before the day, else the registry's value when history has none). Scheduled prices (later knowledge) are cleared.
  * History keeps the observations effective before `firstDay`.
  */
-export function cutRegistry(registry: RegistryFile, history: HistoryFile, firstDay: string): { registry: RegistryFile; history: HistoryFile } {
+export function cutRegistry(
+  registry: RegistryFile,
+  history: HistoryFile,
+  firstDay: string,
+): { registry: RegistryFile; history: HistoryFile } {
   const before = history.observations
     .filter((o) => o.effective_at < firstDay && o.tier_above_tokens === undefined)
     .sort((a, b) => a.effective_at.localeCompare(b.effective_at));
@@ -87,6 +100,9 @@ export function cutRegistry(registry: RegistryFile, history: HistoryFile, firstD
   const prev = new Date(Date.parse(`${firstDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return {
     registry: { ...registry, as_of: prev, models },
-    history: { ...history, observations: history.observations.filter((o) => o.effective_at < firstDay && tickers.has(o.ticker)) },
+    history: {
+      ...history,
+      observations: history.observations.filter((o) => o.effective_at < firstDay && tickers.has(o.ticker)),
+    },
   };
 }

@@ -64,7 +64,9 @@ export function daysBetween(from: string, to: string): string[] {
  * in-process feed harness), a fake clock with two polls a day, and a fetch serving the copy in effect that day.
  * Starts from the curated registry cut to the models listed before `from` ({@link cutRegistry}).
  */
-export async function runReplay(opts: { from?: string; to?: string; onDay?: (day: string, i: number, n: number) => void } = {}): Promise<ReplayRun> {
+export async function runReplay(
+  opts: { from?: string; to?: string; onDay?: (day: string, i: number, n: number) => void } = {},
+): Promise<ReplayRun> {
   const archives = readReplayArchives();
   const first = [archives.v1.days[0]!, archives.llm.days[0]!].sort()[0]!;
   const last = [archives.v2.days.at(-1)!, archives.llm.days.at(-1)!, archives.v1.days.at(-1)!].sort().at(-1)!;
@@ -98,7 +100,11 @@ export async function runReplay(opts: { from?: string; to?: string; onDay?: (day
       let publishedToday = false;
       for (const time of POLL_TIMES) {
         const t0 = performance.now();
-        const r = await h.run({ now: new Date(`${d}T${time}:00Z`), fetch, data: { registry: cut.registry, history: cut.history } });
+        const r = await h.run({
+          now: new Date(`${d}T${time}:00Z`),
+          fetch,
+          data: { registry: cut.registry, history: cut.history },
+        });
         out.runMs.push(performance.now() - t0);
         out.runs++;
         if (r.published) out.publishes++;
@@ -106,7 +112,9 @@ export async function runReplay(opts: { from?: string; to?: string; onDay?: (day
       }
       if (publishedToday) out.snapshots.push(await latestSnapshot(h.env.FEED_KV, d));
     }
-    const rows = await h.env.DB.prepare("SELECT version, at, ticker, kind, field, from_value, to_value, effective_at, detail FROM changes ORDER BY id").all<ChangeRow>();
+    const rows = await h.env.DB.prepare(
+      "SELECT version, at, ticker, kind, field, from_value, to_value, effective_at, detail FROM changes ORDER BY id",
+    ).all<ChangeRow>();
     out.changes = rows.results;
   } finally {
     await h.dispose();
@@ -116,7 +124,10 @@ export async function runReplay(opts: { from?: string; to?: string; onDay?: (day
 
 async function latestSnapshot(kv: KVNamespace, day: string): Promise<DaySnapshot> {
   const text = (await kv.get(KV.latestSnapshot)) ?? "";
-  const payload = parseCanonicalJson(payloadBytes(JSON.parse(text))) as { version: number; models: Record<string, unknown>[] };
+  const payload = parseCanonicalJson(payloadBytes(JSON.parse(text))) as {
+    version: number;
+    models: Record<string, unknown>[];
+  };
   const rows = payload.models.map((m) => {
     const lifecycle = typeof m.lifecycle === "string" ? m.lifecycle : undefined;
     return lifecycle ? { ticker: String(m.ticker), lifecycle } : { ticker: String(m.ticker) };

@@ -1,4 +1,4 @@
-// The scale bench's synthetic universe (bench/synthetic-universe.ts): bench/ has no vitest folder, so its test sits here.
+// The scale bench's synthetic universe (bench/synthetic-universe.ts); bench/ is not a vitest folder, so it sits here.
 import { describe, expect, it } from "vitest";
 import { RegistryEntrySchema } from "../../oracle-core/schemas/registry";
 import { readFileSync } from "node:fs";

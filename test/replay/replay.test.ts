@@ -1,11 +1,12 @@
 // The short replay in `npm test`: real archive days through today's pipeline (harness/replay-run.ts, the engine of
 // `npm run replay`), with pinned dates so the result never depends on today's. Two windows (24 runs in all):
-// - 2025-06-28 → 2025-07-05 (8 days): the genai-prices v1 copy in effect (2025-06-23) files mistral-small-latest at $2/$6 (the curated $0.10/$0.30
-//   ×20) and deepseek-chat at $0.014/$0.028 (the curated $0.27/$1.10 ÷19) until its 2025-07-04 copy puts them back;
-//   the same copy moves gpt-4o from $5/$15 to $2.50/$10 and gpt-3.5-turbo from $1.50/$2 to $0.50/$1.50 for good.
+// - 2025-06-28 → 2025-07-05 (8 days): the genai-prices v1 copy in effect (2025-06-23) files mistral-small-latest at
+//   $2/$6 (the curated $0.10/$0.30 ×20) and deepseek-chat at $0.014/$0.028 (the curated $0.27/$1.10 ÷19) until
+//   its 2025-07-04 copy puts them back; the same copy moves gpt-4o from $5/$15 to $2.50/$10 and gpt-3.5-turbo from
+//   $1.50/$2 to $0.50/$1.50 for good.
 // - 2025-10-14 → 2025-10-17 (4 days): Claude Haiku 4.5 (released 2025-10-15, after the cut) appears in genai-prices
 //   on 2025-10-15 and in llm-prices on 2025-10-16: the day a living universe must list it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectedSeries } from "../../harness/replay-expect";
 import { replayReport, type ReplayReport } from "../../harness/replay-report";
 import { runReplay, type ReplayRun } from "../../harness/replay-run";
@@ -23,7 +24,6 @@ describe("replay 2025-06-28 → 2025-07-05: a ×20 wrong file and a real change"
   beforeAll(async () => {
     r = await replay("2025-06-28", "2025-07-05");
   }, 120_000);
-  afterAll(() => undefined);
 
   it("runs two polls a day on the pinned days, from the curated registry cut", () => {
     expect(r.report.pipeline.runs).toBe(16);
@@ -51,7 +51,9 @@ describe("replay 2025-06-28 → 2025-07-05: a ×20 wrong file and a real change"
   });
 
   it("publishes every confirmed real change within 1 day (here on its day, at the second poll)", () => {
-    const real = r.report.price_changes.real.map((c) => `${c.ticker} ${c.field} ${c.from}→${c.value} ${c.published_on}`);
+    const real = r.report.price_changes.real.map(
+      (c) => `${c.ticker} ${c.field} ${c.from}→${c.value} ${c.published_on}`,
+    );
     expect(real.sort()).toEqual([
       "GPT-3.5-TURBO input 1.5→0.5 2025-07-04",
       "GPT-3.5-TURBO output 2→1.5 2025-07-04",
@@ -59,12 +61,18 @@ describe("replay 2025-06-28 → 2025-07-05: a ×20 wrong file and a real change"
       "GPT-4O output 15→10 2025-07-04",
     ]);
     expect(r.report.price_changes.real_published_within_1_day).toBe(4);
-    expect(published(r.run, "GPT-4O", "output").at(-1)).toMatchObject({ at: "2025-07-04T18:00:00.000Z", from_value: 15, to_value: 10 });
+    expect(published(r.run, "GPT-4O", "output").at(-1)).toMatchObject({
+      at: "2025-07-04T18:00:00.000Z",
+      from_value: 15,
+      to_value: 10,
+    });
   });
 
   it("reports the snapshot size per day", () => {
     expect(r.report.snapshots).toHaveLength(8);
-    expect(r.report.snapshots.every((s) => s.models === 35 && s.gzip_bytes > 0 && s.gzip_bytes < s.raw_bytes)).toBe(true);
+    expect(r.report.snapshots.every((s) => s.models === 35 && s.gzip_bytes > 0 && s.gzip_bytes < s.raw_bytes)).toBe(
+      true,
+    );
   });
 });
 
@@ -77,7 +85,9 @@ describe("replay 2025-10-14 → 2025-10-17: a model launched after the cut", () 
   it("finds the model outside the cut and its first day in both archives", () => {
     expect(r.report.cut.tickers).not.toContain("HAIKU-4.5");
     const two = r.report.listing.expected.filter((e) => e.first_in_two_sources !== null);
-    expect(two.map((e) => [e.ticker, e.first_quoted, e.first_in_two_sources])).toEqual([["HAIKU-4.5", "2025-10-15", "2025-10-16"]]);
+    expect(two.map((e) => [e.ticker, e.first_quoted, e.first_in_two_sources])).toEqual([
+      ["HAIKU-4.5", "2025-10-15", "2025-10-16"],
+    ]);
   });
 
   // Turns on by itself when the pipeline lists models (a snapshot row outside the cut, or a provisional/deprecated/
