@@ -132,9 +132,10 @@ export function findRealChanges(
         factor(v, prev) >= GLITCH_FACTOR
           ? s.consensus.findIndex((w, j) => j >= i && w !== undefined && near(w, v) && (s.origins[j] ?? 0) >= 2)
           : i;
-      // A ≥ 10× move no second origin ever quotes is never confirmed: the breaker rightly holds it.
-      if (c >= 0)
-        out.push({ ticker: s.ticker, field: s.field, day: days[i]!, confirmed_on: days[c]!, from: prev, value: v });
+      // A ≥ 10× move no second origin ever quotes is never confirmed (the breaker rightly holds it), and the last
+      // confirmed value stays the reference: the archive coming back to it is no change.
+      if (c < 0) continue;
+      out.push({ ticker: s.ticker, field: s.field, day: days[i]!, confirmed_on: days[c]!, from: prev, value: v });
       prev = v;
     }
   }
