@@ -18,6 +18,7 @@ for (const [name, file, fn] of [
   ["widgets", "bench/widgets.ts", "benchWidgets"],
   ["pwa", "bench/pwa.ts", "benchPwa"],
   ["tokenizers", "bench/tokenizers.ts", "benchTokenizers"],
+  ["scale", "bench/scale.ts", "benchScale"],
 ] as const) {
   if (existsSync(resolve(ROOT, file))) sections.push([name, file, async () => ((await import(resolve(ROOT, file))) as Record<string, Section>)[fn]!()]);
 }

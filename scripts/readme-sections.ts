@@ -46,6 +46,21 @@ export function benchTable(r: J): string {
     rows.push(`| EICI recomputed over the full history (${m.index.fixings} daily fixings) | ${n(m.index.ms_full_history)} ms | — |`);
     rows.push(`| Backtest over the full history (${m.backtest.predictions} forecasts) | ${n(m.backtest.ms_full_history, 1)} ms | — |`);
   }
+  const sc = r.scale;
+  if (sc && !sc.error) {
+    const steps = (p: J) => Object.entries(p.steps_ms as Record<string, number>).map(([s, v]) => `${s} ${n(v)}`).join(", ");
+    const dom = (p: J) => `${p.dominant_step.step} is ${Math.round(p.dominant_step.share_of_run * 100)}% of the run`;
+    for (const [p, budget] of [[sc.pipeline_today, "< 1,000 ms"], [sc.pipeline_400, "< 2,000 ms"]] as const) {
+      rows.push(`| Steady pipeline run, ${p.models} models (bundled, in-process) | ${n(p.steady_ms)} ms; ${dom(p)} | budget ${budget}${p.within_budget ? "" : " — **not met**"}; per step: ${steps(p)} |`);
+    }
+    rows.push(`| Steady run at 400 models ÷ at ${sc.pipeline_today.models} | ${ratio(sc.steady_ratio_400_over_today)} | — |`);
+    const g = sc.snapshot_gzip_per_model;
+    rows.push(`| Snapshot gzip bytes per model (${sc.pipeline_today.models} / 400 models) | ${n(g.today)} / ${n(g.at_400)} B | budget ≤ ${g.budget} B${g.within_budget ? "" : " — **not met**"} |`);
+    const t = sc.ticker_page_400;
+    if (t.total_gzip_bytes !== null) {
+      rows.push(`| Page with one &lt;exo-ticker&gt; at 400 models, JS + data gzip | ${n(t.total_gzip_bytes)} B (JS ${n(t.js_gzip_bytes)}, snapshot and keys ${n(t.data_gzip_bytes)}) | budget ≤ ${n(t.budget_bytes)} B → ${ratio(t.ratio_total_over_budget)} of it${t.within_budget ? "" : " — **not met**"} |`);
+    }
+  }
   for (const [section, peerNote] of [["widgets", "headless Chromium, built files"], ["pwa", "headless Chromium; tokenizers side by side in Web Workers"]] as const) {
     const sum = r[section]?.summary as { metric: string; value: number; budget: number | null; ok: boolean }[] | undefined;
     for (const x of Object.values(sum ?? {})) {
@@ -61,7 +76,7 @@ export function benchTable(r: J): string {
   return rows.join("\n");
 }
 
-function replaceSection(text: string, name: string, body: string): string {
+export function replaceSection(text: string, name: string, body: string): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const i = text.indexOf(start);
