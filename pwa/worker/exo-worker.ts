@@ -7,6 +7,7 @@ import { attempt } from "./attempt";
 import { calculate, compareActive } from "./calculate";
 import { cancelJob, endJob, jobSignal } from "./jobs";
 import { refreshSnapshot, startSnapshot } from "./snapshot-sync";
+import { stagePrompt, takeStagedPrompt } from "./staged-prompt";
 import type { WorkerApi } from "./worker-api";
 
 async function job<T>(id: number, run: (signal: { readonly aborted: boolean }) => Promise<T>) {
@@ -30,7 +31,9 @@ const api: WorkerApi = {
   canvas: (input) => attempt(async () => (await import("./planning")).canvas(input)),
   budget: (input) => attempt(async () => (await import("./planning")).budget(input)),
   monteCarlo: (id, input, onProgress) => job(id, async (signal) => (await import("./monte-carlo-job")).monteCarlo(input, signal, onProgress)),
-  countTokens: (id, text, tokenizer, onProgress) => job(id, async (signal) => (await import("./tokenizer")).countTokens(text, tokenizer, signal, onProgress)),
+  stagePrompt,
+  countTokens: (id, text, tokenizer, onProgress) =>
+    job(id, async (signal) => (await import("./tokenizer")).countTokens(text ?? takeStagedPrompt(), tokenizer, signal, onProgress)),
   cancel: cancelJob,
 };
 
