@@ -1,5 +1,6 @@
 import { bytePairMerge } from "./bpe-merge";
 import { runtimeClassesAgree } from "./runtime-classes";
+import { TokenizerError } from "./tokenizer-error";
 import { compileRuntimeSplitPattern, compileSplitPattern } from "./split-pattern";
 import { utf8Into, wellFormed } from "./utf8";
 import type { BpeVocabulary } from "./vocab-file";
@@ -58,6 +59,8 @@ export class BpeEncoder {
   private buf = new Uint8Array(1024);
 
   constructor(private readonly vocab: BpeVocabulary) {
+    // mergeLong packs (rank, position) into one double: exact below 2^21 ranks (the largest vocabulary here: 200K).
+    if (vocab.ranks >= 2 ** 21) throw new TokenizerError("E_TOKENIZER_DATA", `${vocab.name}: ${vocab.ranks} ranks, at most 2^21`);
     this.name = vocab.name;
     this.re = compileSplitPattern(vocab.pattern);
     this.fast = compileRuntimeSplitPattern(vocab.pattern);
