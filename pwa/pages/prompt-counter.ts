@@ -71,6 +71,8 @@ export class PromptCounter implements ReactiveController {
       }
       const input = large ? null : text;
       const job = tokenLane().job<TokenCount>((api, id, onP) => api.countTokens(id, input, tokenizer, onP), (p) => {
+        // Progress comes on its own message port: it can arrive after the result, or from a superseded count.
+        if (gen !== this.gen || this.job !== job) return;
         this.progress = p;
         this.host.requestUpdate();
       });

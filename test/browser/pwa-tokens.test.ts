@@ -98,6 +98,7 @@ describe("PWA tokenization", () => {
     // Cancel is pressed; Cancel then replaces the tokenizer worker.
     await page.selectOption("#calc-model", "DEEPSEEK-V3");
     const big = PROMPT.repeat(80); // ~3 MB
+    await page.fill("#calc-prompt", ""); // the paste is the whole prompt
     await paste(page, "#calc-prompt", big);
     const estimate = page.locator('[data-testid="size-estimate"]');
     await estimate.waitFor({ timeout: 60_000 });
