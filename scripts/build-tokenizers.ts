@@ -113,7 +113,8 @@ function buildHf(id: TokenizerId, pkg: string): Built {
   const { vocab, merges } = json.model;
   const byId: string[] = [];
   for (const [tok, id] of Object.entries(vocab)) byId[id] = tok;
-  if (byId.length !== Object.keys(vocab).length || byId.includes(undefined as unknown as string)) throw new Error(`${id}: vocabulary ids are not 0..n-1`);
+  const dense = byId.length === Object.keys(vocab).length && !byId.includes(undefined as unknown as string);
+  if (!dense) throw new Error(`${id}: vocabulary ids are not 0..n-1`);
   json["exostream_vocab"] = byId;
   json["exostream_merge_keys"] = merges.map((m) => JSON.stringify(typeof m === "string" ? m.split(" ", 2) : m));
   json.model = { ...json.model, vocab: {}, merges: [] };

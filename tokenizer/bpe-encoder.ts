@@ -60,7 +60,9 @@ export class BpeEncoder {
 
   constructor(private readonly vocab: BpeVocabulary) {
     // mergeLong packs (rank, position) into one double: exact below 2^21 ranks (the largest vocabulary here: 200K).
-    if (vocab.ranks >= 2 ** 21) throw new TokenizerError("E_TOKENIZER_DATA", `${vocab.name}: ${vocab.ranks} ranks, at most 2^21`);
+    if (vocab.ranks >= 2 ** 21) {
+      throw new TokenizerError("E_TOKENIZER_DATA", `${vocab.name}: ${vocab.ranks} ranks, at most 2^21`);
+    }
     this.name = vocab.name;
     this.re = compileSplitPattern(vocab.pattern);
     this.fast = compileRuntimeSplitPattern(vocab.pattern);

@@ -178,7 +178,8 @@ function translate(src: string, runtimeClasses: boolean): string {
     if (src[i] !== "]") fail("unterminated class");
     i++;
     const set = unionRanges(...parts);
-    if (insensitive() && (runtime.length || set.some(([a, b]) => a <= 0x7a && b >= 0x41))) fail("letters in a class inside (?i:)");
+    const letters = runtime.length > 0 || set.some(([a, b]) => a <= 0x7a && b >= 0x41);
+    if (insensitive() && letters) fail("letters in a class inside (?i:)");
     return `[${negate ? "^" : ""}${classBody(set)}${runtime.join("")}]`;
   };
 

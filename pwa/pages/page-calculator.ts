@@ -193,7 +193,8 @@ export class PageCalculator extends ExoPage {
           ></textarea>
           ${held
             ? html`<p class="hint" data-testid="prompt-held">
-                A ${form.prompt.length.toLocaleString("en-US")}-character paste: the box shows its beginning, the count covers all of it.
+                A ${form.prompt.length.toLocaleString("en-US")}-character paste: the box shows its beginning, the
+                count covers all of it.
                 <button type="button" class="secondary" @click=${() => this.clearPrompt()}>Clear prompt</button>
               </p>`
             : nothing}

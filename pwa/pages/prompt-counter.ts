@@ -55,9 +55,10 @@ export class PromptCounter implements ReactiveController {
       this.progress = null;
       return this.host.requestUpdate();
     }
-    // Small prompts: one linear scan without allocation. Large ones are measured slice by slice as they are handed over.
+    // Small prompts: one linear scan, no allocation; large ones are measured slice by slice as they are handed over.
     const large = text.length > SLICE_UNITS;
-    if (!large && text.length * 3 > SIZE_ESTIMATE_BYTES && utf8Length(text) > SIZE_ESTIMATE_BYTES) this.bySize = sizeEstimate(text);
+    const sized = !large && text.length * 3 > SIZE_ESTIMATE_BYTES && utf8Length(text) > SIZE_ESTIMATE_BYTES;
+    if (sized) this.bySize = sizeEstimate(text);
     this.progress = { done: 0, total: text.length, phase: large ? "reading the prompt" : "starting" };
     this.started = Date.now();
     this.ticking ??= setInterval(() => this.host.requestUpdate(), 200); // the elapsed seconds
@@ -108,7 +109,8 @@ export class PromptCounter implements ReactiveController {
     for (let at = 0; at < text.length; ) {
       let end = Math.min(text.length, at + SLICE_UNITS);
       // Never split a CR LF pair or a surrogate pair between two slices.
-      while (end < text.length && (text.charCodeAt(end - 1) === 13 || (text.charCodeAt(end - 1) & 0xfc00) === 0xd800)) end++;
+      const splits = (c: number) => c === 13 || (c & 0xfc00) === 0xd800;
+      while (end < text.length && splits(text.charCodeAt(end - 1))) end++;
       const slice = normalise(text.slice(at, end));
       bytes += utf8Length(slice);
       const first = at === 0;

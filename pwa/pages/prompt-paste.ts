@@ -1,5 +1,5 @@
 import { utf8Length } from "../../oracle-core/tokens/estimate";
-/** Past this size a paste first shows an instant estimate from its size, labelled as such, while the exact count runs. */
+/** Past this size a paste first shows an instant size-based estimate, labelled as such, while the exact count runs. */
 export const SIZE_ESTIMATE_BYTES = 200_000;
 
 /**
@@ -19,7 +19,8 @@ export function pastedPrompt(ta: HTMLTextAreaElement, text: string): string {
 
 /** Whether a prompt is too large for the textarea (its UTF-8 size is at least its UTF-16 length: no scan then). */
 export function tooLargeToShow(prompt: string): boolean {
-  return prompt.length > HELD_PASTE_BYTES || (prompt.length * 3 > HELD_PASTE_BYTES && utf8Length(prompt) > HELD_PASTE_BYTES);
+  const n = prompt.length;
+  return n > HELD_PASTE_BYTES || (n * 3 > HELD_PASTE_BYTES && utf8Length(prompt) > HELD_PASTE_BYTES);
 }
 
 /** What the box shows of a held prompt: its beginning, cut on a code point boundary. */

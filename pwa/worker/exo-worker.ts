@@ -33,7 +33,10 @@ const api: WorkerApi = {
   monteCarlo: (id, input, onProgress) => job(id, async (signal) => (await import("./monte-carlo-job")).monteCarlo(input, signal, onProgress)),
   stagePrompt,
   countTokens: (id, text, tokenizer, onProgress) =>
-    job(id, async (signal) => (await import("./tokenizer")).countTokens(text ?? takeStagedPrompt(), tokenizer, signal, onProgress)),
+    job(id, async (signal) => {
+      const prompt = text ?? takeStagedPrompt();
+      return (await import("./tokenizer")).countTokens(prompt, tokenizer, signal, onProgress);
+    }),
   cancel: cancelJob,
 };
 

@@ -50,7 +50,8 @@ async function dispatchPaste(h: PwaHarness): Promise<void> {
   await h.page.locator("#calc-prompt").focus();
   await h.page.evaluate(() => {
     const dt = (window as unknown as Win).__dt;
-    document.querySelector("#calc-prompt")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    const event = new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true });
+    document.querySelector("#calc-prompt")!.dispatchEvent(event);
   });
 }
 
@@ -70,7 +71,7 @@ describe("PWA: a multi-megabyte paste", () => {
   }, 120_000);
   afterAll(async () => h?.close());
 
-  it("shows a size-based estimate at once, keeps the page responsive (no task > 50 ms), then the exact count", async () => {
+  it("shows a size-based estimate at once, keeps the page responsive (no task > 50 ms), then the count", async () => {
     const { page } = h;
     await page.selectOption("#calc-model", "GPT-4.1");
     await preparePaste(h, UNIT, REPEAT);
@@ -84,7 +85,8 @@ describe("PWA: a multi-megabyte paste", () => {
     // The box shows the paste's beginning, read-only; the whole paste is counted.
     expect(await page.locator("#calc-prompt").inputValue()).toBe(BIG.slice(0, PREVIEW_CHARS).replace(/\r\n/g, "\n"));
     expect(await page.locator("#calc-prompt").getAttribute("readonly")).not.toBeNull();
-    expect(await page.locator('[data-testid="prompt-held"]').textContent()).toContain(`${fmt(BIG.length)}-character paste`);
+    const held = await page.locator('[data-testid="prompt-held"]').textContent();
+    expect(held).toContain(`${fmt(BIG.length)}-character paste`);
     // Input is not blocked meanwhile: n_out is edited and the price follows (from the math worker).
     await page.fill("#calc-n-out", "777");
     expect(await page.inputValue("#calc-n-out")).toBe("777");
@@ -104,22 +106,24 @@ describe("PWA: a multi-megabyte paste", () => {
     // 3 MB of one letter is one pre-tokenizer piece: one merge call the worker cannot stop midway.
     await preparePaste(h, "a", 3_000_000);
     await dispatchPaste(h);
-    const cancel = page.locator('[data-testid="progress"]').getByRole("button", { name: "Cancel" });
-    await cancel.waitFor({ timeout: 5_000 });
-    await page.waitForTimeout(300); // well inside the merge
+    // Handed over and started: the worker is inside the merge (seconds for 3 MB) from here on.
+    await page.locator('[data-testid="progress"]', { hasText: "loading the tokenizer" }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(100);
     const ms = await page.evaluate(() => {
       const line = document.querySelector("#calc-prompt-count")!;
       const button = [...line.querySelectorAll("button")].find((b) => b.textContent === "Cancel")!;
       const t0 = performance.now();
-      return new Promise<number>((resolve) => {
+      return new Promise<number | string>((resolve) => {
         new MutationObserver((_, obs) => {
-          if (!line.textContent!.includes("Token count cancelled")) return;
+          if (line.querySelector('[data-testid="progress"]')) return;
           obs.disconnect();
-          resolve(performance.now() - t0);
+          const text = line.textContent!;
+          resolve(text.includes("Token count cancelled") ? performance.now() - t0 : text); // else: what came instead
         }).observe(line, { childList: true, subtree: true, characterData: true });
         button.click();
       });
     });
+    expect(typeof ms).toBe("number");
     expect(ms).toBeLessThan(100);
     expect(await page.locator('[data-testid="size-estimate"]').count()).toBe(0);
     await page.getByRole("button", { name: "Clear prompt" }).click();
