@@ -109,6 +109,15 @@ function buildHf(id: TokenizerId, pkg: string): Built {
   const json = JSON.parse(readFileSync(src.path, "utf8")) as HfJson & Record<string, unknown>;
   for (const p of splitRegexes(json.pre_tokenizer)) p.Regex = translatePattern(p.Regex!);
   json["exostream_source"] = strip(src);
+  // The BPE tables in the shape that loads fast (see tokenizer/hf-tokenizer.ts): tokens by id, merges as rank keys.
+  const { vocab, merges } = json.model;
+  const byId: string[] = [];
+  for (const [tok, id] of Object.entries(vocab)) byId[id] = tok;
+  const dense = byId.length === Object.keys(vocab).length && !byId.includes(undefined as unknown as string);
+  if (!dense) throw new Error(`${id}: vocabulary ids are not 0..n-1`);
+  json["exostream_vocab"] = byId;
+  json["exostream_merge_keys"] = merges.map((m) => JSON.stringify(typeof m === "string" ? m.split(" ", 2) : m));
+  json.model = { ...json.model, vocab: {}, merges: [] };
   return { file: `${id}.json`, bytes: new Uint8Array(Buffer.from(JSON.stringify(json))) };
 }
 

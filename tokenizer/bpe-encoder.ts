@@ -1,5 +1,7 @@
 import { bytePairMerge } from "./bpe-merge";
-import { compileSplitPattern } from "./split-pattern";
+import { runtimeClassesAgree } from "./runtime-classes";
+import { TokenizerError } from "./tokenizer-error";
+import { compileRuntimeSplitPattern, compileSplitPattern } from "./split-pattern";
 import { utf8Into, wellFormed } from "./utf8";
 import type { BpeVocabulary } from "./vocab-file";
 
@@ -47,15 +49,23 @@ const HAS_SURROGATE = /[\ud800-\udfff]/;
  */
 export class BpeEncoder {
   readonly name: string;
+  /** The pre-tokenizer with tiktoken's Unicode tables spelled out: exact on every text. */
   private readonly re: RegExp;
+  /** The same with the runtime's \p{…} classes: much faster, used when runtimeClassesAgree(text). */
+  private readonly fast: RegExp;
   private readonly added: RegExp | null;
   private readonly addedIds: Map<string, number>;
   private readonly cache = new Map<string, number | number[]>();
   private buf = new Uint8Array(1024);
 
   constructor(private readonly vocab: BpeVocabulary) {
+    // mergeLong packs (rank, position) into one double: exact below 2^21 ranks (the largest vocabulary here: 200K).
+    if (vocab.ranks >= 2 ** 21) {
+      throw new TokenizerError("E_TOKENIZER_DATA", `${vocab.name}: ${vocab.ranks} ranks, at most 2^21`);
+    }
     this.name = vocab.name;
     this.re = compileSplitPattern(vocab.pattern);
+    this.fast = compileRuntimeSplitPattern(vocab.pattern);
     this.addedIds = new Map(vocab.addedTokens.map((t) => [t.content, t.id]));
     // Longest first: at one position the longest added token wins (Hugging Face's leftmost-longest match).
     const alts = [...this.addedIds.keys()].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
@@ -65,7 +75,8 @@ export class BpeEncoder {
   /** The token ids of `text` (special-token text counts as ordinary text unless the vocabulary adds it). */
   encode(text: string): number[] {
     const out: number[] = [];
-    this.run(text, 0, text.length, out);
+    const t = HAS_SURROGATE.test(text) ? wellFormed(text) : text;
+    this.run(t, this.splitter(t), 0, t.length, out);
     return out;
   }
 
@@ -79,12 +90,17 @@ export class BpeEncoder {
   /** A count that advances in steps (for progress and cancel points between them). */
   cursor(text: string): CountCursor {
     const t = HAS_SURROGATE.test(text) ? wellFormed(text) : text;
-    return stepCursor(t.length, (from, units) => this.run(t, from, Math.min(t.length, from + units), null));
+    const re = this.splitter(t);
+    return stepCursor(t.length, (from, units) => this.run(t, re, from, Math.min(t.length, from + units), null));
+  }
+
+  // The fast pre-tokenizer when the runtime's Unicode classes agree with tiktoken's on every code point of the text.
+  private splitter(text: string): RegExp {
+    return runtimeClassesAgree(text) ? this.fast : this.re;
   }
 
   // Tokenizes text from `from` (a piece boundary) through at least `until`, returning [tokens, where it stopped].
-  private run(text: string, from: number, until: number, out: number[] | null): [number, number] {
-    if (from === 0 && out && HAS_SURROGATE.test(text)) text = wellFormed(text);
+  private run(text: string, re: RegExp, from: number, until: number, out: number[] | null): [number, number] {
     let n = 0;
     let pos = from;
     while (pos < until) {
@@ -100,7 +116,7 @@ export class BpeEncoder {
       }
       if (pos < segEnd) {
         const seg = segEnd === text.length ? text : text.slice(0, segEnd);
-        const [k, at] = this.pieces(seg, pos, until, out);
+        const [k, at] = this.pieces(seg, re, pos, until, out);
         n += k;
         pos = at;
         if (pos < segEnd) break; // stopped inside the segment: resume here
@@ -115,8 +131,8 @@ export class BpeEncoder {
   }
 
   // Pre-tokenizes seg from `from` and merges each piece, until a piece ends at or past `until`.
-  private pieces(seg: string, from: number, until: number, out: number[] | null): [number, number] {
-    const { re, cache, vocab } = this;
+  private pieces(seg: string, re: RegExp, from: number, until: number, out: number[] | null): [number, number] {
+    const { cache, vocab } = this;
     const off = vocab.idOffset;
     let n = 0;
     re.lastIndex = from;

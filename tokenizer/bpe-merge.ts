@@ -59,45 +59,42 @@ export function mergeShort(table: ByteTable, bytes: Uint8Array, n: number, out: 
   for (let i = 0; i < len - 1; i++) out.push(table.get(bytes, starts[i]!, starts[i + 1]!) + idOffset);
 }
 
+// Heap keys pack (rank, position) into one double, rank · 2^32 + position: one comparison orders by rank, then
+// leftmost. Exact for ranks below 2^21 and pieces below 4 GB; kept in a Float64Array, so never boxed.
+const POS = 2 ** 32;
+
 /** The O(n log n) merge: a min-heap of candidate pairs keyed by (rank, position); stale entries are skipped on pop. */
 export function mergeLong(table: ByteTable, bytes: Uint8Array, n: number, out: number[], idOffset: number): void {
   // Part i covers bytes [i, next[i]); pair[i] is the rank of part i joined with its successor (NONE if not a token).
   const next = new Int32Array(n + 1);
   const prev = new Int32Array(n + 1);
   const pair = new Int32Array(n + 1);
-  // The heap as two int arrays (no doubles: boxed numbers would make the garbage collector the bottleneck).
-  const hr = new Int32Array(3 * n + 4);
-  const hp = new Int32Array(3 * n + 4);
+  const heap = new Float64Array(3 * n + 4);
   let size = 0;
-  const push = (rank: number, pos: number) => {
+  const push = (key: number) => {
     let k = size++;
     while (k > 0) {
       const up = (k - 1) >> 1;
-      const ur = hr[up]!;
-      if (ur < rank || (ur === rank && hp[up]! < pos)) break;
-      hr[k] = ur;
-      hp[k] = hp[up]!;
+      const u = heap[up]!;
+      if (u < key) break;
+      heap[k] = u;
       k = up;
     }
-    hr[k] = rank;
-    hp[k] = pos;
+    heap[k] = key;
   };
-  // Removes the top (read from hr[0], hp[0] before calling).
+  // Removes the top (read heap[0] before calling).
   const popTop = () => {
-    const lr = hr[--size]!;
-    const lp = hp[size]!;
+    const last = heap[--size]!;
     let k = 0;
     for (;;) {
       let c = 2 * k + 1;
       if (c >= size) break;
-      if (c + 1 < size && (hr[c + 1]! < hr[c]! || (hr[c + 1] === hr[c] && hp[c + 1]! < hp[c]!))) c++;
-      if (hr[c]! > lr || (hr[c] === lr && hp[c]! > lp)) break;
-      hr[k] = hr[c]!;
-      hp[k] = hp[c]!;
+      if (c + 1 < size && heap[c + 1]! < heap[c]!) c++;
+      if (heap[c]! > last) break;
+      heap[k] = heap[c]!;
       k = c;
     }
-    hr[k] = lr;
-    hp[k] = lp;
+    heap[k] = last;
   };
   const rankOf = (a: number, b: number) => {
     const r = table.get(bytes, a, b);
@@ -110,13 +107,14 @@ export function mergeLong(table: ByteTable, bytes: Uint8Array, n: number, out: n
   for (let i = 0; i < n - 1; i++) {
     const r = rankOf(i, i + 2);
     pair[i] = r;
-    if (r !== NONE) push(r, i);
+    if (r !== NONE) push(r * POS + i);
   }
   pair[n - 1] = NONE;
   pair[n] = NONE;
   while (size > 0) {
-    const rank = hr[0]!;
-    const i = hp[0]!;
+    const top = heap[0]!;
+    const rank = Math.floor(top / POS);
+    const i = top - rank * POS;
     popTop();
     if (pair[i] !== rank) continue; // stale: the part or its successor changed since this entry was pushed
     const j = next[i]!;
@@ -126,12 +124,12 @@ export function mergeLong(table: ByteTable, bytes: Uint8Array, n: number, out: n
     pair[j] = NONE;
     const r = k < n ? rankOf(i, next[k]!) : NONE;
     pair[i] = r;
-    if (r !== NONE) push(r, i);
+    if (r !== NONE) push(r * POS + i);
     if (i > 0) {
       const p = prev[i]!;
       const q = rankOf(p, k);
       pair[p] = q;
-      if (q !== NONE) push(q, p);
+      if (q !== NONE) push(q * POS + p);
     }
   }
   for (let i = 0; i < n; i = next[i]!) out.push(table.get(bytes, i, next[i]!) + idOffset);

@@ -18,18 +18,33 @@ export function compileSplitPattern(source: string): RegExp {
 
 /** The JS source (for the `u` flag) of compileSplitPattern's RegExp. */
 export function translatePattern(source: string): string {
-  return translate(source);
+  return translate(source, false);
 }
+
+/**
+ * The same pattern with the runtime's own `\p{…}` classes (everything else translated as above): 8–12× faster in
+ * V8, and exact on any text for which runtimeClassesAgree holds.
+ */
+export function compileRuntimeSplitPattern(source: string): RegExp {
+  return new RegExp(translate(source, true), "gu");
+}
+
+// \p{L} etc.; also the long forms some tokenizer.json files use.
+const ALIAS: Record<string, UnicodeClass> = { Letter: "L", Mark: "M", Number: "N", Punctuation: "P", Symbol: "S" };
 
 const CLASS_CACHE = new Map<string, Range[]>();
 function named(name: string): Range[] {
   if (name === "White_Space") return cls("White_Space");
-  // \p{L} etc.; also the long forms some tokenizer.json files use.
-  const alias: Record<string, UnicodeClass> = { Letter: "L", Mark: "M", Number: "N", Punctuation: "P", Symbol: "S" };
-  const key = (alias[name] ?? name) as UnicodeClass;
+  const key = (ALIAS[name] ?? name) as UnicodeClass;
   if (!(key in UNICODE_CLASSES)) throw new TokenizerError("E_TOKENIZER_PATTERN", `unsupported Unicode class \\p{${name}}`);
   return cls(key);
 }
+/** A general category's canonical name for a runtime `\p{…}` (null: White_Space, always spelled out). */
+function runtimeClassName(name: string): string | null {
+  const key = ALIAS[name] ?? name;
+  return key === "White_Space" ? null : key;
+}
+
 function cls(key: UnicodeClass): Range[] {
   let r = CLASS_CACHE.get(key);
   if (!r) CLASS_CACHE.set(key, (r = decodeRanges(UNICODE_CLASSES[key])));
@@ -62,7 +77,7 @@ const escapeChar = (cp: number) => (/[A-Za-z0-9 '"_,:;<>=!@#%&~`-]/.test(String.
 
 const SIMPLE_ESCAPES: Record<string, number> = { r: 13, n: 10, t: 9, f: 12, v: 11, "0": 0 };
 
-function translate(src: string): string {
+function translate(src: string, runtimeClasses: boolean): string {
   let out = "";
   let i = 0;
   const caseStack: boolean[] = [];
@@ -72,7 +87,7 @@ function translate(src: string): string {
   };
 
   // Reads one escape after a backslash at src[i] (i points at the backslash); returns a set or a single code point.
-  const readEscape = (): { set: Range[] } | { cp: number } => {
+  const readEscape = (): { set: Range[]; runtime?: string } | { cp: number } => {
     const c = src[i + 1];
     if (c === undefined) return fail("trailing backslash");
     if (c === "p" || c === "P") {
@@ -87,7 +102,8 @@ function translate(src: string): string {
         i += 3;
       }
       const set = named(name);
-      return { set: c === "p" ? set : complement(set) };
+      const spelled = runtimeClasses && runtimeClassName(name);
+      return { set: c === "p" ? set : complement(set), ...(spelled ? { runtime: `\\${c}{${spelled}}` } : {}) };
     }
     if (c === "s" || c === "S") {
       i += 2;
@@ -124,6 +140,7 @@ function translate(src: string): string {
       i++;
     }
     const parts: Range[][] = [];
+    const runtime: string[] = []; // \p{…} kept as the runtime's class (compileRuntimeSplitPattern)
     let first = true;
     while (i < src.length && (src[i] !== "]" || first)) {
       first = false;
@@ -132,7 +149,8 @@ function translate(src: string): string {
       if (src[i] === "\\") {
         const e = readEscape();
         if ("set" in e) {
-          parts.push(e.set);
+          if (e.runtime) runtime.push(e.runtime);
+          else parts.push(e.set);
           continue;
         }
         lo = e.cp;
@@ -160,15 +178,16 @@ function translate(src: string): string {
     if (src[i] !== "]") fail("unterminated class");
     i++;
     const set = unionRanges(...parts);
-    if (insensitive() && set.some(([a, b]) => a <= 0x7a && b >= 0x41)) fail("letters in a class inside (?i:)");
-    return `[${negate ? "^" : ""}${classBody(set)}]`;
+    const letters = runtime.length > 0 || set.some(([a, b]) => a <= 0x7a && b >= 0x41);
+    if (insensitive() && letters) fail("letters in a class inside (?i:)");
+    return `[${negate ? "^" : ""}${classBody(set)}${runtime.join("")}]`;
   };
 
   while (i < src.length) {
     const c = src[i]!;
     if (c === "\\") {
       const e = readEscape();
-      out += "set" in e ? `[${classBody(e.set)}]` : escapeChar(e.cp);
+      out += "set" in e ? (e.runtime ?? `[${classBody(e.set)}]`) : escapeChar(e.cp);
     } else if (c === "[") {
       out += readClass();
     } else if (c === "(") {

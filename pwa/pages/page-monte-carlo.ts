@@ -21,6 +21,8 @@ export class PageMonteCarlo extends ExoPage {
   private view: MonteCarloView | null = null;
   private fail: Fail | null = null;
   private job: Job<MonteCarloView> | null = null;
+  /** A cancelled simulation still stopping in the worker: Run waits for it (its worker may have to be replaced). */
+  private stopping = false;
   private progress: Progress | null = null;
   private started = 0;
 
@@ -45,7 +47,7 @@ export class PageMonteCarlo extends ExoPage {
 
   private run(): void {
     const { paths, seed, ok } = this.checked();
-    if (!ok) return;
+    if (!ok || this.stopping) return;
     this.job?.cancel();
     this.view = null;
     this.fail = null;
@@ -60,6 +62,13 @@ export class PageMonteCarlo extends ExoPage {
     void job.result.then((r) => {
       if (this.job !== job) return;
       this.job = null;
+      if (!r.ok && r.error.code === "E_CANCELLED") {
+        this.stopping = true;
+        void job.idle.then(() => {
+          this.stopping = false;
+          this.requestUpdate();
+        });
+      }
       this.progress = null;
       this.view = r.ok ? r.value : null;
       this.fail = r.ok ? null : r.error;
@@ -81,7 +90,7 @@ export class PageMonteCarlo extends ExoPage {
           ${numberField({ id: "mc-paths", label: "Paths", value: form.paths, error: paths.error, min: 100, step: "1", onInput: (v) => ((form.paths = v), this.requestUpdate()) })}
           ${numberField({ id: "mc-seed", label: "Seed", value: form.seed, error: seed.error, min: 0, step: "1", onInput: (v) => ((form.seed = v), this.requestUpdate()) })}
         </div>
-        <p><button type="submit" ?disabled=${!ok || this.job !== null}>Run simulation</button></p>
+        <p><button type="submit" ?disabled=${!ok || this.job !== null || this.stopping}>Run simulation</button></p>
       </form>
       ${this.progress && this.job ? progressBox(this.progress, "Simulating", () => this.job?.cancel(), this.started, Date.now()) : nothing}
       ${this.fail ? html`<p class="notice ${this.fail.code === "E_CANCELLED" ? "" : "bad"}" role="status">${this.fail.code === "E_CANCELLED" ? "Simulation cancelled." : `${this.fail.message} (${this.fail.code})`}</p>` : nothing}

@@ -1,12 +1,20 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
-import { sizeEstimate, utf8Length } from "../../oracle-core/tokens/estimate";
+import { bytesEstimate, sizeEstimate, utf8Length } from "../../oracle-core/tokens/estimate";
 import { tokens } from "../app/display-format";
 import { tokenLane, type Job } from "../app/worker-client";
 import { progressBox } from "../components/progress-box";
 import type { Fail, Progress, TokenCount } from "../worker/worker-api";
+import { SIZE_ESTIMATE_BYTES } from "./prompt-paste";
 
-/** Past this size a paste first shows an instant estimate from its size, labelled as such, while the exact count runs. */
-export const SIZE_ESTIMATE_BYTES = 200_000;
+/**
+ * A prompt longer than this (UTF-16 units) goes to the worker in slices of this size, one message per task: cloning
+ * 5 MB in one message takes ~20 ms, measuring and normalising it ~35 ms; a slice costs ~2 ms, so the page never
+ * stalls. 64 slices per 5 MB take ~0.1 s in all.
+ */
+const SLICE_UNITS = 1 << 16;
+
+/** Line breaks as a textarea keeps them (CR LF and CR become LF), so a held paste counts like a typed one. */
+const normalise = (s: string) => (s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
 
 /**
  * Counts a prompt in the tokenizer worker (never over the network), newest request wins: shows progress with
@@ -47,15 +55,25 @@ export class PromptCounter implements ReactiveController {
       this.progress = null;
       return this.host.requestUpdate();
     }
-    // A UTF-8 length is a linear scan without allocation: a few ms for megabytes, so the input stays responsive.
-    if (text.length * 3 > SIZE_ESTIMATE_BYTES && utf8Length(text) > SIZE_ESTIMATE_BYTES) this.bySize = sizeEstimate(text);
-    this.progress = { done: 0, total: text.length, phase: "starting" };
+    // Small prompts: one linear scan, no allocation; large ones are measured slice by slice as they are handed over.
+    const large = text.length > SLICE_UNITS;
+    const sized = !large && text.length * 3 > SIZE_ESTIMATE_BYTES && utf8Length(text) > SIZE_ESTIMATE_BYTES;
+    if (sized) this.bySize = sizeEstimate(text);
+    this.progress = { done: 0, total: text.length, phase: large ? "reading the prompt" : "starting" };
     this.started = Date.now();
     this.ticking ??= setInterval(() => this.host.requestUpdate(), 200); // the elapsed seconds
-    // A superseded count that cannot stop at once gets its worker replaced; start on the replacement, not before.
-    const run = () => {
+    // A superseded count that cannot stop at once gets its worker replaced: start once the worker is free again.
+    const run = async () => {
       if (gen !== this.gen) return;
-      const job = tokenLane().job<TokenCount>((api, id, onP) => api.countTokens(id, text, tokenizer, onP), (p) => {
+      if (large) {
+        const bytes = await this.handOver(text, gen);
+        if (bytes === null) return;
+        if (bytes > SIZE_ESTIMATE_BYTES) this.bySize = bytesEstimate(bytes);
+      }
+      const input = large ? null : text;
+      const job = tokenLane().job<TokenCount>((api, id, onP) => api.countTokens(id, input, tokenizer, onP), (p) => {
+        // Progress comes on its own message port: it can arrive after the result, or from a superseded count.
+        if (gen !== this.gen || this.job !== job) return;
         this.progress = p;
         this.host.requestUpdate();
       });
@@ -74,10 +92,39 @@ export class PromptCounter implements ReactiveController {
         }
         this.host.requestUpdate();
       });
+      this.host.requestUpdate();
     };
-    if (previous) void previous.result.then(run);
-    else run();
+    if (previous) void previous.idle.then(run);
+    else void run();
     this.host.requestUpdate();
+  }
+
+  /**
+   * Hands a large prompt to the tokenizer worker slice by slice (each awaited: one short task each), normalising
+   * line breaks and measuring its UTF-8 size on the way; null if a newer request or Cancel came meanwhile.
+   */
+  private async handOver(text: string, gen: number): Promise<number | null> {
+    const lane = tokenLane();
+    let bytes = 0;
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + SLICE_UNITS);
+      // Never split a CR LF pair or a surrogate pair between two slices.
+      const splits = (c: number) => c === 13 || (c & 0xfc00) === 0xd800;
+      while (end < text.length && splits(text.charCodeAt(end - 1))) end++;
+      const slice = normalise(text.slice(at, end));
+      bytes += utf8Length(slice);
+      const first = at === 0;
+      at = end;
+      try {
+        await lane.call((api) => api.stagePrompt(slice, first));
+      } catch {
+        return null; // the worker was replaced meanwhile (a superseded count): a newer request follows
+      }
+      if (gen !== this.gen) return null;
+      this.progress = { done: at, total: text.length, phase: "reading the prompt" };
+      this.host.requestUpdate();
+    }
+    return bytes;
   }
 
   /** Stops a running count (the worker is replaced if it cannot stop at once). */
@@ -86,7 +133,7 @@ export class PromptCounter implements ReactiveController {
     this.stopTicking();
   }
 
-  /** The reader's Cancel: stops the count, and one still waiting to start. */
+  /** The reader's Cancel: stops the count (the answer shows at once), and one still waiting to start. */
   private userCancel(): void {
     if (this.job) return this.job.cancel();
     this.gen++;

@@ -7,6 +7,7 @@ import { attempt } from "./attempt";
 import { calculate, compareActive } from "./calculate";
 import { cancelJob, endJob, jobSignal } from "./jobs";
 import { refreshSnapshot, startSnapshot } from "./snapshot-sync";
+import { stagePrompt, takeStagedPrompt } from "./staged-prompt";
 import type { WorkerApi } from "./worker-api";
 
 async function job<T>(id: number, run: (signal: { readonly aborted: boolean }) => Promise<T>) {
@@ -31,7 +32,12 @@ const api: WorkerApi = {
   budget: (input) => attempt(async () => (await import("./planning")).budget(input)),
   backtest: () => attempt(async () => (await import("./backtest-view")).backtestView()),
   monteCarlo: (id, input, onProgress) => job(id, async (signal) => (await import("./monte-carlo-job")).monteCarlo(input, signal, onProgress)),
-  countTokens: (id, text, tokenizer, onProgress) => job(id, async (signal) => (await import("./tokenizer")).countTokens(text, tokenizer, signal, onProgress)),
+  stagePrompt,
+  countTokens: (id, text, tokenizer, onProgress) =>
+    job(id, async (signal) => {
+      const prompt = text ?? takeStagedPrompt();
+      return (await import("./tokenizer")).countTokens(prompt, tokenizer, signal, onProgress);
+    }),
   cancel: cancelJob,
 };
 

@@ -180,6 +180,9 @@ export interface WorkerApi {
   budget(input: BudgetInput): Promise<Result<BudgetPlan>>;
   backtest(): Promise<Result<BacktestView>>;
   monteCarlo(job: number, input: MonteCarloInput, onProgress: OnProgress): Promise<Result<MonteCarloView>>;
-  countTokens(job: number, text: string, tokenizer: string, onProgress: OnProgress): Promise<Result<TokenCount>>;
+  /** Hands over one slice of a large prompt (first: a new prompt), so no single message blocks the page. */
+  stagePrompt(slice: string, first: boolean): void;
+  /** Counts `text`, or (null) the prompt handed over with stagePrompt. */
+  countTokens(job: number, text: string | null, tokenizer: string, onProgress: OnProgress): Promise<Result<TokenCount>>;
   cancel(job: number): void;
 }

@@ -98,11 +98,13 @@ describe("PWA tokenization", () => {
     // Cancel is pressed; Cancel then replaces the tokenizer worker.
     await page.selectOption("#calc-model", "DEEPSEEK-V3");
     const big = PROMPT.repeat(80); // ~3 MB
+    await page.fill("#calc-prompt", ""); // the paste is the whole prompt
     await paste(page, "#calc-prompt", big);
     const estimate = page.locator('[data-testid="size-estimate"]');
     await estimate.waitFor({ timeout: 60_000 });
-    // The textarea holds the paste with its line breaks normalised (CR LF → LF): that is the prompt counted.
-    const bytes = Buffer.byteLength(await page.inputValue("#calc-prompt"));
+    // The prompt counted has its line breaks normalised as a textarea would (CR LF → LF); the box shows its beginning.
+    const bytes = Buffer.byteLength(big.replace(/\r\n?/g, "\n"));
+    expect(await page.locator('[data-testid="prompt-held"]').count()).toBe(1);
     expect(await estimate.textContent()).toContain(`${fmt(bytes)} bytes`);
     expect(await estimate.textContent()).toContain("estimate from size");
     const progress = page.locator('[data-testid="progress"]');
@@ -118,6 +120,7 @@ describe("PWA tokenization", () => {
     await expect.poll(() => page.locator("#calc-prompt-count").textContent()).toContain("Token count cancelled");
     expect(await estimate.count()).toBe(0);
     // The tokenizer worker was replaced: a new prompt counts normally.
+    await page.getByRole("button", { name: "Clear prompt" }).click();
     await page.fill("#calc-prompt", "hello world");
     await expect.poll(() => valueOf(page, "token-count"), { timeout: 60_000 }).toBe(await referenceCount("deepseek-v3", "hello world"));
   }, 120_000);
