@@ -46,6 +46,22 @@ describe("pipeline in bundled mode on real KV/D1/R2", () => {
     expect(gpt41.forecast).toBeDefined();
   });
 
+  it("serves every row within the ratio rules: no cache write outside 1–4× input (the seven Gemini rows)", async () => {
+    const env = (await (await h.request("/v1/snapshot")).json()) as { payload: string };
+    const p = SnapshotPayloadSchema.parse(JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")));
+    const broken = p.models.flatMap((m) =>
+      (["input", "cache_read", "cache_write_5m", "cache_write_1h"] as const).flatMap((f) => {
+        const v = m.prices[f] ?? null;
+        const partner = f === "input" ? m.prices.output : m.prices.input;
+        if (v === null) return [];
+        const [lo, hi] = f === "input" ? [0, 2] : f === "cache_read" ? [0, 1] : [1, 4];
+        return v < lo * partner || v > hi * partner ? [`${m.ticker}.${f} ${v} vs ${partner}`] : [];
+      }),
+    );
+    expect(broken).toEqual([]);
+    expect(p.models.find((m) => m.ticker === "GEMINI-2.5-PRO")!.prices.cache_write_5m).toBeNull();
+  });
+
   it("a poll 15 minutes later with nothing new publishes nothing; the hourly heartbeat re-signs and chains", async () => {
     const quiet = await h.run({ now: at(15) });
     expect(quiet.published).toBe(false);

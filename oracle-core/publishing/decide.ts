@@ -2,7 +2,12 @@ import { PUBLISHED_FIELDS, type PublishedField, type QuoteState } from "../greek
 import { DEFAULTS } from "../quant/defaults";
 import type { TickerQuote } from "./price-quote";
 import { breakerDecide, confirmsValue, type PendingMove } from "./publish-breaker";
+import { RATIO_RULES, ratioViolation } from "./ratio-check";
 import { reconcile, type Reconciled } from "./reconcile";
+
+/** The field a published field's ratio rule compares it to (input → output, cache fields → input). */
+const ratioPartner = (field: PublishedField): PublishedField | undefined =>
+  RATIO_RULES.find(([f]) => f === field)?.[1] as PublishedField | undefined;
 
 export interface PublishedRow {
   value: number;
@@ -92,7 +97,12 @@ export function decide(input: {
       const k = key(ticker, field);
       const pub = input.published.get(k) ?? null;
       const pend = input.pending.get(k) ?? null;
-      const qs = byKey.get(k) ?? [];
+      // Every served field keeps its ratio rule against the row's own published partner (output before input before
+      // the cache fields): a source's quote that breaks it is not a vote, and a stored value that breaks it is not served.
+      const partner = ratioPartner(field);
+      const against = partner === undefined ? undefined : prices[partner];
+      const breaks = (v: number) => against !== undefined && ratioViolation(field, v, partner!, against) !== null;
+      const qs = (byKey.get(k) ?? []).filter((q) => !breaks(q.usd_per_m));
       const rec = reconcile(
         qs.map((q) => ({ source: q.source, usd_per_m: q.usd_per_m, effective_from: q.effective_from })),
       );
@@ -143,7 +153,7 @@ export function decide(input: {
       } else if (pend) {
         pendingShown ??= { field, value: pend.value, since: pend.first_seen_at };
       }
-      if (current !== undefined) prices[field] = current;
+      if (current !== undefined && !breaks(current)) prices[field] = current;
     }
     const last = input.published.get(key(ticker, "output"))?.last_quoted_at;
     // Stale: no fresh quote within the same 48 h (MATH.md §12 stale_hours) after which the index flags a constituent.
