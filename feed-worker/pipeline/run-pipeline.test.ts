@@ -62,6 +62,14 @@ describe("pipeline in bundled mode on real KV/D1/R2", () => {
     expect(p.models.find((m) => m.ticker === "GEMINI-2.5-PRO")!.prices.cache_write_5m).toBeNull();
   });
 
+  it("marks GROK-4.20-MULTI-AGENT disputed: 1.25/2.5 on three origins, 2/6 on genai-prices and OpenRouter", async () => {
+    const env = (await (await h.request("/v1/snapshot")).json()) as { payload: string };
+    const p = SnapshotPayloadSchema.parse(JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")));
+    const grok = p.models.find((m) => m.ticker === "GROK-4.20-MULTI-AGENT")!;
+    expect(grok).toMatchObject({ status: "disputed", prices: { input: 1.25, output: 2.5 } });
+    expect(p.models.filter((m) => m.status === "disputed").map((m) => m.ticker)).toEqual(["GROK-4.20-MULTI-AGENT"]);
+  });
+
   it("a poll 15 minutes later with nothing new publishes nothing; the hourly heartbeat re-signs and chains", async () => {
     const quiet = await h.run({ now: at(15) });
     expect(quiet.published).toBe(false);

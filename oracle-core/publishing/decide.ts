@@ -67,16 +67,23 @@ export function decide(input: {
   /** True when the registry's curation set this source's value aside (a recorded disagreement: unit error, stale or
    * pre-announced price). */
   setAside: (ticker: string, field: string, source: string, value: number) => boolean;
+  /** Of the set-aside values, those that only lost a majority vote: they still make the field `disputed`. */
+  outvoted?: (ticker: string, field: string, source: string, value: number) => boolean;
   now: Date;
   mode: "bundled" | "live";
 }): Decisions {
   const { now } = input;
   const today = now.toISOString().slice(0, 10);
   const byKey = new Map<string, TickerQuote[]>();
+  const outvotedByKey = new Map<string, TickerQuote[]>();
   for (const q of input.quotes) {
     if (q.tier_above !== undefined || !(PUBLISHED_FIELDS as readonly string[]).includes(q.field)) continue;
-    if (input.composites.has(q.ticker) || input.setAside(q.ticker, q.field, q.source, q.usd_per_m)) continue;
+    if (input.composites.has(q.ticker)) continue;
     const k = key(q.ticker, q.field);
+    if (input.setAside(q.ticker, q.field, q.source, q.usd_per_m)) {
+      if (input.outvoted?.(q.ticker, q.field, q.source, q.usd_per_m)) (outvotedByKey.get(k) ?? outvotedByKey.set(k, []).get(k)!).push(q);
+      continue;
+    }
     (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(q);
   }
   const out: Decisions = {
@@ -145,8 +152,13 @@ export function decide(input: {
         } else if (pend) {
           out.cleared.push({ ticker, field });
         }
+        // The row's status: its output's, made `disputed` by a dispute on the output or input among every quote,
+        // out-voted ones included (they move no price, but a reader must see that sources disagree).
+        const withOutvoted = (f: PublishedField) =>
+          reconcile([...(byKey.get(key(ticker, f)) ?? []), ...(outvotedByKey.get(key(ticker, f)) ?? [])]);
+        if (field === "input" && status === "ok" && withOutvoted("input")?.status === "disputed") status = "disputed";
         if (field === "output") {
-          status = rec.status;
+          status = withOutvoted("output")?.status === "disputed" ? "disputed" : rec.status;
           dispersion = rec.dispersion;
           sources = rec.agreeing;
         }
