@@ -45,6 +45,8 @@ export const ObservationSchema = z
     provenance: ProvenanceSchema,
     confidence: ConfidenceSchema,
     raw_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** Where the bytes can be read: an archive file at its commit, or the document a public-record event cites. */
+    url: z.url().optional(),
     note: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {

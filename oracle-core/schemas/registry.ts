@@ -93,11 +93,12 @@ export const PricesSchema = z.strictObject({
 const batchRatio = BatchRatioSchema.nullable().optional();
 
 const inRange = (x: number, [lo, hi]: readonly [number, number], openLow = false): boolean => (openLow ? x > lo : x >= lo) && x <= hi;
-const median = (xs: number[]): number => {
+/** The median, the lower middle for an even count: a composite's price is always one some host quotes. */
+export const lowerMedian = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return s[(s.length - 1) >> 1]!;
 };
+const median = lowerMedian;
 
 /** One ticker of the registry (SPEC §3.1), with the ratio and composite cross-checks as refinements. */
 export const RegistryEntrySchema = z

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { IsoDateSchema } from "./registry";
+
+/** Who decided, when and why: every curated fact carries it (an audit trail, not a comment in code). */
+const Signed = {
+  reason: z.string().min(10),
+  author: z.string().min(1),
+  date: IsoDateSchema,
+};
+
+/** A public-record event left out of data/history.json because no bytes can be found that carry it. */
+export const ExcludeHistoryEventSchema = z.strictObject({
+  action: z.literal("exclude-history-event"),
+  /** The public record's model name and effective date (one event). */
+  model: z.string().min(1),
+  effective_date: IsoDateSchema,
+  /** The record's own source text, to check the exclusion still matches the event it names. */
+  source: z.string().min(1),
+  ...Signed,
+});
+
+/** A source URL for public-record events whose source text names a document without giving its address. */
+export const SourceUrlSchema = z.strictObject({
+  action: z.literal("source-url"),
+  /** A phrase of the public record's source text; every event whose source contains it gets the URL. */
+  matches: z.string().min(3),
+  url: z.url(),
+  ...Signed,
+});
+
+export const CurationEntrySchema = z.discriminatedUnion("action", [ExcludeHistoryEventSchema, SourceUrlSchema]);
+
+/** data/curation.json: the curated facts the builders and the feed apply, each with its reason, author and date. */
+export const CurationFileSchema = z.strictObject({
+  description: z.string().min(1),
+  entries: z.array(CurationEntrySchema),
+});
+
+export type CurationEntry = z.infer<typeof CurationEntrySchema>;
+export type CurationFile = z.infer<typeof CurationFileSchema>;
