@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickerForward } from "../../oracle-core/forecast/row-forecast";
-import { feedHarness, type FeedHarness } from "../../harness/feed-harness";
+import { archiveFetch, BUNDLED_BASE, feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
 import { readKeyset } from "../../oracle-core/snapshot/keyset";
 import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";
@@ -81,5 +81,22 @@ describe("pipeline in bundled mode on real KV/D1/R2", () => {
     const p2 = JSON.parse(Buffer.from(second.payload, "base64").toString("utf8")) as { prev_sha256: string; version: number };
     const { createHash } = await import("node:crypto");
     expect(p2.prev_sha256).toBe(createHash("sha256").update(p1).digest("hex"));
+  });
+});
+
+describe("source URLs are configuration", () => {
+  it("reads LiteLLM from SOURCE_URL_LITELLM (a mirror) and every other source from its default", async () => {
+    const mirror = `${BUNDLED_BASE}/data/archives/litellm/model_prices_and_context_window.json?mirror=1`;
+    const h = await feedHarness({ vars: { SOURCE_URL_LITELLM: mirror } });
+    try {
+      const fetchFn = archiveFetch();
+      const r = await h.run({ now: T0, fetch: fetchFn });
+      expect(r.sources.find((s) => s.id === "litellm")).toMatchObject({ healthy: true });
+      expect(fetchFn.urls).toContain(mirror);
+      expect(fetchFn.urls).toContain(`${BUNDLED_BASE}/data/archives/genai-prices/data.json`);
+      expect(fetchFn.urls.filter((u) => u.includes("litellm"))).toEqual([mirror]);
+    } finally {
+      await h.dispose();
+    }
   });
 });

@@ -13,6 +13,7 @@ import { heartbeatSeconds, sourceMode, type Env } from "../env";
 import { BUNDLED_ADAPTERS, ADAPTERS } from "../sources/index";
 import { matchQuotes } from "../sources/match-quotes";
 import { quotesInEffect } from "../sources/quotes-in-effect";
+import { sourceUrl } from "../sources/source-urls";
 import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
@@ -79,7 +80,12 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   const published = (ticker: string, field: string) => state.published.get(fieldKey(ticker, field))?.value;
   const runs: SourceRun[] = await Promise.all(
     adapters.map((adapter) =>
-      collectSource(adapter, opts.fetch, { mode, bundledBaseUrl: opts.bundledBaseUrl, now }, { previousModelCount: state.modelCounts.get(adapter.id), tickers, published }),
+      collectSource(
+        adapter,
+        opts.fetch,
+        { mode, bundledBaseUrl: opts.bundledBaseUrl, now, url: sourceUrl(adapter, env, mode, opts.bundledBaseUrl) },
+        { previousModelCount: state.modelCounts.get(adapter.id), tickers, published },
+      ),
     ),
   );
   done("collect");
