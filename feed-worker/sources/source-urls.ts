@@ -18,12 +18,13 @@ const HttpUrl = z.url({ protocol: /^https?$/ });
  */
 export function sourceUrl(
   adapter: Pick<SourceAdapter, "id" | "liveUrl" | "bundledPath">,
-  vars: Readonly<Record<string, unknown>>,
+  /** The worker's bindings (or any object holding `SOURCE_URL_*` keys). */
+  vars: object,
   mode: "bundled" | "live",
   bundledBaseUrl: string,
 ): string {
   const name = sourceUrlVar(adapter.id);
-  const set = vars[name];
+  const set = (vars as Record<string, unknown>)[name];
   if (set !== undefined && set !== "") {
     const ok = HttpUrl.safeParse(set);
     if (!ok.success) throw new SourceUrlError(`${name} is not an http(s) URL: ${JSON.stringify(set)}`);
