@@ -70,7 +70,8 @@ export function guardSource(input: GuardInput): GuardResult {
   }
   const parsed = input.parsed;
   const rejected: GuardRejection[] = parsed.rejected.map((r) => ({ model_id: r.model_id, field: r.field ?? "*", code: r.code, reason: r.reason }));
-  reasons.push(`2 schema: ok — ${parsed.models.length} models, ${parsed.quotes.length} quotes${summary(rejected)}`);
+  const format = parsed.format ? `format ${parsed.format}, ` : "";
+  reasons.push(`2 schema: ok — ${format}${parsed.models.length} models, ${parsed.quotes.length} quotes${summary(rejected)}`);
 
   // 3 shrink
   const shrink = shrinkCheck(parsed.models.length, input.previousModelCount);

@@ -100,3 +100,30 @@ describe("source URLs are configuration", () => {
     }
   });
 });
+
+describe("source freshness", () => {
+  it("marks sources whose bytes did not change for 14 days, while LiteLLM's did, frozen in /v1/sources", async () => {
+    const h = await feedHarness();
+    try {
+      const day = (d: number) => new Date(T0.getTime() + d * 86_400_000);
+      // LiteLLM's file changes on every poll (a trailing newline more each time); the other archives never do.
+      const moving = (n: number) => archiveFetch((path, text) => (path.includes("litellm") ? text + "\n".repeat(n) : text));
+      await h.run({ now: day(0), fetch: moving(0) });
+      await h.run({ now: day(8), fetch: moving(1), trigger: "heartbeat" });
+      const early = (await (await h.request("/v1/sources")).json()) as { data: { source: string; frozen: boolean }[] };
+      expect(early.data.filter((s) => s.frozen)).toEqual([]); // 8 days unchanged is not 14
+      const r = await h.run({ now: day(15), fetch: moving(2), trigger: "heartbeat" });
+      const body = (await (await h.request("/v1/sources")).json()) as { data: { source: string; frozen: boolean }[] };
+      const frozen = body.data.filter((s) => s.frozen).map((s) => s.source);
+      expect(frozen).toEqual(["genai-prices", "llm-prices", "llm-prices-historical", "models-dev", "openrouter"]);
+      expect(body.data.find((s) => s.source === "litellm")!.frozen).toBe(false);
+      // Frozen sources lose their vote: LiteLLM alone prices the rows it lists, and nothing moves.
+      expect(r.changes).toBe(0);
+      const env = (await (await h.request("/v1/snapshot")).json()) as { payload: string };
+      const p = SnapshotPayloadSchema.parse(JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")));
+      expect(p.models.find((m) => m.ticker === "GPT-4.1")!.sources).toEqual(["litellm"]);
+    } finally {
+      await h.dispose();
+    }
+  });
+});

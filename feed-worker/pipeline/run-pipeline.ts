@@ -3,6 +3,7 @@ import { greekRow } from "../../oracle-core/greeks/greek-sheet";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
 import { decide, fieldKey } from "../../oracle-core/publishing/decide";
 import { setAsideFromRegistry } from "../../oracle-core/publishing/set-aside";
+import { frozenSources } from "../../oracle-core/publishing/source-freshness";
 import { DEFAULTS } from "../../oracle-core/quant/defaults";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas/observation";
@@ -22,6 +23,7 @@ import { collectSource } from "./collect-sources";
 import { buildIndexBlock } from "./index-block";
 import { loadState } from "./load-state";
 import { persistRun } from "./persist";
+import { sourceBytesAges } from "./source-changes";
 import type { SourceRun, StepName } from "./steps";
 
 // The step names are part of runPipeline's contract (onStep, timings): callers may take them from here.
@@ -88,10 +90,13 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
       ),
     ),
   );
+
+  // A healthy source whose bytes stopped moving while others moved is `frozen`: shown, but it loses its vote.
+  const frozen = frozenSources(await sourceBytesAges(env.DB, runs, now), now);
   done("collect");
 
   await step("reconcile");
-  const accepted = runs.flatMap((r) => (r.guard.healthy ? r.guard.accepted : []));
+  const accepted = runs.flatMap((r) => (r.guard.healthy && !frozen.has(r.adapter.id) ? r.guard.accepted : []));
   // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
   const inForceOn = mode === "bundled" ? registry.as_of : now;
   const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
@@ -153,6 +158,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
       last_sha256: r.raw.ok ? r.raw.sha256 : null,
       model_count: r.guard.model_count,
       reasons: r.guard.reasons.slice(0, 4),
+      ...(frozen.has(r.adapter.id) ? { frozen: true } : {}),
     })),
   };
   done("compute");
