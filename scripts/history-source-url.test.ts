@@ -29,7 +29,9 @@ describe("sourceUrl", () => {
     expect(sourceUrl("Haiku 4.5 launch; LiteLLM history", curation)).toBe(
       "https://github.com/BerriAI/litellm/commits/main/model_prices_and_context_window.json",
     );
-    expect(sourceUrl("Gemini 2.0 Flash GA; llm-prices", curation)).toBe("https://github.com/simonw/llm-prices/commits/main/data");
+    expect(sourceUrl("Gemini 2.0 Flash GA; llm-prices", curation)).toBe(
+      "https://github.com/simonw/llm-prices/commits/main/data",
+    );
   });
 
   it("resolves nothing for a launch post the record names without an address", () => {

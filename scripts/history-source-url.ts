@@ -7,13 +7,22 @@ type SourceUrlEntry = Extract<CurationEntry, { action: "source-url" }>;
 /** Rules on the text itself, tried before any curated phrase: [pattern, URL from the match]. */
 const RULES: [RegExp, (m: RegExpMatchArray) => string][] = [
   // "openai.com/pricing archived 2023-03-15" → the Wayback Machine's copy of that day
-  [/\b([a-z0-9.-]+\.(?:com|ai)\/[\w\-/]+) archived (\d{4})-(\d{2})-(\d{2})/i, (m) => `https://web.archive.org/web/${m[2]}${m[3]}${m[4]}/https://${m[1]}`],
+  [
+    /\b([a-z0-9.-]+\.(?:com|ai)\/[\w\-/]+) archived (\d{4})-(\d{2})-(\d{2})/i,
+    (m) => `https://web.archive.org/web/${m[2]}${m[3]}${m[4]}/https://${m[1]}`,
+  ],
   // "anthropic.com/news/claude-3-family", "api-docs.deepseek.com"
-  [/\b((?:[a-z0-9-]+\.)+(?:com|ai)(?:\/[\w\-/]+)?)/i, (m) => `https://${/^[^.]+\.(com|ai)/.test(m[1]!) ? "www." : ""}${m[1]}`],
+  [
+    /\b((?:[a-z0-9-]+\.)+(?:com|ai)(?:\/[\w\-/]+)?)/i,
+    (m) => `https://${/^[^.]+\.(com|ai)/.test(m[1]!) ? "www." : ""}${m[1]}`,
+  ],
   [/\blitellm(?: PR)? ?#(\d+)/i, (m) => `https://github.com/BerriAI/litellm/pull/${m[1]}`],
   [/\bpromptfoo PR #(\d+)/i, (m) => `https://github.com/promptfoo/promptfoo/pull/${m[1]}`],
   [/\blangfuse#(\d+)/i, (m) => `https://github.com/langfuse/langfuse/issues/${m[1]}`],
-  [/\bgenai-prices (\w+)\.yml/i, (m) => `https://github.com/pydantic/genai-prices/blob/main/prices/providers/${m[1]}.yml`],
+  [
+    /\bgenai-prices (\w+)\.yml/i,
+    (m) => `https://github.com/pydantic/genai-prices/blob/main/prices/providers/${m[1]}.yml`,
+  ],
 ];
 
 /**

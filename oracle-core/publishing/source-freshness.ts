@@ -12,7 +12,9 @@ export interface SourceBytesAge {
  * window: an upstream that moved elsewhere (genai-prices' v1 file stopped on 2026-07-25 when it moved to v2) still
  * serves valid JSON that silently stops moving. A frozen source loses its vote; when nothing changed anywhere (the
  * bundled archives, a quiet fortnight) nothing is frozen.
- * @example frozenSources([{ id: "a", changed_at: "2026-07-25" }, { id: "b", changed_at: "2026-08-10" }], new Date("2026-08-12")) // Set {"a"}
+ * @example
+ * frozenSources([{ id: "a", changed_at: "2026-07-25" }, { id: "b", changed_at: "2026-08-10" }], new Date("2026-08-12"))
+ * // Set {"a"}
  */
 export function frozenSources(ages: readonly SourceBytesAge[], now: Date, days = FROZEN_DAYS): Set<string> {
   const cutoff = now.getTime() - days * 86_400_000;

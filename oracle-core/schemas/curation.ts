@@ -28,7 +28,19 @@ export const SourceUrlSchema = z.strictObject({
   ...Signed,
 });
 
-export const CurationEntrySchema = z.discriminatedUnion("action", [ExcludeHistoryEventSchema, SourceUrlSchema]);
+/** An upstream id (provider prefix dropped, lower-case) whose ticker the naming rule cannot derive. */
+export const TickerAliasSchema = z.strictObject({
+  action: z.literal("ticker-alias"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/),
+  ticker: z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/),
+  ...Signed,
+});
+
+export const CurationEntrySchema = z.discriminatedUnion("action", [
+  ExcludeHistoryEventSchema,
+  SourceUrlSchema,
+  TickerAliasSchema,
+]);
 
 /** data/curation.json: the curated facts the builders and the feed apply, each with its reason, author and date. */
 export const CurationFileSchema = z.strictObject({
