@@ -6,7 +6,6 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CurationFileSchema, type CurationEntry } from "../oracle-core/schemas/curation";
 import { HistoryFileSchema, OBSERVATION_FIELDS } from "../oracle-core/schemas/observation";
 import type { HistoryFile, HistoryObservation } from "../oracle-core/schemas/observation";
 import type { Provider, RegistryEntry, RegistryFile, SourceId } from "../oracle-core/schemas/registry";
@@ -15,11 +14,8 @@ import { AS_OF, ARCHIVES, DATA_DIR, loadArchives, sha256File, type FieldPrices, 
 import { PRIORITY } from "./build-registry-choose";
 import { HISTORY_ONLY, TABLE } from "./build-registry-table";
 import { sourceUrl } from "./history-source-url";
+import { loadCuration } from "./load-curation";
 
-/** data/curation.json, validated. */
-export function loadCuration(): CurationEntry[] {
-  return CurationFileSchema.parse(JSON.parse(readFileSync(resolve(DATA_DIR, "curation.json"), "utf8"))).entries;
-}
 
 interface PrEvent {
   provider: Provider;

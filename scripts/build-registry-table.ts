@@ -1,5 +1,5 @@
 // The hand-written part of the registry: which archive ids are which ticker, families, and the few
-// decisions the archives cannot make (forced legacy, preferred source, composites). Everything else —
+// decisions the archives cannot make (composites; forced legacy and preferred sources are in data/curation.json). Everything else —
 // prices, tiers, batch, scheduled prices, context, dates — is read from the archives by build-registry.ts.
 import type { Provider, SourceId } from "../oracle-core/schemas/registry";
 
@@ -32,7 +32,6 @@ export interface TableRow {
 }
 
 const g = (...ids: string[]) => ids; // readability helper for id lists
-const DS_ALIAS = "DeepSeek's deepseek-chat / deepseek-reasoner aliases now serve DeepSeek-V4-Flash (models.dev 2026-07-02 prices them at V4-Flash rates with its 1M context)";
 
 export const TABLE: TableRow[] = [
   // ---------------- Anthropic
@@ -53,7 +52,7 @@ export const TABLE: TableRow[] = [
   { ticker: "SONNET-3.5", display_name: "Claude Sonnet 3.5", provider: "anthropic", family: "anthropic-sonnet", pr: ["claude-3.5-sonnet"], match: { "models-dev": g("anthropic:claude-3-5-sonnet-20241022", "anthropic:claude-3-5-sonnet-20240620"), "genai-prices": g("anthropic:claude-3-5-sonnet"), "llm-prices": g("claude-3.5-sonnet") } },
   { ticker: "SONNET-3", display_name: "Claude Sonnet 3", provider: "anthropic", family: "anthropic-sonnet", pr: ["claude-3-sonnet"], match: { "models-dev": g("anthropic:claude-3-sonnet-20240229"), "genai-prices": g("anthropic:claude-3-sonnet") } },
   { ticker: "HAIKU-4.5", display_name: "Claude Haiku 4.5", provider: "anthropic", family: "anthropic-haiku", pr: ["claude-haiku-4.5"], match: { "models-dev": g("anthropic:claude-haiku-4-5", "anthropic:claude-haiku-4-5-20251001"), "genai-prices": g("anthropic:claude-haiku-4-5"), litellm: g("claude-haiku-4-5", "claude-haiku-4-5-20251001"), "llm-prices": g("claude-4.5-haiku"), openrouter: g("anthropic/claude-haiku-4.5") } },
-  { ticker: "HAIKU-3.5", display_name: "Claude Haiku 3.5", provider: "anthropic", family: "anthropic-haiku", pr: ["claude-3.5-haiku"], match: { "genai-prices": g("anthropic:claude-3-5-haiku-latest"), "llm-prices": g("claude-3.5-haiku"), openrouter: g("anthropic/claude-3.5-haiku") }, legacy: "treated as retired: models.dev (which still lists retired Anthropic models, marked deprecated) and LiteLLM no longer list it in 2026; only catalogs that keep old models for cost matching (genai-prices, llm-prices, OpenRouter) still do. No archive gives its retirement date" },
+  { ticker: "HAIKU-3.5", display_name: "Claude Haiku 3.5", provider: "anthropic", family: "anthropic-haiku", pr: ["claude-3.5-haiku"], match: { "genai-prices": g("anthropic:claude-3-5-haiku-latest"), "llm-prices": g("claude-3.5-haiku"), openrouter: g("anthropic/claude-3.5-haiku") } },
   { ticker: "HAIKU-3", display_name: "Claude Haiku 3", provider: "anthropic", family: "anthropic-haiku", pr: ["claude-3-haiku"], match: { "models-dev": g("anthropic:claude-3-haiku-20240307"), "genai-prices": g("anthropic:claude-3-haiku"), litellm: g("claude-3-haiku-20240307"), "llm-prices": g("claude-3-haiku"), openrouter: g("anthropic/claude-3-haiku") } },
 
   // ---------------- OpenAI
@@ -129,9 +128,9 @@ export const TABLE: TableRow[] = [
   // ---------------- DeepSeek
   { ticker: "DEEPSEEK-V4-FLASH", display_name: "DeepSeek V4 Flash", provider: "deepseek", family: "deepseek-chat", pr: ["deepseek-v4-flash"], notes: ["the public record's peak-hour pricing $0.22/$0.66 from 2026-08-17 (citing genai-prices deepseek.yml) is in no genai-prices version (the eight v2 commits 2026-07-30 → 2026-08-21 all price it 0.14/0.28): left out of the history (data/curation.json), no window encoded"], match: { "models-dev": g("deepseek:deepseek-v4-flash", "deepseek:deepseek-chat", "deepseek:deepseek-reasoner"), "genai-prices": g("deepseek:deepseek-v4-flash"), litellm: g("deepseek-v4-flash"), "llm-prices": g("deepseek-v4-flash"), openrouter: g("deepseek/deepseek-v4-flash") } },
   { ticker: "DEEPSEEK-V4-PRO", display_name: "DeepSeek V4 Pro", provider: "deepseek", family: "deepseek-pro", match: { "models-dev": g("deepseek:deepseek-v4-pro"), "genai-prices": g("deepseek:deepseek-v4-pro"), litellm: g("deepseek-v4-pro"), "llm-prices": g("deepseek-v4-pro"), openrouter: g("deepseek/deepseek-v4-pro") } },
-  { ticker: "DEEPSEEK-V3.2", display_name: "DeepSeek V3.2", provider: "deepseek", family: "deepseek-chat", pr: ["deepseek-v3.2"], match: { litellm: g("deepseek-chat", "deepseek-reasoner"), "genai-prices": g("deepseek:deepseek-v3.2"), openrouter: g("deepseek/deepseek-v3.2") }, legacy: `${DS_ALIAS}; V3.2 remains only on third-party hosts`, prefer: { source: "litellm", reason: "LiteLLM's deepseek-chat entry cites api-docs.deepseek.com and matches the public record (2025-09-29: $0.28/$0.42, cached $0.028); genai-prices' deepseek-v3.2 and OpenRouter are third-party host prices" }, release: { date: "2025-09-29", basis: "public record: V3.2-Exp price cut that made V3.2 the deepseek-chat model" } },
-  { ticker: "DEEPSEEK-V3", display_name: "DeepSeek V3", provider: "deepseek", family: "deepseek-chat", pr: ["deepseek-v3"], match: { "genai-prices": g("deepseek:deepseek-chat"), "llm-prices": g("deepseek-chat"), openrouter: g("deepseek/deepseek-chat") }, legacy: `${DS_ALIAS}; the V3 standard price was replaced by V3.1 pricing on 2025-09-05 (public record)`, prefer: { source: "genai-prices", reason: "genai-prices carries DeepSeek's first-party V3 standard price and its off-peak window; OpenRouter is a third-party host price" } },
-  { ticker: "DEEPSEEK-R1", display_name: "DeepSeek R1", provider: "deepseek", family: "deepseek-reasoner", pr: ["deepseek-r1"], match: { "genai-prices": g("deepseek:deepseek-reasoner"), "llm-prices": g("deepseek-reasoner"), openrouter: g("deepseek/deepseek-r1", "deepseek/deepseek-r1-0528") }, legacy: `${DS_ALIAS}; R1 remains only on third-party hosts`, prefer: { source: "genai-prices", reason: "genai-prices carries DeepSeek's first-party R1 standard price and its off-peak window; OpenRouter is a third-party host price" } },
+  { ticker: "DEEPSEEK-V3.2", display_name: "DeepSeek V3.2", provider: "deepseek", family: "deepseek-chat", pr: ["deepseek-v3.2"], match: { litellm: g("deepseek-chat", "deepseek-reasoner"), "genai-prices": g("deepseek:deepseek-v3.2"), openrouter: g("deepseek/deepseek-v3.2") }, release: { date: "2025-09-29", basis: "public record: V3.2-Exp price cut that made V3.2 the deepseek-chat model" } },
+  { ticker: "DEEPSEEK-V3", display_name: "DeepSeek V3", provider: "deepseek", family: "deepseek-chat", pr: ["deepseek-v3"], match: { "genai-prices": g("deepseek:deepseek-chat"), "llm-prices": g("deepseek-chat"), openrouter: g("deepseek/deepseek-chat") } },
+  { ticker: "DEEPSEEK-R1", display_name: "DeepSeek R1", provider: "deepseek", family: "deepseek-reasoner", pr: ["deepseek-r1"], match: { "genai-prices": g("deepseek:deepseek-reasoner"), "llm-prices": g("deepseek-reasoner"), openrouter: g("deepseek/deepseek-r1", "deepseek/deepseek-r1-0528") } },
 
   // ---------------- Meta (composites of host prices)
   {

@@ -1,7 +1,7 @@
 // Builds data/registry.json from the bundled archives (data/archives/, read by the feed's adapters) and the
-// hand-written table (build-registry-table.ts). Run: `npx tsx scripts/build-registry.ts`. The committed JSON is the
-// product; this script documents how every number in it was read and chosen (scripts/build-data.test.ts proves the
-// committed file is what it builds).
+// hand-written table (build-registry-table.ts) with data/curation.json's lifecycle changes and preferred sources.
+// Run: `npx tsx scripts/build-registry.ts`. The committed JSON is the product; this script documents how every
+// number in it was read and chosen (scripts/build-data.test.ts proves the committed file is what it builds).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +14,7 @@ import { SHARED_DIR } from "../harness/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, archiveRefs, loadArchives, pricesAt, type FieldPrices, type Quote } from "./archive-quotes";
 import { choose, same, PRIORITY, type Vote } from "./build-registry-choose";
 import { DEFAULT_TOKENIZER, TABLE, type TableRow } from "./build-registry-table";
+import { curatedRows, loadCuration } from "./load-curation";
 
 type PriceField = "output" | "input" | "cache_read" | "cache_write_5m" | "cache_write_1h" | "thinking";
 interface PrEvent { model: string; effective_date: string; kind: string; input: number; output: number; cached_input: number | null; confidence: string }
@@ -309,7 +310,7 @@ export function buildRegistry(): RegistryFile {
     as_of: AS_OF,
     archives: archiveRefs(),
     conventions: CONVENTIONS,
-    models: TABLE.map(buildEntry),
+    models: curatedRows(TABLE, loadCuration()).map(buildEntry),
   };
   const parsed = RegistryFileSchema.safeParse(file);
   if (!parsed.success) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateSchema } from "./registry";
+import { IsoDateSchema, SourceIdSchema } from "./registry";
 
 /** Who decided, when and why: every curated fact carries it (an audit trail, not a comment in code). */
 const Signed = {
@@ -7,6 +7,22 @@ const Signed = {
   author: z.string().min(1),
   date: IsoDateSchema,
 };
+
+/** A manual lifecycle change: the ticker's status and why (a retirement no archive dates). */
+export const LifecycleSchema = z.strictObject({
+  action: z.literal("lifecycle"),
+  ticker: z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/),
+  status: z.enum(["legacy"]),
+  ...Signed,
+});
+
+/** The source a ticker's prices follow when the archives disagree (the others' values are set aside). */
+export const PreferSourceSchema = z.strictObject({
+  action: z.literal("prefer-source"),
+  ticker: z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/),
+  source: SourceIdSchema,
+  ...Signed,
+});
 
 /** A public-record event left out of data/history.json because no bytes can be found that carry it. */
 export const ExcludeHistoryEventSchema = z.strictObject({
@@ -37,6 +53,8 @@ export const TickerAliasSchema = z.strictObject({
 });
 
 export const CurationEntrySchema = z.discriminatedUnion("action", [
+  LifecycleSchema,
+  PreferSourceSchema,
   ExcludeHistoryEventSchema,
   SourceUrlSchema,
   TickerAliasSchema,
