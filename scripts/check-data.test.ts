@@ -163,11 +163,18 @@ describe("the bundled data against the shared reference", () => {
     expect(new Set(README_MODELS.map((m) => `${m.provider}/${m.name}`))).toEqual(new Set(named));
   });
 
-  it("every public-record event is in the history with its source and confidence", () => {
+  it("every public-record event is in the history with its source and confidence, but those curation.json excludes", () => {
     const pr = JSON.parse(readFileSync(join(SHARED_DIR, "reference/history/public-record.json"), "utf8")).events;
     expect(pr).toHaveLength(77);
+    const excluded = load("curation.json").entries.filter((c: any) => c.action === "exclude-history-event");
+    const out = (e: any) => excluded.some((x: any) => x.model === e.model && x.effective_date === e.effective_date);
+    expect(pr.filter(out).map((e: any) => `${e.model} ${e.effective_date}`)).toEqual(["deepseek-v4-flash 2026-08-17"]);
     const rows = history.observations.filter((o: any) => o.provenance === "historical:public-record");
     for (const e of pr) {
+      if (out(e)) {
+        expect(rows.some((o: any) => o.effective_at === e.effective_date && o.source === e.source)).toBe(false);
+        continue;
+      }
       const mine = rows.filter((o: any) => o.effective_at === e.effective_date && o.source === e.source && o.family === e.family && o.kind === e.kind);
       expect(mine.every((o: any) => o.confidence === e.confidence), e.model).toBe(true);
       if (e.kind !== "tier") {

@@ -1,9 +1,11 @@
-// `npm run check:data`: validates data/registry.json and data/history.json (schemas + cross-checks).
+// `npm run check:data`: validates data/registry.json and data/history.json (schemas + cross-checks), and
+// data/curation.json against its schema when the directory has one.
 // Prints a one-line summary; exits non-zero, listing every violation, when anything is wrong.
 // An optional argument names another data directory (the tests check broken copies that way).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkData } from "../oracle-core/registry/data-check";
+import { CurationFileSchema } from "../oracle-core/schemas/curation";
 
 const dir = resolve(process.argv[2] ?? resolve(import.meta.dirname, "../data"));
 const read = (name: string): unknown => {
@@ -16,5 +18,13 @@ const read = (name: string): unknown => {
 };
 const result = checkData(read("registry.json"), read("history.json"));
 for (const v of result.violations) console.error(`  ✗ ${v}`);
-console.log(result.summary);
-process.exit(result.ok ? 0 : 1);
+let curationOk = true;
+let curationNote = "";
+if (existsSync(resolve(dir, "curation.json"))) {
+  const c = CurationFileSchema.safeParse(read("curation.json"));
+  curationOk = c.success;
+  if (!c.success) for (const i of c.error.issues) console.error(`  ✗ curation.json ${i.path.join(".")}: ${i.message}`);
+  else curationNote = `, curation ${c.data.entries.length} entries`;
+}
+console.log(result.summary + curationNote);
+process.exit(result.ok && curationOk ? 0 : 1);

@@ -43,14 +43,19 @@ const baseline = guardLitellm(LITELLM);
 describe("guardSource on the recorded LiteLLM payload", () => {
   it("is healthy and logs the four steps in order", () => {
     expect(baseline.healthy).toBe(true);
-    expect(baseline.reasons.slice(0, 4).map((r) => r.slice(0, 12))).toEqual(["1 transport:", "2 schema: ok", "3 shrink: ok", "4 bounds: 86"]);
+    expect(baseline.reasons.slice(0, 4).map((r) => r.slice(0, 13))).toEqual(["1 transport: ", "2 schema: ok ", "3 shrink: ok ", "4 bounds: 854"]);
     expect(baseline.model_count).toBe(218);
   });
 
-  it("rejects only the zero prices it states (free / unpriced entries), 12 of them", () => {
-    expect(baseline.rejected).toHaveLength(12);
-    expect(baseline.rejected.every((r) => r.code === "E_PRICE_BOUNDS" && r.reason.includes("is 0"))).toBe(true);
-    expect(baseline.accepted).toHaveLength(875 - 12);
+  it("rejects the 12 zero prices it states (free / unpriced entries) and 9 cache writes outside 1–4× input", () => {
+    expect(baseline.rejected).toHaveLength(21);
+    const zero = baseline.rejected.filter((r) => r.code === "E_PRICE_BOUNDS" && r.reason.includes("is 0"));
+    expect(zero).toHaveLength(12);
+    const ratio = baseline.rejected.filter((r) => r.code === "E_RATIO_BOUNDS");
+    // e.g. claude-3-haiku's cache_write_1h 6 beside input 0.25 (24×), gemini-2.5-pro's 0.25 beside 2.5 (0.1×)
+    expect(ratio.map((r) => r.field).sort()).toEqual([...Array(2).fill("cache_write_1h"), ...Array(7).fill("cache_write_5m")]);
+    expect(ratio.find((r) => r.model_id === "claude-3-haiku-20240307")?.reason).toContain("(input 0.25)");
+    expect(baseline.accepted).toHaveLength(875 - 21);
     expect(accepted(baseline, "gpt-4.1", "output")).toBe(8);
   });
 });
@@ -106,7 +111,8 @@ describe("guardSource rejects what it must and nothing more", () => {
       parsed: genaiPricesAdapter.parse(JSON.stringify(d)),
       lastPublished: (q) => (q.provider === "google" && q.model_id === "gemini-2.0-flash" ? ({ input: 0.1, output: 0.4 } as Record<string, number>)[q.field] : undefined),
     });
-    expect(r.rejected.map((x) => `${x.model_id}:${x.field}:${x.code}`)).toEqual(["gemini-2.0-flash:input:E_UNIT_SUSPECT", "gemini-2.0-flash:output:E_UNIT_SUSPECT"]);
+    const flashRejections = r.rejected.filter((x) => x.model_id === "gemini-2.0-flash");
+    expect(flashRejections.map((x) => `${x.model_id}:${x.field}:${x.code}`)).toEqual(["gemini-2.0-flash:input:E_UNIT_SUSPECT", "gemini-2.0-flash:output:E_UNIT_SUSPECT"]);
   });
 
   it("a per-1K price read as per-1M (÷1000) is rejected with that cause named", () => {
@@ -191,4 +197,30 @@ describe("guardSource rejects what it must and nothing more", () => {
     expect(r.healthy).toBe(false);
     expect(r.reasons.at(-1)).toContain("no quote survived");
   });
+  it("an input of exactly 1000/M beside an output of 0.30 is refused (the ceiling is exclusive)", () => {
+    const r = guardLitellm(
+      mutateLitellm((d) => {
+        d["gpt-4.1"]!.input_cost_per_token = 1e-3;
+        d["gpt-4.1"]!.output_cost_per_token = 3e-7;
+      }),
+    );
+    expect(accepted(r, "gpt-4.1", "input")).toBeUndefined();
+    expect(r.rejected.some((x) => x.model_id === "gpt-4.1" && x.field === "input")).toBe(true);
+  });
+
+  it("the ratio rules see quotes another rule refused: input 999 beside an output held for units is refused too", () => {
+    // output 30 → 0.30 is a 100× drop against the published 30 (E_UNIT_SUSPECT); the input 999 it sits beside
+    // would otherwise be judged alone and pass the bounds.
+    const text = mutateLitellm((d) => {
+      d["gpt-4.1"]!.input_cost_per_token = 999e-6;
+      d["gpt-4.1"]!.output_cost_per_token = 3e-7;
+      delete d["gpt-4.1"]!.output_cost_per_token_batches; // else batch_output > output blames the output alone
+    });
+    const r = guardLitellm(text, { lastPublished: (q) => (q.model_id === "gpt-4.1" && q.field === "output" ? 30 : undefined) });
+    expect(r.rejected.filter((x) => x.model_id === "gpt-4.1").map((x) => `${x.field}:${x.code}`).sort()).toEqual([
+      "input:E_RATIO_BOUNDS",
+      "output:E_UNIT_SUSPECT",
+    ]);
+  });
+
 });

@@ -70,7 +70,8 @@ export function guardSource(input: GuardInput): GuardResult {
   }
   const parsed = input.parsed;
   const rejected: GuardRejection[] = parsed.rejected.map((r) => ({ model_id: r.model_id, field: r.field ?? "*", code: r.code, reason: r.reason }));
-  reasons.push(`2 schema: ok — ${parsed.models.length} models, ${parsed.quotes.length} quotes${summary(rejected)}`);
+  const format = parsed.format ? `format ${parsed.format}, ` : "";
+  reasons.push(`2 schema: ok — ${format}${parsed.models.length} models, ${parsed.quotes.length} quotes${summary(rejected)}`);
 
   // 3 shrink
   const shrink = shrinkCheck(parsed.models.length, input.previousModelCount);
@@ -104,9 +105,14 @@ export function guardSource(input: GuardInput): GuardResult {
     flags.set(q, { ...s, ...at, reason: `${q.field} ${s.reason}` });
     return true;
   });
-  const ratios = checkRatios(plausible);
+  // The ratio rules see every priced quote, including those refused above: a sound-looking value beside a refused
+  // partner is still checked against it (a refused partner takes the blame on a tie).
+  const kept = new Set(plausible);
+  const priced = parsed.quotes.filter((q) => Number.isFinite(q.usd_per_m) && q.usd_per_m > 0);
+  const ratios = checkRatios(priced, new Set(priced.filter((q) => !kept.has(q))));
   stepRejected.push(...ratios.rejected);
-  const accepted = ratios.kept;
+  const ratioKept = new Set(ratios.kept);
+  const accepted = plausible.filter((q) => ratioKept.has(q));
   const flagged = accepted.flatMap((q) => flags.get(q) ?? []);
   rejected.push(...stepRejected);
   reasons.push(`4 bounds: ${accepted.length} of ${parsed.quotes.length} quotes accepted${summary(stepRejected)}`);

@@ -14,7 +14,7 @@ const quoteKey = (q: SourceQuote) => `${q.source}|${q.provider ?? ""}|${q.model_
 export async function collectSource(
   adapter: SourceAdapter,
   fetchFn: typeof fetch,
-  opts: { mode: "bundled" | "live"; bundledBaseUrl: string; now: Date },
+  opts: { mode: "bundled" | "live"; bundledBaseUrl: string; now: Date; url?: string },
   ctx: { previousModelCount: number | undefined; tickers: TickerMatch[]; published: (ticker: string, field: string) => number | undefined },
 ): Promise<SourceRun> {
   const raw = await collect(adapter, fetchFn, { ...opts, timeoutMs: opts.mode === "live" ? 20_000 : 10_000 });

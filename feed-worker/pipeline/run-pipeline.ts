@@ -3,6 +3,7 @@ import { greekRow } from "../../oracle-core/greeks/greek-sheet";
 import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
 import { decide, fieldKey } from "../../oracle-core/publishing/decide";
 import { setAsideFromRegistry } from "../../oracle-core/publishing/set-aside";
+import { frozenSources } from "../../oracle-core/publishing/source-freshness";
 import { DEFAULTS } from "../../oracle-core/quant/defaults";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
 import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas/observation";
@@ -13,6 +14,7 @@ import { heartbeatSeconds, sourceMode, type Env } from "../env";
 import { BUNDLED_ADAPTERS, ADAPTERS } from "../sources/index";
 import { matchQuotes } from "../sources/match-quotes";
 import { quotesInEffect } from "../sources/quotes-in-effect";
+import { sourceUrl } from "../sources/source-urls";
 import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
@@ -21,6 +23,7 @@ import { collectSource } from "./collect-sources";
 import { buildIndexBlock } from "./index-block";
 import { loadState } from "./load-state";
 import { persistRun } from "./persist";
+import { sourceBytesAges } from "./source-changes";
 import type { SourceRun, StepName } from "./steps";
 
 // The step names are part of runPipeline's contract (onStep, timings): callers may take them from here.
@@ -79,13 +82,21 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   const published = (ticker: string, field: string) => state.published.get(fieldKey(ticker, field))?.value;
   const runs: SourceRun[] = await Promise.all(
     adapters.map((adapter) =>
-      collectSource(adapter, opts.fetch, { mode, bundledBaseUrl: opts.bundledBaseUrl, now }, { previousModelCount: state.modelCounts.get(adapter.id), tickers, published }),
+      collectSource(
+        adapter,
+        opts.fetch,
+        { mode, bundledBaseUrl: opts.bundledBaseUrl, now, url: sourceUrl(adapter, env, mode, opts.bundledBaseUrl) },
+        { previousModelCount: state.modelCounts.get(adapter.id), tickers, published },
+      ),
     ),
   );
+
+  // A healthy source whose bytes stopped moving while others moved is `frozen`: shown, but it loses its vote.
+  const frozen = frozenSources(await sourceBytesAges(env.DB, runs, now), now);
   done("collect");
 
   await step("reconcile");
-  const accepted = runs.flatMap((r) => (r.guard.healthy ? r.guard.accepted : []));
+  const accepted = runs.flatMap((r) => (r.guard.healthy && !frozen.has(r.adapter.id) ? r.guard.accepted : []));
   // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
   const inForceOn = mode === "bundled" ? registry.as_of : now;
   const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
@@ -97,6 +108,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     halted: state.halted,
     composites: new Set(registry.models.filter((m) => m.composite).map((m) => m.ticker)),
     setAside: setAsideFromRegistry(registry.models),
+    outvoted: setAsideFromRegistry(registry.models, "outvoted"),
     now,
     mode,
   });
@@ -146,6 +158,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
       last_sha256: r.raw.ok ? r.raw.sha256 : null,
       model_count: r.guard.model_count,
       reasons: r.guard.reasons.slice(0, 4),
+      ...(frozen.has(r.adapter.id) ? { frozen: true } : {}),
     })),
   };
   done("compute");

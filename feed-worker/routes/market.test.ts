@@ -41,7 +41,7 @@ describe("market endpoints on the published snapshot", () => {
       expect(r.status).toBe(200);
       expect(r.body.snapshot_version).toBe(1);
       const b = r.body.data as IndexBlock;
-      expect(b).toMatchObject({ name: "EICI", base_date: "2025-06-01", base_value: 1000, fixing_date: "2026-11-24", rebalance_date: "2026-11-01", index_breaker: false });
+      expect(b).toMatchObject({ name: "EICI", base_date: "2025-10-01", base_value: 1000, fixing_date: "2026-11-24", rebalance_date: "2026-11-01", index_breaker: false });
       // The history's 2026-08-17 DeepSeek V4 Flash event (0.66, snapshot-only) gives way to the published 0.28 from
       // the registry's as-of date, 2026-08-21 (the registry follows the archives there).
       const correction = { ticker: "DEEPSEEK-V4-FLASH", family: "deepseek-chat", field: "output" as const, value: 0.28, effective_at: "2026-08-21", kind: "change" as const };
@@ -51,7 +51,7 @@ describe("market endpoints on the published snapshot", () => {
         valuation_date: "2026-11-24",
       });
       expect(b.level).toBe(series.last.level);
-      expect(b.constituents.length).toBe(69);
+      expect(b.constituents.length).toBe(68); // GPT-4 left when every dated snapshot was deprecated upstream
       // Members are priced at the feed's published β.
       const models = (await json("/v1/greeks")).body.data as GreekRow[];
       for (const c of b.constituents) expect(c.price).toBe(models.find((m) => m.ticker === c.ticker)!.beta);
@@ -84,9 +84,9 @@ describe("market endpoints on the published snapshot", () => {
     it("serves the daily series from 1000 at the base to the block's level today, JSON and CSV, with from/to", async () => {
       const r = await json("/v1/index/history");
       const s = r.body.data.series as { date: string; level: number; index_breaker: boolean }[];
-      expect(s[0]).toMatchObject({ date: "2025-06-01", level: 1000 });
+      expect(s[0]).toMatchObject({ date: "2025-10-01", level: 1000 });
       expect(s.at(-1)!.level).toBe((await json("/v1/index")).body.data.level);
-      expect(s.filter((p) => p.index_breaker).map((p) => p.date)).toEqual(["2025-06-17"]);
+      expect(s.filter((p) => p.index_breaker).map((p) => p.date)).toEqual([]); // none since the 2025-10-01 base
       const part = await json("/v1/index/history?from=2026-01-01&to=2026-01-31");
       expect(part.body.data.series.length).toBe(31);
       const csv = await get("/v1/index/history?from=2026-01-01&to=2026-01-31", { headers: { Accept: "text/csv" } });
@@ -118,7 +118,7 @@ describe("market endpoints on the published snapshot", () => {
     it("prices the index (EICI in USD/M) and a receiver with a USD budget, with mark-to-market", async () => {
       const idx = await post("/v1/swap", { underlying: "index", term_months: 6, fixing: "average", notional: { kind: "usd", amount: 50_000 }, side: "fixed_receiver", elapsed_months: 1, K: 30 });
       expect(idx.status).toBe(200);
-      expect(idx.body.data.underlying).toMatchObject({ kind: "index", name: "EICI", terms: 69 });
+      expect(idx.body.data.underlying).toMatchObject({ kind: "index", name: "EICI", terms: 68 });
       expect(idx.body.data.underlying.spot).toBe((await json("/v1/index")).body.data.level_usd_per_m);
       expect(idx.body.data.schedule.map((f: { m: number }) => f.m)).toEqual([2, 3, 4, 5, 6]);
       expect(idx.body.data.npv).toBe(-idx.body.data.npv_fixed_payer);

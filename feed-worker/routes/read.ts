@@ -66,9 +66,11 @@ export function readRoutes(app: Hono<AppEnv>): void {
   app.get("/v1/sources", async (c) => {
     const s = await state(c);
     const rows = await c.env.DB.prepare("SELECT * FROM source_health ORDER BY source").all<Record<string, unknown>>();
+    const frozen = new Set(s.payload.sources.filter((x) => x.frozen).map((x) => x.id));
     const data = rows.results.map((r) => ({
       ...r,
       healthy: r.healthy === 1,
+      frozen: frozen.has(String(r.source)),
       reasons: JSON.parse(String(r.reasons ?? "[]")) as unknown,
     }));
     const text = JSON.stringify(answer(s, data));

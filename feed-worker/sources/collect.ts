@@ -8,6 +8,8 @@ export interface CollectOptions {
   /** The run's clock reading; stamped as fetched_at. */
   now: Date;
   timeoutMs: number;
+  /** Read from here instead (a `SOURCE_URL_*` variable: a mirror or a local file server); see source-urls.ts. */
+  url?: string;
 }
 
 /** The transport record of one fetch: stored with the raw bytes (keyed by sha256) whatever the outcome. */
@@ -33,7 +35,7 @@ export interface CollectResult {
  * @example await collect(litellmAdapter, fetch, { mode: "live", bundledBaseUrl: "", now: new Date(), timeoutMs: 10_000 })
  */
 export async function collect(adapter: SourceAdapter, fetchFn: typeof fetch, opts: CollectOptions): Promise<CollectResult> {
-  const url = opts.mode === "bundled" ? `${opts.bundledBaseUrl.replace(/\/+$/, "")}/${adapter.bundledPath}` : adapter.liveUrl;
+  const url = opts.url ?? (opts.mode === "bundled" ? `${opts.bundledBaseUrl.replace(/\/+$/, "")}/${adapter.bundledPath}` : adapter.liveUrl);
   const base = { source: adapter.id, url, fetched_at: opts.now.toISOString(), parser_version: adapter.parserVersion };
   const fail = async (code: SourceErrorCode, message: string, status = 0, contentType = "", bytes = new Uint8Array(0)): Promise<CollectResult> => ({
     ...base,

@@ -68,4 +68,22 @@ describe("matchQuotes", () => {
     ]);
     expect(r.matched.map((m) => m.ticker)).toEqual(["GEMINI-FLASH", "GEMINI-2.5-FLASH"]);
   });
+  it("matches upstream LiteLLM's provider-prefixed xAI keys (xai/grok-4.5) to the registry's bare ids", () => {
+    const quotes = [
+      q({ source: "litellm", provider: "xai", model_id: "xai/grok-4.5", usd_per_m: 2 }),
+      q({ source: "litellm", provider: "openrouter", model_id: "openrouter/x-ai/grok-4.5", usd_per_m: 9 }),
+    ];
+    const r = matchQuotes(quotes, [{ ticker: "GROK-4.5", match: { litellm: ["grok-4.5"] } }]);
+    expect(r.matched.map((m) => [m.ticker, m.model_id, m.usd_per_m])).toEqual([["GROK-4.5", "xai/grok-4.5", 2]]);
+    expect(r.unmatched).toEqual(["openrouter/x-ai/grok-4.5"]); // a router's listing, nested prefix: not xAI's price
+  });
+
+  it("prefers the bare id over a provider-stripped one for the same ticker and field", () => {
+    const quotes = [
+      q({ source: "litellm", provider: "xai", model_id: "xai/grok-4.5", usd_per_m: 3 }),
+      q({ source: "litellm", provider: "xai", model_id: "grok-4.5", usd_per_m: 2 }),
+    ];
+    const r = matchQuotes(quotes, [{ ticker: "GROK-4.5", match: { litellm: ["grok-4.5"] } }]);
+    expect(r.matched.map((m) => m.usd_per_m)).toEqual([2]);
+  });
 });

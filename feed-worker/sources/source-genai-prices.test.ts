@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { quotesInEffect } from "./quotes-in-effect";
-import { parseGenaiPrices } from "./source-genai-prices";
+import { gunzipSync } from "node:zlib";
+import { resolve } from "node:path";
+import { SHARED_DIR } from "../../harness/shared-path";
+import { genaiPricesFormat, parseGenaiPrices } from "./source-genai-prices";
 import type { ParseResult, QuoteField, SourceQuote } from "./types";
 
 const TEXT = readFileSync(new URL("../../data/archives/genai-prices/data.json", import.meta.url), "utf8");
@@ -120,5 +123,22 @@ describe("genai-prices adapter on broken payloads", () => {
     expect(r.rejected).toEqual([expect.objectContaining({ model_id: "provider#0", code: "E_QUOTE_SCHEMA" })]);
     expect(r.models.some((m) => m.startsWith("anthropic:"))).toBe(false);
     expect(quotes(r, "openai", "gpt-4.1", "output")).toHaveLength(1);
+  });
+});
+
+describe("genai-prices formats v1 and v2, detected by content", () => {
+  const replay = (f: string) => gunzipSync(readFileSync(resolve(SHARED_DIR, "reference/replay", f))).toString("utf8");
+
+  it("reads the last v1 file (2026-07-25) and a v2 file (2026-08-21) with no rejection, and says which is which", () => {
+    const v1 = parseGenaiPrices(replay("genai-prices-v1/2026-07-25.json.gz"));
+    const v2 = parseGenaiPrices(replay("genai-prices-v2/2026-08-21.json.gz"));
+    expect([v1.format, v1.models.length, v1.quotes.length, v1.rejected.length]).toEqual(["v1", 1442, 3095, 0]);
+    expect([v2.format, v2.models.length, v2.quotes.length, v2.rejected.length]).toEqual(["v2", 1466, 3228, 0]);
+    expect(real.format).toBe("v2"); // the bundled archive is the v2 feed
+  });
+
+  it("calls a payload v2 as soon as one model prices a v2-only class (a 1-hour cache write)", () => {
+    expect(genaiPricesFormat([{ id: "a", models: [{ id: "m", prices: { input_mtok: 1 } }] }])).toBe("v1");
+    expect(genaiPricesFormat([{ id: "a", models: [{ id: "m", prices: [{ prices: { cache_write_1h_mtok: 2 } }] }] }])).toBe("v2");
   });
 });

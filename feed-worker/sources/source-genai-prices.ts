@@ -32,7 +32,7 @@ const Top = z.array(z.unknown());
 
 type ConditionalPrices = z.infer<typeof Conditional>;
 
-/** pydantic/genai-prices v2 data.json: providers → models → prices in USD per 1M tokens (plain, tiered, or conditional on date / time of day). */
+/** pydantic/genai-prices data.json, format v2 (read by default) or v1 (detected by content): providers → models → prices in USD per 1M tokens (plain, tiered, or conditional on date / time of day). */
 export const genaiPricesAdapter: SourceAdapter = {
   id: "genai-prices",
   parserVersion: "genai-prices@1",
@@ -76,7 +76,30 @@ export function parseGenaiPrices(text: string): ParseResult {
     }
   });
   if (valid === 0) throw new SourceError("E_SOURCE_SCHEMA", "genai-prices: no entry has the provider shape { id, models[] }");
-  return out.result();
+  return { ...out.result(), format: genaiPricesFormat(providers) };
+}
+
+/** Price keys only format v2 (prices/new_data/v2/data.json) carries; v1 (prices/data.json) has none of them. */
+const V2_ONLY_KEYS = new Set(["cache_write_1h_mtok", "output_reasoning_mtok", "input_image_mtok", "output_image_mtok", "web_searches_kcount"]);
+
+/**
+ * Which genai-prices format a payload is, by its content (both are arrays of providers with `models[].prices`, and
+ * one parser reads both): v2 when any model prices a v2-only class, else v1.
+ * @example genaiPricesFormat(JSON.parse(v1Text)) // "v1"
+ */
+export function genaiPricesFormat(providers: readonly unknown[]): "v1" | "v2" {
+  const priceMaps = (m: unknown): unknown[] => {
+    const prices = (m as { prices?: unknown })?.prices;
+    return Array.isArray(prices) ? prices.map((c) => (c as { prices?: unknown })?.prices) : [prices];
+  };
+  for (const p of providers) {
+    for (const m of ((p as { models?: unknown })?.models as unknown[] | undefined) ?? []) {
+      for (const map of priceMaps(m)) {
+        if (map && typeof map === "object" && Object.keys(map).some((k) => V2_ONLY_KEYS.has(k))) return "v2";
+      }
+    }
+  }
+  return "v1";
 }
 
 type PriceMap = Record<string, unknown>;

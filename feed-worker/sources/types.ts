@@ -44,6 +44,8 @@ export interface ParseResult {
   rejected: QuoteRejection[];
   /** What the payload says about a model besides its prices, keyed like `models`; only well-formed facts. */
   info?: Record<string, ModelInfo>;
+  /** The payload's format when a source has more than one, detected by content (genai-prices `v1` / `v2`). */
+  format?: string;
 }
 
 /**

@@ -37,11 +37,15 @@ export function withPublishedPrices(entry: RegistryEntry, prices: QuoteState["pr
   return { ...entry, prices: next };
 }
 
-/** The most recent move of output or input in the ticker's history (launch if it never moved). */
-export function lastChange(obs: readonly HistoryObservation[], ticker: string): GreekRow["last_change"] {
+/**
+ * The most recent move of output or input in force on `asOf` (launch if it never moved): a scheduled or
+ * promo-end price counts once its date has come (SONNET-5's 2 → 3 / 10 → 15 on 2026-09-01), a future one never.
+ * @example lastChange(history, "SONNET-5", "2026-11-24") // { field: "output", from: 10, to: 15, effective_at: "2026-09-01" }
+ */
+export function lastChange(obs: readonly HistoryObservation[], ticker: string, asOf: string): GreekRow["last_change"] {
   let best: GreekRow["last_change"] = null;
   for (const field of ["output", "input"] as const) {
-    const xs = obs.filter((o) => o.ticker === ticker && o.field === field && o.kind !== "scheduled").sort((a, b) => a.effective_at.localeCompare(b.effective_at));
+    const xs = obs.filter((o) => o.ticker === ticker && o.field === field && o.effective_at <= asOf).sort((a, b) => a.effective_at.localeCompare(b.effective_at));
     let prev: number | null = null;
     for (const o of xs) {
       if (prev === null || o.value !== prev) {
@@ -115,7 +119,7 @@ export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined,
     status: quote.status,
     dispersion: quote.dispersion,
     sources: quote.sources,
-    last_change: lastChange(history, e.ticker),
+    last_change: lastChange(history, e.ticker, valuationDate),
     pending: quote.pending,
   };
 }

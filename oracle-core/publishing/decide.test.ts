@@ -106,4 +106,49 @@ describe("decide: reconcile then breaker, per ticker field", () => {
     expect(live(47).quotes.get("O3")?.status).toBe("single_source");
     expect(live(49).quotes.get("O3")?.status).toBe("stale");
   });
+  it("serves no cache write outside 1–4× the row's input, whether quoted now or stored (the seven Gemini rows)", () => {
+    // GEMINI-2.5-PRO: input 1.25; OpenRouter's 0.375 storage figure is 0.3× input, and it was stored before the rule
+    const t = { ticker: "GEMINI-2.5-PRO", model_id: "gemini-2.5-pro" };
+    const d = decide({
+      tickers: ["GEMINI-2.5-PRO"],
+      quotes: [
+        q("genai-prices", 10, t),
+        q("genai-prices", 1.25, { ...t, field: "input" }),
+        q("openrouter", 0.375, { ...t, field: "cache_write_5m" }),
+      ],
+      published: new Map([
+        [fieldKey("GEMINI-2.5-PRO", "output"), row(10)],
+        [fieldKey("GEMINI-2.5-PRO", "input"), row(1.25)],
+        [fieldKey("GEMINI-2.5-PRO", "cache_write_5m"), row(0.375)],
+      ]),
+      pending: new Map(),
+      halted: new Set(),
+      composites: new Set(),
+      setAside: () => false,
+      now: NOW,
+      mode: "bundled",
+    });
+    expect(d.quotes.get("GEMINI-2.5-PRO")!.prices).toEqual({ output: 10, input: 1.25 });
+    expect(d.publishes).toEqual([]);
+  });
+  it("a row whose out-voted sources agree among themselves is disputed, its price still the majority's", () => {
+    const t = { ticker: "GROK-4.20-MULTI-AGENT", model_id: "grok-4.20-multi-agent" };
+    const votes = { "genai-prices": 6, litellm: 2.5, "models-dev": 2.5, "llm-prices": 2.5, openrouter: 6 };
+    const quotes = Object.entries(votes).map(([s, v]) => q(s, v, t));
+    const isLoser = (_t: string, _f: string, _s: string, v: number) => v === 6;
+    const d = decide({
+      tickers: [t.ticker],
+      quotes,
+      published: new Map([[fieldKey(t.ticker, "output"), row(2.5)]]),
+      pending: new Map(),
+      halted: new Set(),
+      composites: new Set(),
+      setAside: isLoser,
+      outvoted: isLoser,
+      now: NOW,
+      mode: "bundled",
+    });
+    expect(d.quotes.get(t.ticker)).toMatchObject({ status: "disputed", prices: { output: 2.5 } });
+    expect(d.publishes).toEqual([]);
+  });
 });

@@ -2,7 +2,12 @@ import { PUBLISHED_FIELDS, type PublishedField, type QuoteState } from "../greek
 import { DEFAULTS } from "../quant/defaults";
 import type { TickerQuote } from "./price-quote";
 import { breakerDecide, confirmsValue, type PendingMove } from "./publish-breaker";
+import { RATIO_RULES, ratioViolation } from "./ratio-check";
 import { reconcile, type Reconciled } from "./reconcile";
+
+/** The field a published field's ratio rule compares it to (input → output, cache fields → input). */
+const ratioPartner = (field: PublishedField): PublishedField | undefined =>
+  RATIO_RULES.find(([f]) => f === field)?.[1] as PublishedField | undefined;
 
 export interface PublishedRow {
   value: number;
@@ -62,16 +67,23 @@ export function decide(input: {
   /** True when the registry's curation set this source's value aside (a recorded disagreement: unit error, stale or
    * pre-announced price). */
   setAside: (ticker: string, field: string, source: string, value: number) => boolean;
+  /** Of the set-aside values, those that only lost a majority vote: they still make the field `disputed`. */
+  outvoted?: (ticker: string, field: string, source: string, value: number) => boolean;
   now: Date;
   mode: "bundled" | "live";
 }): Decisions {
   const { now } = input;
   const today = now.toISOString().slice(0, 10);
   const byKey = new Map<string, TickerQuote[]>();
+  const outvotedByKey = new Map<string, TickerQuote[]>();
   for (const q of input.quotes) {
     if (q.tier_above !== undefined || !(PUBLISHED_FIELDS as readonly string[]).includes(q.field)) continue;
-    if (input.composites.has(q.ticker) || input.setAside(q.ticker, q.field, q.source, q.usd_per_m)) continue;
+    if (input.composites.has(q.ticker)) continue;
     const k = key(q.ticker, q.field);
+    if (input.setAside(q.ticker, q.field, q.source, q.usd_per_m)) {
+      if (input.outvoted?.(q.ticker, q.field, q.source, q.usd_per_m)) (outvotedByKey.get(k) ?? outvotedByKey.set(k, []).get(k)!).push(q);
+      continue;
+    }
     (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(q);
   }
   const out: Decisions = {
@@ -92,7 +104,12 @@ export function decide(input: {
       const k = key(ticker, field);
       const pub = input.published.get(k) ?? null;
       const pend = input.pending.get(k) ?? null;
-      const qs = byKey.get(k) ?? [];
+      // Every served field keeps its ratio rule against the row's own published partner (output before input before
+      // the cache fields): a source's quote that breaks it is not a vote, and a stored value that breaks it is not served.
+      const partner = ratioPartner(field);
+      const against = partner === undefined ? undefined : prices[partner];
+      const breaks = (v: number) => against !== undefined && ratioViolation(field, v, partner!, against) !== null;
+      const qs = (byKey.get(k) ?? []).filter((q) => !breaks(q.usd_per_m));
       const rec = reconcile(
         qs.map((q) => ({ source: q.source, usd_per_m: q.usd_per_m, effective_from: q.effective_from })),
       );
@@ -135,15 +152,20 @@ export function decide(input: {
         } else if (pend) {
           out.cleared.push({ ticker, field });
         }
+        // The row's status: its output's, made `disputed` by a dispute on the output or input among every quote,
+        // out-voted ones included (they move no price, but a reader must see that sources disagree).
+        const withOutvoted = (f: PublishedField) =>
+          reconcile([...(byKey.get(key(ticker, f)) ?? []), ...(outvotedByKey.get(key(ticker, f)) ?? [])]);
+        if (field === "input" && status === "ok" && withOutvoted("input")?.status === "disputed") status = "disputed";
         if (field === "output") {
-          status = rec.status;
+          status = withOutvoted("output")?.status === "disputed" ? "disputed" : rec.status;
           dispersion = rec.dispersion;
           sources = rec.agreeing;
         }
       } else if (pend) {
         pendingShown ??= { field, value: pend.value, since: pend.first_seen_at };
       }
-      if (current !== undefined) prices[field] = current;
+      if (current !== undefined && !breaks(current)) prices[field] = current;
     }
     const last = input.published.get(key(ticker, "output"))?.last_quoted_at;
     // Stale: no fresh quote within the same 48 h (MATH.md §12 stale_hours) after which the index flags a constituent.

@@ -5,8 +5,12 @@ import { checkPriceBounds } from "./price-bounds";
 const q = (usd_per_m: number): PriceQuote => ({ model_id: "m", field: "output", usd_per_m });
 
 describe("checkPriceBounds", () => {
-  it("accepts prices inside [1e-4, 1000] USD per 1M, ends included", () => {
-    for (const v of [8, 0.0028, 600, 1e-4, 1000]) expect(checkPriceBounds(q(v))).toBeNull();
+  it("accepts prices inside [1e-4, 1000) USD per 1M: the floor included, the ceiling not", () => {
+    for (const v of [8, 0.0028, 600, 1e-4, 999.99]) expect(checkPriceBounds(q(v))).toBeNull();
+  });
+
+  it("rejects exactly 1000 USD/M (1e-3 USD/token), the round figure of a slipped unit", () => {
+    expect(checkPriceBounds(q(1000))?.code).toBe("E_PRICE_BOUNDS");
   });
 
   it("rejects prices outside the band with the per-token value in the reason", () => {

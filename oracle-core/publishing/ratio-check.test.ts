@@ -77,4 +77,27 @@ describe("checkRatios", () => {
   it("has nothing to compare for a model with one price (embeddings)", () => {
     expect(rejectedFields([q("input", 0.13)])).toEqual([]);
   });
+  it("keeps cache writes within 1–4× the input: OpenRouter's Gemini 0.083 beside input 0.5 is refused", () => {
+    expect(rejectedFields([q("input", 0.5), q("output", 3), q("cache_write_5m", 0.0833333333333)])).toEqual([
+      "cache_write_5m:E_RATIO_BOUNDS",
+    ]);
+    expect(rejectedFields([q("input", 3), q("cache_write_5m", 3.75), q("cache_write_1h", 6)])).toEqual([]);
+    expect(rejectedFields([q("input", 3), q("cache_write_1h", 12.5)])).toEqual(["cache_write_1h:E_RATIO_BOUNDS"]);
+  });
+
+  it("refuses thinking above 10× output", () => {
+    expect(rejectedFields([q("output", 2), q("thinking", 25)])).toEqual(["thinking:E_RATIO_BOUNDS"]);
+    expect(rejectedFields([q("output", 2), q("thinking", 20)])).toEqual([]);
+  });
+
+  it("judges a quote against a partner an earlier rule refused, and never reports the refused one twice", () => {
+    const input = q("input", 999);
+    const output = q("output", 0.3);
+    expect(checkRatios([input, output], new Set([output])).rejected.map((r) => r.field)).toEqual(["input"]);
+    const cacheRead = q("cache_read", 0.5);
+    const batch = q("batch_input", 1);
+    const tiny = q("input", 0.002);
+    // the refused input is the culprit of both rules: nothing new is reported
+    expect(checkRatios([tiny, cacheRead, batch], new Set([tiny])).rejected).toEqual([]);
+  });
 });

@@ -54,4 +54,30 @@ describe("reconcile", () => {
     expect(tidyPrice(8e-6 * 1e6)).toBe(8);
     expect(reconcile([{ source: "a", usd_per_m: Number.NaN }])).toBeNull();
   });
+  it("is disputed when two independent origins agree on another price, though out-voted 3 to 2", () => {
+    // GROK-4.20-MULTI-AGENT output on 2026-08-21: LiteLLM, models.dev, llm-prices 2.5; genai-prices, OpenRouter 6
+    const r = reconcile([
+      { source: "genai-prices", usd_per_m: 6 },
+      { source: "litellm", usd_per_m: 2.5 },
+      { source: "models-dev", usd_per_m: 2.5 },
+      { source: "llm-prices", usd_per_m: 2.5 },
+      { source: "openrouter", usd_per_m: 6 },
+    ])!;
+    expect(r).toMatchObject({ value: 2.5, status: "disputed" });
+    expect(r.outliers).toEqual([
+      { source: "genai-prices", usd_per_m: 6 },
+      { source: "openrouter", usd_per_m: 6 },
+    ]);
+  });
+
+  it("stray outliers that agree with no one leave a majority ok", () => {
+    const r = reconcile([
+      { source: "a", usd_per_m: 2.5 },
+      { source: "b", usd_per_m: 2.5 },
+      { source: "c", usd_per_m: 2.5 },
+      { source: "d", usd_per_m: 6 },
+      { source: "e", usd_per_m: 7 },
+    ])!;
+    expect(r.status).toBe("ok");
+  });
 });

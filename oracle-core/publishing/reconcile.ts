@@ -19,7 +19,10 @@ export interface Reconciled {
   effective_from?: string | undefined;
 }
 
-/** Sources within 1% of the reconciled value agree; further apart they make the field `disputed`. */
+/**
+ * Sources within 1% of the reconciled value agree. A field is `disputed` when the agreeing origins are no strict
+ * majority, or when ≥ 2 of the other origins agree among themselves on another price.
+ */
 export const AGREE_TOL = 0.01;
 
 /** Sources that copy one upstream count once (llm-prices current and historical are one origin). */
@@ -53,8 +56,11 @@ export function reconcile(quotes: readonly FieldQuote[]): Reconciled | null {
   const min = list[0]!.usd_per_m;
   const max = list[list.length - 1]!.usd_per_m;
   const dispersion = list.length === 1 || value === 0 ? 0 : (max - min) / value;
-  const status =
-    list.length === 1 ? "single_source" : agreeing.length >= 2 && agreeing.length * 2 > list.length ? "ok" : "disputed";
+  // A second camp — two independent origins agreeing with each other on another price — is a dispute even when
+  // out-voted (GROK-4.20-MULTI-AGENT at 1.25/2.5 on 3 origins against 2/6 on 2); one stray outlier is not.
+  const secondCamp = outliers.some((a) => outliers.some((b) => b !== a && Math.abs(b.usd_per_m / a.usd_per_m - 1) <= AGREE_TOL));
+  const majority = agreeing.length >= 2 && agreeing.length * 2 > list.length;
+  const status = list.length === 1 ? "single_source" : majority && !secondCamp ? "ok" : "disputed";
   const effective_from = list.find((q) => q.effective_from && agreeing.includes(q.source))?.effective_from;
   return { value, dispersion, status, agreeing, outliers, effective_from };
 }

@@ -19,4 +19,13 @@ describe("setAsideFromRegistry on the bundled registry", () => {
     expect(setAside("O3", "input", "llm-prices", 40)).toBe(false);
     expect(setAside("O3", "input", "llm-prices", 10)).toBe(true);
   });
+  it("tells a value set aside for a named cause from one only out-voted (GROK-4.20-MULTI-AGENT's $6)", () => {
+    const models = RegistryFileSchema.parse(registry).models;
+    const outvoted = setAsideFromRegistry(models, "outvoted");
+    const explained = setAsideFromRegistry(models, "explained");
+    expect(outvoted("GROK-4.20-MULTI-AGENT", "output", "genai-prices", 6)).toBe(true);
+    expect(explained("GROK-4.20-MULTI-AGENT", "output", "genai-prices", 6)).toBe(false);
+    expect(outvoted("O3", "output", "llm-prices", 40)).toBe(false);
+    expect(explained("O3", "output", "llm-prices", 40)).toBe(true);
+  });
 });

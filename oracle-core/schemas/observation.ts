@@ -36,7 +36,7 @@ export const ObservationSchema = z
     ticker: z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/),
     family: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/),
     field: ObservationFieldSchema,
-    value: z.number().finite().min(PRICE_BOUNDS.min).max(PRICE_BOUNDS.max),
+    value: z.number().finite().min(PRICE_BOUNDS.min).lt(PRICE_BOUNDS.max),
     tier_above_tokens: z.number().int().positive().optional(),
     effective_at: IsoDateSchema,
     observed_at: dateOrDateTime,
@@ -45,6 +45,8 @@ export const ObservationSchema = z
     provenance: ProvenanceSchema,
     confidence: ConfidenceSchema,
     raw_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** Where the bytes can be read: an archive file at its commit, or the document a public-record event cites. */
+    url: z.url().optional(),
     note: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {

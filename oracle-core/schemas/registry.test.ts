@@ -94,4 +94,12 @@ describe("RegistryEntrySchema refinements", () => {
     e.batch_ratio!.value = 1.5;
     expect(messages(e).join()).toMatch(/batch_ratio\.value/);
   });
+  it("composites with an even count of hosts take the lower middle host, a price some host quotes (LLAMA-3.3-70B)", () => {
+    const m = RegistryFileSchema.parse(file).models.find((x) => x.ticker === "LLAMA-3.3-70B")!;
+    const hosts = m.composite!.constituents;
+    expect(hosts.length % 2).toBe(0);
+    expect(hosts.some((h) => h.input === m.prices.input.usd_per_m)).toBe(true);
+    expect(hosts.some((h) => h.output === m.prices.output.usd_per_m)).toBe(true);
+    expect([m.prices.input.usd_per_m, m.prices.output.usd_per_m]).toEqual([0.59, 0.74]);
+  });
 });

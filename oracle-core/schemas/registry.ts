@@ -4,7 +4,7 @@ import { z } from "zod";
 export const PROVIDERS = ["anthropic", "openai", "google", "xai", "mistral", "deepseek", "meta"] as const;
 /** Source ids a registry `match` map and a price's `source` may name (SPEC §3.3). */
 export const SOURCE_IDS = ["genai-prices", "litellm", "llm-prices", "models-dev", "openrouter", "provider-page"] as const;
-/** Price bounds in USD per 1M tokens: per token [1e-10, 1e-3] (SPEC §4 step 4). */
+/** Price bounds in USD per 1M tokens: per token [1e-10, 1e-3), the ceiling exclusive (SPEC §4 step 4). */
 export const PRICE_BOUNDS = Object.freeze({ min: 1e-4, max: 1000 });
 /** Plausible ratio bounds, checked on every row (the ×1000 unit errors of public price files fail them). */
 export const RATIO_BOUNDS = Object.freeze({
@@ -24,7 +24,7 @@ export const ProviderSchema = z.enum(PROVIDERS);
 export const SourceIdSchema = z.enum(SOURCE_IDS);
 export const IsoDateSchema = z.iso.date();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (UTC)");
-const usd = z.number().finite().min(PRICE_BOUNDS.min).max(PRICE_BOUNDS.max);
+const usd = z.number().finite().min(PRICE_BOUNDS.min).lt(PRICE_BOUNDS.max);
 /** Where a value was read: a source id (or provider page name), the URL read, the date checked. */
 const provenance = { source: z.string().min(1), url: z.url(), checked: IsoDateSchema };
 
@@ -93,11 +93,12 @@ export const PricesSchema = z.strictObject({
 const batchRatio = BatchRatioSchema.nullable().optional();
 
 const inRange = (x: number, [lo, hi]: readonly [number, number], openLow = false): boolean => (openLow ? x > lo : x >= lo) && x <= hi;
-const median = (xs: number[]): number => {
+/** The median, the lower middle for an even count: a composite's price is always one some host quotes. */
+export const lowerMedian = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return s[(s.length - 1) >> 1]!;
 };
+const median = lowerMedian;
 
 /** One ticker of the registry (SPEC §3.1), with the ratio and composite cross-checks as refinements. */
 export const RegistryEntrySchema = z

@@ -21,6 +21,8 @@ export const SourceHealthSchema = z.object({
   last_sha256: z.string().nullable(),
   model_count: z.number().int().nonnegative(),
   reasons: z.array(z.string()),
+  /** Present (true) when the source's bytes have not changed for 14 days while others' did: it has no vote. */
+  frozen: z.literal(true).optional(),
 });
 
 export const IndexConstituentSchema = z.object({
