@@ -11,22 +11,41 @@ const check = (files: Record<string, string>, allow: AllowEntry[] = []) => {
 describe("checkArchitecture on small in-memory repositories", () => {
   it("a clean graph passes: all parts import oracle-core, feed and sdk import api-core, tests import anything", () => {
     const r = check({
-      "oracle-core/price.ts": "export const p = 1;",
-      "api-core/handlers.ts": 'import { p } from "../oracle-core/price";',
-      "feed-worker/routes/read.ts": 'import { p } from "../../oracle-core/price";\nimport "../../api-core/handlers";',
+      "oracle-core/quant/price.ts": "export const p = 1;",
+      "oracle-core/quant/index.ts": 'export { p } from "./price";',
+      "api-core/handlers.ts": 'import { p } from "../oracle-core/quant";',
+      "feed-worker/routes/read.ts": 'import { p } from "../../oracle-core/quant";\nimport "../../api-core/handlers";',
       "feed-worker/data/bundled.ts": 'import r from "../../data/registry.json";',
       "data/registry.json": "",
       "sdk/src/mcp-stdio.ts": 'import "../../api-core/handlers";',
-      "widgets/exo-ticker.ts": 'import "../oracle-core/price";',
-      "pwa/app/main.ts": 'import "../../oracle-core/price";',
-      "oracle-core/price.test.ts": 'import "../test/feed/harness";',
+      "widgets/exo-ticker.ts": 'import "../oracle-core/quant";',
+      "pwa/app/main.ts": 'import "../../oracle-core/quant/index";',
+      "oracle-core/quant/price.test.ts": 'import "../../test/feed/harness";\nimport "./price";',
       "test/feed/harness.ts": 'import "../../feed-worker/routes/read";\nimport "../../sdk/src/mcp-stdio";',
       "scripts/build.ts": 'import "../widgets/exo-ticker";',
     });
     expect(r.report.cycles).toEqual([]);
     expect(r.report.forbidden).toEqual([]);
+    expect(r.report.deep).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(r.lines).toEqual(["architecture: 11 files, 11 imports; 0 violation(s), 0 allow-listed"]);
+    expect(r.lines).toEqual(["architecture: 12 files, 13 imports; 0 violation(s), 0 allow-listed"]);
+  });
+
+  it("outside code enters oracle-core by an index: a deep import fails, a lazy import() may name a module", () => {
+    const r = check({
+      "oracle-core/snapshot/verify.ts": "export const v = 1;",
+      "oracle-core/snapshot/noble.ts": "export const n = 1;",
+      "oracle-core/snapshot/index.ts": 'export { v } from "./verify";',
+      "widgets/client.ts":
+        'import { v } from "../oracle-core/snapshot/verify";\nconst n = () => import("../oracle-core/snapshot/noble");',
+      "test/verify.test.ts": 'import { v } from "../oracle-core/snapshot";',
+    });
+    expect(r.ok).toBe(false);
+    expect(r.report.deep.map((e) => [e.from, e.to])).toEqual([["widgets/client.ts", "oracle-core/snapshot/verify.ts"]]);
+    expect(r.lines[0]).toBe(
+      "DEEP: widgets/client.ts ──→ oracle-core/snapshot/verify.ts (import it from oracle-core/snapshot, its index.ts " +
+        "says what is public)",
+    );
   });
 
   it("a cycle fails and is printed as its loop", () => {

@@ -58,6 +58,8 @@ export type AllowEntry = { cycle?: string[]; edge?: [string, string]; removed_by
 export interface ArchitectureReport {
   cycles: { members: string[]; loop: ImportEdge[]; allowed: boolean }[];
   forbidden: (ImportEdge & { allowed: boolean })[];
+  /** Imports from outside oracle-core that pass by its front door (an area's index.ts) to a module behind it. */
+  deep: ImportEdge[];
   /** Allow-list entries that match nothing any more: delete them. */
   stale: AllowEntry[];
   files: number;
@@ -92,7 +94,18 @@ export function checkArchitecture(
       return from !== to && may !== "any" && !may.includes(to);
     })
     .map((e) => ({ ...e, allowed: match((a) => a.edge?.[0] === e.from && a.edge[1] === e.to) }));
-  return { cycles, forbidden, stale: allow.filter((a) => !used.has(a)), files: files.size, edges: edges.length };
+  const deep = edges.filter((e) => isDeepCoreImport(e));
+  return { cycles, forbidden, deep, stale: allow.filter((a) => !used.has(a)), files: files.size, edges: edges.length };
+}
+
+/**
+ * oracle-core's front door: code outside it imports `oracle-core` (the root index) or `oracle-core/<area>` (that
+ * area's index.ts, which lists what is public), never a module behind it. A dynamic `import()` may name a module
+ * directly: it is a lazy split point (the noble fallback verifier) and the index would defeat it.
+ */
+export function isDeepCoreImport(e: ImportEdge): boolean {
+  if (e.from.startsWith("oracle-core/") || !e.to.startsWith("oracle-core/") || e.dynamic) return false;
+  return /\.m?ts$/.test(e.to) && !/(^|\/)index\.ts$/.test(e.to);
 }
 
 const arrow = (e: ImportEdge) => (e.typeOnly ? " ─type→ " : " ──→ ");
@@ -110,10 +123,18 @@ export function formatReport(r: ArchitectureReport): { ok: boolean; lines: strin
     const rule = `${partOf(e.from)} may not import ${partOf(e.to)}`;
     lines.push(`${e.allowed ? "allowed" : "FORBIDDEN"}: ${e.from}${arrow(e)}${e.to} (${rule})`);
   }
+  for (const e of r.deep) {
+    const door = e.to.split("/").length > 2 ? e.to.split("/").slice(0, 2).join("/") : "oracle-core";
+    lines.push(`DEEP: ${e.from}${arrow(e)}${e.to} (import it from ${door}, its index.ts says what is public)`);
+  }
   for (const a of r.stale) {
     lines.push(`STALE allow-list entry (remove it): ${JSON.stringify(a.cycle ?? a.edge)} — ${a.removed_by}`);
   }
-  const bad = r.cycles.filter((c) => !c.allowed).length + r.forbidden.filter((e) => !e.allowed).length + r.stale.length;
+  const bad =
+    r.cycles.filter((c) => !c.allowed).length +
+    r.forbidden.filter((e) => !e.allowed).length +
+    r.deep.length +
+    r.stale.length;
   const allowed = r.cycles.filter((c) => c.allowed).length + r.forbidden.filter((e) => e.allowed).length;
   lines.push(`architecture: ${r.files} files, ${r.edges} imports; ${bad} violation(s), ${allowed} allow-listed`);
   return { ok: bad === 0, lines };

@@ -25,9 +25,9 @@ describe("importsOf: every way a file can name another", () => {
       { specifier: "./f", typeOnly: false },
       { specifier: "./g", typeOnly: true },
       { specifier: "./side-effect", typeOnly: false },
-      { specifier: "./h.js", typeOnly: false },
+      { specifier: "./h.js", typeOnly: false, dynamic: true },
       { specifier: "./i", typeOnly: true },
-      { specifier: "../j", typeOnly: false },
+      { specifier: "../j", typeOnly: false, dynamic: true },
     ]);
   });
 });

@@ -6,6 +6,8 @@ import ts from "typescript";
 export interface ImportRef {
   specifier: string;
   typeOnly: boolean;
+  /** A dynamic `import()` or `require()`: a lazy split point, loaded on demand. */
+  dynamic?: boolean;
 }
 
 /** A resolved edge between two repository files. */
@@ -13,6 +15,8 @@ export interface ImportEdge {
   from: string;
   to: string;
   typeOnly: boolean;
+  /** Every import of this target in the file is dynamic (`import()`/`require()`). */
+  dynamic?: boolean;
 }
 
 /** Every module specifier a file names, in source order (AST walk, so strings and comments never count). */
@@ -38,12 +42,12 @@ export function importsOf(fileName: string, text: string): ImportRef[] {
     } else if (ts.isCallExpression(n) && n.arguments.length >= 1) {
       const isImport = n.expression.kind === ts.SyntaxKind.ImportKeyword;
       const isRequire = ts.isIdentifier(n.expression) && n.expression.text === "require";
-      if (isImport || isRequire) push(lit(n.arguments[0]), false);
+      if (isImport || isRequire) push(lit(n.arguments[0]), false, true);
     }
     ts.forEachChild(n, visit);
   };
-  const push = (specifier: string | undefined, typeOnly: boolean) => {
-    if (specifier !== undefined) out.push({ specifier, typeOnly });
+  const push = (specifier: string | undefined, typeOnly: boolean, dynamic = false) => {
+    if (specifier !== undefined) out.push(dynamic ? { specifier, typeOnly, dynamic } : { specifier, typeOnly });
   };
   visit(sf);
   return out;
@@ -94,8 +98,12 @@ export function importGraph(files: ReadonlyMap<string, string>): ImportEdge[] {
       const to = resolveSpecifier(from, ref.specifier, has);
       if (to === null) continue;
       const prev = seen.get(to);
-      if (!prev) seen.set(to, { from, to, typeOnly: ref.typeOnly });
-      else prev.typeOnly &&= ref.typeOnly;
+      if (!prev) {
+        seen.set(to, ref.dynamic ? { from, to, typeOnly: ref.typeOnly, dynamic: true } : { from, to, typeOnly: ref.typeOnly });
+      } else {
+        prev.typeOnly &&= ref.typeOnly;
+        if (!ref.dynamic) delete prev.dynamic;
+      }
     }
     edges.push(...seen.values());
   }

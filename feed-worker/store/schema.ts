@@ -19,7 +19,7 @@ export const SCHEMA_SQL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS published (
      ticker TEXT NOT NULL, field TEXT NOT NULL, value REAL NOT NULL, effective_at TEXT NOT NULL,
      version INTEGER NOT NULL, last_quoted_at TEXT, PRIMARY KEY (ticker, field))`,
-  // Moves held by the circuit breaker (SPEC §4.6).
+  // Moves held by the circuit breaker (SPEC §4 rule 6).
   `CREATE TABLE IF NOT EXISTS pending (
      ticker TEXT NOT NULL, field TEXT NOT NULL, value REAL NOT NULL, first_seen_at TEXT NOT NULL,
      sources TEXT NOT NULL, PRIMARY KEY (ticker, field))`,

@@ -1,4 +1,4 @@
-// §8.6 / SPEC §4.6 breaker stories, step by step (times in ms since the epoch).
+// §8.6 / SPEC §4 rule 6 breaker stories, step by step (times in ms since the epoch).
 import { describe, expect, it } from "vitest";
 import { INITIAL_BREAKER_STATE, breakerStep, type BreakerState } from "./index";
 

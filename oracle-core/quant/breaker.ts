@@ -1,5 +1,5 @@
 /**
- * MATH.md §8.6 constituent circuit breaker (also SPEC §4.6): a move > 15% against the accepted price is held
+ * MATH.md §8.6 constituent circuit breaker (also SPEC §4 rule 6): a move > 15% against the accepted price is held
  * until a later quote within 0.1% of the pending one, observed ≥ 1 h after it, while the pending quote is ≤ 48 h old.
  */
 import { OracleError } from "../errors";
