@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OracleError } from "../oracle-core/errors";
+import { OracleError } from "../oracle-core";
 import { ApiError, apiErrorOf, errorBody } from "./api-error";
 
 describe("api-core errors: one body and one status rule for REST and MCP", () => {

@@ -1,4 +1,4 @@
-import { isOracleError } from "../oracle-core/errors";
+import { isOracleError } from "../oracle-core";
 
 /** The HTTP statuses errors are answered with (MCP carries the same body without the status). */
 export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 406 | 413 | 415 | 429 | 500 | 503;

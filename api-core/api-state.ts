@@ -1,6 +1,6 @@
-import type { GreekRow } from "../oracle-core/schemas/greek-row";
-import type { SnapshotPayload } from "../oracle-core/schemas/snapshot";
-import { closestIds } from "../oracle-core/registry/find-ticker";
+import type { GreekRow } from "../oracle-core/schemas";
+import type { SnapshotPayload } from "../oracle-core/schemas";
+import { closestIds } from "../oracle-core/registry";
 import { ApiError } from "./api-error";
 
 /** A verified snapshot as requests read it (the feed's FeedState and the stdio server's state have this shape). */
@@ -68,7 +68,10 @@ export function requireFamily(family: string, known: Iterable<string>): string {
   const suggestions =
     family.length > MAX_ECHO
       ? []
-      : closestIds(family.toUpperCase(), names.map((f) => f.toUpperCase())).map((f) => f.toLowerCase());
+      : closestIds(
+          family.toUpperCase(),
+          names.map((f) => f.toUpperCase()),
+        ).map((f) => f.toLowerCase());
   const message = `unknown family ${echo(family)}${didYouMean(suggestions)}`;
   throw new ApiError(404, "E_UNKNOWN_FAMILY", message, "family", { suggestions });
 }

@@ -1,12 +1,12 @@
 // The answers of the computed requests POST /v1/price and /v1/compare (and the price_task, compare_models tools).
 // Stateless: nothing about the task is kept.
-import { compareRows } from "../oracle-core/greeks/compare-rows";
-import { priceTask } from "../oracle-core/greeks/price-task";
-import type { CompareRequest, PriceRequest } from "../oracle-core/schemas/api";
-import type { GreekRow } from "../oracle-core/schemas/greek-row";
-import { countingEncoding, tokenEstimate, type TokenEstimate } from "../oracle-core/tokens/estimate";
-import type { TokenizerId } from "../oracle-core/tokens/tokenizers";
-import { allFinite } from "../oracle-core/quant/validate";
+import { compareRows } from "../oracle-core/greeks";
+import { priceTask } from "../oracle-core/greeks";
+import type { CompareRequest, PriceRequest } from "../oracle-core/schemas";
+import type { GreekRow } from "../oracle-core/schemas";
+import { countingEncoding, tokenEstimate, type TokenEstimate } from "../oracle-core/tokens";
+import type { TokenizerId } from "../oracle-core/tokens";
+import { allFinite } from "../oracle-core/quant";
 import { ApiError } from "./api-error";
 import { answer, rowOf, type ApiState } from "./api-state";
 
@@ -14,7 +14,10 @@ import { answer, rowOf, type ApiState } from "./api-state";
  * Counts a text's tokens with a named OpenAI encoding. Injected: each runtime brings tiktoken its own way (WASM on
  * workerd, the Node build in the SDK); the shape matches feed-worker's and the SDK's TokenCounter.
  */
-/** Counts a text with a named tokenizer (the shape of tokenizer/token-counter.ts's TokenCounter, which each host injects). */
+/**
+ * Counts a text with a named tokenizer (the shape of tokenizer/token-counter.ts's TokenCounter, which each host
+ * injects).
+ */
 export type CountTokens = (tokenizer: TokenizerId, text: string) => Promise<number>;
 
 /** A prompt's input tokens for a row: exact with the model's own encoding, else a labelled estimate with its band. */

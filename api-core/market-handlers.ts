@@ -1,9 +1,9 @@
 // The answers of the market requests that need only the snapshot (and, for the backtest, the history it was fitted
 // on): POST /v1/swap (and price_swap), GET /v1/monte-carlo/:ticker, GET /v1/backtest.
-import { backtestFamilies, type BacktestFamiliesInput } from "../oracle-core/market/backtest-families";
-import { monteCarloFor } from "../oracle-core/market/monte-carlo-request";
-import { indexUnderlying, priceSwap, tickerUnderlying, type SwapUnderlying } from "../oracle-core/market/swap-request";
-import type { SwapRequest } from "../oracle-core/schemas/market";
+import { backtestFamilies, type BacktestFamiliesInput } from "../oracle-core/market";
+import { monteCarloFor } from "../oracle-core/market";
+import { indexUnderlying, priceSwap, tickerUnderlying, type SwapUnderlying } from "../oracle-core/market";
+import type { SwapRequest } from "../oracle-core/schemas";
 import { ApiError } from "./api-error";
 import { answer, rowOf, type ApiState } from "./api-state";
 

@@ -1,8 +1,8 @@
 // The MCP tool table, once: name, title, description, the zod schema the arguments are parsed with, and the handler.
 // Each tool answers exactly what its REST endpoint answers, through the same handler.
 import { z } from "zod";
-import { CompareRequestSchema, PriceRequestSchema } from "../oracle-core/schemas/api";
-import { SwapRequestSchema } from "../oracle-core/schemas/market";
+import { CompareRequestSchema, PriceRequestSchema } from "../oracle-core/schemas";
+import { SwapRequestSchema } from "../oracle-core/schemas";
 import type { ApiBody, ApiState } from "./api-state";
 import { compareBody, priceBody, type CountTokens } from "./compute-handlers";
 import { swapBody } from "./market-handlers";

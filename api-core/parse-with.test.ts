@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError } from "./api-error";
 import { parseWith } from "./parse-with";
-import { CompareRequestSchema, PriceRequestSchema } from "../oracle-core/schemas/api";
+import { CompareRequestSchema, PriceRequestSchema } from "../oracle-core/schemas";
 
 /** The ApiError parseWith throws for a body (or null when it parses). */
 function errorOf(

@@ -1,8 +1,8 @@
 // The answers of the read requests: GET /v1/spots, /v1/greeks, /v1/models/:ticker, /v1/forwards/:ticker, /v1/index
 // and the MCP tools that mirror them. REST memoises these bodies per snapshot version; MCP answers them as they are.
-import { derivedGreeks } from "../oracle-core/greeks/derived";
-import { forwardView } from "../oracle-core/greeks/forward-view";
-import type { GreekRow } from "../oracle-core/schemas/greek-row";
+import { derivedGreeks } from "../oracle-core/greeks";
+import { forwardView } from "../oracle-core/greeks";
+import type { GreekRow } from "../oracle-core/schemas";
 import { ApiError } from "./api-error";
 import { answer, rowOf, type ApiState } from "./api-state";
 

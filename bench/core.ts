@@ -1,13 +1,13 @@
 import { calcPrice } from "@pydantic/genai-prices";
 import historyJson from "../data/history.json";
 import registryJson from "../data/registry.json";
-import { compareRows } from "../oracle-core/greeks/compare-rows";
-import { fitFamilies } from "../oracle-core/greeks/family-fits";
-import { greekRow } from "../oracle-core/greeks/greek-sheet";
-import { priceTask } from "../oracle-core/greeks/price-task";
-import { DEFAULTS } from "../oracle-core/quant/defaults";
-import { HistoryFileSchema } from "../oracle-core/schemas/observation";
-import { RegistryFileSchema } from "../oracle-core/schemas/registry";
+import { compareRows } from "../oracle-core/greeks";
+import { fitFamilies } from "../oracle-core/greeks";
+import { greekRow } from "../oracle-core/greeks";
+import { priceTask } from "../oracle-core/greeks";
+import { DEFAULTS } from "../oracle-core/quant";
+import { HistoryFileSchema } from "../oracle-core/schemas";
+import { RegistryFileSchema } from "../oracle-core/schemas";
 import { measure, median, timeAsync } from "./measure";
 
 const VALUATION = "2026-11-24";
@@ -19,10 +19,13 @@ export async function benchCore() {
 
   const fitRuns: number[] = [];
   let fits = fitFamilies(history, history.families, VALUATION);
-  for (let i = 0; i < 20; i++) fitRuns.push((await timeAsync(async () => (fits = fitFamilies(history, history.families, VALUATION)))).ms);
+  for (let i = 0; i < 20; i++)
+    fitRuns.push((await timeAsync(async () => (fits = fitFamilies(history, history.families, VALUATION)))).ms);
 
   const quote = { prices: {}, status: "ok" as const, dispersion: 0, sources: [], pending: null };
-  const rows = registry.models.map((m) => greekRow(m, fits.get(m.family), quote, history.observations, VALUATION, DEFAULTS.theta_prior_global));
+  const rows = registry.models.map((m) =>
+    greekRow(m, fits.get(m.family), quote, history.observations, VALUATION, DEFAULTS.theta_prior_global),
+  );
   const byTicker = new Map(rows.map((r) => [r.ticker, r]));
 
   // One task, the MATH.md worked example: Sonnet 4, 30,000 prompt tokens of which 18,000 cache reads, 800 out.
@@ -31,7 +34,9 @@ export async function benchCore() {
   const ours = priceTask(byTicker.get("SONNET-4")!, task, VALUATION).spot!.cost;
   const theirs = Number(calcPrice(usage, "claude-sonnet-4-20250514", { providerId: "anthropic" })?.total_price);
   const one = measure(() => priceTask(byTicker.get("SONNET-4")!, task, VALUATION));
-  const peerOne = measure(() => calcPrice(usage, "claude-sonnet-4-20250514", { providerId: "anthropic" }), { warmup: 50 });
+  const peerOne = measure(() => calcPrice(usage, "claude-sonnet-4-20250514", { providerId: "anthropic" }), {
+    warmup: 50,
+  });
 
   const active = rows.filter((r) => r.lifecycle === "active");
   const peerIds = active

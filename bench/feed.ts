@@ -16,8 +16,22 @@ const ROUNDS = 3;
 const CONNECTIONS = 8;
 
 async function load(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
-  const r = await autocannon({ url, duration: DURATION_S, connections: CONNECTIONS, pipelining: 1, method: (init.method ?? "GET") as "GET", body: init.body, headers: init.headers });
-  return { req_per_s: r.requests.average, p50_ms: r.latency.p50, p99_ms: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total };
+  const r = await autocannon({
+    url,
+    duration: DURATION_S,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    method: (init.method ?? "GET") as "GET",
+    body: init.body,
+    headers: init.headers,
+  });
+  return {
+    req_per_s: r.requests.average,
+    p50_ms: r.latency.p50,
+    p99_ms: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    total: r.requests.total,
+  };
 }
 
 /**
@@ -31,7 +45,11 @@ export async function benchFeed() {
 
   // The feed exactly as deployed, except a rate limit high enough not to turn the load test into 429s.
   const feedPort = await freePort();
-  const feed = wranglerDev(feedConfig(join(WORK, "feed"), { rateLimit: 100_000_000 }), feedPort, join(WORK, "feed-state"));
+  const feed = wranglerDev(
+    feedConfig(join(WORK, "feed"), { rateLimit: 100_000_000 }),
+    feedPort,
+    join(WORK, "feed-state"),
+  );
   const procs: ChildProcess[] = [feed];
   try {
     const base = `http://127.0.0.1:${feedPort}`;
@@ -40,7 +58,13 @@ export async function benchFeed() {
     const snapshot = await (await fetch(`${base}/v1/snapshot`)).text();
     const greeks = await (await fetch(`${base}/v1/greeks`)).text();
     const priceBody = JSON.stringify({ model: "GPT-4.1", n_in: 30000, n_out: 800, eta: 0.6 });
-    const price = await (await fetch(`${base}/v1/price`, { method: "POST", headers: { "content-type": "application/json" }, body: priceBody })).text();
+    const price = await (
+      await fetch(`${base}/v1/price`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: priceBody,
+      })
+    ).text();
 
     // The minimal worker: same runtime (workerd via wrangler dev), returns the same bytes, does nothing else.
     writeFileSync(
@@ -48,7 +72,10 @@ export async function benchFeed() {
       `const B = ${JSON.stringify({ "/v1/snapshot": snapshot, "/v1/greeks": greeks, "/v1/price": price })};\n` +
         `export default { async fetch(req) { if (req.method === "POST") await req.text(); return new Response(B[new URL(req.url).pathname] ?? "", { headers: { "content-type": "application/json" } }); } };\n`,
     );
-    writeFileSync(join(WORK, "minimal.toml"), `name = "minimal"\nmain = "${join(WORK, "minimal.js")}"\ncompatibility_date = "2026-04-01"\n`);
+    writeFileSync(
+      join(WORK, "minimal.toml"),
+      `name = "minimal"\nmain = "${join(WORK, "minimal.js")}"\ncompatibility_date = "2026-04-01"\n`,
+    );
     const minPort = await freePort();
     procs.push(wranglerDev(join(WORK, "minimal.toml"), minPort, join(WORK, "min-state")));
     const minBase = `http://127.0.0.1:${minPort}`;
@@ -84,8 +111,18 @@ export async function benchFeed() {
         budget: name === "post_price" ? "≥ 0.5" : "≥ 0.7",
       };
     }
-    out.load = { tool: "autocannon", duration_s: DURATION_S, connections: CONNECTIONS, rounds: ROUNDS, target: "127.0.0.1" };
-    out.envelope = { raw_bytes: Buffer.byteLength(snapshot), gzip_bytes: gzipSync(snapshot).length, budget_gzip_bytes: 24 * 1024 };
+    out.load = {
+      tool: "autocannon",
+      duration_s: DURATION_S,
+      connections: CONNECTIONS,
+      rounds: ROUNDS,
+      target: "127.0.0.1",
+    };
+    out.envelope = {
+      raw_bytes: Buffer.byteLength(snapshot),
+      gzip_bytes: gzipSync(snapshot).length,
+      budget_gzip_bytes: 24 * 1024,
+    };
     out.pipeline = await benchPipeline();
     return out;
   } finally {
@@ -99,7 +136,10 @@ async function benchPipeline() {
   try {
     const first = await h.run({ now: new Date("2026-11-24T06:00:00Z") });
     const runs = [];
-    for (let i = 1; i <= 5; i++) runs.push(await h.run({ now: new Date(Date.parse("2026-11-24T06:00:00Z") + i * 3600_000), trigger: "heartbeat" }));
+    for (let i = 1; i <= 5; i++)
+      runs.push(
+        await h.run({ now: new Date(Date.parse("2026-11-24T06:00:00Z") + i * 3600_000), trigger: "heartbeat" }),
+      );
     const per: Record<string, number> = {};
     for (const s of STEPS) per[s] = median(runs.map((r) => r.timings[s] ?? 0));
     return {

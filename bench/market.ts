@@ -1,15 +1,15 @@
 import historyJson from "../data/history.json";
 import registryJson from "../data/registry.json";
-import { lifecycleData } from "../oracle-core/forecast/lifecycle-data";
-import { fitLifecycle } from "../oracle-core/forecast/lifecycle-fit";
-import { rowForecast, tickerStateOfRow, tierStateOfRow } from "../oracle-core/forecast/row-forecast";
-import { simulateLifecycle, tickerProcess, tierProcess } from "../oracle-core/forecast/simulate-lifecycle";
-import { backtestFamilies } from "../oracle-core/market/backtest-families";
-import { indexSeries } from "../oracle-core/market/index-series";
-import { priceSwap, tickerUnderlying } from "../oracle-core/market/swap-request";
-import { simulateMerton } from "../oracle-core/quant/monte-carlo";
-import { HistoryFileSchema } from "../oracle-core/schemas/observation";
-import { RegistryFileSchema } from "../oracle-core/schemas/registry";
+import { lifecycleData } from "../oracle-core/forecast";
+import { fitLifecycle } from "../oracle-core/forecast";
+import { rowForecast, tickerStateOfRow, tierStateOfRow } from "../oracle-core/forecast";
+import { simulateLifecycle, tickerProcess, tierProcess } from "../oracle-core/forecast";
+import { backtestFamilies } from "../oracle-core/market";
+import { indexSeries } from "../oracle-core/market";
+import { priceSwap, tickerUnderlying } from "../oracle-core/market";
+import { simulateMerton } from "../oracle-core/quant";
+import { HistoryFileSchema } from "../oracle-core/schemas";
+import { RegistryFileSchema } from "../oracle-core/schemas";
 import { measure, median, timeAsync } from "./measure";
 
 const VALUATION = "2026-11-24";

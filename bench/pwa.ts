@@ -29,7 +29,9 @@ const PEER_TIMEOUT_MS = 30_000;
 /** A ~30,000-token prompt of real prose and specs (whole lines, o200k_base). */
 function prompt30k(): string {
   const enc = get_encoding("o200k_base");
-  const lines = ["seeds/how-it-works.txt", "SPEC.md", "reference/quant/MATH.md", "seeds/design-notes.txt"].flatMap((f) => readFileSync(join(SHARED_DIR, f), "utf8").split("\n"));
+  const lines = ["seeds/how-it-works.txt", "SPEC.md", "reference/quant/MATH.md", "seeds/design-notes.txt"].flatMap(
+    (f) => readFileSync(join(SHARED_DIR, f), "utf8").split("\n"),
+  );
   let text = "";
   for (let i = 0; enc.encode_ordinary(text).length < 30_000; i++) text += lines[i % lines.length] + "\n";
   enc.free();
@@ -41,8 +43,13 @@ function adversarial(): Record<string, string> {
   let cjk = "";
   for (let i = 0; i < 30_000; i++) cjk += String.fromCodePoint(0x4e00 + ((i * 7919) % 20_000));
   const bytes = Buffer.alloc(75_000);
-  for (let i = 0, x = 2463534242; i < bytes.length; i++) bytes[i] = (x = (x ^ (x << 13)) >>> 0, x = (x ^ (x >>> 17)) >>> 0, x = (x ^ (x << 5)) >>> 0) & 255;
-  return { "100 KB of one character": "a".repeat(100_000), "30K CJK characters, no punctuation": cjk, "100 KB of base64": bytes.toString("base64").slice(0, 100_000) };
+  for (let i = 0, x = 2463534242; i < bytes.length; i++)
+    bytes[i] = ((x = (x ^ (x << 13)) >>> 0), (x = (x ^ (x >>> 17)) >>> 0), (x = (x ^ (x << 5)) >>> 0)) & 255;
+  return {
+    "100 KB of one character": "a".repeat(100_000),
+    "30K CJK characters, no punctuation": cjk,
+    "100 KB of base64": bytes.toString("base64").slice(0, 100_000),
+  };
 }
 
 function tiktokenCount(text: string): number {
@@ -73,7 +80,17 @@ self.onmessage = (e: MessageEvent<{ lib: string; text: string }>) => {
 };
 `,
   );
-  await build({ configFile: false, logLevel: "silent", root: ROOT, build: { outDir: dir, emptyOutDir: false, minify: true, lib: { entry, formats: ["es"], fileName: () => "peers.js" } } });
+  await build({
+    configFile: false,
+    logLevel: "silent",
+    root: ROOT,
+    build: {
+      outDir: dir,
+      emptyOutDir: false,
+      minify: true,
+      lib: { entry, formats: ["es"], fileName: () => "peers.js" },
+    },
+  });
   const js = readFileSync(join(dir, "peers.js"), "utf8");
   rmSync(dir, { recursive: true, force: true });
   return js;
@@ -104,12 +121,26 @@ const PEER_RUN = `async ({ lib, text, runs, limit }) => {
 }`;
 
 /** Runs a peer library on a text in a fresh worker of the page; null when it exceeds the time limit. */
-async function peerRun(page: Page, lib: string, text: string, runs: number): Promise<{ n: number; ms: number[] } | null> {
-  return page.evaluate(`(${PEER_RUN})(${JSON.stringify({ lib, text, runs, limit: PEER_TIMEOUT_MS })})`) as Promise<{ n: number; ms: number[] } | null>;
+async function peerRun(
+  page: Page,
+  lib: string,
+  text: string,
+  runs: number,
+): Promise<{ n: number; ms: number[] } | null> {
+  return page.evaluate(`(${PEER_RUN})(${JSON.stringify({ lib, text, runs, limit: PEER_TIMEOUT_MS })})`) as Promise<{
+    n: number;
+    ms: number[];
+  } | null>;
 }
 
-/** Pastes a prompt into the calculator and waits for the worker's count; returns count, worker ms, wall ms (with the 250 ms typing debounce) and the main thread's longest stall. */
-async function appCount(page: Page, text: string): Promise<{ n: number; worker_ms: number; wall_ms: number; main_thread_max_stall_ms: number }> {
+/**
+ * Pastes a prompt into the calculator and waits for the worker's count; returns count, worker ms, wall ms (with the 250
+ * ms typing debounce) and the main thread's longest stall.
+ */
+async function appCount(
+  page: Page,
+  text: string,
+): Promise<{ n: number; worker_ms: number; wall_ms: number; main_thread_max_stall_ms: number }> {
   await page.evaluate(() => {
     const w = window as unknown as { __stall: number; __probe: ReturnType<typeof setInterval> };
     let last = performance.now();
@@ -139,7 +170,12 @@ async function appCount(page: Page, text: string): Promise<{ n: number; worker_m
     clearInterval(w.__probe);
     return w.__stall;
   });
-  return { n: Number(await el.getAttribute("data-value")), worker_ms: Number(await el.getAttribute("data-ms")), wall_ms: wall, main_thread_max_stall_ms: Math.round(stall) };
+  return {
+    n: Number(await el.getAttribute("data-value")),
+    worker_ms: Number(await el.getAttribute("data-ms")),
+    wall_ms: wall,
+    main_thread_max_stall_ms: Math.round(stall),
+  };
 }
 
 /** Starts counting and cancels once progress shows: ms from the click to the "cancelled" message. */
@@ -175,17 +211,29 @@ async function tokenizers(browser: Browser, feed: PwaFeed): Promise<Record<strin
   const peers: Record<string, unknown> = {};
   for (const lib of ["gpt-tokenizer", "js-tiktoken"]) {
     const r = await peerRun(page, lib, text, WARM_RUNS + 1);
-    peers[lib] = r ? { count: r.n, equals_tiktoken: r.n === want, warm_median_ms: round(median(r.ms.slice(1))), first_call_ms: round(r.ms[0]!) } : { timed_out_after_ms: PEER_TIMEOUT_MS };
+    peers[lib] = r
+      ? {
+          count: r.n,
+          equals_tiktoken: r.n === want,
+          warm_median_ms: round(median(r.ms.slice(1))),
+          first_call_ms: round(r.ms[0]!),
+        }
+      : { timed_out_after_ms: PEER_TIMEOUT_MS };
   }
   const adv: Record<string, unknown> = {};
   let worst = { input: "", worker_ms: 0 };
   for (const [name, t] of Object.entries(adversarial())) {
     const mine = await appCount(page, t);
     const exactCount = tiktokenCount(t);
-    const row: Record<string, unknown> = { chars: t.length, exostream_worker: { ...mine, worker_ms: round(mine.worker_ms), equals_tiktoken: mine.n === exactCount } };
+    const row: Record<string, unknown> = {
+      chars: t.length,
+      exostream_worker: { ...mine, worker_ms: round(mine.worker_ms), equals_tiktoken: mine.n === exactCount },
+    };
     for (const lib of ["gpt-tokenizer", "js-tiktoken"]) {
       const r = await peerRun(page, lib, t, 1);
-      row[lib] = r ? { ms: round(r.ms[0]!), equals_tiktoken: r.n === exactCount } : { timed_out_after_ms: PEER_TIMEOUT_MS };
+      row[lib] = r
+        ? { ms: round(r.ms[0]!), equals_tiktoken: r.n === exactCount }
+        : { timed_out_after_ms: PEER_TIMEOUT_MS };
     }
     adv[name] = row;
     if (mine.worker_ms > worst.worker_ms) worst = { input: name, worker_ms: round(mine.worker_ms) };
@@ -195,10 +243,21 @@ async function tokenizers(browser: Browser, feed: PwaFeed): Promise<Record<strin
   await page.context().close();
   return {
     prompt: { tokens: want, chars: text.length, encoding: "o200k_base" },
-    exostream_worker: { count: cold.n, equals_tiktoken: exact, cold_ms: round(cold.worker_ms), warm_median_ms: round(median(warm)), warm_runs_ms: warm.map(round), main_thread_max_stall_ms: stall },
+    exostream_worker: {
+      count: cold.n,
+      equals_tiktoken: exact,
+      cold_ms: round(cold.worker_ms),
+      warm_median_ms: round(median(warm)),
+      warm_runs_ms: warm.map(round),
+      main_thread_max_stall_ms: stall,
+    },
     ...peers,
     adversarial: adv,
-    adversarial_worst_case: { ...worst, cancel_to_message_ms: cancel_ms, note: "long pieces take the O(n log n) merge; Cancel measured on a ~5 MB paste, counted piece by piece with a cancel check every 50 ms" },
+    adversarial_worst_case: {
+      ...worst,
+      cancel_to_message_ms: cancel_ms,
+      note: "long pieces take the O(n log n) merge; Cancel measured on a ~5 MB paste, counted piece by piece with a cancel check every 50 ms",
+    },
   };
 }
 
@@ -207,7 +266,10 @@ async function jsBeforeInteraction(browser: Browser, feed: PwaFeed): Promise<Rec
   const context = await browser.newContext();
   const page = await context.newPage();
   const seen: Array<{ url: string; req: import("playwright-core").Request }> = [];
-  context.on("request", (r) => void (/\.js(\?|$)/.test(r.url()) && !r.serviceWorker() && seen.push({ url: r.url(), req: r })));
+  context.on(
+    "request",
+    (r) => void (/\.js(\?|$)/.test(r.url()) && !r.serviceWorker() && seen.push({ url: r.url(), req: r })),
+  );
   await page.goto(`${feed.origin}/`);
   await page.locator('[data-testid="spot-cost"]').waitFor({ timeout: 30_000 });
   const before = [...seen];
@@ -219,24 +281,53 @@ async function jsBeforeInteraction(browser: Browser, feed: PwaFeed): Promise<Rec
   }
   await context.close();
   const total = files.filter((f) => !f.file.startsWith("/tokenizers/")).reduce((n, f) => n + f.gzip_bytes, 0);
-  return { gzip_bytes: total, budget_bytes: JS_BUDGET, within_budget: total <= JS_BUDGET, files, definition: "gzip (level 6, as served) of every .js file the page and its workers fetched until the first price is on screen; service-worker precache excluded" };
+  return {
+    gzip_bytes: total,
+    budget_bytes: JS_BUDGET,
+    within_budget: total <= JS_BUDGET,
+    files,
+    definition:
+      "gzip (level 6, as served) of every .js file the page and its workers fetched until the first price is on screen; service-worker precache excluded",
+  };
 }
 
 async function lighthouseRun(feed: PwaFeed): Promise<Record<string, unknown>> {
-  const chrome = await chromeLauncher.launch({ chromePath: (await resolveChromium()).path, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: (await resolveChromium()).path,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
   try {
-    const r = await lighthouse(`${feed.origin}/`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] });
+    const r = await lighthouse(`${feed.origin}/`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    });
     const lhr = r!.lhr;
     const metric = (id: string) => lhr.audits[id]?.numericValue;
-    const scripts = ((lhr.audits["network-requests"]?.details as { items?: Array<{ url: string; resourceType?: string; transferSize?: number; networkEndTime?: number }> } | undefined)?.items ?? []).filter(
-      (i) => i.resourceType === "Script" && !i.url.includes("/tokenizers/"),
-    );
+    const scripts = (
+      (
+        lhr.audits["network-requests"]?.details as
+          | { items?: Array<{ url: string; resourceType?: string; transferSize?: number; networkEndTime?: number }> }
+          | undefined
+      )?.items ?? []
+    ).filter((i) => i.resourceType === "Script" && !i.url.includes("/tokenizers/"));
     return {
       lighthouse: lhr.lighthouseVersion,
       preset: "mobile (default config, simulated throttling)",
-      scores: { performance: lhr.categories.performance?.score, accessibility: lhr.categories.accessibility?.score, "best-practices": lhr.categories["best-practices"]?.score },
+      scores: {
+        performance: lhr.categories.performance?.score,
+        accessibility: lhr.categories.accessibility?.score,
+        "best-practices": lhr.categories["best-practices"]?.score,
+      },
       targets: { performance: 0.95, accessibility: 1, "best-practices": 1 },
-      metrics_ms: { fcp: round(metric("first-contentful-paint")), lcp: round(metric("largest-contentful-paint")), tbt: round(metric("total-blocking-time")), speed_index: round(metric("speed-index")), cls: metric("cumulative-layout-shift") },
+      metrics_ms: {
+        fcp: round(metric("first-contentful-paint")),
+        lcp: round(metric("largest-contentful-paint")),
+        tbt: round(metric("total-blocking-time")),
+        speed_index: round(metric("speed-index")),
+        cls: metric("cumulative-layout-shift"),
+      },
       script_transfer_bytes_page_load: scripts.reduce((n, i) => n + (i.transferSize ?? 0), 0),
     };
   } finally {
@@ -256,7 +347,9 @@ export async function benchPwa(): Promise<object> {
   const root = pwaBuildDir();
   const peers = await peerWorker();
   const route = (_req: unknown, res: import("node:http").ServerResponse, url: URL) =>
-    url.pathname === "/bench/peers.js" ? (res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8" }).end(peers), true) : false;
+    url.pathname === "/bench/peers.js"
+      ? (res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8" }).end(peers), true)
+      : false;
   const feed = await startPwaFeed(root, await signFixture(fixturePayload(Date.now())), { gzip: true, routes: [route] });
   const browser = await launchChromium();
   try {
@@ -264,17 +357,34 @@ export async function benchPwa(): Promise<object> {
     const tok = await tokenizers(browser, feed);
     const lh = await lighthouseRun(feed);
     const s = lh.scores as Record<string, number>;
-    const t = tok as { exostream_worker: { warm_median_ms: number; equals_tiktoken: boolean }; "gpt-tokenizer": { warm_median_ms?: number }; "js-tiktoken": { warm_median_ms?: number }; adversarial_worst_case: { worker_ms: number; input: string } };
+    const t = tok as {
+      exostream_worker: { warm_median_ms: number; equals_tiktoken: boolean };
+      "gpt-tokenizer": { warm_median_ms?: number };
+      "js-tiktoken": { warm_median_ms?: number };
+      adversarial_worst_case: { worker_ms: number; input: string };
+    };
     return {
       chromium: browser.version(),
       tokenizer: tok,
       js_before_interaction: js,
       lighthouse: lh,
       summary: [
-        { metric: "30K-token prompt, warm, app worker (tokenizer engine) ms", value: t.exostream_worker.warm_median_ms, ok: t.exostream_worker.equals_tiktoken },
-        { metric: "same text, gpt-tokenizer (Web Worker) ms", value: t["gpt-tokenizer"].warm_median_ms ?? null, ok: true },
+        {
+          metric: "30K-token prompt, warm, app worker (tokenizer engine) ms",
+          value: t.exostream_worker.warm_median_ms,
+          ok: t.exostream_worker.equals_tiktoken,
+        },
+        {
+          metric: "same text, gpt-tokenizer (Web Worker) ms",
+          value: t["gpt-tokenizer"].warm_median_ms ?? null,
+          ok: true,
+        },
         { metric: "same text, js-tiktoken (Web Worker) ms", value: t["js-tiktoken"].warm_median_ms ?? null, ok: true },
-        { metric: `adversarial worst case (${t.adversarial_worst_case.input}) ms`, value: t.adversarial_worst_case.worker_ms, ok: true },
+        {
+          metric: `adversarial worst case (${t.adversarial_worst_case.input}) ms`,
+          value: t.adversarial_worst_case.worker_ms,
+          ok: true,
+        },
         { metric: "JS gzip before first price (bytes)", value: js.gzip_bytes, budget: JS_BUDGET, ok: js.within_budget },
         { metric: "Lighthouse performance", value: s.performance, budget: 0.95, ok: s.performance! >= 0.95 },
         { metric: "Lighthouse accessibility", value: s.accessibility, budget: 1, ok: s.accessibility === 1 },

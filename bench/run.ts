@@ -20,13 +20,20 @@ for (const [name, file, fn] of [
   ["tokenizers", "bench/tokenizers.ts", "benchTokenizers"],
   ["scale", "bench/scale.ts", "benchScale"],
 ] as const) {
-  if (existsSync(resolve(ROOT, file))) sections.push([name, file, async () => ((await import(resolve(ROOT, file))) as Record<string, Section>)[fn]!()]);
+  if (existsSync(resolve(ROOT, file)))
+    sections.push([name, file, async () => ((await import(resolve(ROOT, file))) as Record<string, Section>)[fn]!()]);
 }
 
 // A partial run (`npm run bench -- feed`) updates its sections of the existing report and keeps the others.
 const reportPath = resolve(ROOT, "bench/report.json");
-const previous: Record<string, unknown> = only.length && existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, "utf8")) as Record<string, unknown>) : {};
-const report: Record<string, unknown> = { ...previous, machine: { node: process.version, cpus: (await import("node:os")).cpus().length, date: new Date().toISOString() } };
+const previous: Record<string, unknown> =
+  only.length && existsSync(reportPath)
+    ? (JSON.parse(readFileSync(reportPath, "utf8")) as Record<string, unknown>)
+    : {};
+const report: Record<string, unknown> = {
+  ...previous,
+  machine: { node: process.version, cpus: (await import("node:os")).cpus().length, date: new Date().toISOString() },
+};
 for (const [name, , fn] of sections) {
   if (!want(name)) continue;
   process.stdout.write(`bench ${name}… `);
@@ -43,13 +50,29 @@ for (const [name, , fn] of sections) {
 mkdirSync(resolve(ROOT, "bench"), { recursive: true });
 writeFileSync(reportPath, JSON.stringify(report, null, 2) + "\n");
 
-const fmt = (v: unknown): string => (typeof v === "number" ? (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3)) : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
+const fmt = (v: unknown): string =>
+  typeof v === "number"
+    ? Math.abs(v) >= 100
+      ? v.toFixed(0)
+      : Math.abs(v) >= 1
+        ? v.toFixed(2)
+        : v.toPrecision(3)
+    : typeof v === "object" && v !== null
+      ? JSON.stringify(v)
+      : String(v);
 const rows: [string, string, string][] = [];
 for (const [section, body] of Object.entries(report)) {
   if (section === "machine" || typeof body !== "object" || body === null) continue;
   for (const [metric, values] of Object.entries(body)) {
     if (typeof values !== "object" || values === null) rows.push([section, metric, fmt(values)]);
-    else rows.push([section, metric, Object.entries(values).map(([k, v]) => `${k}=${fmt(v)}`).join("  ")]);
+    else
+      rows.push([
+        section,
+        metric,
+        Object.entries(values)
+          .map(([k, v]) => `${k}=${fmt(v)}`)
+          .join("  "),
+      ]);
   }
 }
 const w0 = Math.max(...rows.map((r) => r[0].length), 7);

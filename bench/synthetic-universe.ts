@@ -1,5 +1,5 @@
-import type { HistoryFile } from "../oracle-core/schemas/observation";
-import type { RegistryFile } from "../oracle-core/schemas/registry";
+import type { HistoryFile } from "../oracle-core/schemas";
+import type { RegistryFile } from "../oracle-core/schemas";
 
 /**
  * A registry of `size` models for the scale bench: the curated registry, then copies of its rows under new tickers

@@ -2,7 +2,7 @@
 // reference), gpt-tokenizer and js-tiktoken, as ratios (the browser figures, in Web Workers, are bench/pwa.ts's):
 //   - a typical 30K-token prompt, warm (median of 7), o200k_base;
 //   - the adversarial inputs (100 KB of one character, 30K CJK, 100 KB of base64): ours warm, median of 3; each peer
-//     once in a worker thread stopped after 60 s (they are quadratic on the first two); counts checked against tiktoken;
+// once in a worker thread stopped after 60 s (they are quadratic on the first two); counts checked against tiktoken;
 //   - cold load (file bytes → first count) and download size (raw and brotli) per provider's tokenizer.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,7 +11,7 @@ import { countTokens as gptCount } from "gpt-tokenizer/encoding/o200k_base";
 import { Tiktoken as JsTiktoken } from "js-tiktoken/lite";
 import o200kJs from "js-tiktoken/ranks/o200k_base";
 import { get_encoding } from "tiktoken";
-import { TOKENIZERS, type TokenizerId } from "../oracle-core/tokens/tokenizers";
+import { TOKENIZERS, type TokenizerId } from "../oracle-core/tokens";
 import { buildTokenizers, TOKENIZER_OUT } from "../scripts/build-tokenizers";
 import { adversarialInputs } from "../scripts/token-corpus";
 import { SHARED_DIR } from "../harness/shared-path";
@@ -27,7 +27,9 @@ const time = <T>(f: () => T): [T, number] => {
 };
 
 function prompt30k(count: (s: string) => number): string {
-  const lines = ["seeds/how-it-works.txt", "SPEC.md", "reference/quant/MATH.md", "seeds/design-notes.txt"].flatMap((f) => readFileSync(join(SHARED_DIR, f), "utf8").split("\n"));
+  const lines = ["seeds/how-it-works.txt", "SPEC.md", "reference/quant/MATH.md", "seeds/design-notes.txt"].flatMap(
+    (f) => readFileSync(join(SHARED_DIR, f), "utf8").split("\n"),
+  );
   let text = "";
   for (let i = 0; count(text) < 30_000; i++) text += `${lines[i % lines.length]}\n`;
   return text;
@@ -62,7 +64,12 @@ export async function benchTokenizers(): Promise<Record<string, unknown>> {
   for (const id of Object.keys(TOKENIZERS) as TokenizerId[]) {
     const bytes = read(id);
     const [, ms] = time(() => tokenizerFromFile(id, bytes).count("cold load: the first count"));
-    load[id] = { cold_load_ms: round(ms), bytes: sizes[id]!.bytes, brotli_bytes: sizes[id]!.brotli, engine: TOKENIZERS[id].engine };
+    load[id] = {
+      cold_load_ms: round(ms),
+      bytes: sizes[id]!.bytes,
+      brotli_bytes: sizes[id]!.brotli,
+      engine: TOKENIZERS[id].engine,
+    };
   }
   const ours = tokenizerFromFile("o200k_base", read("o200k_base"));
   const tk = get_encoding("o200k_base");
@@ -107,7 +114,9 @@ export async function benchTokenizers(): Promise<Record<string, unknown>> {
       const r = row[name] as { count?: number } & Record<string, unknown>;
       if (r.count !== undefined) r["equals_tiktoken"] = reference === undefined ? null : r.count === reference;
     }
-    (row["exostream"] as Record<string, unknown>)["ms_per_100kb"] = round(((row["exostream"] as { ms: number }).ms * 100_000) / (row["bytes"] as number));
+    (row["exostream"] as Record<string, unknown>)["ms_per_100kb"] = round(
+      ((row["exostream"] as { ms: number }).ms * 100_000) / (row["bytes"] as number),
+    );
     adversarial[d.name] = row;
   }
   tk.free();

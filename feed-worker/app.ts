@@ -64,9 +64,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const path = full.length > 200 ? `${full.slice(0, 200)}…` : full;
     const known = KNOWN.find(([re]) => re.test(full));
     if (known) {
-      return handleError(new ApiError(405, "E_METHOD", `${c.req.method} is not allowed on ${path}; use ${known[1].split(",")[0]}`, undefined, undefined, { Allow: known[1] }), c);
+      return handleError(
+        new ApiError(
+          405,
+          "E_METHOD",
+          `${c.req.method} is not allowed on ${path}; use ${known[1].split(",")[0]}`,
+          undefined,
+          undefined,
+          { Allow: known[1] },
+        ),
+        c,
+      );
     }
-    return handleError(new ApiError(404, "E_NOT_FOUND", `no route for ${c.req.method} ${path}; see /v1/openapi.json`), c);
+    return handleError(
+      new ApiError(404, "E_NOT_FOUND", `no route for ${c.req.method} ${path}; see /v1/openapi.json`),
+      c,
+    );
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import { parseClockOffset } from "../oracle-core/quant/clock-offset";
+import { parseClockOffset } from "../oracle-core/quant";
 import type { Env } from "./env";
 
 /**

@@ -23,12 +23,23 @@ export default {
     // A cron of "0 * * * *" (or /__scheduled?cron=0+*+*+*+* locally) forces the heartbeat.
     const trigger = controller.cron === "0 * * * *" ? "heartbeat" : "cron";
     const live = env.SOURCE_MODE === "live";
-    const report = await runPipeline({ env, fetch: live ? fetch : bundledFetch(env), bundledBaseUrl: "https://assets.local", now, trigger });
-    console.log(`pipeline ${trigger}: ${report.published ? `published v${report.version}` : "no publish"} (${report.reason}); ${report.changes} changes, ${report.held} held`);
+    const report = await runPipeline({
+      env,
+      fetch: live ? fetch : bundledFetch(env),
+      bundledBaseUrl: "https://assets.local",
+      now,
+      trigger,
+    });
+    console.log(
+      `pipeline ${trigger}: ${report.published ? `published v${report.version}` : "no publish"} (${report.reason}); ${report.changes} changes, ${report.held} held`,
+    );
     // Webhook deliveries (new versions' events, then due retries) after the run, without holding the publish up.
     ctx.waitUntil(
       runWebhooks(env, { now, fetch }).then(
-        (r) => console.log(`webhooks: ${r.queued} queued, ${r.delivered}/${r.attempted} delivered, ${r.retrying} retrying, ${r.failed} failed`),
+        (r) =>
+          console.log(
+            `webhooks: ${r.queued} queued, ${r.delivered}/${r.attempted} delivered, ${r.retrying} retrying, ${r.failed} failed`,
+          ),
         (e: unknown) => console.error("webhooks failed", e instanceof Error ? e.message : String(e)),
       ),
     );

@@ -20,7 +20,13 @@ export interface ResolvedChromium {
 }
 
 const SYSTEM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
-const SYSTEM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium"];
+const SYSTEM_PATHS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/snap/bin/chromium",
+];
 
 /**
  * Flags for a headless test browser on a machine with no network: no background connections, no component updates,
@@ -40,7 +46,10 @@ export const CHROMIUM_ARGS = [
 
 function onPath(name: string): string | null {
   try {
-    const out = execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const out = execFileSync("sh", ["-c", `command -v ${name}`], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     return out && existsSync(out) ? out : null;
   } catch {
     return null;
@@ -72,9 +81,13 @@ export function resolveChromium(): Promise<ResolvedChromium> {
       try {
         require.resolve("@sparticuz/chromium");
       } catch {
-        throw new Error("no Chromium found: set CHROMIUM_PATH, install chromium, or run `npm ci` (it installs @sparticuz/chromium)");
+        throw new Error(
+          "no Chromium found: set CHROMIUM_PATH, install chromium, or run `npm ci` (it installs @sparticuz/chromium)",
+        );
       }
-      const mod = (await import("@sparticuz/chromium")) as unknown as { default: { executablePath(): Promise<string> } };
+      const mod = (await import("@sparticuz/chromium")) as unknown as {
+        default: { executablePath(): Promise<string> };
+      };
       return { path: await mod.default.executablePath(), source: "@sparticuz/chromium" };
     }
     throw new Error(

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { parseClockOffset } from "../oracle-core/quant/clock-offset";
+import { parseClockOffset } from "../oracle-core/quant";
 
 /**
  * The tests' default clock. `EXOSTREAM_CLOCK_OFFSET` (e.g. "365d") moves it, and the same switch reaches every other

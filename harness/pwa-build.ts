@@ -1,6 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildTokenizers, TOKENIZER_OUT } from "../scripts/build-tokenizers";
@@ -54,11 +64,15 @@ export function pwaBuildDir(): string {
     rmSync(tmp, { recursive: true, force: true });
     // The tokenizer files scripts/build-tokenizers.ts builds (incrementally) into dist/public/tokenizers.
     cpSync(resolve(TOKENIZER_OUT), join(tmp, "tokenizers"), { recursive: true });
-    const r = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "pwa/vite.pwa.ts", "--logLevel", "warn"], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", EXOSTREAM_PWA_OUT: tmp },
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "pwa/vite.pwa.ts", "--logLevel", "warn"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: "production", EXOSTREAM_PWA_OUT: tmp },
+        encoding: "utf8",
+      },
+    );
     if (r.status !== 0) throw new Error(`pwa build failed:\n${r.stdout}\n${r.stderr}`);
     rmSync(OUT, { recursive: true, force: true });
     renameSync(tmp, OUT);

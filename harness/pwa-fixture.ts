@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { fitFamilies } from "../oracle-core/greeks/family-fits";
-import { tickerForward } from "../oracle-core/forecast/row-forecast";
-import { sig } from "../oracle-core/forecast/significant";
-import { greekRow } from "../oracle-core/greeks/greek-sheet";
-import { indexForwardGrid } from "../oracle-core/market/index-forward-grid";
-import { REFERENCE_PROFILES } from "../oracle-core/greeks/reference-profiles";
-import { DEFAULTS } from "../oracle-core/quant/defaults";
-import { HistoryFileSchema, type HistoryObservation } from "../oracle-core/schemas/observation";
-import { RegistryFileSchema } from "../oracle-core/schemas/registry";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../oracle-core/schemas/snapshot";
-import { makeKeyset, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot/index";
+import { fitFamilies } from "../oracle-core/greeks";
+import { tickerForward } from "../oracle-core/forecast";
+import { sig } from "../oracle-core/forecast";
+import { greekRow } from "../oracle-core/greeks";
+import { indexForwardGrid } from "../oracle-core/market";
+import { REFERENCE_PROFILES } from "../oracle-core/greeks";
+import { DEFAULTS } from "../oracle-core/quant";
+import { HistoryFileSchema, type HistoryObservation } from "../oracle-core/schemas";
+import { RegistryFileSchema } from "../oracle-core/schemas";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../oracle-core/schemas";
+import { makeKeyset, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot";
 import { testSigner } from "../test/support/test-signer";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -23,28 +23,64 @@ export const HISTORY = HistoryFileSchema.parse(JSON.parse(readFileSync(resolve(R
 export function fixtureModels(): SnapshotPayload["models"] {
   const fits = fitFamilies(HISTORY, HISTORY.families, VALUATION_DATE);
   return registry.models.map((m) =>
-    greekRow(m, fits.get(m.family), { prices: {}, status: "ok", dispersion: null, sources: ["genai-prices", "litellm"], pending: null }, HISTORY.observations, VALUATION_DATE, DEFAULTS.theta_prior_global),
+    greekRow(
+      m,
+      fits.get(m.family),
+      { prices: {}, status: "ok", dispersion: null, sources: ["genai-prices", "litellm"], pending: null },
+      HISTORY.observations,
+      VALUATION_DATE,
+      DEFAULTS.theta_prior_global,
+    ),
   );
 }
 
 // A small published index (MATH.md §8.4 at a rebalance: B = 1000 USD, D = 1, so level = Σ q·p = 1000).
 function fixtureIndex(models: SnapshotPayload["models"]): SnapshotPayload["index"] {
-  const basket: Array<[string, number]> = [["GPT-4.1", 0.3], ["SONNET-4.5", 0.3], ["GEMINI-2.5-FLASH", 0.2], ["DEEPSEEK-V3.2", 0.2]];
+  const basket: Array<[string, number]> = [
+    ["GPT-4.1", 0.3],
+    ["SONNET-4.5", 0.3],
+    ["GEMINI-2.5-FLASH", 0.2],
+    ["DEEPSEEK-V3.2", 0.2],
+  ];
   const constituents = basket.map(([ticker, weight]) => {
     const row = models.find((m) => m.ticker === ticker)!;
     const quantity = (weight * 1000) / row.beta;
-    return { ticker, provider: row.provider, weight, price: row.beta, quantity, contribution: quantity * row.beta, stale: false };
+    return {
+      ticker,
+      provider: row.provider,
+      weight,
+      price: row.beta,
+      quantity,
+      contribution: quantity * row.beta,
+      stale: false,
+    };
   });
   const level = constituents.reduce((s, c) => s + c.contribution, 0);
   const usd = constituents.reduce((s, c) => s + c.weight * c.price, 0);
-  // The forward as the feed signs it (oracle-core indexBlock): each member's USD/M contribution × its ticker forward ÷ spot.
+  // The forward as the feed signs it (oracle-core indexBlock): each member's USD/M contribution × its ticker forward ÷
+  // spot.
   const byTicker = new Map(models.map((m) => [m.ticker, m]));
-  const grid = indexForwardGrid(Object.fromEntries(constituents.map((c) => [c.ticker, c.weight * c.price])), (t, tau) => {
-    const r = byTicker.get(t)!;
-    return tickerForward(r, VALUATION_DATE, tau) / r.beta;
-  }).map((x) => sig(x, 6));
+  const grid = indexForwardGrid(
+    Object.fromEntries(constituents.map((c) => [c.ticker, c.weight * c.price])),
+    (t, tau) => {
+      const r = byTicker.get(t)!;
+      return tickerForward(r, VALUATION_DATE, tau) / r.beta;
+    },
+  ).map((x) => sig(x, 6));
   const forwards_usd_per_m = { "1M": grid[0]!, "3M": grid[2]!, "6M": grid[5]!, "12M": grid[11]! };
-  return { name: "EICI", level, level_usd_per_m: usd, divisor: 1, base_date: "2025-01-06", base_value: 1000, fixing_date: VALUATION_DATE, index_breaker: false, forwards_usd_per_m, forward_grid_usd_per_m: grid, constituents };
+  return {
+    name: "EICI",
+    level,
+    level_usd_per_m: usd,
+    divisor: 1,
+    base_date: "2025-01-06",
+    base_value: 1000,
+    fixing_date: VALUATION_DATE,
+    index_breaker: false,
+    forwards_usd_per_m,
+    forward_grid_usd_per_m: grid,
+    constituents,
+  };
 }
 
 /** A schema-valid snapshot payload issued at `nowMs`. */
@@ -66,8 +102,24 @@ export function fixturePayload(nowMs: number, over: Partial<SnapshotPayload> = {
     index: fixtureIndex(models),
     reference_profiles: REFERENCE_PROFILES,
     sources: [
-      { id: "genai-prices", healthy: true, last_fetch_at: new Date(nowMs).toISOString(), last_ok_at: new Date(nowMs).toISOString(), last_sha256: "a".repeat(64), model_count: 80, reasons: [] },
-      { id: "openrouter", healthy: false, last_fetch_at: new Date(nowMs).toISOString(), last_ok_at: null, last_sha256: null, model_count: 0, reasons: ["HTTP 503 on the last fetch"] },
+      {
+        id: "genai-prices",
+        healthy: true,
+        last_fetch_at: new Date(nowMs).toISOString(),
+        last_ok_at: new Date(nowMs).toISOString(),
+        last_sha256: "a".repeat(64),
+        model_count: 80,
+        reasons: [],
+      },
+      {
+        id: "openrouter",
+        healthy: false,
+        last_fetch_at: new Date(nowMs).toISOString(),
+        last_ok_at: null,
+        last_sha256: null,
+        model_count: 0,
+        reasons: ["HTTP 503 on the last fetch"],
+      },
     ],
     ...over,
   });
@@ -81,12 +133,27 @@ export async function signFixture(payload: SnapshotPayload): Promise<DsseEnvelop
 /** The /.well-known/exostream-keys.json document for test key "a". */
 export async function fixtureKeys(): Promise<{ keysets: DsseEnvelope[] }> {
   const signer = await testSigner("a");
-  return { keysets: [await makeKeyset({ keyset_version: 1, keys: [{ public_key: signer.publicKeyRaw }], signers: [signer] })] };
+  return {
+    keysets: [await makeKeyset({ keyset_version: 1, keys: [{ public_key: signer.publicKeyRaw }], signers: [signer] })],
+  };
 }
 
 /** The history rows GET /v1/history/:ticker serves, in the feed's column shape. */
 export function fixtureHistory(ticker: string): Array<Record<string, unknown>> {
   return HISTORY.observations
     .filter((o: HistoryObservation) => o.ticker === ticker)
-    .map((o) => ({ ticker: o.ticker, family: o.family, field: o.field, value: o.value, effective_at: o.effective_at, observed_at: o.observed_at, kind: o.kind, source: o.source, provenance: o.provenance, confidence: o.confidence, raw_sha256: o.raw_sha256 ?? null, note: o.note ?? null }));
+    .map((o) => ({
+      ticker: o.ticker,
+      family: o.family,
+      field: o.field,
+      value: o.value,
+      effective_at: o.effective_at,
+      observed_at: o.observed_at,
+      kind: o.kind,
+      source: o.source,
+      provenance: o.provenance,
+      confidence: o.confidence,
+      raw_sha256: o.raw_sha256 ?? null,
+      note: o.note ?? null,
+    }));
 }

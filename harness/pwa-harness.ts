@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { SnapshotPayload } from "../oracle-core/schemas/snapshot";
+import type { SnapshotPayload } from "../oracle-core/schemas";
 import { launchChromium } from "./chromium";
 import { now } from "./clock";
 import { pwaBuildDir } from "./pwa-build";
@@ -35,7 +35,12 @@ export async function openApp(opts: { version?: number; hash?: string; issuedMs?
   await page.goto(`${feed.origin}/${opts.hash ?? ""}`);
   await waitForSnapshot(page, payload.version);
   return {
-    feed, browser, context, page, payload, errors,
+    feed,
+    browser,
+    context,
+    page,
+    payload,
+    errors,
     close: async () => {
       await browser.close();
       await feed.close();
@@ -73,7 +78,9 @@ export async function paste(page: Page, selector: string, text: string): Promise
     ([sel, t]) => {
       const dt = new DataTransfer();
       dt.setData("text/plain", t);
-      document.querySelector(sel)!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      document
+        .querySelector(sel)!
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
     },
     [selector, text] as const,
   );

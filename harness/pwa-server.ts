@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { DsseEnvelope } from "../oracle-core/snapshot/index";
+import type { DsseEnvelope } from "../oracle-core/snapshot";
 import { assetHeaders } from "./asset-headers";
 import { startStaticServer, type Route, type TestServer } from "./static-server";
 import { fixtureHistory, fixtureKeys } from "./pwa-fixture";
@@ -20,11 +20,18 @@ export interface PwaFeed extends TestServer {
 }
 
 const json = (res: import("node:http").ServerResponse, body: unknown) =>
-  void res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache" }).end(JSON.stringify(body));
+  void res
+    .writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache" })
+    .end(JSON.stringify(body));
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8", ".webmanifest": "application/manifest+json", ".wasm": "application/wasm", ".png": "image/png",
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+  ".wasm": "application/wasm",
+  ".png": "image/png",
 };
 
 // Production-like static serving for measurements: gzip for text, long-lived caching for hashed assets.
@@ -37,13 +44,23 @@ function gzipStatic(root: string): Route {
     const text = /^(text|application\/(json|manifest))/.test(type);
     const gz = text && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     const cache = url.pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
-    res.writeHead(200, { "Content-Type": type, "Cache-Control": cache, ...(gz ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}) }).end(gz ? gzipSync(body) : body);
+    res
+      .writeHead(200, {
+        "Content-Type": type,
+        "Cache-Control": cache,
+        ...(gz ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}),
+      })
+      .end(gz ? gzipSync(body) : body);
     return true;
   };
 }
 
 /** Starts the fixture feed on a loopback port (`gzip`: compress and cache static files as a CDN would). */
-export async function startPwaFeed(root: string, snapshot: DsseEnvelope, opts: { gzip?: boolean; routes?: Route[] } = {}): Promise<PwaFeed> {
+export async function startPwaFeed(
+  root: string,
+  snapshot: DsseEnvelope,
+  opts: { gzip?: boolean; routes?: Route[] } = {},
+): Promise<PwaFeed> {
   const keys = await fixtureKeys();
   const feed = { snapshot, swSuffix: "", offline: false } as PwaFeed;
   const server = await startStaticServer(root, [
@@ -64,7 +81,9 @@ export async function startPwaFeed(root: string, snapshot: DsseEnvelope, opts: {
     },
     (_req, res, url) => {
       if (url.pathname !== "/sw.js" || !feed.swSuffix) return false;
-      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" }).end(readFileSync(join(root, "sw.js"), "utf8") + feed.swSuffix);
+      res
+        .writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" })
+        .end(readFileSync(join(root, "sw.js"), "utf8") + feed.swSuffix);
       return true;
     },
     ...(opts.gzip ? [gzipStatic(root)] : []),

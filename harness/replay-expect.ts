@@ -1,4 +1,4 @@
-import type { RegistryFile } from "../oracle-core/schemas/registry";
+import type { RegistryFile } from "../oracle-core/schemas";
 import { archiveText, dayInEffect, type ReplayArchives } from "./replay-archives";
 import { consensus, dayQuotes } from "./replay-quotes";
 

@@ -1,7 +1,7 @@
-import { PUBLISHED_FIELDS } from "../oracle-core/greeks/greek-sheet";
-import { reconcile } from "../oracle-core/publishing/reconcile";
-import type { HistoryFile } from "../oracle-core/schemas/observation";
-import type { RegistryFile } from "../oracle-core/schemas/registry";
+import { PUBLISHED_FIELDS } from "../oracle-core/greeks";
+import { reconcile } from "../oracle-core/publishing";
+import type { HistoryFile } from "../oracle-core/schemas";
+import type { RegistryFile } from "../oracle-core/schemas";
 import { collectSource } from "../feed-worker/pipeline/collect-sources";
 import { genaiPricesAdapter, llmPricesAdapter, llmPricesHistoricalAdapter } from "../feed-worker/sources/index";
 import { matchQuotes, type MatchedQuote } from "../feed-worker/sources/match-quotes";

@@ -1,4 +1,4 @@
-import { PUBLISHED_FIELDS } from "../oracle-core/greeks/greek-sheet";
+import { PUBLISHED_FIELDS } from "../oracle-core/greeks";
 import {
   archiveDeprecations,
   findGlitches,

@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
-import type { HistoryFile } from "../oracle-core/schemas/observation";
-import type { RegistryFile } from "../oracle-core/schemas/registry";
+import type { HistoryFile } from "../oracle-core/schemas";
+import type { RegistryFile } from "../oracle-core/schemas";
 import { bundledData } from "../feed-worker/data/bundled";
-import { parseCanonicalJson, payloadBytes } from "../oracle-core/snapshot/dsse-verify";
+import { parseCanonicalJson, payloadBytes } from "../oracle-core/snapshot";
 import { KV } from "../feed-worker/store/kv-keys";
 import { feedHarness } from "./feed-harness";
 import { readReplayArchives, replayFetch, type ReplayArchives } from "./replay-archives";

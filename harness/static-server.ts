@@ -29,14 +29,22 @@ export interface TestServer {
  * A loopback HTTP server for browser tests: optional `routes` first (return true when handled), then
  * static files from `root`. Every request is recorded so tests can assert what the page sent.
  */
-export async function startStaticServer(root: string, routes: Route[] = [], headers: Record<string, string> = {}): Promise<TestServer> {
+export async function startStaticServer(
+  root: string,
+  routes: Route[] = [],
+  headers: Record<string, string> = {},
+): Promise<TestServer> {
   const base = resolve(root);
   const requests: TestServer["requests"] = [];
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    requests.push({ method: req.method ?? "GET", url: url.pathname + url.search, body: Buffer.concat(chunks).toString("utf8") });
+    requests.push({
+      method: req.method ?? "GET",
+      url: url.pathname + url.search,
+      body: Buffer.concat(chunks).toString("utf8"),
+    });
     try {
       for (const r of routes) if (await r(req, res, url)) return;
       let path = normalize(join(base, decodeURIComponent(url.pathname)));
@@ -44,7 +52,13 @@ export async function startStaticServer(root: string, routes: Route[] = [], head
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
       const data = await readFile(path).catch(() => null);
       if (!data) return void res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
-      res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream", "Cache-Control": "no-cache", ...headers }).end(data);
+      res
+        .writeHead(200, {
+          "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
+          "Cache-Control": "no-cache",
+          ...headers,
+        })
+        .end(data);
     } catch (e) {
       res.writeHead(500).end(String(e));
     }

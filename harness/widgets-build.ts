@@ -41,7 +41,11 @@ export async function ensureWidgetsBuilt(): Promise<void> {
   }
   try {
     if (fresh()) return;
-    const r = spawnSync(process.execPath, [resolve(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "widgets/vite.widgets.ts"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+    const r = spawnSync(
+      process.execPath,
+      [resolve(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "widgets/vite.widgets.ts"],
+      { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } },
+    );
     if (r.status !== 0) throw new Error(`widgets build failed:\n${r.stdout}\n${r.stderr}`);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

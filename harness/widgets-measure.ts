@@ -3,7 +3,7 @@
 // Used by the size/CLS browser tests and by bench/widgets.ts.
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { openPage, statesOf } from "./widgets-page.js";
+import { openPage, statesOf } from "./widgets-page";
 
 /** One page load, measured. */
 export interface LoadMeasure {
@@ -21,7 +21,12 @@ export interface LoadMeasure {
  * Loads `url` in a fresh context and measures it. `delayLoaderMs` holds the loader script back so
  * the page paints its reserved (not yet upgraded) boxes first — the case CLS must survive.
  */
-export async function measureLoad(browser: Browser, url: string, ids: string[], delayLoaderMs = 0): Promise<LoadMeasure> {
+export async function measureLoad(
+  browser: Browser,
+  url: string,
+  ids: string[],
+  delayLoaderMs = 0,
+): Promise<LoadMeasure> {
   const context = await browser.newContext();
   if (delayLoaderMs > 0) {
     await context.route(/\/exostream-widgets\.js(\?.*)?$/, async (route) => {
@@ -34,7 +39,11 @@ export async function measureLoad(browser: Browser, url: string, ids: string[], 
     if (!/\.js(\?|$)/.test(r.url())) return;
     bodies.push(
       r.body().then(
-        (b) => ({ file: new URL(r.url()).pathname.replace(/^.*\/widgets\//, ""), bytes: b.length, gzip: gzipSync(b, { level: 9 }).length }),
+        (b) => ({
+          file: new URL(r.url()).pathname.replace(/^.*\/widgets\//, ""),
+          bytes: b.length,
+          gzip: gzipSync(b, { level: 9 }).length,
+        }),
         () => undefined,
       ),
     );
@@ -42,10 +51,14 @@ export async function measureLoad(browser: Browser, url: string, ids: string[], 
   const p = await openPage(browser, url, { context });
   const states = await statesOf(p.page, ids);
   // Let late work (charts drawing, fonts) settle for two frames before reading layout shifts.
-  await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+  await p.page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))),
+  );
   const m = await p.page.evaluate((ids) => {
     const w = window as unknown as { __exo: { id: string; t: number }[]; __cls: number; __shifts: unknown[] };
-    const loader = performance.getEntriesByType("resource").find((e) => /\/exostream-widgets\.js(\?|$)/.test(e.name)) as PerformanceResourceTiming;
+    const loader = performance
+      .getEntriesByType("resource")
+      .find((e) => /\/exostream-widgets\.js(\?|$)/.test(e.name)) as PerformanceResourceTiming;
     const done = Math.max(...w.__exo.filter((e) => ids.includes(e.id)).map((e) => e.t));
     return { ms: done - loader.startTime, cls: w.__cls, shifts: w.__shifts };
   }, ids);

@@ -75,5 +75,10 @@ export class OracleError extends Error {
 
 /** True when `e` is an OracleError (works across bundle copies, where instanceof may not). */
 export function isOracleError(e: unknown): e is OracleError {
-  return typeof e === "object" && e !== null && (e as { name?: unknown }).name === "OracleError" && typeof (e as { code?: unknown }).code === "string";
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { name?: unknown }).name === "OracleError" &&
+    typeof (e as { code?: unknown }).code === "string"
+  );
 }

@@ -9,7 +9,8 @@ import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 const here = import.meta.dirname;
-// EXOSTREAM_PWA_OUT lets the browser tests build into a private folder (other builds may rewrite dist/public meanwhile).
+// EXOSTREAM_PWA_OUT lets the browser tests build into a private folder (other builds may rewrite dist/public
+// meanwhile).
 const out = resolve(process.env.EXOSTREAM_PWA_OUT ?? resolve(here, "../dist/public"));
 
 function cleanOwnOutput(): Plugin {
@@ -17,7 +18,8 @@ function cleanOwnOutput(): Plugin {
     name: "exostream-pwa-clean",
     apply: "build",
     buildStart() {
-      for (const p of ["assets", "icons", "sw.js", "sw.js.map", "manifest.webmanifest", "index.html"]) rmSync(resolve(out, p), { recursive: true, force: true });
+      for (const p of ["assets", "icons", "sw.js", "sw.js.map", "manifest.webmanifest", "index.html"])
+        rmSync(resolve(out, p), { recursive: true, force: true });
     },
   };
 }
@@ -29,7 +31,8 @@ function keepSideEffects(): Plugin {
   return {
     name: "exostream-pwa-side-effects",
     transform(code, id) {
-      if (id.startsWith(here + "/") && !id.includes("/node_modules/")) return { code, map: null, moduleSideEffects: true };
+      if (id.startsWith(here + "/") && !id.includes("/node_modules/"))
+        return { code, map: null, moduleSideEffects: true };
       return null;
     },
   };

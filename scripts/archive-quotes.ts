@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { tidyPrice } from "../oracle-core/publishing/tidy-price";
-import type { ArchiveRef, SourceId } from "../oracle-core/schemas/registry";
+import { tidyPrice } from "../oracle-core/publishing";
+import type { ArchiveRef, SourceId } from "../oracle-core/schemas";
 import {
   genaiPricesAdapter,
   litellmAdapter,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { TIER_CALIBRATION } from "../oracle-core/forecast/law-states";
+import { TIER_CALIBRATION } from "../oracle-core/forecast";
 import { backtestTable, bundledBacktests, TABLE_PATH } from "./backtest-report";
 
 describe("docs/backtest-table.md", () => {

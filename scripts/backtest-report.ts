@@ -7,13 +7,13 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import historyJson from "../data/history.json";
 import registryJson from "../data/registry.json";
-import type { TierCalibrationScale } from "../oracle-core/forecast/law-states";
-import { lifecycleData } from "../oracle-core/forecast/lifecycle-data";
-import { lifecycleFitter } from "../oracle-core/forecast/lifecycle-fit";
-import { tierCalibrator } from "../oracle-core/forecast/tier-calibration";
-import { backtestFamilies, type BacktestFamiliesResult } from "../oracle-core/market/backtest-families";
-import type { TargetSummary, WithInterval } from "../oracle-core/market/backtest-scores";
-import { HistoryFileSchema } from "../oracle-core/schemas/observation";
+import type { TierCalibrationScale } from "../oracle-core/forecast";
+import { lifecycleData } from "../oracle-core/forecast";
+import { lifecycleFitter } from "../oracle-core/forecast";
+import { tierCalibrator } from "../oracle-core/forecast";
+import { backtestFamilies, type BacktestFamiliesResult } from "../oracle-core/market";
+import type { TargetSummary, WithInterval } from "../oracle-core/market";
+import { HistoryFileSchema } from "../oracle-core/schemas";
 
 export const TABLE_PATH = resolve(import.meta.dirname, "../docs/backtest-table.md");
 

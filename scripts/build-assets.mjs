@@ -14,8 +14,13 @@ export function buildAssets() {
   cpSync(resolve(root, "feed-worker/public"), out, { recursive: true });
   cpSync(resolve(root, "data/archives"), resolve(out, "data/archives"), { recursive: true });
   // tiktoken's WASM and JSON ranks were served here before the engine replaced them.
-  for (const old of ["tiktoken_bg.wasm", "o200k_base.json", "cl100k_base.json"]) rmSync(resolve(out, "tokenizers", old), { force: true });
-  const r = spawnSync(process.execPath, [resolve(root, "node_modules/tsx/dist/cli.mjs"), resolve(root, "scripts/build-tokenizers.ts")], { stdio: "inherit" });
+  for (const old of ["tiktoken_bg.wasm", "o200k_base.json", "cl100k_base.json"])
+    rmSync(resolve(out, "tokenizers", old), { force: true });
+  const r = spawnSync(
+    process.execPath,
+    [resolve(root, "node_modules/tsx/dist/cli.mjs"), resolve(root, "scripts/build-tokenizers.ts")],
+    { stdio: "inherit" },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
   return out;
 }

@@ -41,7 +41,9 @@ describe("the bundled data is what the builders make from the archives, read by 
 });
 
 describe("audit defects of 2026-12-02 stay fixed in the generated data", () => {
-  const registry = JSON.parse(committed("registry.json")) as { models: { ticker: string; status: string; status_reason?: string; index_weight_proxy: number; notes?: string[] }[] };
+  const registry = JSON.parse(committed("registry.json")) as {
+    models: { ticker: string; status: string; status_reason?: string; index_weight_proxy: number; notes?: string[] }[];
+  };
   const history = buildHistory();
   const row = (t: string) => registry.models.find((m) => m.ticker === t)!;
 
@@ -54,7 +56,9 @@ describe("audit defects of 2026-12-02 stay fixed in the generated data", () => {
   });
 
   it("drops the untraceable DEEPSEEK-V4-FLASH rise of 2026-08-17 (curation.json says why)", () => {
-    expect(history.observations.filter((o) => o.ticker === "DEEPSEEK-V4-FLASH").map((o) => o.effective_at)).not.toContain("2026-08-17");
+    expect(
+      history.observations.filter((o) => o.ticker === "DEEPSEEK-V4-FLASH").map((o) => o.effective_at),
+    ).not.toContain("2026-08-17");
   });
 
   it("does not stamp LLAMA-3.3-70B's 2026 host median at its 2024-12-06 launch", () => {
@@ -64,7 +68,9 @@ describe("audit defects of 2026-12-02 stay fixed in the generated data", () => {
   });
 
   it("gives every observation a URL but those of five public-record events the record names without an address", () => {
-    const missing = [...new Set(history.observations.filter((o) => !o.url).map((o) => `${o.ticker} ${o.effective_at}`))];
+    const missing = [
+      ...new Set(history.observations.filter((o) => !o.url).map((o) => `${o.ticker} ${o.effective_at}`)),
+    ];
     expect(missing).toEqual([
       "HAIKU-3.5 2024-11-04",
       "GEMINI-1.5-FLASH 2024-05-14",

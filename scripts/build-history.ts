@@ -6,16 +6,15 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { HistoryFileSchema, OBSERVATION_FIELDS } from "../oracle-core/schemas/observation";
-import type { HistoryFile, HistoryObservation } from "../oracle-core/schemas/observation";
-import type { Provider, RegistryEntry, RegistryFile, SourceId } from "../oracle-core/schemas/registry";
+import { HistoryFileSchema, OBSERVATION_FIELDS } from "../oracle-core/schemas";
+import type { HistoryFile, HistoryObservation } from "../oracle-core/schemas";
+import type { Provider, RegistryEntry, RegistryFile, SourceId } from "../oracle-core/schemas";
 import { SHARED_DIR } from "../harness/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, loadArchives, sha256File, type FieldPrices, type Quote } from "./archive-quotes";
 import { PRIORITY } from "./build-registry-choose";
 import { HISTORY_ONLY, TABLE } from "./build-registry-table";
 import { sourceUrl } from "./history-source-url";
 import { loadCuration } from "./load-curation";
-
 
 interface PrEvent {
   provider: Provider;
@@ -54,7 +53,8 @@ export function buildHistory(): HistoryFile {
     const n = (JSON.parse(prBytes.toString("utf8")).events as PrEvent[]).filter(
       (e) => e.model === x.model && e.effective_date === x.effective_date && e.source === x.source,
     ).length;
-    if (n !== 1) throw new Error(`curation excludes ${x.model} ${x.effective_date}, which matches ${n} public-record events`);
+    if (n !== 1)
+      throw new Error(`curation excludes ${x.model} ${x.effective_date}, which matches ${n} public-record events`);
   }
   const events = (JSON.parse(prBytes.toString("utf8")).events as PrEvent[]).filter(
     (e) => !excluded.some((x) => x.model === e.model && x.effective_date === e.effective_date),
@@ -206,7 +206,12 @@ export function buildHistory(): HistoryFile {
       q.segments.forEach((s, i) => {
         if (!s.from || has(m.ticker, s.from)) return;
         const prev = q.segments[i - 1]!.prices;
-        const b = { source: `${q.source} ${q.id}`, checked: q.checked, sha: archiveSha.get(q.source), url: pinnedUrl(q) };
+        const b = {
+          source: `${q.source} ${q.id}`,
+          checked: q.checked,
+          sha: archiveSha.get(q.source),
+          url: pinnedUrl(q),
+        };
         const intro = /introductory|promotional/i.test(q.comment ?? "");
         if (s.prices.output !== undefined && prev.output !== undefined && s.prices.output !== prev.output) {
           const kind =
@@ -305,6 +310,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const families = Object.keys(file.families).length;
   console.log(`history: ${obs.length} observations (${fromRecord} public-record), ${families} families`);
   const unresolved = unresolvedSources(file);
-  console.log(`${obs.length - obs.filter((o) => !o.url).length} of ${obs.length} observations carry a URL; unresolved:`);
+  console.log(
+    `${obs.length - obs.filter((o) => !o.url).length} of ${obs.length} observations carry a URL; unresolved:`,
+  );
   for (const u of unresolved) console.log(`  ${u}`);
 }

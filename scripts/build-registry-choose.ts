@@ -1,8 +1,11 @@
 // How the registry picks one value when archives disagree (documented in registry.json `conventions`).
-import type { Disagreement, SourceId } from "../oracle-core/schemas/registry";
+import type { Disagreement, SourceId } from "../oracle-core/schemas";
 import { AS_OF, pricesAt, type FieldPrices, type Quote } from "./archive-quotes";
 
-/** Tie-break order: genai-prices (curated from provider pages, dated constraints, newest), LiteLLM (cites provider URLs), models.dev, llm-prices, OpenRouter (a reseller; may show a host's price). */
+/**
+ * Tie-break order: genai-prices (curated from provider pages, dated constraints, newest), LiteLLM (cites provider
+ * URLs), models.dev, llm-prices, OpenRouter (a reseller; may show a host's price).
+ */
 export const PRIORITY: SourceId[] = ["genai-prices", "litellm", "models-dev", "llm-prices", "openrouter"];
 const rank = (s: SourceId) => PRIORITY.indexOf(s);
 /** Two prices agree when within 0.5 % (SPEC's `disputed` threshold is 1 %). */
@@ -39,7 +42,8 @@ function scheduleExplains(v: Vote, dated: Quote[], read: ChooseOptions["read"]):
       const x = read(s.prices);
       if (x === undefined || !same(x, v.value)) continue;
       const next = d.segments[i + 1]?.from;
-      const when = s.from === undefined ? `until ${next}` : s.from > AS_OF ? `scheduled from ${s.from}` : `from ${s.from}`;
+      const when =
+        s.from === undefined ? `until ${next}` : s.from > AS_OF ? `scheduled from ${s.from}` : `from ${s.from}`;
       return `= ${d.source}'s price ${when}`;
     }
   }

@@ -5,28 +5,51 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { MAX_INPUT_OVER_OUTPUT } from "../oracle-core/publishing/ratio-check";
-import { tidyPrice } from "../oracle-core/publishing/tidy-price";
-import { lowerMedian, RegistryFileSchema } from "../oracle-core/schemas/registry";
-import type { Disagreement, PricePoint, RegistryEntry, RegistryFile } from "../oracle-core/schemas/registry";
-import type { SourceId, Tier } from "../oracle-core/schemas/registry";
+import { MAX_INPUT_OVER_OUTPUT } from "../oracle-core/publishing";
+import { tidyPrice } from "../oracle-core/publishing";
+import { lowerMedian, RegistryFileSchema } from "../oracle-core/schemas";
+import type { Disagreement, PricePoint, RegistryEntry, RegistryFile } from "../oracle-core/schemas";
+import type { SourceId, Tier } from "../oracle-core/schemas";
 import { SHARED_DIR } from "../harness/shared-path";
-import { AS_OF, ARCHIVES, DATA_DIR, archiveRefs, loadArchives, pricesAt, type FieldPrices, type Quote } from "./archive-quotes";
+import {
+  AS_OF,
+  ARCHIVES,
+  DATA_DIR,
+  archiveRefs,
+  loadArchives,
+  pricesAt,
+  type FieldPrices,
+  type Quote,
+} from "./archive-quotes";
 import { choose, same, PRIORITY, type Vote } from "./build-registry-choose";
 import { DEFAULT_TOKENIZER, TABLE, type TableRow } from "./build-registry-table";
 import { curatedRows, loadCuration } from "./load-curation";
 
 type PriceField = "output" | "input" | "cache_read" | "cache_write_5m" | "cache_write_1h" | "thinking";
-interface PrEvent { model: string; effective_date: string; kind: string; input: number; output: number; cached_input: number | null; confidence: string }
+interface PrEvent {
+  model: string;
+  effective_date: string;
+  kind: string;
+  input: number;
+  output: number;
+  cached_input: number | null;
+  confidence: string;
+}
 
 const archives = loadArchives();
-const pr = JSON.parse(readFileSync(resolve(SHARED_DIR, "reference/history/public-record.json"), "utf8")).events as PrEvent[];
+const pr = JSON.parse(readFileSync(resolve(SHARED_DIR, "reference/history/public-record.json"), "utf8"))
+  .events as PrEvent[];
 const quote = (s: SourceId, id: string): Quote => {
   const q = archives.get(s)?.get(id);
   if (!q) throw new Error(`${s} has no id ${JSON.stringify(id)}`);
   return q;
 };
-const pp = (v: Vote): PricePoint => ({ usd_per_m: v.value, source: v.source, url: v.quote.url, checked: v.quote.checked });
+const pp = (v: Vote): PricePoint => ({
+  usd_per_m: v.value,
+  source: v.source,
+  url: v.quote.url,
+  checked: v.quote.checked,
+});
 const ratio = (a: number, b: number) => tidyPrice(a / b);
 /** Composite hosts' median: the lower middle host for an even count (the README's rule, and reconcile's). */
 const median = lowerMedian;
@@ -41,7 +64,13 @@ function primaries(row: TableRow): Quote[] {
   return out.sort((a, b) => PRIORITY.indexOf(a.source) - PRIORITY.indexOf(b.source));
 }
 
-function chooseField(row: TableRow, qs: Quote[], f: PriceField, base: { input?: number; output?: number }, dis: Disagreement[]): PricePoint | undefined {
+function chooseField(
+  row: TableRow,
+  qs: Quote[],
+  f: PriceField,
+  base: { input?: number; output?: number },
+  dis: Disagreement[],
+): PricePoint | undefined {
   const votes: Vote[] = [];
   for (const q of qs) {
     const v = pricesAt(q, AS_OF)[f];
@@ -52,7 +81,8 @@ function chooseField(row: TableRow, qs: Quote[], f: PriceField, base: { input?: 
     const out = base.output;
     if (f === "input" && out !== undefined && v / out > MAX_INPUT_OVER_OUTPUT) return `input ${v / out}× output`;
     if (f === "cache_read" && inp !== undefined && v > inp) return `above the input price $${inp}`;
-    if ((f === "cache_write_5m" || f === "cache_write_1h") && inp !== undefined && (v / inp < 1 || v / inp > 4)) return `${ratio(v, inp)}× input, outside [1, 4]`;
+    if ((f === "cache_write_5m" || f === "cache_write_1h") && inp !== undefined && (v / inp < 1 || v / inp > 4))
+      return `${ratio(v, inp)}× input, outside [1, 4]`;
     if (f === "thinking" && out !== undefined && v / out > 10) return `${v / out}× output`;
     return undefined;
   };
@@ -61,15 +91,32 @@ function chooseField(row: TableRow, qs: Quote[], f: PriceField, base: { input?: 
   return c && pp(c.vote);
 }
 
-function chooseTiers(row: TableRow, qs: Quote[], inp: number, out: number, ctx: number, dis: Disagreement[], notes: string[]): Tier[] {
+function chooseTiers(
+  row: TableRow,
+  qs: Quote[],
+  inp: number,
+  out: number,
+  ctx: number,
+  dis: Disagreement[],
+  notes: string[],
+): Tier[] {
   const now = qs.map((q) => ({ q, tiers: pricesAt(q, AS_OF).tiers ?? [] }));
-  const past = qs.filter((q) => q.segments.length > 1).flatMap((q) => q.segments.flatMap((s) => (s.prices.tiers ?? []).map((t) => t.above)));
+  const past = qs
+    .filter((q) => q.segments.length > 1)
+    .flatMap((q) => q.segments.flatMap((s) => (s.prices.tiers ?? []).map((t) => t.above)));
   const taus = [...new Set([...now.flatMap((x) => x.tiers.map((t) => t.above)), ...past])].sort((a, b) => a - b);
   const tiers: Tier[] = [];
   for (const tau of taus) {
-    const removedBy = qs.find((q) => q.segments.length > 1 && q.segments.some((s) => s.prices.tiers?.some((t) => t.above === tau)) && !(pricesAt(q, AS_OF).tiers ?? []).some((t) => t.above === tau));
+    const removedBy = qs.find(
+      (q) =>
+        q.segments.length > 1 &&
+        q.segments.some((s) => s.prices.tiers?.some((t) => t.above === tau)) &&
+        !(pricesAt(q, AS_OF).tiers ?? []).some((t) => t.above === tau),
+    );
     if (removedBy) {
-      notes.push(`tier above ${tau} tokens dropped: ${removedBy.source} shows it removed (flat pricing from ${removedBy.segments.at(-1)!.from})`);
+      notes.push(
+        `tier above ${tau} tokens dropped: ${removedBy.source} shows it removed (flat pricing from ${removedBy.segments.at(-1)!.from})`,
+      );
       continue;
     }
     if (tau >= ctx) continue;
@@ -79,8 +126,17 @@ function chooseTiers(row: TableRow, qs: Quote[], inp: number, out: number, ctx: 
         const v = ts.find((t) => t.above === tau)?.[k];
         if (v !== undefined) votes.push({ source: q.source, value: v, quote: q });
       }
-      const plausible = (v: number) => (k !== "cache_read" && (v / b < 1 || v / b > 4) ? `α = ${ratio(v, b)} outside [1, 4]` : k === "cache_read" && v > b ? "above the tier input price" : undefined);
-      const c = choose(`tiers[${tau}].${k}`, votes, { prefer: row.prefer, plausible, read: (p) => p.tiers?.find((t) => t.above === tau)?.[k] });
+      const plausible = (v: number) =>
+        k !== "cache_read" && (v / b < 1 || v / b > 4)
+          ? `α = ${ratio(v, b)} outside [1, 4]`
+          : k === "cache_read" && v > b
+            ? "above the tier input price"
+            : undefined;
+      const c = choose(`tiers[${tau}].${k}`, votes, {
+        prefer: row.prefer,
+        plausible,
+        read: (p) => p.tiers?.find((t) => t.above === tau)?.[k],
+      });
       if (c?.disagreement) dis.push(c.disagreement);
       return c?.vote;
     };
@@ -88,23 +144,46 @@ function chooseTiers(row: TableRow, qs: Quote[], inp: number, out: number, ctx: 
     const to = pick("output", out);
     if (!ti || !to) continue;
     const tc = pick("cache_read", ti.value);
-    tiers.push({ above_tokens: tau, input: ti.value, output: to.value, ...(tc ? { cache_read: tc.value } : {}), source: ti.source, url: ti.quote.url, checked: ti.quote.checked });
+    tiers.push({
+      above_tokens: tau,
+      input: ti.value,
+      output: to.value,
+      ...(tc ? { cache_read: tc.value } : {}),
+      source: ti.source,
+      url: ti.quote.url,
+      checked: ti.quote.checked,
+    });
   }
   return tiers;
 }
 
 function prDisagreements(row: TableRow, prices: RegistryEntry["prices"], dis: Disagreement[]): void {
-  const evs = pr.filter((e) => row.pr?.includes(e.model) && e.effective_date <= AS_OF && e.kind !== "tier").sort((a, b) => a.effective_date.localeCompare(b.effective_date));
+  const evs = pr
+    .filter((e) => row.pr?.includes(e.model) && e.effective_date <= AS_OF && e.kind !== "tier")
+    .sort((a, b) => a.effective_date.localeCompare(b.effective_date));
   const last = evs.at(-1);
   if (!last) return;
-  const fields: Array<[PriceField, number | null]> = [["output", last.output], ["input", last.input], ["cache_read", last.cached_input]];
+  const fields: Array<[PriceField, number | null]> = [
+    ["output", last.output],
+    ["input", last.input],
+    ["cache_read", last.cached_input],
+  ];
   for (const [f, v] of fields) {
     const cur = prices[f];
-    if (v === null || !cur || same(v, cur.usd_per_m) || dis.some((d) => d.field === f && d.values.some((x) => x.source === "public-record"))) continue;
+    if (
+      v === null ||
+      !cur ||
+      same(v, cur.usd_per_m) ||
+      dis.some((d) => d.field === f && d.values.some((x) => x.source === "public-record"))
+    )
+      continue;
     const prior = dis.find((d) => d.field === f);
     dis.push({
       field: f,
-      values: [{ source: "public-record", usd_per_m: v }, ...(prior ? prior.values : [{ source: cur.source, usd_per_m: cur.usd_per_m }])],
+      values: [
+        { source: "public-record", usd_per_m: v },
+        ...(prior ? prior.values : [{ source: cur.source, usd_per_m: cur.usd_per_m }]),
+      ],
       chosen_usd_per_m: cur.usd_per_m,
       reason: `the public record's latest event (${last.effective_date} ${last.kind}, ${last.confidence}) gives $${v}; the archives (${cur.source} ${cur.checked}${cur.checked > last.effective_date ? ", after that event" : ""}) show $${cur.usd_per_m}. The registry follows the archives; the history keeps the event.`,
     });
@@ -117,9 +196,12 @@ function releaseDate(row: TableRow, qs: Quote[], notes: string[]): string {
     notes.push(`release_date: ${row.release.basis}`);
     return row.release.date;
   }
-  const launches = pr.filter((e) => row.pr?.includes(e.model) && e.kind === "launch").sort((a, b) => a.effective_date.localeCompare(b.effective_date));
+  const launches = pr
+    .filter((e) => row.pr?.includes(e.model) && e.kind === "launch")
+    .sort((a, b) => a.effective_date.localeCompare(b.effective_date));
   if (launches[0]?.confidence === "public-record") return launches[0].effective_date;
-  const md = qs.find((q) => q.source === "models-dev")?.releaseDate ?? qs.find((q) => q.source === "openrouter")?.releaseDate;
+  const md =
+    qs.find((q) => q.source === "models-dev")?.releaseDate ?? qs.find((q) => q.source === "openrouter")?.releaseDate;
   if (md) return md;
   if (launches[0]) return launches[0].effective_date;
   throw new Error(`${row.ticker}: no release date in any source; add one to the table`);
@@ -168,15 +250,37 @@ function buildEntry(row: TableRow): RegistryEntry {
       for (const q of rest) {
         const r = pricesAt(q, AS_OF);
         for (const k of ["input", "output"] as const) {
-          if (r[k] !== undefined && !same(r[k]!, p[k]!)) dis.push({ field: `composite.${host}.${k}`, values: [{ source: `${first!.source}:${first!.id}`, usd_per_m: p[k]! }, { source: `${q.source}:${q.id}`, usd_per_m: r[k]! }], chosen_usd_per_m: p[k]!, reason: `the host's own listing (${first!.id}) is used; a router or second archive lists another price` });
+          if (r[k] !== undefined && !same(r[k]!, p[k]!))
+            dis.push({
+              field: `composite.${host}.${k}`,
+              values: [
+                { source: `${first!.source}:${first!.id}`, usd_per_m: p[k]! },
+                { source: `${q.source}:${q.id}`, usd_per_m: r[k]! },
+              ],
+              chosen_usd_per_m: p[k]!,
+              reason: `the host's own listing (${first!.id}) is used; a router or second archive lists another price`,
+            });
         }
       }
-      return { host, input: p.input!, output: p.output!, source: first!.source, url: first!.url, checked: first!.checked };
+      return {
+        host,
+        input: p.input!,
+        output: p.output!,
+        source: first!.source,
+        url: first!.url,
+        checked: first!.checked,
+      };
     });
     composite = { method: "median", constituents: cons };
-    const checked = cons.map((c) => c.checked).sort().at(-1)!;
+    const checked = cons
+      .map((c) => c.checked)
+      .sort()
+      .at(-1)!;
     const url = ARCHIVES[0]!.upstream;
-    prices = { output: { usd_per_m: median(cons.map((c) => c.output)), source: "composite-median", url, checked }, input: { usd_per_m: median(cons.map((c) => c.input)), source: "composite-median", url, checked } };
+    prices = {
+      output: { usd_per_m: median(cons.map((c) => c.output)), source: "composite-median", url, checked },
+      input: { usd_per_m: median(cons.map((c) => c.input)), source: "composite-median", url, checked },
+    };
     match = {};
     for (const { candidates } of row.composite) for (const c of candidates) (match[c.source] ??= []).push(c.id);
   } else {
@@ -190,17 +294,25 @@ function buildEntry(row: TableRow): RegistryEntry {
       if (v) prices[f] = v;
     }
   }
-  // Metadata: the preferred source first, then models.dev, OpenRouter, genai-prices, LiteLLM (its max_input_tokens is an input limit).
-  const order = (o: SourceId[]): SourceId[] => (row.prefer ? [row.prefer.source, ...o.filter((s) => s !== row.prefer!.source)] : o);
-  const meta = (k: "context" | "maxOutput", o: SourceId[]) => order(o).map((s) => qs.find((q) => q.source === s)?.[k]).find((x) => x !== undefined);
+  // Metadata: the preferred source first, then models.dev, OpenRouter, genai-prices, LiteLLM (its max_input_tokens is
+  // an input limit).
+  const order = (o: SourceId[]): SourceId[] =>
+    row.prefer ? [row.prefer.source, ...o.filter((s) => s !== row.prefer!.source)] : o;
+  const meta = (k: "context" | "maxOutput", o: SourceId[]) =>
+    order(o)
+      .map((s) => qs.find((q) => q.source === s)?.[k])
+      .find((x) => x !== undefined);
   let context_window = row.meta?.context ?? meta("context", ["models-dev", "openrouter", "genai-prices", "litellm"]);
   if (!context_window) throw new Error(`${row.ticker}: no context window`);
-  // A source listing a context tier at or above that window means the long-context option exists: take the largest window listed.
+  // A source listing a context tier at or above that window means the long-context option exists: take the largest
+  // window listed.
   const tierTop = Math.max(0, ...qs.flatMap((q) => (pricesAt(q, AS_OF).tiers ?? []).map((t) => t.above)));
   if (tierTop >= context_window && !row.meta) {
     const widest = Math.max(...qs.map((q) => q.context ?? 0));
     if (widest > tierTop) {
-      notes.push(`context_window: ${widest} (the widest an archive lists; others list ${context_window}) because sources price a tier above ${tierTop} tokens`);
+      notes.push(
+        `context_window: ${widest} (the widest an archive lists; others list ${context_window}) because sources price a tier above ${tierTop} tokens`,
+      );
       context_window = widest;
     }
   }
@@ -210,16 +322,33 @@ function buildEntry(row: TableRow): RegistryEntry {
     notes.push("max_output: no archive publishes it; set to the context window (an upper bound)");
   }
   if (row.meta) notes.push(`context_window, max_output, reasoning: ${row.meta.basis}`);
-  const reasoning = row.meta?.reasoning ?? order(["models-dev", "litellm", "openrouter"]).map((s) => qs.find((q) => q.source === s)?.reasoning).find((x) => x !== undefined) ?? row.reasoning;
-  if (reasoning === undefined) throw new Error(`${row.ticker}: no source says whether it reasons; set 'reasoning' in the table`);
-  if (row.reasoning !== undefined && !row.meta) notes.push(`reasoning: ${row.reasoning} — ${row.reasoningBasis ?? "table"}`);
-  const tiers = row.composite ? [] : chooseTiers(row, qs, prices.input.usd_per_m, prices.output.usd_per_m, context_window, dis, notes);
+  const reasoning =
+    row.meta?.reasoning ??
+    order(["models-dev", "litellm", "openrouter"])
+      .map((s) => qs.find((q) => q.source === s)?.reasoning)
+      .find((x) => x !== undefined) ??
+    row.reasoning;
+  if (reasoning === undefined)
+    throw new Error(`${row.ticker}: no source says whether it reasons; set 'reasoning' in the table`);
+  if (row.reasoning !== undefined && !row.meta)
+    notes.push(`reasoning: ${row.reasoning} — ${row.reasoningBasis ?? "table"}`);
+  const tiers = row.composite
+    ? []
+    : chooseTiers(row, qs, prices.input.usd_per_m, prices.output.usd_per_m, context_window, dis, notes);
 
   // Batch: stated by a source → that ratio; DeepSeek, xAI and composites → null; others → absent (MATH default 0.5).
   let batch_ratio: RegistryEntry["batch_ratio"];
-  const bv: Vote[] = qs.filter((q) => q.batch !== undefined).map((q) => ({ source: q.source, value: q.batch!, quote: q }));
+  const bv: Vote[] = qs
+    .filter((q) => q.batch !== undefined)
+    .map((q) => ({ source: q.source, value: q.batch!, quote: q }));
   const bc = choose("batch_ratio", bv, { read: () => undefined });
-  if (bc) batch_ratio = { value: bc.vote.value, source: bc.vote.source, url: bc.vote.quote.url, checked: bc.vote.quote.checked };
+  if (bc)
+    batch_ratio = {
+      value: bc.vote.value,
+      source: bc.vote.source,
+      url: bc.vote.quote.url,
+      checked: bc.vote.quote.checked,
+    };
   else if (row.provider === "deepseek" || row.provider === "xai" || row.provider === "meta") batch_ratio = null;
 
   // Scheduled future prices from dated sources (highest-priority source per date).
@@ -230,7 +359,16 @@ function buildEntry(row: TableRow): RegistryEntry {
       if (!s.from || s.from <= AS_OF || scheduled.some((x) => x.effective_date === s.from)) continue;
       const p: FieldPrices = s.prices;
       if (p.input === undefined || p.output === undefined) continue;
-      scheduled.push({ effective_date: s.from, input: p.input, output: p.output, ...(p.cache_read !== undefined ? { cache_read: p.cache_read } : {}), kind: intro ? "promo-end" : "scheduled", source: q.source, url: q.url, checked: q.checked });
+      scheduled.push({
+        effective_date: s.from,
+        input: p.input,
+        output: p.output,
+        ...(p.cache_read !== undefined ? { cache_read: p.cache_read } : {}),
+        kind: intro ? "promo-end" : "scheduled",
+        source: q.source,
+        url: q.url,
+        checked: q.checked,
+      });
     }
   }
   scheduled.sort((a, b) => a.effective_date.localeCompare(b.effective_date));
@@ -241,11 +379,16 @@ function buildEntry(row: TableRow): RegistryEntry {
     const std = pricesAt(q, AS_OF);
     const off = q.window.offpeak;
     windows.push({
-      name: "off-peak", start_utc: q.window.start_utc, end_utc: q.window.end_utc,
-      input_mult: ratio(off.input!, std.input!), output_mult: ratio(off.output!, std.output!),
+      name: "off-peak",
+      start_utc: q.window.start_utc,
+      end_utc: q.window.end_utc,
+      input_mult: ratio(off.input!, std.input!),
+      output_mult: ratio(off.output!, std.output!),
       ...(off.cache_read && std.cache_read ? { cache_read_mult: ratio(off.cache_read, std.cache_read) } : {}),
       note: "DeepSeek's off-peak discount as genai-prices encodes it; the public record says DeepSeek cancelled off-peak pricing on 2025-09-05",
-      source: q.source, url: q.url, checked: q.checked,
+      source: q.source,
+      url: q.url,
+      checked: q.checked,
     });
   }
 
@@ -254,7 +397,9 @@ function buildEntry(row: TableRow): RegistryEntry {
   if (!retired.length && !row.composite) retired.push(...snapshotsRetired(row));
   for (const a of aliasesRetired(row)) notes.push(`alias ${a} is no longer offered`);
   const status = row.legacy || retired.length ? "legacy" : "active";
-  const sourcesListing = new Set(row.composite ? row.composite.flatMap((h) => h.candidates.map((c) => c.source)) : qs.map((q) => q.source));
+  const sourcesListing = new Set(
+    row.composite ? row.composite.flatMap((h) => h.candidates.map((c) => c.source)) : qs.map((q) => q.source),
+  );
   const entry: RegistryEntry = {
     ticker: row.ticker,
     display_name: row.display_name,
@@ -285,20 +430,34 @@ function buildEntry(row: TableRow): RegistryEntry {
 const CONVENTIONS: Record<string, string> = {
   units: "USD per 1M tokens; sync; base (lowest) context tier. β = prices.output.",
   as_of: `${AS_OF}: the newest archive date. Prices are the ones in force on that date; later dated prices are in 'scheduled'.`,
-  match: "Ids each source uses. genai-prices and models-dev ids are '<provider>:<model id>' (their files are keyed by provider); litellm, llm-prices and openrouter ids are their own keys. The first id per source is the primary one (prices, metadata, status); the rest are aliases or dated snapshots. llm-prices '<id>-<n>k' rows are folded into <id> as the tier above n·1000 tokens. provider-page ids are not filled yet (no provider page is bundled).",
-  selection: "Per field: values a source shows at as_of; values that are implausible (cache read above input, cache write outside 1–4× input, input above 2× output, tier α outside 1–4) are set aside, as are values that equal another dated segment of a source carrying a price schedule (stale or pre-announced prices). Then a row's stated preferred source if any, else the majority (values within 0.5 % agree), else source priority genai-prices > litellm > models-dev > llm-prices > openrouter (genai-prices is curated from provider pages, dated, and the newest). Every case where sources differ is listed in 'disagreements' with the values and the reason.",
-  checked: "The commit date of the archive the value was read from: genai-prices 2026-08-21, llm-prices 2026-08-05, litellm 2026-07-24, models-dev and openrouter 2026-07-02. url is the upstream file at that commit.",
-  status: "legacy when the row states why (status_reason), or when an archive says the primary id is no longer offered on or before as_of: a LiteLLM deprecation_date, an OpenRouter expiration_date, models.dev status 'deprecated', genai-prices 'deprecated'; or, for an undated primary id (an alias), when a source lists dated snapshots of the model and every one is no longer offered (GPT-4). Otherwise active. Aliases no longer offered are named in notes.",
-  release_date: "The public record's launch date (confidence public-record) when there is one; else models.dev release_date; else OpenRouter's created date; else the public record's snapshot-only launch; rows with none state an upper bound (the first archive that lists the model) in notes.",
-  batch_ratio: "An object when a source states the batch price (LiteLLM *_batches fields, genai-prices price comments). Absent: the provider has a batch API but no archive states the ratio; use MATH §1's default 0.5 (Anthropic, OpenAI, Google, Mistral all sell batch at 50 %). null: no batch price — DeepSeek has no batch API; no archive states an xAI batch price; composites are priced at hosts' sync rates.",
-  cache_write: "cache_write_5m is the standard (5-minute TTL) cache-write price; cache_write_1h the 1-hour TTL price (Anthropic). Absent means no write premium is published (MATH §1 m_w = 1 for providers without one).",
-  tiers: "Whole-request context tiers (MATH §1): above_tokens is the threshold τ; prices apply to the whole request when the prompt exceeds τ.",
-  windows: "Time-of-day windows only where a source gives one (genai-prices' DeepSeek off-peak encoding); multipliers are relative to the base prices.",
-  scheduled: "Future prices from dated sources (genai-prices start_date constraints, llm-prices from_date). kind promo-end when the source calls the current price introductory.",
-  composite: "Meta/Llama rows are composites: the median, per field, of the hosts listed in the archives (one listing per host; a host's own listing wins over a router's), the lower middle host for an even count, so every composite price is one a host quotes. Constituents are listed; prices.*.source is 'composite-median'.",
-  index_weight_proxy: "A PROXY, not usage data: the number of the five archives that list the model (for composites, that list any constituent); 0 for legacy rows. No archive carries usage volumes; replace with a real usage share (e.g. a router's 30-day token share) when one is available.",
-  tokenizer: "o200k_base for OpenAI models from GPT-4o on, cl100k_base for GPT-4/GPT-4 Turbo/GPT-3.5; the published vocabulary where one exists: llama3 (Llama 3.x), tekken (Mistral), deepseek-v3 (DeepSeek), gemma3 (Gemini, reported to share Gemma 3's vocabulary); vendors with no public tokenizer (Anthropic, xAI, Llama 4): estimate:<provider tokenizer name>.",
-  history_only: "Public-record models retired before the archives' time and without complete metadata in any archive (GPT-4-32K, GEMINI-1.5-PRO, GEMINI-1.5-FLASH, GROK-BETA, GROK-2, MISTRAL-LARGE-1, DEEPSEEK-V3.1) are tickers in data/history.json only, declared in its families.",
+  match:
+    "Ids each source uses. genai-prices and models-dev ids are '<provider>:<model id>' (their files are keyed by provider); litellm, llm-prices and openrouter ids are their own keys. The first id per source is the primary one (prices, metadata, status); the rest are aliases or dated snapshots. llm-prices '<id>-<n>k' rows are folded into <id> as the tier above n·1000 tokens. provider-page ids are not filled yet (no provider page is bundled).",
+  selection:
+    "Per field: values a source shows at as_of; values that are implausible (cache read above input, cache write outside 1–4× input, input above 2× output, tier α outside 1–4) are set aside, as are values that equal another dated segment of a source carrying a price schedule (stale or pre-announced prices). Then a row's stated preferred source if any, else the majority (values within 0.5 % agree), else source priority genai-prices > litellm > models-dev > llm-prices > openrouter (genai-prices is curated from provider pages, dated, and the newest). Every case where sources differ is listed in 'disagreements' with the values and the reason.",
+  checked:
+    "The commit date of the archive the value was read from: genai-prices 2026-08-21, llm-prices 2026-08-05, litellm 2026-07-24, models-dev and openrouter 2026-07-02. url is the upstream file at that commit.",
+  status:
+    "legacy when the row states why (status_reason), or when an archive says the primary id is no longer offered on or before as_of: a LiteLLM deprecation_date, an OpenRouter expiration_date, models.dev status 'deprecated', genai-prices 'deprecated'; or, for an undated primary id (an alias), when a source lists dated snapshots of the model and every one is no longer offered (GPT-4). Otherwise active. Aliases no longer offered are named in notes.",
+  release_date:
+    "The public record's launch date (confidence public-record) when there is one; else models.dev release_date; else OpenRouter's created date; else the public record's snapshot-only launch; rows with none state an upper bound (the first archive that lists the model) in notes.",
+  batch_ratio:
+    "An object when a source states the batch price (LiteLLM *_batches fields, genai-prices price comments). Absent: the provider has a batch API but no archive states the ratio; use MATH §1's default 0.5 (Anthropic, OpenAI, Google, Mistral all sell batch at 50 %). null: no batch price — DeepSeek has no batch API; no archive states an xAI batch price; composites are priced at hosts' sync rates.",
+  cache_write:
+    "cache_write_5m is the standard (5-minute TTL) cache-write price; cache_write_1h the 1-hour TTL price (Anthropic). Absent means no write premium is published (MATH §1 m_w = 1 for providers without one).",
+  tiers:
+    "Whole-request context tiers (MATH §1): above_tokens is the threshold τ; prices apply to the whole request when the prompt exceeds τ.",
+  windows:
+    "Time-of-day windows only where a source gives one (genai-prices' DeepSeek off-peak encoding); multipliers are relative to the base prices.",
+  scheduled:
+    "Future prices from dated sources (genai-prices start_date constraints, llm-prices from_date). kind promo-end when the source calls the current price introductory.",
+  composite:
+    "Meta/Llama rows are composites: the median, per field, of the hosts listed in the archives (one listing per host; a host's own listing wins over a router's), the lower middle host for an even count, so every composite price is one a host quotes. Constituents are listed; prices.*.source is 'composite-median'.",
+  index_weight_proxy:
+    "A PROXY, not usage data: the number of the five archives that list the model (for composites, that list any constituent); 0 for legacy rows. No archive carries usage volumes; replace with a real usage share (e.g. a router's 30-day token share) when one is available.",
+  tokenizer:
+    "o200k_base for OpenAI models from GPT-4o on, cl100k_base for GPT-4/GPT-4 Turbo/GPT-3.5; the published vocabulary where one exists: llama3 (Llama 3.x), tekken (Mistral), deepseek-v3 (DeepSeek), gemma3 (Gemini, reported to share Gemma 3's vocabulary); vendors with no public tokenizer (Anthropic, xAI, Llama 4): estimate:<provider tokenizer name>.",
+  history_only:
+    "Public-record models retired before the archives' time and without complete metadata in any archive (GPT-4-32K, GEMINI-1.5-PRO, GEMINI-1.5-FLASH, GROK-BETA, GROK-2, MISTRAL-LARGE-1, DEEPSEEK-V3.1) are tickers in data/history.json only, declared in its families.",
 };
 
 /** The registry as the archives and the table make it, checked against its schema. */

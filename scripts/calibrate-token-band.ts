@@ -7,8 +7,8 @@
 // uses o200k_base's UTF-8 bytes per token on prose, code and JSON. Run: `npx tsx scripts/calibrate-token-band.ts`.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { utf8Length } from "../oracle-core/tokens/estimate";
-import type { TokenizerId } from "../oracle-core/tokens/tokenizers";
+import { utf8Length } from "../oracle-core/tokens";
+import type { TokenizerId } from "../oracle-core/tokens";
 import { engineTokenizer } from "../test/tokens/vocab-files";
 import { tokenCorpus } from "./token-corpus";
 
@@ -43,7 +43,10 @@ async function main(): Promise<void> {
     calibrated_on: `lowest 5th to highest 95th percentile of ${OTHERS.join(", ")} counts over o200k_base's on the token corpus's natural-text documents (scripts/calibrate-token-band.ts)`,
     per_tokenizer: Object.fromEntries(Object.entries(per).map(([k, [a, b]]) => [k, [round(a - 1), round(b - 1)]])),
   };
-  writeFileSync(resolve(import.meta.dirname, "../oracle-core/tokens/estimate-band.json"), `${JSON.stringify(band, null, 2)}\n`);
+  writeFileSync(
+    resolve(import.meta.dirname, "../oracle-core/tokens/estimate-band.json"),
+    `${JSON.stringify(band, null, 2)}\n`,
+  );
   console.log(band);
 }
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkData } from "../oracle-core/registry/data-check";
-import { README_MODELS } from "../oracle-core/registry/readme-models";
+import { checkData } from "../oracle-core/registry";
+import { README_MODELS } from "../oracle-core/registry";
 import { SHARED_DIR } from "../harness/shared-path";
 
 const DATA = resolve(import.meta.dirname, "../data");
@@ -21,7 +21,9 @@ describe("checkData on the committed files", () => {
     expect(r.ok).toBe(true);
     const active = registry.models.filter((m: any) => m.status === "active");
     expect(active.length).toBeGreaterThanOrEqual(45);
-    expect(new Set(active.map((m: any) => m.provider))).toEqual(new Set(["anthropic", "openai", "google", "xai", "mistral", "deepseek", "meta"]));
+    expect(new Set(active.map((m: any) => m.provider))).toEqual(
+      new Set(["anthropic", "openai", "google", "xai", "mistral", "deepseek", "meta"]),
+    );
   });
 });
 
@@ -114,7 +116,11 @@ describe("checkData fails on broken copies", () => {
 
 describe("npm run check:data (the script)", () => {
   const script = resolve(import.meta.dirname, "check-data.ts");
-  const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", script, ...args], { encoding: "utf8", cwd: resolve(import.meta.dirname, "..") });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
+      encoding: "utf8",
+      cwd: resolve(import.meta.dirname, ".."),
+    });
   it("exits 0 with a one-line summary on the committed data, non-zero on a broken copy", () => {
     const ok = run();
     expect(ok.status).toBe(0);
@@ -146,7 +152,10 @@ describe("the bundled data against the shared reference", () => {
       ["openrouter/SOURCE", "openrouter/SOURCE"],
     ];
     for (const [shared, ours] of pairs) {
-      expect(readFileSync(join(DATA, "archives", ours)).equals(readFileSync(join(SHARED_DIR, "reference/archives", shared))), ours).toBe(true);
+      expect(
+        readFileSync(join(DATA, "archives", ours)).equals(readFileSync(join(SHARED_DIR, "reference/archives", shared))),
+        ours,
+      ).toBe(true);
     }
   });
 
@@ -157,7 +166,12 @@ describe("the bundled data against the shared reference", () => {
     for (const line of table.split("\n")) {
       const cells = line.split("|").map((c) => c.trim());
       if (cells.length < 4 || cells[1] === "Provider" || cells[1]!.startsWith("-")) continue;
-      named.push(...cells[2]!.replace(/\s*\+\s*\d+ legacy/, "").split(",").map((s) => `${cells[1]}/${s.trim()}`));
+      named.push(
+        ...cells[2]!
+          .replace(/\s*\+\s*\d+ legacy/, "")
+          .split(",")
+          .map((s) => `${cells[1]}/${s.trim()}`),
+      );
     }
     expect(named).toHaveLength(34); // 37 minus Anthropic's 3 unnamed legacy models
     expect(new Set(README_MODELS.map((m) => `${m.provider}/${m.name}`))).toEqual(new Set(named));
@@ -175,16 +189,29 @@ describe("the bundled data against the shared reference", () => {
         expect(rows.some((o: any) => o.effective_at === e.effective_date && o.source === e.source)).toBe(false);
         continue;
       }
-      const mine = rows.filter((o: any) => o.effective_at === e.effective_date && o.source === e.source && o.family === e.family && o.kind === e.kind);
-      expect(mine.every((o: any) => o.confidence === e.confidence), e.model).toBe(true);
+      const mine = rows.filter(
+        (o: any) =>
+          o.effective_at === e.effective_date && o.source === e.source && o.family === e.family && o.kind === e.kind,
+      );
+      expect(
+        mine.every((o: any) => o.confidence === e.confidence),
+        e.model,
+      ).toBe(true);
       if (e.kind !== "tier") {
         expect(mine.find((o: any) => o.field === "output")?.value, `${e.model} ${e.effective_date}`).toBe(e.output);
         expect(mine.find((o: any) => o.field === "input")?.value).toBe(e.input);
-        if (e.cached_input !== null) expect(mine.find((o: any) => o.field === "cache_read")?.value).toBe(e.cached_input);
+        if (e.cached_input !== null)
+          expect(mine.find((o: any) => o.field === "cache_read")?.value).toBe(e.cached_input);
       }
       if (e.tier) {
-        expect(mine.find((o: any) => o.field === "tier_input")).toMatchObject({ value: e.tier.input, tier_above_tokens: e.tier.above_tokens });
-        expect(mine.find((o: any) => o.field === "tier_output")).toMatchObject({ value: e.tier.output, tier_above_tokens: e.tier.above_tokens });
+        expect(mine.find((o: any) => o.field === "tier_input")).toMatchObject({
+          value: e.tier.input,
+          tier_above_tokens: e.tier.above_tokens,
+        });
+        expect(mine.find((o: any) => o.field === "tier_output")).toMatchObject({
+          value: e.tier.output,
+          tier_above_tokens: e.tier.above_tokens,
+        });
       }
     }
     expect(rows.filter((o: any) => o.confidence === "snapshot-only").length).toBeGreaterThan(0);
@@ -193,6 +220,12 @@ describe("the bundled data against the shared reference", () => {
   it("every registry row's current prices come from an archive dated no later than as_of", () => {
     expect(registry.as_of).toBe("2026-08-21");
     const dates = Object.fromEntries(registry.archives.map((a: any) => [a.id, a.date]));
-    expect(dates).toEqual({ "genai-prices": "2026-08-21", litellm: "2026-07-24", "llm-prices": "2026-08-05", "models-dev": "2026-07-02", openrouter: "2026-07-02" });
+    expect(dates).toEqual({
+      "genai-prices": "2026-08-21",
+      litellm: "2026-07-24",
+      "llm-prices": "2026-08-05",
+      "models-dev": "2026-07-02",
+      openrouter: "2026-07-02",
+    });
   });
 });

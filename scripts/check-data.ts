@@ -4,8 +4,8 @@
 // An optional argument names another data directory (the tests check broken copies that way).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { checkData } from "../oracle-core/registry/data-check";
-import { CurationFileSchema } from "../oracle-core/schemas/curation";
+import { checkData } from "../oracle-core/registry";
+import { CurationFileSchema } from "../oracle-core/schemas";
 
 const dir = resolve(process.argv[2] ?? resolve(import.meta.dirname, "../data"));
 const read = (name: string): unknown => {

@@ -18,7 +18,9 @@ export interface DocRef {
   line: number;
 }
 
-/** Every "MATH.md §8.4", "MATH §5", "SPEC §4", "SPEC.md §6" in a text (ranges like "§8–11" cite their first section). */
+/**
+ * Every "MATH.md §8.4", "MATH §5", "SPEC §4", "SPEC.md §6" in a text (ranges like "§8–11" cite their first section).
+ */
 export function docRefs(text: string): DocRef[] {
   const out: DocRef[] = [];
   text.split("\n").forEach((l, i) => {
@@ -57,6 +59,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname,
       console.error(`${f}:${r.line}: cites ${r.doc} §${r.section}, which docs/${r.doc}.md does not have`);
     }
   }
-  console.log(`doc references: ${refs} citations of docs/MATH.md and docs/SPEC.md in ${files.length} files, ${bad} broken`);
+  console.log(
+    `doc references: ${refs} citations of docs/MATH.md and docs/SPEC.md in ${files.length} files, ${bad} broken`,
+  );
   process.exit(bad ? 1 : 0);
 }

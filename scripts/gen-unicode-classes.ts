@@ -2,7 +2,8 @@
 // in tiktoken 1.0.22) puts in each class the pre-tokenizer patterns use. They are read from tiktoken itself, not from
 // a Unicode data file: a probe pattern "CLASS|#" over every code point, with "#" before each one, keeps a code point's
 // bytes exactly when the class matches it. The browser's and Node's own \p{…} tables are a newer Unicode (17 on V8 as
-// of 2026) and differ on ~4,700 code points, so the engine never uses them. Run: `npx tsx scripts/gen-unicode-classes.ts`.
+// of 2026) and differ on ~4,700 code points, so the engine never uses them. Run: `npx tsx
+// scripts/gen-unicode-classes.ts`.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Tiktoken } from "tiktoken";

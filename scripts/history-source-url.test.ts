@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CurationFileSchema } from "../oracle-core/schemas/curation";
+import { CurationFileSchema } from "../oracle-core/schemas";
 import { sourceUrl } from "./history-source-url";
 
 const curation = CurationFileSchema.parse(

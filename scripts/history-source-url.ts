@@ -1,6 +1,6 @@
 // Where a public-record event can be read: derived from the record's own source text by written rules, else by the
 // curated phrases of data/curation.json. Used by build-history.ts; the events it cannot resolve are listed there.
-import type { CurationEntry } from "../oracle-core/schemas/curation";
+import type { CurationEntry } from "../oracle-core/schemas";
 
 type SourceUrlEntry = Extract<CurationEntry, { action: "source-url" }>;
 

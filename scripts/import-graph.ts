@@ -99,7 +99,10 @@ export function importGraph(files: ReadonlyMap<string, string>): ImportEdge[] {
       if (to === null) continue;
       const prev = seen.get(to);
       if (!prev) {
-        seen.set(to, ref.dynamic ? { from, to, typeOnly: ref.typeOnly, dynamic: true } : { from, to, typeOnly: ref.typeOnly });
+        seen.set(
+          to,
+          ref.dynamic ? { from, to, typeOnly: ref.typeOnly, dynamic: true } : { from, to, typeOnly: ref.typeOnly },
+        );
       } else {
         prev.typeOnly &&= ref.typeOnly;
         if (!ref.dynamic) delete prev.dynamic;

@@ -1,7 +1,7 @@
 // data/curation.json as the builders read it: validated, and applied to the registry table's rows.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { CurationFileSchema, type CurationEntry } from "../oracle-core/schemas/curation";
+import { CurationFileSchema, type CurationEntry } from "../oracle-core/schemas";
 import { DATA_DIR } from "./archive-quotes";
 import type { TableRow } from "./build-registry-table";
 

@@ -5,8 +5,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-interface Assertion { fullName: string; status: string; title: string }
-interface FileResult { name: string; assertionResults: Assertion[] }
+interface Assertion {
+  fullName: string;
+  status: string;
+  title: string;
+}
+interface FileResult {
+  name: string;
+  assertionResults: Assertion[];
+}
 
 /** A scenario of SPEC §10 / issue 8 and the tests that prove it; `cases` counts generated inputs per matching test. */
 interface Scenario {
@@ -17,29 +24,115 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: "Heartbeat and staleness (fake clock)", injected: "no source answers for 3 heartbeats; 48 h without quotes; client clocks at 2×heartbeat and past expiry", tests: [{ file: /pipeline\/heartbeat\.test/ }] },
-  { name: "Unit errors in every archive format", injected: "×1e3, ×1e5, truncated to 0, per-1K read as per-1M on GPT-4.1 in each of 6 archives", tests: [{ file: /guard-scenarios\.test/, title: /six archives/, cases: 24 }, { file: /guard\/.*\.test/ }] },
-  { name: "One wrong surviving source", injected: "every source down but one quoting −25%", tests: [{ file: /guard-scenarios\.test/, title: /lone surviving/ }] },
-  { name: "Provider page layout change (live mode)", injected: "OpenAI's pricing tables redesigned as cards", tests: [{ file: /page-layout\.test/ }] },
-  { name: "Broken upstream files", injected: "empty, truncated, half-size, HTML error page with 200, HTTP 503", tests: [{ file: /guard-scenarios\.test/, title: /empty file|truncated|HTML error|half-size|HTTP 503/ }, { file: /sources\/.*\.test/, title: /layout|broken|truncat|empty|HTML/i }] },
-  { name: "Real large cut and a one-poll glitch", injected: "o3 $40 → $8 (2025-06-10) from one source, then confirmed; Gemini 2.0 Flash at $150/$600", tests: [{ file: /guard-scenarios\.test/, title: /o3|1500/ }, { file: /pipeline\/breaker\.test/ }] },
-  { name: "Mutated envelopes (Node)", injected: "byte flips in payload, signature, payloadType; swapped keys; truncation; duplicated signatures; non-canonical payloads", tests: [{ file: /snapshot-mutation\.test/, title: /rejects all/, cases: "title" }] },
-  { name: "Mutated envelopes (Node, workerd, Chromium)", injected: "the same 12 mutation kinds, seeded, in each runtime", tests: [{ file: /cross-runtime\.test/, title: /rejects every one/, cases: 10_000 }] },
-  { name: "Identical canonical bytes and signatures", injected: "the same payloads (unicode, number forms) signed in Node, workerd and Chromium", tests: [{ file: /cross-runtime\.test/, title: /byte-identical/ }] },
-  { name: "Rollback, replay, expiry, skew, key rotation", injected: "older version after newer; same version with other bytes; ±5 min edges; unchained keysets", tests: [{ file: /snapshot\/(snapshot-verify|keyset)\.test/ }, { file: /widgets-verify\.test/, title: /rollback|expired|tamper/i }, { file: /pwa-.*\.test/, title: /rollback|corrupt/i }, { file: /test\/sdk\/.*\.test/, title: /rollback|replay|tamper/i }] },
-  { name: "API fuzzing", injected: "generated requests: wrong types, huge numbers, NaN/Infinity strings, deep nesting, unicode, missing/extra fields, wrong methods and content types", tests: [{ file: /api-fuzz\.test/, title: /bodies|paths|methods and content types/, cases: "title" }] },
-  { name: "Body limit, CORS, security headers, rate limit, framing", injected: "16 KB + 1 bodies, preflights, 405s, 101 requests a minute, iframe embedding", tests: [{ file: /test\/feed\/headers\.test/ }, { file: /http\/limits\.test/ }, { file: /embed-headers\.test/ }] },
-  { name: "Security probes (issue 16)", injected: "MCP batches, spoofed client addresses, SSRF webhook URLs, 100-value filters, float64 overflow, near-miss ETags, static-asset headers", tests: [{ file: /test\/security\/probe\.test/ }, { file: /webhooks\/(url-policy|special-addresses|deliver)\.test/ }, { file: /input-edges\.test/ }] },
-  { name: "Crash between pipeline steps", injected: "a throw before each of the 8 steps of a run that changes a price", tests: [{ file: /crash-injection\.test/ }] },
-  { name: "Killed mid-publish", injected: "SIGKILL of workerd 5, 60 and 250 ms into a publish", tests: [{ file: /load-and-kill\.test/, title: /killed/ }] },
-  { name: "Bounded loopback load", injected: "autocannon, 3 s × 4 connections on GET /v1/snapshot and POST /v1/price", tests: [{ file: /load-and-kill\.test/, title: /zero errors/ }] },
-  { name: "PWA storage across updates", injected: "app update, failed update, corrupted stored snapshot", tests: [{ file: /pwa-(update|snapshot|forms)\.test/, title: /update|tampered|saved|expired/i }] },
+  {
+    name: "Heartbeat and staleness (fake clock)",
+    injected: "no source answers for 3 heartbeats; 48 h without quotes; client clocks at 2×heartbeat and past expiry",
+    tests: [{ file: /pipeline\/heartbeat\.test/ }],
+  },
+  {
+    name: "Unit errors in every archive format",
+    injected: "×1e3, ×1e5, truncated to 0, per-1K read as per-1M on GPT-4.1 in each of 6 archives",
+    tests: [{ file: /guard-scenarios\.test/, title: /six archives/, cases: 24 }, { file: /guard\/.*\.test/ }],
+  },
+  {
+    name: "One wrong surviving source",
+    injected: "every source down but one quoting −25%",
+    tests: [{ file: /guard-scenarios\.test/, title: /lone surviving/ }],
+  },
+  {
+    name: "Provider page layout change (live mode)",
+    injected: "OpenAI's pricing tables redesigned as cards",
+    tests: [{ file: /page-layout\.test/ }],
+  },
+  {
+    name: "Broken upstream files",
+    injected: "empty, truncated, half-size, HTML error page with 200, HTTP 503",
+    tests: [
+      { file: /guard-scenarios\.test/, title: /empty file|truncated|HTML error|half-size|HTTP 503/ },
+      { file: /sources\/.*\.test/, title: /layout|broken|truncat|empty|HTML/i },
+    ],
+  },
+  {
+    name: "Real large cut and a one-poll glitch",
+    injected: "o3 $40 → $8 (2025-06-10) from one source, then confirmed; Gemini 2.0 Flash at $150/$600",
+    tests: [{ file: /guard-scenarios\.test/, title: /o3|1500/ }, { file: /pipeline\/breaker\.test/ }],
+  },
+  {
+    name: "Mutated envelopes (Node)",
+    injected:
+      "byte flips in payload, signature, payloadType; swapped keys; truncation; duplicated signatures; non-canonical payloads",
+    tests: [{ file: /snapshot-mutation\.test/, title: /rejects all/, cases: "title" }],
+  },
+  {
+    name: "Mutated envelopes (Node, workerd, Chromium)",
+    injected: "the same 12 mutation kinds, seeded, in each runtime",
+    tests: [{ file: /cross-runtime\.test/, title: /rejects every one/, cases: 10_000 }],
+  },
+  {
+    name: "Identical canonical bytes and signatures",
+    injected: "the same payloads (unicode, number forms) signed in Node, workerd and Chromium",
+    tests: [{ file: /cross-runtime\.test/, title: /byte-identical/ }],
+  },
+  {
+    name: "Rollback, replay, expiry, skew, key rotation",
+    injected: "older version after newer; same version with other bytes; ±5 min edges; unchained keysets",
+    tests: [
+      { file: /snapshot\/(snapshot-verify|keyset)\.test/ },
+      { file: /widgets-verify\.test/, title: /rollback|expired|tamper/i },
+      { file: /pwa-.*\.test/, title: /rollback|corrupt/i },
+      { file: /test\/sdk\/.*\.test/, title: /rollback|replay|tamper/i },
+    ],
+  },
+  {
+    name: "API fuzzing",
+    injected:
+      "generated requests: wrong types, huge numbers, NaN/Infinity strings, deep nesting, unicode, missing/extra fields, wrong methods and content types",
+    tests: [{ file: /api-fuzz\.test/, title: /bodies|paths|methods and content types/, cases: "title" }],
+  },
+  {
+    name: "Body limit, CORS, security headers, rate limit, framing",
+    injected: "16 KB + 1 bodies, preflights, 405s, 101 requests a minute, iframe embedding",
+    tests: [{ file: /test\/feed\/headers\.test/ }, { file: /http\/limits\.test/ }, { file: /embed-headers\.test/ }],
+  },
+  {
+    name: "Security probes (issue 16)",
+    injected:
+      "MCP batches, spoofed client addresses, SSRF webhook URLs, 100-value filters, float64 overflow, near-miss ETags, static-asset headers",
+    tests: [
+      { file: /test\/security\/probe\.test/ },
+      { file: /webhooks\/(url-policy|special-addresses|deliver)\.test/ },
+      { file: /input-edges\.test/ },
+    ],
+  },
+  {
+    name: "Crash between pipeline steps",
+    injected: "a throw before each of the 8 steps of a run that changes a price",
+    tests: [{ file: /crash-injection\.test/ }],
+  },
+  {
+    name: "Killed mid-publish",
+    injected: "SIGKILL of workerd 5, 60 and 250 ms into a publish",
+    tests: [{ file: /load-and-kill\.test/, title: /killed/ }],
+  },
+  {
+    name: "Bounded loopback load",
+    injected: "autocannon, 3 s × 4 connections on GET /v1/snapshot and POST /v1/price",
+    tests: [{ file: /load-and-kill\.test/, title: /zero errors/ }],
+  },
+  {
+    name: "PWA storage across updates",
+    injected: "app update, failed update, corrupted stored snapshot",
+    tests: [{ file: /pwa-(update|snapshot|forms)\.test/, title: /update|tampered|saved|expired/i }],
+  },
 ];
 
 const resultsPath = resolve(process.argv[2] ?? ".exostream/test-results.json");
 const figuresPath = resolve(".exostream/reliability-figures.json");
 
-export function reliabilityTable(results: { testResults: FileResult[] }, figures: Record<string, Record<string, number>> = {}): string {
+export function reliabilityTable(
+  results: { testResults: FileResult[] },
+  figures: Record<string, Record<string, number>> = {},
+): string {
   const rows = SCENARIOS.map((s) => {
     let tests = 0;
     let cases = 0;
@@ -50,7 +143,10 @@ export function reliabilityTable(results: { testResults: FileResult[] }, figures
         for (const a of f.assertionResults) {
           if (sel.title && !sel.title.test(a.title)) continue;
           tests++;
-          cases += sel.cases === "title" ? Math.max(1, ...[...a.title.matchAll(/\d[\d,]*/g)].map((m) => Number(m[0].replace(/,/g, "")))) : (sel.cases ?? 1);
+          cases +=
+            sel.cases === "title"
+              ? Math.max(1, ...[...a.title.matchAll(/\d[\d,]*/g)].map((m) => Number(m[0].replace(/,/g, ""))))
+              : (sel.cases ?? 1);
           if (a.status !== "passed") failed++;
         }
       }
@@ -96,16 +192,23 @@ export function securityBlock(figures: Record<string, Record<string, number>>): 
 function loadLine(figures: Record<string, Record<string, number>>): string {
   const load = Object.entries(figures)
     .filter(([k]) => k.startsWith("load "))
-    .map(([k, v]) => `${k.slice(5)}: ${v.requests} requests, p50 ${v.p50_ms} ms, p99 ${v.p99_ms} ms, ${(v.errors ?? 0) + (v.non2xx ?? 0)} errors`);
+    .map(
+      ([k, v]) =>
+        `${k.slice(5)}: ${v.requests} requests, p50 ${v.p50_ms} ms, p99 ${v.p99_ms} ms, ${(v.errors ?? 0) + (v.non2xx ?? 0)} errors`,
+    );
   return load.length ? `Load (loopback, this machine): ${load.join("; ")}.` : "";
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!existsSync(resultsPath)) {
-    console.error(`no test results at ${resultsPath}; run: npm test -- --reporter=json --outputFile.json=.exostream/test-results.json`);
+    console.error(
+      `no test results at ${resultsPath}; run: npm test -- --reporter=json --outputFile.json=.exostream/test-results.json`,
+    );
     process.exit(2);
   }
   const results = JSON.parse(readFileSync(resultsPath, "utf8")) as { testResults: FileResult[] };
-  const figures = existsSync(figuresPath) ? (JSON.parse(readFileSync(figuresPath, "utf8")) as Record<string, Record<string, number>>) : {};
+  const figures = existsSync(figuresPath)
+    ? (JSON.parse(readFileSync(figuresPath, "utf8")) as Record<string, Record<string, number>>)
+    : {};
   console.log(reliabilityTable(results, figures));
 }

@@ -4,8 +4,8 @@
 // Upload it with `wrangler kv key put --binding FEED_KV keyset:chain --path keys.next.json`, then
 // `wrangler secret put SIGNING_KEY` with the new key.
 import { readFileSync } from "node:fs";
-import { importSigningKey } from "../oracle-core/snapshot/keys";
-import { makeKeyset, readKeyset, type KeysetDocument } from "../oracle-core/snapshot/keyset";
+import { importSigningKey } from "../oracle-core/snapshot";
+import { makeKeyset, readKeyset, type KeysetDocument } from "../oracle-core/snapshot";
 
 const [docPath, oldKey, newKey] = process.argv.slice(2);
 if (!docPath || !oldKey || !newKey) {

@@ -38,9 +38,12 @@ try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(`${base}/#/calculator`);
   const status = page.locator('[data-testid="snapshot-status"]');
-  await status.and(page.locator("[data-version]")).waitFor({ timeout: 60_000 }).catch(async (e: Error) => {
-    throw new Error(`the calculator showed no verified snapshot: "${await status.textContent()}" (${e.message})`);
-  });
+  await status
+    .and(page.locator("[data-version]"))
+    .waitFor({ timeout: 60_000 })
+    .catch(async (e: Error) => {
+      throw new Error(`the calculator showed no verified snapshot: "${await status.textContent()}" (${e.message})`);
+    });
   await page.selectOption("#calc-model", "SONNET-4.5");
   await page.getByRole("button", { name: "Summarize" }).click();
   await page.selectOption("#calc-horizon", "3M");

@@ -10,7 +10,17 @@ import { seededRng } from "../test/support/envelope-mutations";
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
 
-export type CorpusKind = "prose" | "code" | "json" | "cjk" | "emoji" | "base64" | "runs" | "unicode" | "mixed" | "adversarial";
+export type CorpusKind =
+  | "prose"
+  | "code"
+  | "json"
+  | "cjk"
+  | "emoji"
+  | "base64"
+  | "runs"
+  | "unicode"
+  | "mixed"
+  | "adversarial";
 
 export interface CorpusDoc {
   name: string;
@@ -64,7 +74,14 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 const between = (r: () => number, a: number, b: number) => a + Math.floor(r() * (b - a + 1));
 
 function cjk(r: () => number, n: number, punctuated: boolean): string {
-  const blocks: [number, number][] = [[0x4e00, 0x9fff], [0x3040, 0x309f], [0x30a0, 0x30ff], [0xac00, 0xd7a3], [0x3400, 0x4dbf], [0x20000, 0x2a6df]];
+  const blocks: [number, number][] = [
+    [0x4e00, 0x9fff],
+    [0x3040, 0x309f],
+    [0x30a0, 0x30ff],
+    [0xac00, 0xd7a3],
+    [0x3400, 0x4dbf],
+    [0x20000, 0x2a6df],
+  ];
   let s = "";
   for (let i = 0; i < n; i++) {
     const [a, b] = blocks[r() < 0.7 ? 0 : Math.floor(r() * blocks.length)]!;
@@ -75,7 +92,29 @@ function cjk(r: () => number, n: number, punctuated: boolean): string {
 }
 
 const EMOJI = ["😀", "👍🏽", "👩‍💻", "🏳️‍🌈", "🇯🇵", "❤️", "1️⃣", "🧑🏿‍🤝‍🧑🏻", "🐈‍⬛", "✨", "🤖", "👨‍👩‍👧‍👦", "🫠", "🪿"];
-const WORDS = ["price", "token", "the", "model", "forward", "café", "naïve", "Straße", "Ωmega", "ЖУРНАЛ", "δοκιμή", "مرحبا", "שלום", "नमस्ते", "ไทย", "don't", "WE'LL", "I'M", "it'S", "ſtate", "K-line"];
+const WORDS = [
+  "price",
+  "token",
+  "the",
+  "model",
+  "forward",
+  "café",
+  "naïve",
+  "Straße",
+  "Ωmega",
+  "ЖУРНАЛ",
+  "δοκιμή",
+  "مرحبا",
+  "שלום",
+  "नमस्ते",
+  "ไทย",
+  "don't",
+  "WE'LL",
+  "I'M",
+  "it'S",
+  "ſtate",
+  "K-line",
+];
 
 function emoji(r: () => number, n: number): string {
   let s = "";
@@ -116,7 +155,9 @@ function randomUnicode(r: () => number, n: number): string {
   return s;
 }
 
-/** Every code point where this runtime's \p{L}, \p{N}, \p{M}, \p{P}, \p{S} or \s disagree with Unicode 16 (tiktoken's). */
+/**
+ * Every code point where this runtime's \p{L}, \p{N}, \p{M}, \p{P}, \p{S} or \s disagree with Unicode 16 (tiktoken's).
+ */
 export function tableDiffText(classBodies: Record<string, string>): string {
   // One string of every code point; each class is read with one global match over it (fast), then compared.
   const cps: number[] = [];
@@ -139,7 +180,10 @@ export function tableDiffText(classBodies: Record<string, string>): string {
   }
   const r = rng(16);
   const around = ["a", "A", "1", " ", "'s", ".", "中", "\n", "é"];
-  return [...diff].sort((a, b) => a - b).map((cp) => `${pick(r, around)}${String.fromCodePoint(cp)}${pick(r, around)}${r() < 0.3 ? " " : ""}`).join("");
+  return [...diff]
+    .sort((a, b) => a - b)
+    .map((cp) => `${pick(r, around)}${String.fromCodePoint(cp)}${pick(r, around)}${r() < 0.3 ? " " : ""}`)
+    .join("");
 }
 
 /**
@@ -149,9 +193,35 @@ export function tableDiffText(classBodies: Record<string, string>): string {
 export function tokenCorpus(diffText = ""): CorpusDoc[] {
   const docs: CorpusDoc[] = [];
   const add = (d: CorpusDoc | null) => d && d.text.length > 0 && docs.push(d);
-  for (const f of ["SPEC.md", "STYLE.md", "reference/quant/MATH.md", "seeds/how-it-works.txt", "seeds/design-notes.txt", "seeds/oracle-readme.txt", "seeds/backlog.txt"]) add(file(join(shared, f), "prose"));
-  for (const f of ["README.md", "docs/METHODOLOGY.md", "widgets/README.md", "sdk/README.md"]) add(file(join(root, f), "prose"));
-  for (const p of ["hono", "zod", "lit", "comlink", "idb", "uplot", "vitest", "typescript", "esbuild", "wrangler", "@noble/ed25519", "fast-check", "openai", "@anthropic-ai/sdk"]) add(file(join(root, "node_modules", p, "README.md"), "prose", 24_000));
+  for (const f of [
+    "SPEC.md",
+    "STYLE.md",
+    "reference/quant/MATH.md",
+    "seeds/how-it-works.txt",
+    "seeds/design-notes.txt",
+    "seeds/oracle-readme.txt",
+    "seeds/backlog.txt",
+  ])
+    add(file(join(shared, f), "prose"));
+  for (const f of ["README.md", "docs/METHODOLOGY.md", "widgets/README.md", "sdk/README.md"])
+    add(file(join(root, f), "prose"));
+  for (const p of [
+    "hono",
+    "zod",
+    "lit",
+    "comlink",
+    "idb",
+    "uplot",
+    "vitest",
+    "typescript",
+    "esbuild",
+    "wrangler",
+    "@noble/ed25519",
+    "fast-check",
+    "openai",
+    "@anthropic-ai/sdk",
+  ])
+    add(file(join(root, "node_modules", p, "README.md"), "prose", 24_000));
   for (const p of walk(join(root, "oracle-core"), /\.ts$/, 60)) add(file(p, "code", 12_000));
   for (const p of walk(join(root, "feed-worker"), /\.ts$/, 30)) add(file(p, "code", 12_000));
   for (const p of walk(join(root, "pwa"), /\.ts$/, 30)) add(file(p, "code", 12_000));
@@ -168,13 +238,35 @@ export function tokenCorpus(diffText = ""): CorpusDoc[] {
   for (let i = 0; i < 4; i++) add({ name: `emoji-${i}`, kind: "emoji", text: emoji(r, 4000) });
   for (let i = 0; i < 4; i++) {
     const b = Buffer.from(Array.from({ length: 12_000 }, () => Math.floor(r() * 256)));
-    add({ name: `base64-${i}`, kind: "base64", text: i % 2 ? b.toString("base64").replace(/.{76}/g, "$&\n") : b.toString("hex") });
+    add({
+      name: `base64-${i}`,
+      kind: "base64",
+      text: i % 2 ? b.toString("base64").replace(/.{76}/g, "$&\n") : b.toString("hex"),
+    });
   }
   runs(r).forEach((text, i) => add({ name: `run-${i}`, kind: "runs", text }));
   for (let i = 0; i < 12; i++) add({ name: `unicode-${i}`, kind: "unicode", text: randomUnicode(r, 6000) });
   if (diffText) add({ name: "js-vs-unicode16-table-differences", kind: "unicode", text: diffText });
-  const specials = "<|endoftext|> <|begin_of_text|><|eot_id|> <s>[INST] hi [/INST]</s> <bos><start_of_turn>user <｜begin▁of▁sentence｜> <|im_start|>";
-  for (let i = 0; i < 6; i++) add({ name: `mixed-${i}`, kind: "mixed", text: Array.from({ length: 400 }, () => pick(r, [specials, emoji(r, 3), cjk(r, 5, true), pick(r, WORDS), " 'S 'LL 've", "\r\n", "x = f(y) + 1;", "{\"a\": [1, 2.5e-3]}", "\u0085\ufeff\u200d"])).join(pick(r, [" ", "", "\n"])) });
+  const specials =
+    "<|endoftext|> <|begin_of_text|><|eot_id|> <s>[INST] hi [/INST]</s> <bos><start_of_turn>user <｜begin▁of▁sentence｜> <|im_start|>";
+  for (let i = 0; i < 6; i++)
+    add({
+      name: `mixed-${i}`,
+      kind: "mixed",
+      text: Array.from({ length: 400 }, () =>
+        pick(r, [
+          specials,
+          emoji(r, 3),
+          cjk(r, 5, true),
+          pick(r, WORDS),
+          " 'S 'LL 've",
+          "\r\n",
+          "x = f(y) + 1;",
+          '{"a": [1, 2.5e-3]}',
+          "\u0085\ufeff\u200d",
+        ]),
+      ).join(pick(r, [" ", "", "\n"])),
+    });
   for (const d of adversarialInputs(0.12)) add(d);
   return docs;
 }

@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "esbuild";
-import { modelAliases } from "../oracle-core/integrations/model-aliases";
-import { RegistryFileSchema } from "../oracle-core/schemas/registry";
+import { modelAliases } from "../oracle-core/integrations";
+import { RegistryFileSchema } from "../oracle-core/schemas";
 import { buildTokenizers, TOKENIZER_OUT } from "../scripts/build-tokenizers";
 import { fixDeclarationSpecifiers, pruneDeclarations } from "../scripts/declaration-files";
 
@@ -40,7 +40,23 @@ async function main(): Promise<void> {
   chmodSync(resolve(here, "dist/mcp-stdio.js"), 0o755);
   buildTokenizers();
   cpSync(TOKENIZER_OUT, resolve(here, "dist/tokenizers"), { recursive: true });
-  const tsc = spawnSync(process.execPath, [resolve(root, "node_modules/typescript/bin/tsc"), "-p", resolve(here, "tsconfig.json"), "--noEmit", "false", "--incremental", "false", "--declaration", "--emitDeclarationOnly", "--outDir", resolve(here, "dist/types")], { stdio: "inherit" });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      resolve(root, "node_modules/typescript/bin/tsc"),
+      "-p",
+      resolve(here, "tsconfig.json"),
+      "--noEmit",
+      "false",
+      "--incremental",
+      "false",
+      "--declaration",
+      "--emitDeclarationOnly",
+      "--outDir",
+      resolve(here, "dist/types"),
+    ],
+    { stdio: "inherit" },
+  );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   fixDeclarationSpecifiers(resolve(here, "dist/types"));
   pruneDeclarations(resolve(here, "dist/types"), ["sdk/src/index.d.ts"]);

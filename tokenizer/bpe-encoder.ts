@@ -68,7 +68,9 @@ export class BpeEncoder {
     this.fast = compileRuntimeSplitPattern(vocab.pattern);
     this.addedIds = new Map(vocab.addedTokens.map((t) => [t.content, t.id]));
     // Longest first: at one position the longest added token wins (Hugging Face's leftmost-longest match).
-    const alts = [...this.addedIds.keys()].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+    const alts = [...this.addedIds.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
     this.added = alts.length ? new RegExp(alts.join("|"), "gu") : null;
   }
 

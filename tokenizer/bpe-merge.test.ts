@@ -21,10 +21,16 @@ const merge = (f: typeof mergeShort, bytes: Uint8Array) => {
 describe("byte-pair merge", () => {
   it("the heap merge and tiktoken's scan give the same tokens on any bytes (both paths, forced)", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(..."aaab e中😀\n.0".split("").map((c) => c.charCodeAt(0) & 255), 0x61, 0x20, 0xe4, 0xb8), { minLength: 2, maxLength: 63 }), (xs) => {
-        const b = Uint8Array.from(xs);
-        expect(merge(mergeLong, b)).toEqual(merge(mergeShort, b));
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(..."aaab e中😀\n.0".split("").map((c) => c.charCodeAt(0) & 255), 0x61, 0x20, 0xe4, 0xb8),
+          { minLength: 2, maxLength: 63 },
+        ),
+        (xs) => {
+          const b = Uint8Array.from(xs);
+          expect(merge(mergeLong, b)).toEqual(merge(mergeShort, b));
+        },
+      ),
       { numRuns: 500, seed: 14 },
     );
   });

@@ -28,7 +28,10 @@ export function decodeRanges(text: string): Range[] {
 
 /** The union of range lists, sorted and merged (adjacent ranges join). */
 export function unionRanges(...lists: readonly (readonly Range[])[]): Range[] {
-  const all = lists.flat().map(([a, b]): Range => [a, b]).sort((x, y) => x[0] - y[0]);
+  const all = lists
+    .flat()
+    .map(([a, b]): Range => [a, b])
+    .sort((x, y) => x[0] - y[0]);
   const out: Range[] = [];
   for (const [a, b] of all) {
     const last = out[out.length - 1];

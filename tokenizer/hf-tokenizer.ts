@@ -16,7 +16,8 @@ export interface TextTokenizer {
  * explicit Unicode-16 classes at build time (scripts/build-tokenizers.ts), so counts equal the native reference's.
  */
 export function hfTokenizer(name: string, json: unknown): TextTokenizer {
-  if (!json || typeof json !== "object" || !("model" in json)) throw new TokenizerError("E_TOKENIZER_DATA", `${name}: not a tokenizer.json`);
+  if (!json || typeof json !== "object" || !("model" in json))
+    throw new TokenizerError("E_TOKENIZER_DATA", `${name}: not a tokenizer.json`);
   const t = new Tokenizer(json as Record<string, unknown>, {});
   fillBpeTables(name, t, json as CompactTables);
   const encode = (text: string) => t.encode(text, { add_special_tokens: false }).ids;

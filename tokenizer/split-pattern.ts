@@ -36,7 +36,8 @@ const CLASS_CACHE = new Map<string, Range[]>();
 function named(name: string): Range[] {
   if (name === "White_Space") return cls("White_Space");
   const key = (ALIAS[name] ?? name) as UnicodeClass;
-  if (!(key in UNICODE_CLASSES)) throw new TokenizerError("E_TOKENIZER_PATTERN", `unsupported Unicode class \\p{${name}}`);
+  if (!(key in UNICODE_CLASSES))
+    throw new TokenizerError("E_TOKENIZER_PATTERN", `unsupported Unicode class \\p{${name}}`);
   return cls(key);
 }
 /** A general category's canonical name for a runtime `\p{…}` (null: White_Space, always spelled out). */
@@ -73,7 +74,8 @@ function caseless(ch: string): string {
   return `[${classBody(unionRanges(cps.map((c): Range => [c, c])))}]`;
 }
 
-const escapeChar = (cp: number) => (/[A-Za-z0-9 '"_,:;<>=!@#%&~`-]/.test(String.fromCodePoint(cp)) ? String.fromCodePoint(cp) : `\\u{${cp.toString(16)}}`);
+const escapeChar = (cp: number) =>
+  /[A-Za-z0-9 '"_,:;<>=!@#%&~`-]/.test(String.fromCodePoint(cp)) ? String.fromCodePoint(cp) : `\\u{${cp.toString(16)}}`;
 
 const SIMPLE_ESCAPES: Record<string, number> = { r: 13, n: 10, t: 9, f: 12, v: 11, "0": 0 };
 

@@ -1,4 +1,4 @@
-import { TOKENIZERS, type TokenizerId } from "../oracle-core/tokens/tokenizers";
+import { TOKENIZERS, type TokenizerId } from "../oracle-core/tokens";
 import { BpeEncoder } from "./bpe-encoder";
 import { hfTokenizer, type TextTokenizer } from "./hf-tokenizer";
 import { TokenizerError } from "./tokenizer-error";
@@ -12,7 +12,10 @@ import { readBpeFile } from "./vocab-file";
 export type TokenCounter = (tokenizer: TokenizerId, text: string) => Promise<number>;
 
 /** Reads a built tokenizer file's bytes: fetch in a browser or worker, the ASSETS binding in workerd, fs in Node. */
-export type ReadTokenizerFile = (file: string, onProgress?: (loaded: number, total: number) => void) => Promise<Uint8Array>;
+export type ReadTokenizerFile = (
+  file: string,
+  onProgress?: (loaded: number, total: number) => void,
+) => Promise<Uint8Array>;
 
 /** Builds a tokenizer from its file's bytes (the engine for its kind). */
 export function tokenizerFromFile(id: TokenizerId, bytes: Uint8Array): TextTokenizer {
@@ -31,10 +34,13 @@ export function tokenizerFromFile(id: TokenizerId, bytes: Uint8Array): TextToken
  * Loads each tokenizer once (a failed load is retried on the next call) over a realm's file reader.
  * @example const load = tokenizerLoader(read); (await load("llama3")).count("hello")
  */
-export function tokenizerLoader(read: ReadTokenizerFile): (id: TokenizerId, onProgress?: (loaded: number, total: number) => void) => Promise<TextTokenizer> {
+export function tokenizerLoader(
+  read: ReadTokenizerFile,
+): (id: TokenizerId, onProgress?: (loaded: number, total: number) => void) => Promise<TextTokenizer> {
   const loaded = new Map<TokenizerId, Promise<TextTokenizer>>();
   return (id, onProgress) => {
-    if (!Object.hasOwn(TOKENIZERS, id)) return Promise.reject(new TokenizerError("E_UNKNOWN_TOKENIZER", `no tokenizer named ${JSON.stringify(id)}`));
+    if (!Object.hasOwn(TOKENIZERS, id))
+      return Promise.reject(new TokenizerError("E_UNKNOWN_TOKENIZER", `no tokenizer named ${JSON.stringify(id)}`));
     let p = loaded.get(id);
     if (!p) {
       p = read(TOKENIZERS[id].file, onProgress).then((bytes) => tokenizerFromFile(id, bytes));

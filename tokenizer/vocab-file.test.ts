@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readBpeFile, writeBpeFile, type BpeHeader } from "./vocab-file";
 
-const header: BpeHeader = { name: "toy", pattern: "\\p{L}+| ?\\p{N}+|\\s+", idOffset: 10, addedTokens: [{ content: "<|x|>", id: 3 }], source: { package: "none", version: "0", file: "-", license: "MIT" } };
+const header: BpeHeader = {
+  name: "toy",
+  pattern: "\\p{L}+| ?\\p{N}+|\\s+",
+  idOffset: 10,
+  addedTokens: [{ content: "<|x|>", id: 3 }],
+  source: { package: "none", version: "0", file: "-", license: "MIT" },
+};
 const tokens = [..."abc "].map((c) => Uint8Array.of(c.charCodeAt(0)));
 tokens.push(Uint8Array.of(0x61, 0x62), Uint8Array.of(0x61, 0x62, 0x63));
 

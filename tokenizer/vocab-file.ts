@@ -45,7 +45,8 @@ export function writeBpeFile(header: BpeHeader, tokens: readonly (Uint8Array | n
   const head = utf8(JSON.stringify({ ...header, ranks: tokens.length }));
   let total = 0;
   for (const t of tokens) {
-    if (t && (t.length === 0 || t.length > 255)) throw new TokenizerError("E_TOKENIZER_DATA", `token of ${t.length} bytes`);
+    if (t && (t.length === 0 || t.length > 255))
+      throw new TokenizerError("E_TOKENIZER_DATA", `token of ${t.length} bytes`);
     total += t?.length ?? 0;
   }
   const out = new Uint8Array(MAGIC.length + 4 + head.length + tokens.length + total);
@@ -80,7 +81,8 @@ export function readBpeFile(bytes: Uint8Array): BpeVocabulary {
   } catch {
     return bad("header is not JSON");
   }
-  if (typeof header.pattern !== "string" || !Number.isInteger(header.ranks) || !Number.isInteger(header.idOffset)) bad("header fields");
+  if (typeof header.pattern !== "string" || !Number.isInteger(header.ranks) || !Number.isInteger(header.idOffset))
+    bad("header fields");
   p += headLen;
   const n = header.ranks;
   if (p + n > bytes.length) bad("truncated lengths");
@@ -93,5 +95,10 @@ export function readBpeFile(bytes: Uint8Array): BpeVocabulary {
   starts[n] = total;
   p += n;
   if (p + total !== bytes.length) bad(`token bytes: ${bytes.length - p} for ${total}`);
-  return { ...header, addedTokens: header.addedTokens ?? [], ranks: n, table: new ByteTable(bytes.subarray(p), starts) };
+  return {
+    ...header,
+    addedTokens: header.addedTokens ?? [],
+    ranks: n,
+    table: new ByteTable(bytes.subarray(p), starts),
+  };
 }

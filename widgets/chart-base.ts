@@ -1,9 +1,9 @@
 import { html, type TemplateResult } from "lit/html.js";
 import uPlot from "uplot";
-import { chartStyles } from "./chart-styles.js";
-import { ExoElement } from "./exo-element.js";
-import { isoDay, usd } from "./format.js";
-import { historyPoints, type HistoryPoint } from "./history-client.js";
+import { chartStyles } from "./chart-styles";
+import { ExoElement } from "./exo-element";
+import { isoDay, usd } from "./format";
+import { historyPoints, type HistoryPoint } from "./history-client";
 
 /** One point of a chart, also one row of its table alternative. */
 export interface ChartPoint {
@@ -42,10 +42,12 @@ export abstract class ExoChart extends ExoElement {
   protected ink = { fg: "", grid: "", ac: "", mu: "" };
 
   protected override feedKnown(): void {
-    void historyPoints(this.feedOrigin, this.model.trim().toUpperCase(), this.getAttribute("field") ?? "output").then((h) => {
-      this._h = h;
-      this.requestUpdate();
-    });
+    void historyPoints(this.feedOrigin, this.model.trim().toUpperCase(), this.getAttribute("field") ?? "output").then(
+      (h) => {
+        this._h = h;
+        this.requestUpdate();
+      },
+    );
   }
 
   /** The ticker attribute. */
@@ -59,8 +61,13 @@ export abstract class ExoChart extends ExoElement {
     this.plot = undefined;
   }
 
-  /** Title, points (one per x value, by date) and uPlot series for the verified payload; undefined for an unknown ticker. */
-  protected abstract chart(): { title: string; points: ChartPoint[]; data: uPlot.AlignedData; series: uPlot.Series[]; bands?: uPlot.Band[] } | undefined;
+  /**
+   * Title, points (one per x value, by date) and uPlot series for the verified payload; undefined for an unknown
+   * ticker.
+   */
+  protected abstract chart():
+    | { title: string; points: ChartPoint[]; data: uPlot.AlignedData; series: uPlot.Series[]; bands?: uPlot.Band[] }
+    | undefined;
 
   /** Labels drawn beside points (index aligned with the x values); none by default. */
   protected pointLabels(): (string | undefined)[] {
@@ -69,7 +76,13 @@ export abstract class ExoChart extends ExoElement {
 
   override render(): TemplateResult {
     const c = this._h && this.chart();
-    const p = this.problem() ?? (!this._h ? html`<p class="mu" part="status">Loading…</p>` : !c ? html`<p part="status">${this.model}: unknown ticker</p>` : undefined);
+    const p =
+      this.problem() ??
+      (!this._h
+        ? html`<p class="mu" part="status">Loading…</p>`
+        : !c
+          ? html`<p part="status">${this.model}: unknown ticker</p>`
+          : undefined);
     if (p || !c) return p!;
     const hov = this._i === undefined ? undefined : c.points[this._i];
     const first = c.points[0];
@@ -79,9 +92,9 @@ export abstract class ExoChart extends ExoElement {
       <div class="hd">
         <b part="title">${c.title}</b>
         <button part="toggle" aria-pressed=${this._t ? "true" : "false"} @click=${() => {
-            this._t = !this._t;
-            this.requestUpdate();
-          }}>Table</button>
+          this._t = !this._t;
+          this.requestUpdate();
+        }}>Table</button>
       </div>
       <div class="plot" part="plot" role="img" aria-label=${summary + " A table of every point follows."} ?hidden=${this._t}></div>
       <div class=${this._t ? "tw" : "sr"}>
@@ -103,7 +116,12 @@ export abstract class ExoChart extends ExoElement {
     const cs = getComputedStyle(this);
     const q = (s: string) => getComputedStyle(this.renderRoot.querySelector(s)!).color;
     const { fg, grid } = (this.ink = { fg: cs.color, grid: cs.borderTopColor, ac: q("button"), mu: q(".ft") });
-    const axis = { stroke: fg, font: "11px system-ui,sans-serif", grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    const axis = {
+      stroke: fg,
+      font: "11px system-ui,sans-serif",
+      grid: { stroke: grid, width: 1 },
+      ticks: { stroke: grid, width: 1 },
+    };
     const labels = this.pointLabels();
     this.plot = new uPlot(
       {
@@ -135,7 +153,12 @@ export abstract class ExoChart extends ExoElement {
               ctx.textAlign = "center";
               labels.forEach((l, i) => {
                 const y = (u.data[2] ?? u.data[1])?.[i];
-                if (l && y != null) ctx.fillText(l, u.valToPos(u.data[0][i]!, "x", true), u.valToPos(y, "y", true) - 8 * devicePixelRatio);
+                if (l && y != null)
+                  ctx.fillText(
+                    l,
+                    u.valToPos(u.data[0][i]!, "x", true),
+                    u.valToPos(y, "y", true) - 8 * devicePixelRatio,
+                  );
               });
             },
           ],
@@ -144,7 +167,9 @@ export abstract class ExoChart extends ExoElement {
       c.data,
       el,
     );
-    this.ro = new ResizeObserver(() => el.clientWidth > 0 && this.plot?.setSize({ width: el.clientWidth, height: el.clientHeight }));
+    this.ro = new ResizeObserver(
+      () => el.clientWidth > 0 && this.plot?.setSize({ width: el.clientWidth, height: el.clientHeight }),
+    );
     this.ro.observe(el);
   }
 }

@@ -1,4 +1,4 @@
-import { css } from "./css.js";
+import { css } from "./css";
 
 /** The part of uPlot's stylesheet these charts use (no legend, no title), plus the chart layout. */
 export const chartStyles = css`

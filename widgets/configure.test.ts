@@ -2,8 +2,8 @@
 // configure() for the page, the `pins` attribute per element. The page's origin serves the signed fixture snapshot,
 // signed by RFC 8032 test key 1 (web-test-runner.config.mjs).
 import { expect } from "chai";
-import { configure } from "./configure.js";
-import "./exo-ticker.js";
+import { configure } from "./configure";
+import "./exo-ticker";
 
 const FEED = location.origin;
 const CLOSED = "http://127.0.0.1:9"; // nothing listens: the feed is unreachable

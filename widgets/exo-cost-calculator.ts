@@ -1,10 +1,10 @@
 import { html, type TemplateResult } from "lit/html.js";
-import { css } from "./css.js";
-import { isOracleError } from "../oracle-core/errors.js";
-import { priceTask } from "../oracle-core/greeks/price-task.js";
-import { define } from "./define.js";
-import { ExoElement } from "./exo-element.js";
-import { cost } from "./format.js";
+import { css } from "./css";
+import { isOracleError } from "../oracle-core";
+import { priceTask } from "../oracle-core/greeks";
+import { define } from "./define";
+import { ExoElement } from "./exo-element";
+import { cost } from "./format";
 
 type Field = "n_in" | "n_out" | "eta" | "mode";
 
@@ -97,7 +97,8 @@ export class ExoCostCalculator extends ExoElement {
   override connectedCallback(): void {
     const a = (n: string, d: string) => this.getAttribute(n) ?? d;
     // Initial values from the attributes; a reconnected element keeps what the reader typed.
-    if (!this._v.mode) this._v = { n_in: a("n-in", "10000"), n_out: a("n-out", "1000"), eta: a("eta", "0"), mode: a("mode", "sync") };
+    if (!this._v.mode)
+      this._v = { n_in: a("n-in", "10000"), n_out: a("n-out", "1000"), eta: a("eta", "0"), mode: a("mode", "sync") };
     super.connectedCallback();
   }
 
@@ -108,16 +109,22 @@ export class ExoCostCalculator extends ExoElement {
     if (!text || this._counting === key) return;
     this._counting = key;
     this._t = null;
-    void import("./prompt-tokens.js")
+    void import("./prompt-tokens")
       .then((m) => m.countPrompt(this.feedOrigin, tokenizer, text))
       .then(
         (t) => {
           if (this._counting !== key) return;
-          this._t = { n: t.n_in, label: t.kind === "estimate" ? `${t.label}, likely ${t.band[0]}–${t.band[1]}` : t.label };
+          this._t = {
+            n: t.n_in,
+            label: t.kind === "estimate" ? `${t.label}, likely ${t.band[0]}–${t.band[1]}` : t.label,
+          };
           this._v = { ...this._v, n_in: String(t.n_in) };
         },
         (e: unknown) => {
-          if (this._counting === key) this._t = { error: `${(e as { code?: string }).code ?? "E_TOKENIZER_UNAVAILABLE"}: ${(e as Error).message}` };
+          if (this._counting === key)
+            this._t = {
+              error: `${(e as { code?: string }).code ?? "E_TOKENIZER_UNAVAILABLE"}: ${(e as Error).message}`,
+            };
         },
       )
       .finally(() => this.requestUpdate());
@@ -151,7 +158,11 @@ export class ExoCostCalculator extends ExoElement {
     let res: TemplateResult;
     try {
       // The one pricing function of the product: same inputs, same numbers as the API and the PWA.
-      const t = priceTask(r, { n_in: num(v.n_in), n_out: num(v.n_out), eta: num(v.eta), mode: v.mode, horizon }, this.payload!.valuation_date);
+      const t = priceTask(
+        r,
+        { n_in: num(v.n_in), n_out: num(v.n_out), eta: num(v.eta), mode: v.mode, horizon },
+        this.payload!.valuation_date,
+      );
       const spot = t.spot!.cost;
       const fwd = t.forward.cost!;
       res = html`<p class="r">

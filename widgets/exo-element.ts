@@ -1,9 +1,9 @@
 import { html, render, type TemplateResult } from "lit/html.js";
-import type { GreekRow } from "../oracle-core/schemas/greek-row.js";
-import type { SnapshotPayload } from "../oracle-core/schemas/snapshot.js";
-import { feedOf, pinsOf } from "./feed-origin.js";
-import { getSnapshot, type SnapshotState } from "./snapshot-client.js";
-import { themeStyles } from "./theme-styles.js";
+import type { GreekRow } from "../oracle-core/schemas";
+import type { SnapshotPayload } from "../oracle-core/schemas";
+import { feedOf, pinsOf } from "./feed-origin";
+import { getSnapshot, type SnapshotState } from "./snapshot-client";
+import { themeStyles } from "./theme-styles";
 
 const sheets = new WeakMap<object, CSSStyleSheet>();
 
@@ -119,7 +119,11 @@ export class ExoElement extends HTMLElement {
   protected badges(r: GreekRow): TemplateResult[] {
     const s = this._s as { stale: boolean; payload: SnapshotPayload };
     const st = r.status;
-    return [s.payload.mode != "bundled" && (s.stale || st == "stale") && "stale", (st == "pending" || r.pending) && "pending", (st == "disputed" || st == "halted") && st]
+    return [
+      s.payload.mode != "bundled" && (s.stale || st == "stale") && "stale",
+      (st == "pending" || r.pending) && "pending",
+      (st == "disputed" || st == "halted") && st,
+    ]
       .filter((b) => b)
       .map((b) => html`<b class="b" part="badge">${b}</b>`);
   }

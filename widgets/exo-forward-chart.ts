@@ -1,11 +1,11 @@
 import type uPlot from "uplot";
 import uPlotLib from "uplot";
-import { forwardPointAt } from "../oracle-core/greeks/forward-view.js";
-import { TENORS } from "../oracle-core/quant/defaults.js";
-import { ExoChart, type ChartPoint } from "./chart-base.js";
-import { define } from "./define.js";
-import { dayMs, usd } from "./format.js";
-import { TENOR_DAYS } from "./tenor-dates.js";
+import { forwardPointAt } from "../oracle-core/greeks";
+import { TENORS } from "../oracle-core/quant";
+import { ExoChart, type ChartPoint } from "./chart-base";
+import { define } from "./define";
+import { dayMs, usd } from "./format";
+import { TENOR_DAYS } from "./tenor-dates";
 
 const TENOR_NAMES = ["1M", "3M", "6M", "12M"] as const;
 

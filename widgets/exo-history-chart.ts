@@ -1,8 +1,8 @@
 import type uPlot from "uplot";
 import uPlotLib from "uplot";
-import { ExoChart, type ChartPoint } from "./chart-base.js";
-import { define } from "./define.js";
-import { dayMs } from "./format.js";
+import { ExoChart, type ChartPoint } from "./chart-base";
+import { define } from "./define";
+import { dayMs } from "./format";
 
 /**
  * A step chart of one price field of a model over time, every step with its provenance (kind,
@@ -40,11 +40,24 @@ export class ExoHistoryChart extends ExoChart {
     const field = this.getAttribute("field") === "input" ? "input" : "output";
     const val = dayMs(p.valuation_date);
     const points: ChartPoint[] = [
-      ...this._h!.filter((h) => h.ms < val).map((h) => ({ ms: h.ms, label: h.kind || "change", value: h.value, source: `${h.source} · ${h.provenance} (feed API, unsigned)` })),
+      ...this._h!.filter((h) => h.ms < val).map((h) => ({
+        ms: h.ms,
+        label: h.kind || "change",
+        value: h.value,
+        source: `${h.source} · ${h.provenance} (feed API, unsigned)`,
+      })),
       { ms: val, label: "current", value: field === "input" ? r.prices.input : r.beta, source: "verified snapshot" },
     ];
     const data: uPlot.AlignedData = [points.map((q) => q.ms / 1000), points.map((q) => q.value)];
-    const series: uPlot.Series[] = [{ label: field, stroke: () => this.ink.ac, width: 2, paths: uPlotLib.paths.stepped!({ align: 1 }), points: { show: true, size: 6 } }];
+    const series: uPlot.Series[] = [
+      {
+        label: field,
+        stroke: () => this.ink.ac,
+        width: 2,
+        paths: uPlotLib.paths.stepped!({ align: 1 }),
+        points: { show: true, size: 6 },
+      },
+    ];
     return { title: `${r.ticker} · ${field} $/M history`, points, data, series };
   }
 }

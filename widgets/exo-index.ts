@@ -1,8 +1,8 @@
 import { html, svg, type TemplateResult } from "lit/html.js";
-import { css } from "./css.js";
-import { define } from "./define.js";
-import { ExoElement } from "./exo-element.js";
-import { feedJson, listOf } from "./feed-json.js";
+import { css } from "./css";
+import { define } from "./define";
+import { ExoElement } from "./exo-element";
+import { feedJson, listOf } from "./feed-json";
 
 interface Level {
   date: string;
@@ -75,7 +75,9 @@ export class ExoIndex extends ExoElement {
     if (ls.length < 2) return html`<span class="mu ft">no level history yet</span>`;
     const lo = Math.min(...ls.map((l) => l.level));
     const hi = Math.max(...ls.map((l) => l.level));
-    const pts = ls.map((l, i) => `${(i / (ls.length - 1)) * 100},${hi === lo ? 16 : 30 - ((l.level - lo) / (hi - lo)) * 28}`).join(" ");
+    const pts = ls
+      .map((l, i) => `${(i / (ls.length - 1)) * 100},${hi === lo ? 16 : 30 - ((l.level - lo) / (hi - lo)) * 28}`)
+      .join(" ");
     const a = ls[0]!;
     const b = ls[ls.length - 1]!;
     return html`<svg part="sparkline" viewBox="0 0 100 32" preserveAspectRatio="none" role="img" aria-label="Level from ${a.level.toFixed(2)} on ${a.date} to ${b.level.toFixed(2)} on ${b.date}">

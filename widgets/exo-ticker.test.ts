@@ -1,8 +1,8 @@
 // Component tests (@web/test-runner, real Chromium). The page's own origin serves the signed fixture snapshot
 // (web-test-runner.config.mjs): OPUS-4.6 $5/$25, GPT-4.1 $2/$8, SONNET-4.5 $3/$15, GPT-4O $2.50/$10 (registry prices).
 import { expect } from "chai";
-import "./exo-ticker.js";
-import type { ExoTicker } from "./exo-ticker.js";
+import "./exo-ticker";
+import type { ExoTicker } from "./exo-ticker";
 
 const FEED = location.origin;
 const TAMPERED = `http://localhost:${location.port}`; // same server, another origin: a tampered snapshot

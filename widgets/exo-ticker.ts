@@ -1,9 +1,9 @@
 import { html, type TemplateResult } from "lit/html.js";
-import { forwardDirection } from "../oracle-core/greeks/forward-direction.js";
-import { css } from "./css.js";
-import { define } from "./define.js";
-import { ExoElement } from "./exo-element.js";
-import { pct, usd } from "./format.js";
+import { forwardDirection } from "../oracle-core/greeks";
+import { css } from "./css";
+import { define } from "./define";
+import { ExoElement } from "./exo-element";
+import { pct, usd } from "./format";
 
 /**
  * Live, verified output prices (β) for one model or a list, as a board of cards or a marquee.
@@ -15,7 +15,8 @@ import { pct, usd } from "./format.js";
  * @attr {"light" | "dark" | "auto"} theme - "light" (default), "dark" or "auto" (follows prefers-color-scheme).
  * @attr feed - Feed origin to read (default: the origin that served the script, or <meta name="exostream-feed">).
  * @attr pins - Root public keys to pin (base64, space-separated); else configure({ pins }), else exostream-pin meta.
- * @fires exo-state - After the first snapshot state renders; detail { state: "verified" | "unverified" | "unavailable" }.
+ * @fires exo-state - After the first snapshot state renders; detail { state: "verified" | "unverified" | "unavailable"
+ *   }.
  * @csspart board - The row of cards (board mode; scrolls sideways when they do not fit).
  * @csspart card - One model: a card on the board, an item in the marquee.
  * @csspart marquee - The scrolling region (marquee mode); focusable, pauses on hover and focus.
@@ -124,20 +125,24 @@ export class ExoTicker extends ExoElement {
     const d = c?.from ? (c.to - c.from) / c.from : 0;
     return html`<div part="card">
       <b part="symbol">${r.ticker}</b>
-      ${f.direction === "flat"
-        ? ""
-        : html`<span part="direction theta" role="img" class=${f.direction === "down" ? "dn" : "up"}
+      ${
+        f.direction === "flat"
+          ? ""
+          : html`<span part="direction theta" role="img" class=${f.direction === "down" ? "dn" : "up"}
             aria-label="12M forward ${pct(f.change).slice(2)} ${f.direction === "down" ? "below" : "above"} spot"
             title="12M forward ${usd(r.forwards["12M"])}"
             >${f.direction === "down" ? "▼" : "▲"}</span
-          >`}${this.badges(r)}
+          >`
+      }${this.badges(r)}
       <span part="price">${usd(r.beta)}<small class="mu"> /M out</small></span>
       <span part="change" class=${d < 0 ? "dn" : d > 0 ? "up" : "mu"}
-        >${!c
-          ? "no change on record"
-          : !c.from
-            ? `listed ${c.effective_at}`
-            : `${c.field == "output" ? "" : c.field + " "}${pct(d)} since ${c.effective_at}`}</span
+        >${
+          !c
+            ? "no change on record"
+            : !c.from
+              ? `listed ${c.effective_at}`
+              : `${c.field == "output" ? "" : c.field + " "}${pct(d)} since ${c.effective_at}`
+        }</span
       >
     </div>`;
   }
@@ -145,8 +150,11 @@ export class ExoTicker extends ExoElement {
   override render(): TemplateResult {
     const problem = this.problem();
     if (problem) return problem;
-    const cards = (this.getAttribute("models") ?? this.getAttribute("model") ?? "").split(",").flatMap((t) => (t.trim() ? [this.card(t)] : []));
-    if (this.getAttribute("mode") != "marquee") return html`<div class="w bd" part="board">${cards}</div>${this.note()}`;
+    const cards = (this.getAttribute("models") ?? this.getAttribute("model") ?? "")
+      .split(",")
+      .flatMap((t) => (t.trim() ? [this.card(t)] : []));
+    if (this.getAttribute("mode") != "marquee")
+      return html`<div class="w bd" part="board">${cards}</div>${this.note()}`;
     const items = html`${this.note()}${cards}`;
     return html`<div class="w mq" part="marquee" tabindex="0" role="region" aria-label="Model prices">
       <div class="t"><div>${items}</div><div aria-hidden="true">${items}</div></div>

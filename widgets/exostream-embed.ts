@@ -15,7 +15,13 @@ for (const f of document.querySelectorAll<HTMLIFrameElement>("iframe[data-exostr
 
 addEventListener("message", (e: MessageEvent) => {
   const d = e.data as { type?: unknown; height?: unknown } | null;
-  if (e.origin !== FEED || d?.type !== "exostream:height" || typeof d.height !== "number" || !(d.height >= 0 && d.height <= 10_000)) return;
+  if (
+    e.origin !== FEED ||
+    d?.type !== "exostream:height" ||
+    typeof d.height !== "number" ||
+    !(d.height >= 0 && d.height <= 10_000)
+  )
+    return;
   for (const f of document.querySelectorAll("iframe")) {
     // CSSOM, not a style attribute: allowed under a strict CSP.
     if (f.contentWindow === e.source) f.style.height = `${Math.ceil(d.height)}px`;

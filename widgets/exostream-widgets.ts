@@ -1,15 +1,15 @@
 // The one script a page includes. It starts the page's single snapshot request at once and loads
 // each element's code only when that element is on the page (now or later). It also carries Lit,
 // the verifier and the shared base, which every element needs, so one widget costs two files.
-import { feedOf, pinsOf } from "./feed-origin.js";
-import { getSnapshot } from "./snapshot-client.js";
+import { feedOf, pinsOf } from "./feed-origin";
+import { getSnapshot } from "./snapshot-client";
 
 const ELEMENTS: Record<string, () => Promise<unknown>> = {
-  "exo-ticker": () => import("./exo-ticker.js"),
-  "exo-forward-chart": () => import("./exo-forward-chart.js"),
-  "exo-cost-calculator": () => import("./exo-cost-calculator.js"),
-  "exo-history-chart": () => import("./exo-history-chart.js"),
-  "exo-index": () => import("./exo-index.js"),
+  "exo-ticker": () => import("./exo-ticker"),
+  "exo-forward-chart": () => import("./exo-forward-chart"),
+  "exo-cost-calculator": () => import("./exo-cost-calculator"),
+  "exo-history-chart": () => import("./exo-history-chart"),
+  "exo-index": () => import("./exo-index"),
 };
 
 /** Loads the code of every not-yet-loaded element found in `root` (or that `root` is). */
@@ -33,9 +33,9 @@ mo.observe(document, { childList: true, subtree: true });
 
 // Exported so element chunks share this file's copy of Lit, the base class and the small helpers
 // instead of downloading a third file.
-export { ExoElement } from "./exo-element.js";
-export { define } from "./define.js";
-export { getSnapshot } from "./snapshot-client.js";
-export { feedJson, listOf } from "./feed-json.js";
-export { cost, dayMs, isoDay, pct, usd } from "./format.js";
-export type { SnapshotState } from "./snapshot-client.js";
+export { ExoElement } from "./exo-element";
+export { define } from "./define";
+export { getSnapshot } from "./snapshot-client";
+export { feedJson, listOf } from "./feed-json";
+export { cost, dayMs, isoDay, pct, usd } from "./format";
+export type { SnapshotState } from "./snapshot-client";

@@ -1,5 +1,5 @@
 // Where the widgets read the feed: the origin that served this script, unless the page says otherwise.
-import { configuration } from "./configure.js";
+import { configuration } from "./configure";
 
 /** Origin of the loader script (the bundle is served by the feed, so this is the feed by default). */
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;

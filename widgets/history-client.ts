@@ -1,6 +1,6 @@
-import { historyRows } from "../oracle-core/schemas/history-rows.js";
-import { feedJson, listOf } from "./feed-json.js";
-import { dayMs } from "./format.js";
+import { historyRows } from "../oracle-core/schemas";
+import { feedJson, listOf } from "./feed-json";
+import { dayMs } from "./format";
 
 /** One observed price with its provenance, as /v1/history/:ticker reports it. */
 export interface HistoryPoint {
@@ -19,6 +19,11 @@ export interface HistoryPoint {
 export async function historyPoints(feed: string, ticker: string, field = "output"): Promise<HistoryPoint[]> {
   const body = await feedJson(`${feed}/v1/history/${encodeURIComponent(ticker)}?field=${encodeURIComponent(field)}`);
   return historyRows(listOf(body), field).map(({ effective_at: date, value, kind, source, provenance }) => ({
-    date, ms: dayMs(date), value, kind, source, provenance,
+    date,
+    ms: dayMs(date),
+    value,
+    kind,
+    source,
+    provenance,
   }));
 }

@@ -3,13 +3,13 @@
 // Nothing else runs on import: no request starts until an element connects.
 
 // settings: the feed and pinned keys for every element on the page
-export { configure } from "./configure.js";
+export { configure } from "./configure";
 // the elements (each module defines its tag, guarded: a second definition warns and keeps the first)
-export { ExoTicker } from "./exo-ticker.js";
-export { ExoForwardChart } from "./exo-forward-chart.js";
-export { ExoHistoryChart } from "./exo-history-chart.js";
-export { ExoCostCalculator } from "./exo-cost-calculator.js";
-export { ExoIndex } from "./exo-index.js";
-export { ExoElement } from "./exo-element.js";
+export { ExoTicker } from "./exo-ticker";
+export { ExoForwardChart } from "./exo-forward-chart";
+export { ExoHistoryChart } from "./exo-history-chart";
+export { ExoCostCalculator } from "./exo-cost-calculator";
+export { ExoIndex } from "./exo-index";
+export { ExoElement } from "./exo-element";
 
-export type { WidgetsConfig } from "./configure.js";
+export type { WidgetsConfig } from "./configure";

@@ -1,9 +1,9 @@
 // Loaded only by an <exo-cost-calculator prompt="…">: the tokenizer engine every surface runs, reading the model's
 // vocabulary from the feed's /tokenizers/ (same origin as the snapshot), so the widget's n_in is the count the API,
 // the PWA and the SDK give for the same text. Counting yields between steps so the host page stays responsive.
-import { countingEncoding, tokenEstimate, type TokenEstimate } from "../oracle-core/tokens/estimate.js";
-import { tokenizerLoader } from "../tokenizer/token-counter.js";
-import { TokenizerError } from "../tokenizer/tokenizer-error.js";
+import { countingEncoding, tokenEstimate, type TokenEstimate } from "../oracle-core/tokens";
+import { tokenizerLoader } from "../tokenizer/token-counter";
+import { TokenizerError } from "../tokenizer/tokenizer-error";
 
 const loaders = new Map<string, ReturnType<typeof tokenizerLoader>>();
 

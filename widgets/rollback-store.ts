@@ -1,4 +1,4 @@
-import type { StoredSnapshot } from "../oracle-core/snapshot/index.js";
+import type { StoredSnapshot } from "../oracle-core/snapshot";
 
 // {version, sha256} of the last accepted snapshot per feed, for the verifier's rollback/replay check.
 // Storage can be absent or throw (sandboxed iframes, privacy modes): then nothing is stored.

@@ -1,8 +1,8 @@
-import { isOracleError, OracleError } from "../oracle-core/errors.js";
-import { setEd25519Fallback, verifySnapshot } from "../oracle-core/snapshot/index.js";
-import type { SnapshotPayload } from "../oracle-core/schemas/snapshot.js";
-import { readStored, writeStored } from "./rollback-store.js";
-import { trustedKeys } from "./trusted-keys.js";
+import { isOracleError, OracleError } from "../oracle-core";
+import { setEd25519Fallback, verifySnapshot } from "../oracle-core/snapshot";
+import type { SnapshotPayload } from "../oracle-core/schemas";
+import { readStored, writeStored } from "./rollback-store";
+import { trustedKeys } from "./trusted-keys";
 
 /** What a widget shows: verified data, or why there is none. */
 export type SnapshotState =
@@ -11,7 +11,7 @@ export type SnapshotState =
   | { kind: "unavailable"; message: string };
 
 // Only where WebCrypto lacks Ed25519 does the page fetch the audited pure-JS verifier.
-setEd25519Fallback(async (k, s, m) => (await import("../oracle-core/snapshot/ed25519-fallback.js")).nobleVerify(k, s, m));
+setEd25519Fallback(async (k, s, m) => (await import("../oracle-core/snapshot/ed25519-fallback")).nobleVerify(k, s, m));
 
 /** The feed could not be reached or answered with an HTTP error: nothing to verify. */
 class Unavailable extends Error {}
@@ -28,14 +28,23 @@ async function getJson(url: string): Promise<unknown> {
 // only keeps a signed-but-odd payload from crashing a render.
 function checkPayload(p: Record<string, unknown>): SnapshotPayload {
   const m = p.models;
-  if (!Array.isArray(m) || !m.every((r) => typeof r?.ticker == "string" && Number.isFinite(r.beta))) throw Error("bad models[]");
+  if (!Array.isArray(m) || !m.every((r) => typeof r?.ticker == "string" && Number.isFinite(r.beta)))
+    throw Error("bad models[]");
   return p as unknown as SnapshotPayload;
 }
 
 async function load(feed: string, pins: string[]): Promise<SnapshotState> {
   try {
-    const [env, keysDoc] = await Promise.all([getJson(feed + "/v1/snapshot"), getJson(feed + "/.well-known/exostream-keys.json")]);
-    const v = await verifySnapshot(env, { keys: await trustedKeys(keysDoc, pins), now: Date.now(), stored: readStored(feed), parsePayload: checkPayload });
+    const [env, keysDoc] = await Promise.all([
+      getJson(feed + "/v1/snapshot"),
+      getJson(feed + "/.well-known/exostream-keys.json"),
+    ]);
+    const v = await verifySnapshot(env, {
+      keys: await trustedKeys(keysDoc, pins),
+      now: Date.now(),
+      stored: readStored(feed),
+      parsePayload: checkPayload,
+    });
     writeStored(feed, v);
     return { kind: "verified", payload: v.payload, version: v.version, stale: v.stale, issued_at: v.issued_at };
   } catch (e) {
@@ -50,6 +59,8 @@ async function load(feed: string, pins: string[]): Promise<SnapshotState> {
  * @example const s = await getSnapshot("https://feed.example", []); if (s.kind === "verified") …
  */
 export function getSnapshot(feed: string, pins: string[]): Promise<SnapshotState> {
-  const shared = ((globalThis as { __exostreamSnapshot?: Record<string, Promise<SnapshotState>> }).__exostreamSnapshot ??= {});
+  const shared = ((
+    globalThis as { __exostreamSnapshot?: Record<string, Promise<SnapshotState>> }
+  ).__exostreamSnapshot ??= {});
   return (shared[feed] ??= load(feed, pins));
 }

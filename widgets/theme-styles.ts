@@ -1,4 +1,4 @@
-import { css } from "./css.js";
+import { css } from "./css";
 
 /**
  * Shared host styles. Layout-critical host properties are !important because the page's normal

@@ -1,4 +1,4 @@
-import { parseEnvelope, pinKeys, readKeyset, verifyKeysetChain, type TrustedKey } from "../oracle-core/snapshot/index.js";
+import { parseEnvelope, pinKeys, readKeyset, verifyKeysetChain, type TrustedKey } from "../oracle-core/snapshot";
 
 /**
  * The keys a snapshot must be signed by: the keyset chain from /.well-known/exostream-keys.json,

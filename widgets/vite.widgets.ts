@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
-import { customElementsManifest } from "./build/custom-elements-manifest.js";
-import { minifyTemplates } from "./build/minify-templates.js";
+import { customElementsManifest } from "./build/custom-elements-manifest";
+import { minifyTemplates } from "./build/minify-templates";
 
 const here = import.meta.dirname;
 const out = resolve(here, "../dist/public");
@@ -24,9 +24,12 @@ function staticFiles(): Plugin {
     },
     generateBundle() {
       const emit = (fileName: string, source: string) => this.emitFile({ type: "asset", fileName, source });
-      for (const f of readdirSync(resolve(here, "demos"))) emit(`widgets/demos/${f}`, readFileSync(resolve(here, "demos", f), "utf8"));
-      for (const f of readdirSync(resolve(here, "embed"))) emit(`embed/${f}`, readFileSync(resolve(here, "embed", f), "utf8"));
-      for (const f of ["exostream-widgets.css", "embed.css"]) emit(`widgets/${f}`, readFileSync(resolve(here, f), "utf8"));
+      for (const f of readdirSync(resolve(here, "demos")))
+        emit(`widgets/demos/${f}`, readFileSync(resolve(here, "demos", f), "utf8"));
+      for (const f of readdirSync(resolve(here, "embed")))
+        emit(`embed/${f}`, readFileSync(resolve(here, "embed", f), "utf8"));
+      for (const f of ["exostream-widgets.css", "embed.css"])
+        emit(`widgets/${f}`, readFileSync(resolve(here, f), "utf8"));
       const manifest = JSON.stringify(customElementsManifest(here), null, 2) + "\n";
       writeFileSync(resolve(here, "custom-elements.json"), manifest);
       emit("widgets/custom-elements.json", manifest);

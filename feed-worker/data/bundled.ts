@@ -1,7 +1,7 @@
 import historyJson from "../../data/history.json";
 import registryJson from "../../data/registry.json";
-import { HistoryFileSchema, type HistoryFile } from "../../oracle-core/schemas/observation";
-import { RegistryFileSchema, type RegistryFile } from "../../oracle-core/schemas/registry";
+import { HistoryFileSchema, type HistoryFile } from "../../oracle-core/schemas";
+import { RegistryFileSchema, type RegistryFile } from "../../oracle-core/schemas";
 
 let cache: { registry: RegistryFile; history: HistoryFile } | null = null;
 

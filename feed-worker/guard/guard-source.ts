@@ -1,8 +1,8 @@
-import type { GuardRejection } from "../../oracle-core/publishing/price-quote";
-import { checkPriceBounds } from "../../oracle-core/publishing/price-bounds";
-import { checkRatios } from "../../oracle-core/publishing/ratio-check";
-import { shrinkCheck } from "../../oracle-core/publishing/shrink-check";
-import { isRejectable, unitSuspect, type UnitSuspect } from "../../oracle-core/publishing/unit-suspect";
+import type { GuardRejection } from "../../oracle-core/publishing";
+import { checkPriceBounds } from "../../oracle-core/publishing";
+import { checkRatios } from "../../oracle-core/publishing";
+import { shrinkCheck } from "../../oracle-core/publishing";
+import { isRejectable, unitSuspect, type UnitSuspect } from "../../oracle-core/publishing";
 import type { CollectResult } from "../sources/collect";
 import { isSourceError } from "../sources/source-error";
 import type { ParseResult, SourceQuote } from "../sources/types";
@@ -43,7 +43,13 @@ const MAX_DETAIL_LINES = 20;
 export function guardSource(input: GuardInput): GuardResult {
   const { raw } = input;
   const reasons: string[] = [];
-  const result = (healthy: boolean, accepted: SourceQuote[], rejected: GuardRejection[], flagged: GuardFlag[], modelCount: number): GuardResult => ({
+  const result = (
+    healthy: boolean,
+    accepted: SourceQuote[],
+    rejected: GuardRejection[],
+    flagged: GuardFlag[],
+    modelCount: number,
+  ): GuardResult => ({
     source: raw.source,
     healthy,
     accepted,
@@ -55,10 +61,14 @@ export function guardSource(input: GuardInput): GuardResult {
 
   // 1 transport
   if (!raw.ok) {
-    reasons.push(`1 transport: ${raw.error?.code ?? "E_SOURCE_HTTP"}: ${raw.error?.message ?? `HTTP ${raw.status}`}; source unhealthy, no data deleted`);
+    reasons.push(
+      `1 transport: ${raw.error?.code ?? "E_SOURCE_HTTP"}: ${raw.error?.message ?? `HTTP ${raw.status}`}; source unhealthy, no data deleted`,
+    );
     return result(false, [], [], [], 0);
   }
-  reasons.push(`1 transport: ok — HTTP ${raw.status}, ${raw.bytes.byteLength} bytes, sha256 ${raw.sha256.slice(0, 12)}…`);
+  reasons.push(
+    `1 transport: ok — HTTP ${raw.status}, ${raw.bytes.byteLength} bytes, sha256 ${raw.sha256.slice(0, 12)}…`,
+  );
 
   // 2 schema
   if (!isParseResult(input.parsed)) {
@@ -69,9 +79,16 @@ export function guardSource(input: GuardInput): GuardResult {
     return result(false, [], [], [], 0);
   }
   const parsed = input.parsed;
-  const rejected: GuardRejection[] = parsed.rejected.map((r) => ({ model_id: r.model_id, field: r.field ?? "*", code: r.code, reason: r.reason }));
+  const rejected: GuardRejection[] = parsed.rejected.map((r) => ({
+    model_id: r.model_id,
+    field: r.field ?? "*",
+    code: r.code,
+    reason: r.reason,
+  }));
   const format = parsed.format ? `format ${parsed.format}, ` : "";
-  reasons.push(`2 schema: ok — ${format}${parsed.models.length} models, ${parsed.quotes.length} quotes${summary(rejected)}`);
+  reasons.push(
+    `2 schema: ok — ${format}${parsed.models.length} models, ${parsed.quotes.length} quotes${summary(rejected)}`,
+  );
 
   // 3 shrink
   const shrink = shrinkCheck(parsed.models.length, input.previousModelCount);
@@ -79,7 +96,9 @@ export function guardSource(input: GuardInput): GuardResult {
     reasons.push(`3 shrink: ${shrink}`);
     return result(false, [], rejected, [], parsed.models.length);
   }
-  reasons.push(`3 shrink: ok — ${parsed.models.length} models${input.previousModelCount ? ` (previously ${input.previousModelCount})` : " (no previous count)"}`);
+  reasons.push(
+    `3 shrink: ok — ${parsed.models.length} models${input.previousModelCount ? ` (previously ${input.previousModelCount})` : " (no previous count)"}`,
+  );
 
   // 4 units and bounds
   const stepRejected: GuardRejection[] = [];
@@ -88,7 +107,9 @@ export function guardSource(input: GuardInput): GuardResult {
     if (!r) return true;
     // A zero where a real price was published is a truncation, not a free listing: say so.
     const ref = q.usd_per_m === 0 ? input.lastPublished?.(q) : undefined;
-    stepRejected.push(ref ? { ...r, reason: `${q.field} is 0 where the last published price is ${ref} USD/M: truncated to zero` } : r);
+    stepRejected.push(
+      ref ? { ...r, reason: `${q.field} is 0 where the last published price is ${ref} USD/M: truncated to zero` } : r,
+    );
     return false;
   });
   // The last published value is stronger evidence than the model's own ratios, so it is consulted first.
@@ -117,9 +138,15 @@ export function guardSource(input: GuardInput): GuardResult {
   rejected.push(...stepRejected);
   reasons.push(`4 bounds: ${accepted.length} of ${parsed.quotes.length} quotes accepted${summary(stepRejected)}`);
   // Unit errors and implausible values first; zero-priced (free) listings are routine and go last.
-  const detail = [...stepRejected, ...flagged].sort((a, b) => Number(a.reason.includes("free or unpriced")) - Number(b.reason.includes("free or unpriced")));
-  for (const r of detail.slice(0, MAX_DETAIL_LINES)) reasons.push(`4 bounds: ${r.code} ${r.model_id}: ${r.reason}${"factor" in r ? " (flagged, kept for the breaker)" : ""}`);
-  if (stepRejected.length + flagged.length > MAX_DETAIL_LINES) reasons.push(`4 bounds: … and ${stepRejected.length + flagged.length - MAX_DETAIL_LINES} more`);
+  const detail = [...stepRejected, ...flagged].sort(
+    (a, b) => Number(a.reason.includes("free or unpriced")) - Number(b.reason.includes("free or unpriced")),
+  );
+  for (const r of detail.slice(0, MAX_DETAIL_LINES))
+    reasons.push(
+      `4 bounds: ${r.code} ${r.model_id}: ${r.reason}${"factor" in r ? " (flagged, kept for the breaker)" : ""}`,
+    );
+  if (stepRejected.length + flagged.length > MAX_DETAIL_LINES)
+    reasons.push(`4 bounds: … and ${stepRejected.length + flagged.length - MAX_DETAIL_LINES} more`);
   if (accepted.length === 0) {
     reasons.push("4 bounds: no quote survived; source unhealthy for this run");
     return result(false, [], rejected, flagged, parsed.models.length);
@@ -129,7 +156,13 @@ export function guardSource(input: GuardInput): GuardResult {
 
 /** True when a parse outcome is a ParseResult (not a thrown error). */
 export function isParseResult(p: unknown): p is ParseResult {
-  return typeof p === "object" && p !== null && Array.isArray((p as ParseResult).quotes) && Array.isArray((p as ParseResult).models) && Array.isArray((p as ParseResult).rejected);
+  return (
+    typeof p === "object" &&
+    p !== null &&
+    Array.isArray((p as ParseResult).quotes) &&
+    Array.isArray((p as ParseResult).models) &&
+    Array.isArray((p as ParseResult).rejected)
+  );
 }
 
 /** ", 3 rejected (E_PRICE_BOUNDS×2, E_RATIO_BOUNDS×1)" or "". */

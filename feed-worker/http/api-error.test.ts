@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ApiError } from "../../api-core";
-import { OracleError } from "../../oracle-core/errors";
+import { OracleError } from "../../oracle-core";
 import { handleError } from "./api-error";
 
 describe("handleError: stable codes, never a stack", () => {
@@ -33,26 +33,34 @@ describe("handleError: stable codes, never a stack", () => {
     const { res, text } = await get("/api");
     expect(res.status).toBe(400);
     expect(res.headers.get("x-extra")).toBe("1");
-    expect(JSON.parse(text)).toEqual({ error: { code: "E_ETA_RANGE", message: "eta must be between 0 and 1", field: "eta" } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "E_ETA_RANGE", message: "eta must be between 0 and 1", field: "eta" },
+    });
   });
 
   it("OracleError: 400 with its MATH.md §13 code; E_UNKNOWN_TICKER is a 404", async () => {
     const a = await get("/oracle");
     expect(a.res.status).toBe(400);
-    expect(JSON.parse(a.text)).toEqual({ error: { code: "E_NEG_TOKENS", message: "n_in must be >= 0 tokens, got -1", field: "n_in" } });
+    expect(JSON.parse(a.text)).toEqual({
+      error: { code: "E_NEG_TOKENS", message: "n_in must be >= 0 tokens, got -1", field: "n_in" },
+    });
     expect((await get("/ticker")).res.status).toBe(404);
   });
 
   it("an unexpected TypeError → 500 E_INTERNAL without its name, message or stack", async () => {
     const { res, text } = await get("/type");
     expect(res.status).toBe(500);
-    expect(JSON.parse(text)).toEqual({ error: { code: "E_INTERNAL", message: "internal error; the published snapshot is unaffected" } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "E_INTERNAL", message: "internal error; the published snapshot is unaffected" },
+    });
     expect(text).not.toMatch(/TypeError|undefined|\.ts|at /);
   });
 
   it("a framework 4xx keeps its status but not its message", async () => {
     const { res, text } = await get("/http");
     expect(res.status).toBe(400);
-    expect(JSON.parse(text)).toEqual({ error: { code: "E_BAD_REQUEST", message: "the request could not be processed" } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "E_BAD_REQUEST", message: "the request could not be processed" },
+    });
   });
 });

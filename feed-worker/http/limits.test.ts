@@ -64,7 +64,11 @@ describe("rate limit without a trusted header (npm start, wrangler dev, self-hos
 describe("rate limit: 100 requests / 60 s per client on computed endpoints (RATE_LIMITER binding)", () => {
   let h: FeedHarness;
   const price = (key: string, header = "cf-connecting-ip") =>
-    h.request("/v1/price", { method: "POST", headers: { "content-type": "application/json", [header]: key }, body: JSON.stringify({ model: "GPT-4.1", n_in: 1000, n_out: 100 }) });
+    h.request("/v1/price", {
+      method: "POST",
+      headers: { "content-type": "application/json", [header]: key },
+      body: JSON.stringify({ model: "GPT-4.1", n_in: 1000, n_out: 100 }),
+    });
 
   beforeAll(async () => {
     h = await trusting("cf-connecting-ip");
@@ -72,12 +76,16 @@ describe("rate limit: 100 requests / 60 s per client on computed endpoints (RATE
   afterAll(() => h.dispose());
 
   /** Sends until the first 429 (or CAP); the 1-based index of that 429, and whether a window rolled over. */
-  async function burst(key: string, header?: string): Promise<{ first429: number | null; rolled: boolean; last: Response | null; okStatuses: Set<number> }> {
+  async function burst(
+    key: string,
+    header?: string,
+  ): Promise<{ first429: number | null; rolled: boolean; last: Response | null; okStatuses: Set<number> }> {
     const minute = Math.floor(Date.now() / 60_000);
     const okStatuses = new Set<number>();
     for (let i = 1; i <= CAP; i++) {
       const res = await price(key, header);
-      if (res.status === 429) return { first429: i, rolled: Math.floor(Date.now() / 60_000) !== minute, last: res, okStatuses };
+      if (res.status === 429)
+        return { first429: i, rolled: Math.floor(Date.now() / 60_000) !== minute, last: res, okStatuses };
       okStatuses.add(res.status);
       await res.arrayBuffer();
     }
@@ -113,7 +121,11 @@ describe("rate limit: 100 requests / 60 s per client on computed endpoints (RATE
       const key = `198.51.100.${attempt + 11}`;
       const minute = Math.floor(Date.now() / 60_000);
       const r = await burst(key);
-      const compare = await h.request("/v1/compare", { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": key }, body: JSON.stringify({ n_in: 1, n_out: 1 }) });
+      const compare = await h.request("/v1/compare", {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": key },
+        body: JSON.stringify({ n_in: 1, n_out: 1 }),
+      });
       const other = await price("203.0.113.9");
       if (r.rolled || Math.floor(Date.now() / 60_000) !== minute) continue;
       expect(r.first429).toBe(RATE_LIMIT_PER_MINUTE + SLACK + 1);
@@ -145,7 +157,9 @@ describe("rate limit: 100 requests / 60 s per client on computed endpoints (RATE
   it("read endpoints are not rate-limited: 150 GETs from an exhausted client all answer 200", async () => {
     const statuses = new Set<number>();
     for (let i = 0; i < 150; i++) {
-      const res = await h.request(i % 2 ? "/v1/spots" : "/v1/models/GPT-4.1", { headers: { "cf-connecting-ip": exhaustedKey } });
+      const res = await h.request(i % 2 ? "/v1/spots" : "/v1/models/GPT-4.1", {
+        headers: { "cf-connecting-ip": exhaustedKey },
+      });
       statuses.add(res.status);
       await res.arrayBuffer();
     }

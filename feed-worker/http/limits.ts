@@ -52,7 +52,14 @@ export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
     const key = clientKey(c);
     const { success } = await limiter.limit({ key });
     if (!success) {
-      throw new ApiError(429, "E_RATE_LIMIT", `rate limit: ${RATE_LIMIT_PER_MINUTE} requests per minute on computed endpoints; retry after 60 s`, undefined, undefined, { "Retry-After": "60" });
+      throw new ApiError(
+        429,
+        "E_RATE_LIMIT",
+        `rate limit: ${RATE_LIMIT_PER_MINUTE} requests per minute on computed endpoints; retry after 60 s`,
+        undefined,
+        undefined,
+        { "Retry-After": "60" },
+      );
     }
   }
   await next();

@@ -41,6 +41,8 @@ describe("ETag values", () => {
     const s = { payload: { version: 12 } } as unknown as FeedState;
     expect(versionEtag(s, "spots")).toMatch(/^v12-/);
     expect(versionEtag(s, "spots")).not.toBe(versionEtag(s, "greeks"));
-    expect(versionEtag({ payload: { version: 13 } } as unknown as FeedState, "spots")).not.toBe(versionEtag(s, "spots"));
+    expect(versionEtag({ payload: { version: 13 } } as unknown as FeedState, "spots")).not.toBe(
+      versionEtag(s, "spots"),
+    );
   });
 });

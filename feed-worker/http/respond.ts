@@ -5,9 +5,18 @@ import { ApiError } from "../../api-core";
 export const GET_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
 /** Sends a GET body with a strong ETag; 304 when the client already has it. */
-export function sendWithEtag(c: Context, etag: string, body: string | Uint8Array<ArrayBuffer>, contentType = "application/json; charset=utf-8"): Response {
+export function sendWithEtag(
+  c: Context,
+  etag: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  contentType = "application/json; charset=utf-8",
+): Response {
   const quoted = `"${etag}"`;
-  const headers: Record<string, string> = { ETag: quoted, "Cache-Control": GET_CACHE_CONTROL, "Content-Type": contentType };
+  const headers: Record<string, string> = {
+    ETag: quoted,
+    "Cache-Control": GET_CACHE_CONTROL,
+    "Content-Type": contentType,
+  };
   if (etagMatches(c, etag)) return c.body(null, 304, headers);
   return c.body(body, 200, headers);
 }

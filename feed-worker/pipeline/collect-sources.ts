@@ -4,7 +4,8 @@ import { matchQuotes } from "../sources/match-quotes";
 import type { ParseResult, SourceAdapter, SourceQuote, TickerMatch } from "../sources/types";
 import type { SourceRun } from "./steps";
 
-const quoteKey = (q: SourceQuote) => `${q.source}|${q.provider ?? ""}|${q.model_id}|${q.field}|${q.tier_above ?? ""}|${q.effective_from ?? ""}`;
+const quoteKey = (q: SourceQuote) =>
+  `${q.source}|${q.provider ?? ""}|${q.model_id}|${q.field}|${q.tier_above ?? ""}|${q.effective_from ?? ""}`;
 
 /**
  * One source: collect (transport) → parse (schema) → guard (shrink, units and bounds), with the last
@@ -15,7 +16,11 @@ export async function collectSource(
   adapter: SourceAdapter,
   fetchFn: typeof fetch,
   opts: { mode: "bundled" | "live"; bundledBaseUrl: string; now: Date; url?: string },
-  ctx: { previousModelCount: number | undefined; tickers: TickerMatch[]; published: (ticker: string, field: string) => number | undefined },
+  ctx: {
+    previousModelCount: number | undefined;
+    tickers: TickerMatch[];
+    published: (ticker: string, field: string) => number | undefined;
+  },
 ): Promise<SourceRun> {
   const raw = await collect(adapter, fetchFn, { ...opts, timeoutMs: opts.mode === "live" ? 20_000 : 10_000 });
   let parsed: ParseResult | unknown;
@@ -35,6 +40,11 @@ export async function collectSource(
       return t === undefined || q.tier_above !== undefined ? undefined : ctx.published(t, q.field);
     };
   }
-  const guard = guardSource({ raw, parsed, ...(ctx.previousModelCount !== undefined ? { previousModelCount: ctx.previousModelCount } : {}), ...(lastPublished ? { lastPublished } : {}) });
+  const guard = guardSource({
+    raw,
+    parsed,
+    ...(ctx.previousModelCount !== undefined ? { previousModelCount: ctx.previousModelCount } : {}),
+    ...(lastPublished ? { lastPublished } : {}),
+  });
   return { adapter, raw, guard };
 }

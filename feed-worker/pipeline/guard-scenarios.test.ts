@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { archiveFetch, feedHarness, type FeedHarness, type Mutator } from "../../harness/feed-harness";
 import { editPrice, shrinkArchive, sourceOfPath, ARCHIVE_PATHS } from "../../test/feed/archive-mutations";
-import { RegistryFileSchema, type RegistryFile } from "../../oracle-core/schemas/registry";
-import { HistoryFileSchema } from "../../oracle-core/schemas/observation";
+import { RegistryFileSchema, type RegistryFile } from "../../oracle-core/schemas";
+import { HistoryFileSchema } from "../../oracle-core/schemas";
 import registryJson from "../../data/registry.json";
 import historyJson from "../../data/history.json";
 
@@ -12,16 +12,31 @@ const LITELLM = "data/archives/litellm/model_prices_and_context_window.json";
 const LLM_HIST = "data/archives/llm-prices/historical-v1.json";
 const unavailable = () => new Response("upstream down", { status: 503 });
 /** Serves only the listed archives (others answer 503), each optionally edited. */
-const only = (edits: Record<string, (text: string) => string>): Mutator => (path, text) => (path in edits ? edits[path]!(text) : unavailable());
+const only =
+  (edits: Record<string, (text: string) => string>): Mutator =>
+  (path, text) =>
+    path in edits ? edits[path]!(text) : unavailable();
 
 async function model(h: FeedHarness, ticker: string) {
-  return ((await (await h.request(`/v1/models/${ticker}`)).json()) as { data: { beta: number; status: string; prices: { input: number }; pending: unknown } }).data;
+  return (
+    (await (await h.request(`/v1/models/${ticker}`)).json()) as {
+      data: { beta: number; status: string; prices: { input: number }; pending: unknown };
+    }
+  ).data;
 }
 async function sources(h: FeedHarness) {
-  return ((await (await h.request("/v1/sources")).json()) as { data: { source: string; healthy: boolean; reasons: string[] }[] }).data;
+  return (
+    (await (await h.request("/v1/sources")).json()) as {
+      data: { source: string; healthy: boolean; reasons: string[] }[];
+    }
+  ).data;
 }
 async function history(h: FeedHarness, ticker: string) {
-  return ((await (await h.request(`/v1/history/${ticker}?field=output`)).json()) as { data: { value: number; effective_at: string; observed_at: string; provenance: string }[] }).data;
+  return (
+    (await (await h.request(`/v1/history/${ticker}?field=output`)).json()) as {
+      data: { value: number; effective_at: string; observed_at: string; provenance: string }[];
+    }
+  ).data;
 }
 
 /** The registry as it stood before o3's 2025-06-10 cut: $10 in / $40 out. */
@@ -72,7 +87,12 @@ describe("circuit breaker on real archives", () => {
       const d = JSON.parse(t) as { prices: Record<string, unknown>[] };
       const i = d.prices.findIndex((p) => p.id === "o3");
       const old = d.prices[i]!;
-      d.prices.splice(i, 1, { ...old, to_date: "2025-06-10" }, { ...old, input: 2, output: 8, input_cached: 0.5, from_date: "2025-06-10", to_date: null });
+      d.prices.splice(
+        i,
+        1,
+        { ...old, to_date: "2025-06-10" },
+        { ...old, input: 2, output: 8, input_cached: 0.5, from_date: "2025-06-10", to_date: null },
+      );
       return JSON.stringify(d);
     };
     const r = await h.run({ now: at(20), fetch: archiveFetch(only({ [LITELLM]: (t) => t, [LLM_HIST]: dated })), data });
@@ -86,7 +106,15 @@ describe("circuit breaker on real archives", () => {
 
   it("never publishes the one-poll 1500× Gemini 2.0 Flash glitch ($150 / $600), even when it is the only source", async () => {
     h = await feedHarness();
-    const glitch = (t: string) => editPrice(LITELLM, editPrice(LITELLM, t, "google", "gemini-2.0-flash", "output", () => 600), "google", "gemini-2.0-flash", "input", () => 150);
+    const glitch = (t: string) =>
+      editPrice(
+        LITELLM,
+        editPrice(LITELLM, t, "google", "gemini-2.0-flash", "output", () => 600),
+        "google",
+        "gemini-2.0-flash",
+        "input",
+        () => 150,
+      );
     const withOthers = await h.run({ now: T0, fetch: archiveFetch((p, t) => (p === LITELLM ? glitch(t) : t)) });
     expect(withOthers.changes).toBe(0);
     expect(await model(h, "GEMINI-2.0-FLASH")).toMatchObject({ beta: 0.4, pending: null });
@@ -125,11 +153,17 @@ describe("guard: unit errors in every archive format are never published and are
     for (const path of ARCHIVE_PATHS) {
       const src = sourceOfPath(path)!;
       for (const [name, edit] of ERRORS) {
-        const r = await h.run({ now: at((minute += 15)), fetch: archiveFetch((p, t) => (p === path ? editPrice(p, t, "openai", "gpt-4.1", "output", edit) : t)) });
+        const r = await h.run({
+          now: at((minute += 15)),
+          fetch: archiveFetch((p, t) => (p === path ? editPrice(p, t, "openai", "gpt-4.1", "output", edit) : t)),
+        });
         expect(r.changes, `${src} ${name}`).toBe(0);
         expect((await model(h, "GPT-4.1")).beta, `${src} ${name}`).toBe(8);
         const health = (await sources(h)).find((s) => s.source === src)!;
-        expect(health.reasons.some((line) => line.includes("gpt-4.1") && /E_PRICE_BOUNDS|E_UNIT_SUSPECT/.test(line)), `${src} ${name}: ${health.reasons.join(" | ")}`).toBe(true);
+        expect(
+          health.reasons.some((line) => line.includes("gpt-4.1") && /E_PRICE_BOUNDS|E_UNIT_SUSPECT/.test(line)),
+          `${src} ${name}: ${health.reasons.join(" | ")}`,
+        ).toBe(true);
       }
     }
     expect((await history(h, "GPT-4.1")).every((o) => o.provenance.startsWith("historical:"))).toBe(true);
@@ -139,8 +173,22 @@ describe("guard: unit errors in every archive format are never published and are
 describe("guard: broken upstream files mark the source unhealthy and delete nothing", () => {
   const CASES: [string, Mutator, RegExp][] = [
     ["empty file", (p, t) => (p === LITELLM ? "" : t), /E_SOURCE_EMPTY/],
-    ["truncated download", (p, t) => (p === LITELLM ? t.slice(0, Math.floor(t.length / 2)) : t), /E_SOURCE_TRUNCATED|E_SOURCE_SCHEMA/],
-    ["HTML error page served with 200", (p, t) => (p === LITELLM ? new Response("<!doctype html><title>Error</title><h1>502 Bad Gateway</h1>", { status: 200, headers: { "content-type": "text/html" } }) : t), /E_SOURCE_CONTENT_TYPE|E_SOURCE_SCHEMA/],
+    [
+      "truncated download",
+      (p, t) => (p === LITELLM ? t.slice(0, Math.floor(t.length / 2)) : t),
+      /E_SOURCE_TRUNCATED|E_SOURCE_SCHEMA/,
+    ],
+    [
+      "HTML error page served with 200",
+      (p, t) =>
+        p === LITELLM
+          ? new Response("<!doctype html><title>Error</title><h1>502 Bad Gateway</h1>", {
+              status: 200,
+              headers: { "content-type": "text/html" },
+            })
+          : t,
+      /E_SOURCE_CONTENT_TYPE|E_SOURCE_SCHEMA/,
+    ],
     ["half-size file", (p, t) => (p === LITELLM ? shrinkArchive(p, t, 0.4) : t), /E_SHRINK/],
     ["HTTP 503", (p, t) => (p === LITELLM ? unavailable() : t), /E_SOURCE_HTTP/],
   ];

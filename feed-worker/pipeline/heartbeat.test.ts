@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedHarness, liveFetch, type FeedHarness } from "../../harness/feed-harness";
-import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
-import { readKeyset } from "../../oracle-core/snapshot/keyset";
-import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
-import type { TrustedKey } from "../../oracle-core/snapshot/keys";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { DsseEnvelope } from "../../oracle-core/snapshot";
+import { readKeyset } from "../../oracle-core/snapshot";
+import { verifySnapshot } from "../../oracle-core/snapshot";
+import type { TrustedKey } from "../../oracle-core/snapshot";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
 
 const T0 = new Date("2026-11-24T06:00:00Z");
 const hours = (n: number) => new Date(T0.getTime() + n * 3600_000);
@@ -18,14 +18,20 @@ describe("heartbeat and staleness under a fake clock", () => {
   let keys: TrustedKey[];
   const envelopes: DsseEnvelope[] = [];
   const snapshot = async () => (await (await h.request("/v1/snapshot")).json()) as DsseEnvelope;
-  const payloadOf = (e: DsseEnvelope) => JSON.parse(Buffer.from(e.payload, "base64").toString("utf8")) as SnapshotPayload;
+  const payloadOf = (e: DsseEnvelope) =>
+    JSON.parse(Buffer.from(e.payload, "base64").toString("utf8")) as SnapshotPayload;
 
   beforeAll(async () => {
     h = await feedHarness({ vars: { SOURCE_MODE: "live" } });
     // One healthy live poll (served from the recorded archives) quotes every ticker at T0.
     await h.run({ now: T0, fetch: liveFetch() });
     envelopes.push(await snapshot());
-    keys = (await readKeyset(((await (await h.request("/.well-known/exostream-keys.json")).json()) as { keysets: DsseEnvelope[] }).keysets[0]!)).keys;
+    keys = (
+      await readKeyset(
+        ((await (await h.request("/.well-known/exostream-keys.json")).json()) as { keysets: DsseEnvelope[] })
+          .keysets[0]!,
+      )
+    ).keys;
   });
   afterAll(() => h.dispose());
 
@@ -42,7 +48,9 @@ describe("heartbeat and staleness under a fake clock", () => {
     for (const p of ps.slice(1)) expect(betas(p)).toEqual(betas(ps[0]!));
     expect(ps[3]!.models.every((m) => m.status !== "stale")).toBe(true);
     // Between heartbeats a poll publishes nothing.
-    expect((await h.run({ now: new Date(hours(3).getTime() + 15 * 60_000), fetch: nothingAnswers })).published).toBe(false);
+    expect((await h.run({ now: new Date(hours(3).getTime() + 15 * 60_000), fetch: nothingAnswers })).published).toBe(
+      false,
+    );
   });
 
   it("tickers turn stale once no fresh quote has been seen for 48 hours", async () => {
@@ -64,6 +72,8 @@ describe("heartbeat and staleness under a fake clock", () => {
     expect(late.stale).toBe(true);
     const expires = Date.parse(p.expires_at);
     await expect(verifySnapshot(env, { keys, now: expires + 5 * 60_000 })).resolves.toBeTruthy();
-    await expect(verifySnapshot(env, { keys, now: expires + 5 * 60_000 + 1 })).rejects.toMatchObject({ code: "E_EXPIRED" });
+    await expect(verifySnapshot(env, { keys, now: expires + 5 * 60_000 + 1 })).rejects.toMatchObject({
+      code: "E_EXPIRED",
+    });
   });
 });

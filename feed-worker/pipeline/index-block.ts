@@ -1,11 +1,11 @@
-import { isOracleError } from "../../oracle-core/errors";
-import { indexBlock } from "../../oracle-core/market/snapshot-index-block";
-import { indexSeries, type IndexSeriesInput, type IndexSeriesResult } from "../../oracle-core/market/index-series";
-import type { MarketObservation } from "../../oracle-core/market/price-timelines";
-import { publishedCorrections } from "../../oracle-core/market/published-corrections";
-import { dateOrdinal, ordinalToIso } from "../../oracle-core/quant/dates";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
-import type { IndexBlock } from "../../oracle-core/schemas/snapshot";
+import { isOracleError } from "../../oracle-core";
+import { indexBlock } from "../../oracle-core/market";
+import { indexSeries, type IndexSeriesInput, type IndexSeriesResult } from "../../oracle-core/market";
+import type { MarketObservation } from "../../oracle-core/market";
+import { publishedCorrections } from "../../oracle-core/market";
+import { dateOrdinal, ordinalToIso } from "../../oracle-core/quant";
+import type { GreekRow } from "../../oracle-core/schemas";
+import type { IndexBlock } from "../../oracle-core/schemas";
 import { bundledData } from "../data/bundled";
 
 type IndexRow = Pick<GreekRow, "ticker" | "provider" | "family" | "status" | "beta">;
@@ -17,7 +17,11 @@ type IndexRow = Pick<GreekRow, "ticker" | "provider" | "family" | "status" | "be
  * marks stale (no fresh quote within 48 h) is treated as last quoted three days before the valuation date, so the
  * last fixing carries it and flags it stale.
  */
-export function indexInputFor(models: readonly IndexRow[], observations: readonly MarketObservation[], valuationDate: string): IndexSeriesInput {
+export function indexInputFor(
+  models: readonly IndexRow[],
+  observations: readonly MarketObservation[],
+  valuationDate: string,
+): IndexSeriesInput {
   const { registry } = bundledData();
   const proxy = new Map(registry.models.map((m) => [m.ticker, m.index_weight_proxy]));
   const through = ordinalToIso(dateOrdinal(valuationDate, "valuation_date") - 3);
@@ -30,7 +34,11 @@ export function indexInputFor(models: readonly IndexRow[], observations: readonl
 }
 
 /** The daily EICI series for the feed's models and history, or null when the history has no base date yet. */
-export function feedIndexSeries(models: readonly IndexRow[], observations: readonly MarketObservation[], valuationDate: string): IndexSeriesResult | null {
+export function feedIndexSeries(
+  models: readonly IndexRow[],
+  observations: readonly MarketObservation[],
+  valuationDate: string,
+): IndexSeriesResult | null {
   try {
     return indexSeries(indexInputFor(models, observations, valuationDate));
   } catch (e) {

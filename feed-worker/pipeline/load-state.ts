@@ -1,7 +1,7 @@
-import { fieldKey, type PublishedRow } from "../../oracle-core/publishing/decide";
-import type { PendingMove } from "../../oracle-core/publishing/publish-breaker";
-import type { HistoryObservation } from "../../oracle-core/schemas/observation";
-import { payloadSha256 } from "../../oracle-core/snapshot/snapshot-sign";
+import { fieldKey, type PublishedRow } from "../../oracle-core/publishing";
+import type { PendingMove } from "../../oracle-core/publishing";
+import type { HistoryObservation } from "../../oracle-core/schemas";
+import { payloadSha256 } from "../../oracle-core/snapshot";
 import { decodeState } from "../store/feed-state";
 import { KV } from "../store/kv-keys";
 import type { Env } from "../env";
@@ -23,11 +23,19 @@ const key = fieldKey;
 export async function loadState(env: Env): Promise<LoadedState> {
   const db = env.DB;
   const [pub, pend, health, obs, ver, latestText] = await Promise.all([
-    db.prepare("SELECT ticker, field, value, effective_at, last_quoted_at FROM published").all<{ ticker: string; field: string; value: number; effective_at: string; last_quoted_at: string | null }>(),
-    db.prepare("SELECT ticker, field, value, first_seen_at, sources FROM pending").all<{ ticker: string; field: string; value: number; first_seen_at: string; sources: string }>(),
-    db.prepare("SELECT source, healthy, model_count, last_ok_at FROM source_health").all<{ source: string; healthy: number; model_count: number | null; last_ok_at: string | null }>(),
     db
-      .prepare("SELECT ticker, family, field, value, tier_above_tokens, effective_at, observed_at, kind, source, provenance, confidence, raw_sha256, note FROM observations ORDER BY id")
+      .prepare("SELECT ticker, field, value, effective_at, last_quoted_at FROM published")
+      .all<{ ticker: string; field: string; value: number; effective_at: string; last_quoted_at: string | null }>(),
+    db
+      .prepare("SELECT ticker, field, value, first_seen_at, sources FROM pending")
+      .all<{ ticker: string; field: string; value: number; first_seen_at: string; sources: string }>(),
+    db
+      .prepare("SELECT source, healthy, model_count, last_ok_at FROM source_health")
+      .all<{ source: string; healthy: number; model_count: number | null; last_ok_at: string | null }>(),
+    db
+      .prepare(
+        "SELECT ticker, family, field, value, tier_above_tokens, effective_at, observed_at, kind, source, provenance, confidence, raw_sha256, note FROM observations ORDER BY id",
+      )
       .all<Record<string, unknown>>(),
     db.prepare("SELECT MAX(version) AS v FROM snapshots").first<{ v: number | null }>(),
     env.FEED_KV.get(KV.latestSnapshot),
@@ -46,11 +54,23 @@ export async function loadState(env: Env): Promise<LoadedState> {
     };
   }
   return {
-    published: new Map(pub.results.map((r) => [key(r.ticker, r.field), { value: r.value, effective_at: r.effective_at, last_quoted_at: r.last_quoted_at }])),
-    pending: new Map(pend.results.map((r) => [key(r.ticker, r.field), { value: r.value, first_seen_at: r.first_seen_at, sources: JSON.parse(r.sources) as string[] }])),
+    published: new Map(
+      pub.results.map((r) => [
+        key(r.ticker, r.field),
+        { value: r.value, effective_at: r.effective_at, last_quoted_at: r.last_quoted_at },
+      ]),
+    ),
+    pending: new Map(
+      pend.results.map((r) => [
+        key(r.ticker, r.field),
+        { value: r.value, first_seen_at: r.first_seen_at, sources: JSON.parse(r.sources) as string[] },
+      ]),
+    ),
     halted,
     // Only a healthy run's model count is the shrink check's reference.
-    modelCounts: new Map(health.results.filter((r) => r.healthy === 1 && r.model_count).map((r) => [r.source, r.model_count!])),
+    modelCounts: new Map(
+      health.results.filter((r) => r.healthy === 1 && r.model_count).map((r) => [r.source, r.model_count!]),
+    ),
     lastOk: new Map(health.results.filter((r) => r.last_ok_at).map((r) => [r.source, r.last_ok_at!])),
     observations: obs.results.map((r) => {
       const o: Record<string, unknown> = {};

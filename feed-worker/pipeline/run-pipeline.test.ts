@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickerForward } from "../../oracle-core/forecast/row-forecast";
+import { tickerForward } from "../../oracle-core/forecast";
 import { archiveFetch, BUNDLED_BASE, feedHarness, type FeedHarness } from "../../harness/feed-harness";
-import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
-import { readKeyset } from "../../oracle-core/snapshot/keyset";
-import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";
-import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
-import { SnapshotPayloadSchema } from "../../oracle-core/schemas/snapshot";
+import type { DsseEnvelope } from "../../oracle-core/snapshot";
+import { readKeyset } from "../../oracle-core/snapshot";
+import { verifyKeysetChain } from "../../oracle-core/snapshot";
+import { verifySnapshot } from "../../oracle-core/snapshot";
+import { SnapshotPayloadSchema } from "../../oracle-core/schemas";
 import registry from "../../data/registry.json";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
@@ -22,7 +22,14 @@ describe("pipeline in bundled mode on real KV/D1/R2", () => {
     const r = await h.run({ now: T0 });
     expect(r.published).toBe(true);
     expect(r.version).toBe(1);
-    expect(r.sources.map((s) => s.id).sort()).toEqual(["genai-prices", "litellm", "llm-prices", "llm-prices-historical", "models-dev", "openrouter"]);
+    expect(r.sources.map((s) => s.id).sort()).toEqual([
+      "genai-prices",
+      "litellm",
+      "llm-prices",
+      "llm-prices-historical",
+      "models-dev",
+      "openrouter",
+    ]);
     expect(r.sources.every((s) => s.healthy)).toBe(true);
     // The registry's curated prices are the reference: the archives it was built from move nothing.
     expect(r.changes).toBe(0);
@@ -78,7 +85,10 @@ describe("pipeline in bundled mode on real KV/D1/R2", () => {
     expect(beat).toMatchObject({ published: true, version: 2 });
     const second = (await (await h.request("/v1/snapshot")).json()) as { payload: string };
     const p1 = Buffer.from(first.payload, "base64");
-    const p2 = JSON.parse(Buffer.from(second.payload, "base64").toString("utf8")) as { prev_sha256: string; version: number };
+    const p2 = JSON.parse(Buffer.from(second.payload, "base64").toString("utf8")) as {
+      prev_sha256: string;
+      version: number;
+    };
     const { createHash } = await import("node:crypto");
     expect(p2.prev_sha256).toBe(createHash("sha256").update(p1).digest("hex"));
   });
@@ -107,7 +117,8 @@ describe("source freshness", () => {
     try {
       const day = (d: number) => new Date(T0.getTime() + d * 86_400_000);
       // LiteLLM's file changes on every poll (a trailing newline more each time); the other archives never do.
-      const moving = (n: number) => archiveFetch((path, text) => (path.includes("litellm") ? text + "\n".repeat(n) : text));
+      const moving = (n: number) =>
+        archiveFetch((path, text) => (path.includes("litellm") ? text + "\n".repeat(n) : text));
       await h.run({ now: day(0), fetch: moving(0) });
       await h.run({ now: day(8), fetch: moving(1), trigger: "heartbeat" });
       const early = (await (await h.request("/v1/sources")).json()) as { data: { source: string; frozen: boolean }[] };

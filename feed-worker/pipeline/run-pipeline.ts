@@ -1,14 +1,14 @@
-import { fitFamilies } from "../../oracle-core/greeks/family-fits";
-import { greekRow } from "../../oracle-core/greeks/greek-sheet";
-import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
-import { decide, fieldKey } from "../../oracle-core/publishing/decide";
-import { setAsideFromRegistry } from "../../oracle-core/publishing/set-aside";
-import { frozenSources } from "../../oracle-core/publishing/source-freshness";
-import { DEFAULTS } from "../../oracle-core/quant/defaults";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas/observation";
-import type { RegistryFile } from "../../oracle-core/schemas/registry";
-import { payloadSha256, signSnapshot } from "../../oracle-core/snapshot/snapshot-sign";
+import { fitFamilies } from "../../oracle-core/greeks";
+import { greekRow } from "../../oracle-core/greeks";
+import { REFERENCE_PROFILES } from "../../oracle-core/greeks";
+import { decide, fieldKey } from "../../oracle-core/publishing";
+import { setAsideFromRegistry } from "../../oracle-core/publishing";
+import { frozenSources } from "../../oracle-core/publishing";
+import { DEFAULTS } from "../../oracle-core/quant";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas";
+import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas";
+import type { RegistryFile } from "../../oracle-core/schemas";
+import { payloadSha256, signSnapshot } from "../../oracle-core/snapshot";
 import { bundledData } from "../data/bundled";
 import { heartbeatSeconds, sourceMode, type Env } from "../env";
 import { BUNDLED_ADAPTERS, ADAPTERS } from "../sources/index";
@@ -133,7 +133,16 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     }));
   const allObs = [...state.observations, ...newObs];
   const fits = fitFamilies({ observations: allObs }, history.families, valuationDate);
-  const models = registry.models.map((m) => greekRow(m, fits.get(m.family), decisions.quotes.get(m.ticker)!, allObs, valuationDate, DEFAULTS.theta_prior_global));
+  const models = registry.models.map((m) =>
+    greekRow(
+      m,
+      fits.get(m.family),
+      decisions.quotes.get(m.ticker)!,
+      allObs,
+      valuationDate,
+      DEFAULTS.theta_prior_global,
+    ),
+  );
   const heartbeat = heartbeatSeconds(env);
   const version = Math.max(state.lastVersion, state.latest?.version ?? 0) + 1;
   const payload: SnapshotPayload = {
@@ -169,7 +178,12 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   // A run that committed to D1 but died before the KV write left readers behind: publish now.
   const interrupted = state.lastVersion > (state.latest?.version ?? 0);
   const publish =
-    opts.trigger !== "cron" || interrupted || decisions.publishes.some((p) => p.from !== null) || decisions.holds.some((h) => h.isNew) || statusMoved || heartbeatDue;
+    opts.trigger !== "cron" ||
+    interrupted ||
+    decisions.publishes.some((p) => p.from !== null) ||
+    decisions.holds.some((h) => h.isNew) ||
+    statusMoved ||
+    heartbeatDue;
 
   await step("sign");
   let envelope: string | null = null;
@@ -188,7 +202,18 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     runs,
     decisions,
     newObs,
-    snapshot: envelope && sha256 ? { version, envelope, sha256, prev_sha256: payload.prev_sha256, issued_at: payload.issued_at, expires_at: payload.expires_at, reason: opts.trigger } : null,
+    snapshot:
+      envelope && sha256
+        ? {
+            version,
+            envelope,
+            sha256,
+            prev_sha256: payload.prev_sha256,
+            issued_at: payload.issued_at,
+            expires_at: payload.expires_at,
+            reason: opts.trigger,
+          }
+        : null,
     step: async (name) => {
       await step(name);
     },
@@ -198,10 +223,21 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   return {
     published: envelope !== null,
     version: envelope ? version : (state.latest?.version ?? null),
-    reason: envelope ? (opts.trigger === "cron" ? (heartbeatDue ? "heartbeat due or first publish" : "prices or statuses changed") : opts.trigger) : "nothing changed; heartbeat not due",
+    reason: envelope
+      ? opts.trigger === "cron"
+        ? heartbeatDue
+          ? "heartbeat due or first publish"
+          : "prices or statuses changed"
+        : opts.trigger
+      : "nothing changed; heartbeat not due",
     changes: decisions.publishes.filter((p) => p.from !== null).length,
     held: decisions.holds.length,
-    sources: runs.map((r) => ({ id: r.adapter.id, healthy: r.guard.healthy, accepted: r.guard.accepted.length, rejected: r.guard.rejected.length })),
+    sources: runs.map((r) => ({
+      id: r.adapter.id,
+      healthy: r.guard.healthy,
+      accepted: r.guard.accepted.length,
+      rejected: r.guard.rejected.length,
+    })),
     timings,
   };
 }

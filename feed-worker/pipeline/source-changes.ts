@@ -1,4 +1,4 @@
-import type { SourceBytesAge } from "../../oracle-core/publishing/source-freshness";
+import type { SourceBytesAge } from "../../oracle-core/publishing";
 import type { SourceRun } from "./steps";
 
 /**

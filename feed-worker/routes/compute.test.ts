@@ -1,24 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickerForward } from "../../oracle-core/forecast/row-forecast";
+import { tickerForward } from "../../oracle-core/forecast";
 import { get_encoding } from "tiktoken";
 import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
-import { priceTask, type PricedTask } from "../../oracle-core/greeks/price-task";
-import type { CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import { priceTask, type PricedTask } from "../../oracle-core/greeks";
+import type { CompareRowsResult } from "../../oracle-core/greeks";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
+import type { GreekRow } from "../../oracle-core/schemas";
 import registry from "../../data/registry.json";
-import { ESTIMATE_BAND } from "../../oracle-core/tokens/estimate";
+import { ESTIMATE_BAND } from "../../oracle-core/tokens";
 import { reference } from "../../test/tokens/references";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
-
 
 /** |a − b| ≤ tol·|b| (exact when b = 0). */
 function expectRel(a: number, b: number, tol = 1e-12): void {
   expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.abs(b));
 }
 
-type PriceBody = { data: PricedTask & { n_in: number; tokens: null | { n_in: number; exact: boolean; encoding: string; band: [number, number] }; quote_status: string }; oracle_timestamp: string; snapshot_version: number };
+type PriceBody = {
+  data: PricedTask & {
+    n_in: number;
+    tokens: null | { n_in: number; exact: boolean; encoding: string; band: [number, number] };
+    quote_status: string;
+  };
+  oracle_timestamp: string;
+  snapshot_version: number;
+};
 type ErrorBody = { error: { code: string; message: string; field?: string } };
 
 describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
@@ -26,7 +33,11 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
   let payload: SnapshotPayload;
   const row = (t: string): GreekRow => payload.models.find((m) => m.ticker === t)!;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    h.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    h.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
   const price = async (body: unknown) => {
     const res = await post("/v1/price", body);
     return { status: res.status, json: (await res.json()) as PriceBody & ErrorBody };
@@ -41,7 +52,9 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
 
   it("the registry holds Sonnet 4 at $3 in / $15 out / $0.30 cache read (MATH.md §2.4's example model)", () => {
     const s4 = registry.models.find((m) => m.ticker === "SONNET-4")!;
-    expect([s4.prices.input.usd_per_m, s4.prices.output.usd_per_m, s4.prices.cache_read?.usd_per_m]).toEqual([3, 15, 0.3]);
+    expect([s4.prices.input.usd_per_m, s4.prices.output.usd_per_m, s4.prices.cache_read?.usd_per_m]).toEqual([
+      3, 15, 0.3,
+    ]);
     expect(row("SONNET-4")).toMatchObject({ beta: 15, r_in: 0.2, r_cache: 0.02 });
   });
 
@@ -57,8 +70,16 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
     expect(spot.cost_without_cache).toBeCloseTo(0.102, 12);
     expect(spot.savings_pct).toBeCloseTo((100 * 0.0486) / 0.102, 9); // 47.6470588…
     const direct = priceTask(row("SONNET-4"), task, payload.valuation_date).spot!;
-    for (const k of ["cost", "kappa", "savings", "savings_pct", "effective_output_price"] as const) expectRel(spot[k]!, direct[k]!);
-    expect(json.data).toMatchObject({ model: "SONNET-4", mode: "sync", n_in: 30000, tokens: null, range: null, quote_status: row("SONNET-4").status });
+    for (const k of ["cost", "kappa", "savings", "savings_pct", "effective_output_price"] as const)
+      expectRel(spot[k]!, direct[k]!);
+    expect(json.data).toMatchObject({
+      model: "SONNET-4",
+      mode: "sync",
+      n_in: 30000,
+      tokens: null,
+      range: null,
+      quote_status: row("SONNET-4").status,
+    });
     expect(json.oracle_timestamp).toBe(payload.issued_at);
     expect(json.snapshot_version).toBe(1);
   });
@@ -93,7 +114,8 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
   it("mode batch halves the cost on a row with r_batch 0.5", async () => {
     expect(row("SONNET-4").r_batch).toBe(0.5);
     const sync = (await price({ model: "SONNET-4", n_in: 30000, n_out: 800, eta: 0.6 })).json.data.spot!;
-    const batch = (await price({ model: "SONNET-4", n_in: 30000, n_out: 800, eta: 0.6, mode: "batch" })).json.data.spot!;
+    const batch = (await price({ model: "SONNET-4", n_in: 30000, n_out: 800, eta: 0.6, mode: "batch" })).json.data
+      .spot!;
     expect(batch.cost).toBeCloseTo(0.0267, 12);
     expectRel(batch.cost, sync.cost / 2);
   });
@@ -122,8 +144,18 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
     ["an unknown field", { model: "GPT-4.1", n_in: 1, n_out: 1, temperature: 0.2 }, "E_UNKNOWN_FIELD", "temperature"],
     ["a missing model", { n_in: 1, n_out: 1 }, "E_MISSING_FIELD", "model"],
     ["an unknown mode", { model: "GPT-4.1", n_in: 1, n_out: 1, mode: "turbo" }, "E_BAD_MODE", "mode"],
-    ["an unknown cache_ttl", { model: "GPT-4.1", n_in: 1, n_out: 1, cache_ttl: "2h" }, "E_BAD_CACHE_WRITE", "cache_ttl"],
-    ["omega with eta over 1", { model: "GPT-4.1", n_in: 1, n_out: 1, eta: 0.7, omega: 0.5 }, "E_CACHE_FRACTIONS", "omega"],
+    [
+      "an unknown cache_ttl",
+      { model: "GPT-4.1", n_in: 1, n_out: 1, cache_ttl: "2h" },
+      "E_BAD_CACHE_WRITE",
+      "cache_ttl",
+    ],
+    [
+      "omega with eta over 1",
+      { model: "GPT-4.1", n_in: 1, n_out: 1, eta: 0.7, omega: 0.5 },
+      "E_CACHE_FRACTIONS",
+      "omega",
+    ],
     ["max_tokens 0", { model: "GPT-4.1", n_in: 1, max_tokens: 0 }, "E_MAX_TOKENS", "max_tokens"],
     ["a negative horizon", { model: "GPT-4.1", n_in: 1, n_out: 1, horizon: -1 }, "E_NEG_TENOR", "horizon"],
     ["an unknown horizon name", { model: "GPT-4.1", n_in: 1, n_out: 1, horizon: "2Y" }, "E_BAD_HORIZON", "horizon"],
@@ -164,7 +196,11 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
     const bad = await post("/v1/price", '{"model":"GPT-4.1",');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorBody).error.code).toBe("E_BAD_JSON");
-    const plain = await h.request("/v1/price", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ model: "GPT-4.1", n_in: 1 }) });
+    const plain = await h.request("/v1/price", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ model: "GPT-4.1", n_in: 1 }),
+    });
     expect(plain.status).toBe(415);
     expect(((await plain.json()) as ErrorBody).error.code).toBe("E_UNSUPPORTED_MEDIA");
     const arr = await post("/v1/price", "[1,2]");
@@ -180,7 +216,12 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
     expect(r1.status).toBe(413);
     expect(((await r1.json()) as ErrorBody).error.code).toBe("E_BODY_TOO_LARGE");
     const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(over)), c.close()) });
-    const r2 = await h.request("/v1/price", { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit);
+    const r2 = await h.request("/v1/price", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(r2.status).toBe(413);
     // Exactly 16384 bytes is within the limit: the body is parsed, and `pad` is then an unknown field.
     const exact = pad(16 * 1024 - pad(0).length);
@@ -192,7 +233,10 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
 
   it("prompt on an o200k_base model: tokens.exact and n_in = tiktoken's count of the same text", async () => {
     const enc = get_encoding("o200k_base");
-    const text = "Exostream prices LLM inference like a commodity: spot β, θ decay, forwards. Ünïcödé — 日本語のテキスト.\n".repeat(3);
+    const text =
+      "Exostream prices LLM inference like a commodity: spot β, θ decay, forwards. Ünïcödé — 日本語のテキスト.\n".repeat(
+        3,
+      );
     const count = enc.encode_ordinary(text).length;
     expect(enc.encode_ordinary("hello world").length).toBe(2);
     enc.free();
@@ -222,20 +266,40 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
     const { status, json } = await price({ model: "SONNET-4", prompt: text, n_out: 50 });
     expect(status).toBe(200);
     const band = [Math.floor(c * (1 + ESTIMATE_BAND.low)), Math.ceil(c * (1 + ESTIMATE_BAND.high))];
-    expect(json.data.tokens).toMatchObject({ exact: false, encoding: "estimate:claude", n_in: c, band, kind: "estimate", label: "estimate −5%…+24%" });
+    expect(json.data.tokens).toMatchObject({
+      exact: false,
+      encoding: "estimate:claude",
+      n_in: c,
+      band,
+      kind: "estimate",
+      label: "estimate −5%…+24%",
+    });
     expect(json.data.tokens!.band[0]).toBeLessThan(c);
     expect(json.data.tokens!.band[1]).toBeGreaterThan(c);
   });
 
   it("prompt on a Llama 3, Mistral, DeepSeek or Gemini model: an exact count with the published vocabulary", async () => {
-    const text = "Exostream prices LLM inference like a commodity: spot β, θ decay. 日本語のテキスト, 😀 <|begin_of_text|>\n\n";
-    for (const [model, id] of [["LLAMA-3.3-70B", "llama3"], ["MISTRAL-LARGE-3", "tekken"], ["DEEPSEEK-V3", "deepseek-v3"], ["GEMINI-2.5-PRO", "gemma3"]] as const) {
+    const text =
+      "Exostream prices LLM inference like a commodity: spot β, θ decay. 日本語のテキスト, 😀 <|begin_of_text|>\n\n";
+    for (const [model, id] of [
+      ["LLAMA-3.3-70B", "llama3"],
+      ["MISTRAL-LARGE-3", "tekken"],
+      ["DEEPSEEK-V3", "deepseek-v3"],
+      ["GEMINI-2.5-PRO", "gemma3"],
+    ] as const) {
       const ref = reference(id);
       const count = (await ref.encode(text)).length;
       ref.free();
       const { status, json } = await price({ model, prompt: text, n_out: 10 });
       expect(status, model).toBe(200);
-      expect(json.data.tokens, model).toMatchObject({ exact: true, encoding: id, n_in: count, band: [count, count], kind: "open-vocabulary", label: "exact (open vocabulary)" });
+      expect(json.data.tokens, model).toMatchObject({
+        exact: true,
+        encoding: id,
+        n_in: count,
+        band: [count, count],
+        kind: "open-vocabulary",
+        label: "exact (open vocabulary)",
+      });
     }
   });
 
@@ -248,7 +312,14 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
   describe("/v1/compare", () => {
     const compare = async (body: unknown) => {
       const res = await post("/v1/compare", body);
-      return { status: res.status, json: (await res.json()) as { data: CompareRowsResult; oracle_timestamp: string; snapshot_version: number } & ErrorBody };
+      return {
+        status: res.status,
+        json: (await res.json()) as {
+          data: CompareRowsResult;
+          oracle_timestamp: string;
+          snapshot_version: number;
+        } & ErrorBody,
+      };
     };
     const task = { n_in: 30000, n_out: 800, eta: 0.6 };
 
@@ -275,7 +346,9 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
       expect(listed.json.data.ranked[0]!.ticker).toBe("DEEPSEEK-V3");
       expect(listed.json.data.ranked.find((r) => r.ticker === "SONNET-4")!.cost).toBeCloseTo(0.0534, 12);
       const openai = await compare({ ...task, provider: "OpenAI" });
-      const expected = payload.models.filter((m) => m.lifecycle === "active" && m.provider === "openai").map((m) => m.ticker);
+      const expected = payload.models
+        .filter((m) => m.lifecycle === "active" && m.provider === "openai")
+        .map((m) => m.ticker);
       expect(openai.json.data.ranked.map((r) => r.ticker).sort()).toEqual([...expected].sort());
       expect(openai.json.data.ranked.every((r) => r.provider === "openai")).toBe(true);
       const unknown = await compare({ ...task, models: ["GPT-4.1", "NOPE-9"] });
@@ -299,7 +372,9 @@ describe("POST /v1/price and /v1/compare on the published v1 snapshot", () => {
     it("batch mode excludes rows without a batch API (E_BAD_MODE) instead of failing the request", async () => {
       const { status, json } = await compare({ ...task, mode: "batch", provider: "deepseek" });
       expect(status).toBe(200);
-      const noBatch = payload.models.filter((m) => m.lifecycle === "active" && m.provider === "deepseek" && m.r_batch === null).map((m) => m.ticker);
+      const noBatch = payload.models
+        .filter((m) => m.lifecycle === "active" && m.provider === "deepseek" && m.r_batch === null)
+        .map((m) => m.ticker);
       expect(noBatch.length).toBeGreaterThan(0);
       expect(json.data.excluded.map((e) => e.ticker).sort()).toEqual(noBatch.sort());
       expect(json.data.excluded.every((e) => e.code === "E_BAD_MODE")).toBe(true);

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { compareBody, parseWith, priceBody } from "../../api-core";
-import { CompareRequestSchema, PriceRequestSchema } from "../../oracle-core/schemas/api";
+import { CompareRequestSchema, PriceRequestSchema } from "../../oracle-core/schemas";
 import type { AppEnv } from "../env";
 import { limitBody, rateLimit } from "../http/limits";
 import { readJsonBody } from "../http/read-json-body";

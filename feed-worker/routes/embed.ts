@@ -12,9 +12,16 @@ export const EMBED_CSP =
 export function embedRoutes(app: Hono<AppEnv>): void {
   app.get("/embed/:widget", async (c) => {
     const widget = c.req.param("widget").replace(/\.html$/, "");
-    if (!WIDGETS.has(widget)) throw new ApiError(404, "E_NOT_FOUND", `no embed named ${JSON.stringify(widget)}; try ${[...WIDGETS].join(", ")}`);
+    if (!WIDGETS.has(widget))
+      throw new ApiError(
+        404,
+        "E_NOT_FOUND",
+        `no embed named ${JSON.stringify(widget)}; try ${[...WIDGETS].join(", ")}`,
+      );
     if (!c.env.ASSETS) throw new ApiError(503, "E_NO_SNAPSHOT", "static assets are not available");
-    const res = await c.env.ASSETS.fetch(new Request(new URL(`/embed/${widget}.html`, c.req.url)), { redirect: "follow" } as RequestInit);
+    const res = await c.env.ASSETS.fetch(new Request(new URL(`/embed/${widget}.html`, c.req.url)), {
+      redirect: "follow",
+    } as RequestInit);
     if (!res.ok) throw new ApiError(404, "E_NOT_FOUND", `embed page ${widget} is not built (npm run build)`);
     return new Response(res.body, {
       status: 200,

@@ -3,9 +3,9 @@ import type { AppEnv } from "../env";
 import { bundledData } from "../data/bundled";
 import { requireState, sendWithEtag, versionEtag } from "../http/respond";
 import { body, getFeedState, type FeedState } from "../store/feed-state";
-import { genaiPricesExport } from "../../oracle-core/integrations/export-genai-prices";
-import { litellmExport } from "../../oracle-core/integrations/export-litellm";
-import type { AliasEntry } from "../../oracle-core/integrations/model-aliases";
+import { genaiPricesExport } from "../../oracle-core/integrations";
+import { litellmExport } from "../../oracle-core/integrations";
+import type { AliasEntry } from "../../oracle-core/integrations";
 
 let entries: Map<string, AliasEntry> | null = null;
 /** The registry's model ids per ticker (the ids LiteLLM and genai-prices use), read once per isolate. */
@@ -14,7 +14,9 @@ function entryOf(ticker: string): AliasEntry | undefined {
   return entries.get(ticker);
 }
 
-/** A drop-in file is the target tool's format exactly, so the snapshot stamp travels in headers (as on /v1/snapshot). */
+/**
+ * A drop-in file is the target tool's format exactly, so the snapshot stamp travels in headers (as on /v1/snapshot).
+ */
 function sendExport(c: Context<AppEnv>, s: FeedState, key: string, build: () => unknown): Response {
   c.header("X-Exostream-Version", String(s.payload.version));
   c.header("X-Oracle-Timestamp", s.payload.issued_at);
@@ -34,6 +36,8 @@ export function exportRoutes(app: Hono<AppEnv>): void {
   });
   app.get("/v1/export/genai-prices.json", async (c) => {
     const s = await state(c);
-    return sendExport(c, s, "export:genai-prices", () => genaiPricesExport(s.payload.models, entryOf, s.payload.valuation_date));
+    return sendExport(c, s, "export:genai-prices", () =>
+      genaiPricesExport(s.payload.models, entryOf, s.payload.valuation_date),
+    );
   });
 }

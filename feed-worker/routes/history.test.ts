@@ -4,9 +4,32 @@ import history from "../../data/history.json";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
-const COLUMNS = ["ticker", "family", "field", "value", "effective_at", "observed_at", "kind", "source", "provenance", "confidence", "raw_sha256", "note"];
+const COLUMNS = [
+  "ticker",
+  "family",
+  "field",
+  "value",
+  "effective_at",
+  "observed_at",
+  "kind",
+  "source",
+  "provenance",
+  "confidence",
+  "raw_sha256",
+  "note",
+];
 
-type Obs = { ticker: string; field: string; value: number; effective_at: string; observed_at: string; kind: string; source: string; provenance: string; confidence: string };
+type Obs = {
+  ticker: string;
+  field: string;
+  value: number;
+  effective_at: string;
+  observed_at: string;
+  kind: string;
+  source: string;
+  provenance: string;
+  confidence: string;
+};
 type HistoryBody = { data: Obs[]; ticker: string; oracle_timestamp: string; snapshot_version: number };
 type ErrorBody = { error: { code: string; message: string; field?: string } };
 
@@ -96,7 +119,13 @@ describe("GET /v1/history/:ticker", () => {
       for (const [i, r] of records.slice(1).entries()) {
         expect(r).toHaveLength(COLUMNS.length);
         const o = body.data[i]!;
-        expect([r[0], r[2], Number(r[3]), r[4], r[8]]).toEqual([o.ticker, o.field, o.value, o.effective_at, o.provenance]);
+        expect([r[0], r[2], Number(r[3]), r[4], r[8]]).toEqual([
+          o.ticker,
+          o.field,
+          o.value,
+          o.effective_at,
+          o.provenance,
+        ]);
       }
     }
     // ?format=csv is the same document.
@@ -143,7 +172,11 @@ describe("GET /v1/history/:ticker", () => {
     const [ej, ec] = [j.headers.get("etag")!, c.headers.get("etag")!];
     expect(ej).not.toBe(ec);
     expect((await h.request("/v1/history/GPT-4O", { headers: { "if-none-match": ej } })).status).toBe(304);
-    expect((await h.request("/v1/history/GPT-4O", { headers: { "if-none-match": ec, accept: "text/csv" } })).status).toBe(304);
-    expect((await h.request("/v1/history/GPT-4O", { headers: { "if-none-match": ej, accept: "text/csv" } })).status).toBe(200);
+    expect(
+      (await h.request("/v1/history/GPT-4O", { headers: { "if-none-match": ec, accept: "text/csv" } })).status,
+    ).toBe(304);
+    expect(
+      (await h.request("/v1/history/GPT-4O", { headers: { "if-none-match": ej, accept: "text/csv" } })).status,
+    ).toBe(200);
   });
 });

@@ -6,8 +6,30 @@ import { contentEtag, requireState, sendWithEtag } from "../http/respond";
 import { ensureSchema } from "../store/db";
 import { getFeedState } from "../store/feed-state";
 
-const FIELDS = new Set(["output", "input", "cache_read", "cache_write_5m", "cache_write_1h", "thinking", "batch_ratio", "tier"]);
-const COLUMNS = ["ticker", "family", "field", "value", "effective_at", "observed_at", "kind", "source", "provenance", "confidence", "raw_sha256", "note"] as const;
+const FIELDS = new Set([
+  "output",
+  "input",
+  "cache_read",
+  "cache_write_5m",
+  "cache_write_1h",
+  "thinking",
+  "batch_ratio",
+  "tier",
+]);
+const COLUMNS = [
+  "ticker",
+  "family",
+  "field",
+  "value",
+  "effective_at",
+  "observed_at",
+  "kind",
+  "source",
+  "provenance",
+  "confidence",
+  "raw_sha256",
+  "note",
+] as const;
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -25,14 +47,17 @@ export function historyRoutes(app: Hono<AppEnv>): void {
     const field = c.req.query("field");
     const from = dateQuery(c, "from");
     const to = dateQuery(c, "to");
-    if (field !== undefined && !FIELDS.has(field)) throw new ApiError(400, "E_BAD_QUERY", `field must be one of ${[...FIELDS].join(", ")}`, "field");
+    if (field !== undefined && !FIELDS.has(field))
+      throw new ApiError(400, "E_BAD_QUERY", `field must be one of ${[...FIELDS].join(", ")}`, "field");
     await ensureSchema(c.env.DB);
     const where = ["ticker = ?"];
     const args: unknown[] = [row.ticker];
-    if (field) (where.push("field = ?"), args.push(field));
-    if (from) (where.push("effective_at >= ?"), args.push(from));
-    if (to) (where.push("effective_at <= ?"), args.push(to));
-    const rs = await c.env.DB.prepare(`SELECT ${COLUMNS.join(", ")} FROM observations WHERE ${where.join(" AND ")} ORDER BY effective_at, id`)
+    if (field) where.push("field = ?"), args.push(field);
+    if (from) where.push("effective_at >= ?"), args.push(from);
+    if (to) where.push("effective_at <= ?"), args.push(to);
+    const rs = await c.env.DB.prepare(
+      `SELECT ${COLUMNS.join(", ")} FROM observations WHERE ${where.join(" AND ")} ORDER BY effective_at, id`,
+    )
       .bind(...args)
       .all<Record<(typeof COLUMNS)[number], unknown>>();
     const csv = wantsCsv(c);

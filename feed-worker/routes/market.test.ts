@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedHarness, type FeedHarness } from "../../harness/feed-harness";
 import history from "../../data/history.json";
 import registry from "../../data/registry.json";
-import { tickerForward } from "../../oracle-core/forecast/row-forecast";
-import { backtestFamilies } from "../../oracle-core/market/backtest-families";
-import { indexSeries } from "../../oracle-core/market/index-series";
-import { monteCarloFor } from "../../oracle-core/market/monte-carlo-request";
-import { priceSwap, tickerUnderlying } from "../../oracle-core/market/swap-request";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
-import type { HistoryFile } from "../../oracle-core/schemas/observation";
-import type { IndexBlock } from "../../oracle-core/schemas/snapshot";
+import { tickerForward } from "../../oracle-core/forecast";
+import { backtestFamilies } from "../../oracle-core/market";
+import { indexSeries } from "../../oracle-core/market";
+import { monteCarloFor } from "../../oracle-core/market";
+import { priceSwap, tickerUnderlying } from "../../oracle-core/market";
+import type { GreekRow } from "../../oracle-core/schemas";
+import type { HistoryFile } from "../../oracle-core/schemas";
+import type { IndexBlock } from "../../oracle-core/schemas";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 const H = history as unknown as HistoryFile;
@@ -26,7 +26,8 @@ describe("market endpoints on the published snapshot", () => {
     const r = await get(path, init);
     return { ...r, body: JSON.parse(r.text) as Json };
   };
-  const post = (path: string, body: unknown) => json(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    json(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
     h = await feedHarness();
@@ -41,10 +42,24 @@ describe("market endpoints on the published snapshot", () => {
       expect(r.status).toBe(200);
       expect(r.body.snapshot_version).toBe(1);
       const b = r.body.data as IndexBlock;
-      expect(b).toMatchObject({ name: "EICI", base_date: "2025-10-01", base_value: 1000, fixing_date: "2026-11-24", rebalance_date: "2026-11-01", index_breaker: false });
+      expect(b).toMatchObject({
+        name: "EICI",
+        base_date: "2025-10-01",
+        base_value: 1000,
+        fixing_date: "2026-11-24",
+        rebalance_date: "2026-11-01",
+        index_breaker: false,
+      });
       // The history's 2026-08-17 DeepSeek V4 Flash event (0.66, snapshot-only) gives way to the published 0.28 from
       // the registry's as-of date, 2026-08-21 (the registry follows the archives there).
-      const correction = { ticker: "DEEPSEEK-V4-FLASH", family: "deepseek-chat", field: "output" as const, value: 0.28, effective_at: "2026-08-21", kind: "change" as const };
+      const correction = {
+        ticker: "DEEPSEEK-V4-FLASH",
+        family: "deepseek-chat",
+        field: "output" as const,
+        value: 0.28,
+        effective_at: "2026-08-21",
+        kind: "change" as const,
+      };
       const series = indexSeries({
         observations: [...H.observations, correction],
         universe: registry.models.map((m) => ({ ticker: m.ticker, provider: m.provider, usage: m.index_weight_proxy })),
@@ -76,7 +91,10 @@ describe("market endpoints on the published snapshot", () => {
       expect(b.forward_grid_usd_per_m![20]).toBeCloseTo(fwd(10), 3);
       // Most members are superseded or past their young months: the 12M index forward stays within 10% of spot,
       // where θ decay (MATH.md §8.7) would take it far lower.
-      const theta12 = b.constituents.reduce((s, c) => s + c.contribution * usd * Math.exp(-rows.get(c.ticker)!.theta), 0);
+      const theta12 = b.constituents.reduce(
+        (s, c) => s + c.contribution * usd * Math.exp(-rows.get(c.ticker)!.theta),
+        0,
+      );
       expect(b.forwards_usd_per_m!["12M"] / b.level_usd_per_m).toBeGreaterThan(0.9);
       expect(Math.abs(b.forwards_usd_per_m!["12M"] - theta12)).toBeGreaterThan(0.01 * b.level_usd_per_m);
     });
@@ -111,12 +129,21 @@ describe("market endpoints on the published snapshot", () => {
       const r = await post("/v1/swap", req);
       expect(r.status).toBe(200);
       expect(r.body.data).toEqual(priceSwap(req, tickerUnderlying(row), "2026-11-24"));
-      expect(r.body.data.fair_rates.end).toBeCloseTo(7.5 + r.body.data.npv / (1e3 * r.body.data.annuity), 9); // NPV = N·1e−6·A·(K* − K)
+      // NPV = N·1e−6·A·(K* − K)
+      expect(r.body.data.fair_rates.end).toBeCloseTo(7.5 + r.body.data.npv / (1e3 * r.body.data.annuity), 9);
       expect(r.body.oracle_timestamp).toBe(T0.toISOString());
     });
 
     it("prices the index (EICI in USD/M) and a receiver with a USD budget, with mark-to-market", async () => {
-      const idx = await post("/v1/swap", { underlying: "index", term_months: 6, fixing: "average", notional: { kind: "usd", amount: 50_000 }, side: "fixed_receiver", elapsed_months: 1, K: 30 });
+      const idx = await post("/v1/swap", {
+        underlying: "index",
+        term_months: 6,
+        fixing: "average",
+        notional: { kind: "usd", amount: 50_000 },
+        side: "fixed_receiver",
+        elapsed_months: 1,
+        K: 30,
+      });
       expect(idx.status).toBe(200);
       expect(idx.body.data.underlying).toMatchObject({ kind: "index", name: "EICI", terms: 68 });
       expect(idx.body.data.underlying.spot).toBe((await json("/v1/index")).body.data.level_usd_per_m);
@@ -140,7 +167,11 @@ describe("market endpoints on the published snapshot", () => {
         const r = await post("/v1/swap", body);
         expect([r.status, r.body.error.code]).toEqual([status, c]);
       }
-      const big = await h.request("/v1/swap", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...base, pad: "x".repeat(17_000) }) });
+      const big = await h.request("/v1/swap", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...base, pad: "x".repeat(17_000) }),
+      });
       expect(big.status).toBe(413);
       const wrong = await h.request("/v1/swap");
       expect(wrong.status).toBe(405);
@@ -156,26 +187,37 @@ describe("market endpoints on the published snapshot", () => {
       expect(a.body.data).toEqual(b.body.data);
       expect(a.body.data).toEqual(JSON.parse(JSON.stringify(monteCarloFor(row, { paths: 2000, seed: 7 }))));
       expect(Object.keys(a.body.data.tenors)).toEqual(["1M", "3M", "6M", "12M"]);
-      expect((await get("/v1/monte-carlo/GPT-4.1?paths=2000&seed=7", { headers: { "If-None-Match": a.headers.get("etag")! } })).status).toBe(304);
+      expect(
+        (
+          await get("/v1/monte-carlo/GPT-4.1?paths=2000&seed=7", {
+            headers: { "If-None-Match": a.headers.get("etag")! },
+          })
+        ).status,
+      ).toBe(304);
     });
 
-    it("If-None-Match must equal the ETag: x\"v1-…\" or a longer list item is a full 200, not an empty one", async () => {
+    it('If-None-Match must equal the ETag: x"v1-…" or a longer list item is a full 200, not an empty one', async () => {
       const a = await get("/v1/monte-carlo/GPT-4.1?paths=1000&seed=3");
       const etag = a.headers.get("etag")!;
       for (const inm of [`x${etag}`, `${etag}x`, `"${etag.slice(1, -1)}-extra"`]) {
         const r = await get("/v1/monte-carlo/GPT-4.1?paths=1000&seed=3", { headers: { "If-None-Match": inm } });
         expect([r.status, r.text.length > 100], inm).toEqual([200, true]);
       }
-      const weak = await get("/v1/monte-carlo/GPT-4.1?paths=1000&seed=3", { headers: { "If-None-Match": `"zz", W/${etag}` } });
+      const weak = await get("/v1/monte-carlo/GPT-4.1?paths=1000&seed=3", {
+        headers: { "If-None-Match": `"zz", W/${etag}` },
+      });
       expect([weak.status, weak.text]).toEqual([304, ""]);
     });
 
-    it.each(["0", "1e9", "abc", "50001"])("rejects paths=%s with 400 E_BAD_MC_PARAM and the allowed range", async (paths) => {
-      const r = await json(`/v1/monte-carlo/GPT-4.1?paths=${paths}`);
-      expect(r.status).toBe(400);
-      expect(r.body.error).toMatchObject({ code: "E_BAD_MC_PARAM", field: "paths" });
-      expect(r.body.error.message).toContain("from 100 to 50000");
-    });
+    it.each(["0", "1e9", "abc", "50001"])(
+      "rejects paths=%s with 400 E_BAD_MC_PARAM and the allowed range",
+      async (paths) => {
+        const r = await json(`/v1/monte-carlo/GPT-4.1?paths=${paths}`);
+        expect(r.status).toBe(400);
+        expect(r.body.error).toMatchObject({ code: "E_BAD_MC_PARAM", field: "paths" });
+        expect(r.body.error.message).toContain("from 100 to 50000");
+      },
+    );
 
     it("404s an unknown ticker with suggestions", async () => {
       const r = await json("/v1/monte-carlo/GPT-41");
@@ -194,9 +236,13 @@ describe("market endpoints on the published snapshot", () => {
       expect(r.body.data.summary.by_family).toEqual(mine.by_family);
       expect(r.body.data.predictions).toEqual(mine.predictions);
       // The scored backtest: ticker and tier targets apart, each with the bands' scores and the counts.
-      expect(Object.keys(r.body.data.method)).toEqual(expect.arrayContaining(["targets", "forward", "bands", "intervals"]));
+      expect(Object.keys(r.body.data.method)).toEqual(
+        expect.arrayContaining(["targets", "forward", "bands", "intervals"]),
+      );
       const t6 = r.body.data.summary.by_tenor.ticker["6M"];
-      expect(Object.keys(t6)).toEqual(expect.arrayContaining(["bias_pct", "se_skill", "crps_skill", "coverage90", "coverage50", "moved", "events"]));
+      expect(Object.keys(t6)).toEqual(
+        expect.arrayContaining(["bias_pct", "se_skill", "crps_skill", "coverage90", "coverage50", "moved", "events"]),
+      );
       expect(t6.moved).toBeLessThan(t6.pairs / 2); // most ticker prices never move within 6 months
       expect(t6.coverage90.ci).toHaveLength(2);
       expect(r.body.data.summary.by_tenor.tier["6M"].pairs).toBeGreaterThan(0);
@@ -204,7 +250,9 @@ describe("market endpoints on the published snapshot", () => {
 
     it("filters by family, and 404s an unknown family with suggestions", async () => {
       const r = await json("/v1/backtest?family=openai-flagship");
-      expect(new Set(r.body.data.predictions.map((p: { family: string }) => p.family))).toEqual(new Set(["openai-flagship"]));
+      expect(new Set(r.body.data.predictions.map((p: { family: string }) => p.family))).toEqual(
+        new Set(["openai-flagship"]),
+      );
       const bad = await json("/v1/backtest?family=openai-flagshp");
       expect(bad.status).toBe(404);
       expect(bad.body.error.suggestions).toContain("openai-flagship");
@@ -213,6 +261,7 @@ describe("market endpoints on the published snapshot", () => {
 
   it("lists the market paths in the OpenAPI document", async () => {
     const doc = (await json("/v1/openapi.json")).body as { paths: Record<string, unknown> };
-    for (const p of ["/v1/index", "/v1/index/history", "/v1/swap", "/v1/monte-carlo/{ticker}", "/v1/backtest"]) expect(doc.paths[p]).toBeDefined();
+    for (const p of ["/v1/index", "/v1/index/history", "/v1/swap", "/v1/monte-carlo/{ticker}", "/v1/backtest"])
+      expect(doc.paths[p]).toBeDefined();
   });
 });

@@ -10,11 +10,11 @@ import {
   rowOf,
   swapBody,
 } from "../../api-core";
-import type { IndexSeriesPoint, IndexSeriesResult } from "../../oracle-core/market/index-series";
-import { FIXING_UTC } from "../../oracle-core/market/index-series";
-import { mcQuery } from "../../oracle-core/market/monte-carlo-request";
-import { MonteCarloQuerySchema, SwapRequestSchema } from "../../oracle-core/schemas/market";
-import type { HistoryObservation } from "../../oracle-core/schemas/observation";
+import type { IndexSeriesPoint, IndexSeriesResult } from "../../oracle-core/market";
+import { FIXING_UTC } from "../../oracle-core/market";
+import { mcQuery } from "../../oracle-core/market";
+import { MonteCarloQuerySchema, SwapRequestSchema } from "../../oracle-core/schemas";
+import type { HistoryObservation } from "../../oracle-core/schemas";
 import { bundledData } from "../data/bundled";
 import type { AppEnv } from "../env";
 import { dateQuery, wantsCsv } from "../http/query";
@@ -25,7 +25,18 @@ import { feedIndexSeries } from "../pipeline/index-block";
 import { ensureSchema } from "../store/db";
 import { body, getFeedState, type FeedState } from "../store/feed-state";
 
-const CSV_COLUMNS = ["date", "level", "level_usd_per_m", "divisor", "rebalanced", "index_breaker", "members", "stale", "entries", "exits"] as const;
+const CSV_COLUMNS = [
+  "date",
+  "level",
+  "level_usd_per_m",
+  "divisor",
+  "rebalanced",
+  "index_breaker",
+  "members",
+  "stale",
+  "entries",
+  "exits",
+] as const;
 
 /** Output-price observations of the feed's history (bundled + feed-written), read once per snapshot version. */
 const observationsOf = new WeakMap<FeedState, Promise<HistoryObservation[]>>();
@@ -48,9 +59,11 @@ function outputObservations(c: Context<AppEnv>, s: FeedState): Promise<HistoryOb
 /** The daily EICI series of this snapshot version (the same inputs as its index block). */
 const seriesOf = new WeakMap<FeedState, IndexSeriesResult | null>();
 async function indexSeriesOf(c: Context<AppEnv>, s: FeedState): Promise<IndexSeriesResult> {
-  if (!seriesOf.has(s)) seriesOf.set(s, feedIndexSeries(s.payload.models, await outputObservations(c, s), s.payload.valuation_date));
+  if (!seriesOf.has(s))
+    seriesOf.set(s, feedIndexSeries(s.payload.models, await outputObservations(c, s), s.payload.valuation_date));
   const series = seriesOf.get(s);
-  if (!series) throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet: too few priced models for the caps");
+  if (!series)
+    throw new ApiError(503, "E_NO_INDEX", "the index has no base date yet: too few priced models for the caps");
   return series;
 }
 
@@ -60,10 +73,14 @@ function csvOf(points: readonly IndexSeriesPoint[]): string {
     if (v === undefined || v === null) return "";
     return Array.isArray(v) ? v.join(" ") : String(v);
   };
-  return [CSV_COLUMNS.join(","), ...points.map((p) => CSV_COLUMNS.map((k) => cell(p, k)).join(","))].join("\r\n") + "\r\n";
+  return (
+    [CSV_COLUMNS.join(","), ...points.map((p) => CSV_COLUMNS.map((k) => cell(p, k)).join(","))].join("\r\n") + "\r\n"
+  );
 }
 
-/** GET /v1/index, /v1/index/history, /v1/backtest, /v1/monte-carlo/:ticker and POST /v1/swap (SPEC §6, MATH.md §8–11). */
+/**
+ * GET /v1/index, /v1/index/history, /v1/backtest, /v1/monte-carlo/:ticker and POST /v1/swap (SPEC §6, MATH.md §8–11).
+ */
 export function marketRoutes(app: Hono<AppEnv>): void {
   const state = async (c: { env: AppEnv["Bindings"] }) => requireState(await getFeedState(c.env, Date.now()));
   app.use("/v1/swap", limitBody, rateLimit);
@@ -71,7 +88,11 @@ export function marketRoutes(app: Hono<AppEnv>): void {
 
   app.get("/v1/index", async (c) => {
     const s = await state(c);
-    return sendWithEtag(c, versionEtag(s, "index"), body(s, "index", () => indexBody(s)));
+    return sendWithEtag(
+      c,
+      versionEtag(s, "index"),
+      body(s, "index", () => indexBody(s)),
+    );
   });
 
   app.get("/v1/index/history", async (c) => {
@@ -83,7 +104,9 @@ export function marketRoutes(app: Hono<AppEnv>): void {
     c.header("Vary", "Accept");
     const key = `index-history:${from ?? ""}:${to ?? ""}:${csv ? "csv" : "json"}`;
     const series = await indexSeriesOf(c, s);
-    const points = series.series.filter((p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to));
+    const points = series.series.filter(
+      (p) => (from === undefined || p.date >= from) && (to === undefined || p.date <= to),
+    );
     if (csv) {
       c.header("Content-Disposition", `inline; filename="eici-${series.base_date}-${s.payload.valuation_date}.csv"`);
       return sendWithEtag(c, versionEtag(s, key), csvOf(points), "text/csv; charset=utf-8");

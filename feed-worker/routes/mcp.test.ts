@@ -7,7 +7,6 @@ import { MAX_MCP_RESPONSE_BYTES } from "./mcp";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
 
-
 type Body = { data: unknown; snapshot_version: number; oracle_timestamp: string };
 type ErrorBody = { error: { code: string; message: string; field?: string; suggestions?: string[] } };
 
@@ -15,10 +14,16 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
   let h: FeedHarness;
   let client: Client;
   const rest = async (path: string, body?: unknown) => {
-    const res = await h.request(path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await h.request(
+      path,
+      body === undefined
+        ? {}
+        : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    );
     return { status: res.status, json: (await res.json()) as Body & ErrorBody };
   };
-  const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallToolResult;
+  const call = async (name: string, args: Record<string, unknown>) =>
+    (await client.callTool({ name, arguments: args })) as CallToolResult;
   const ok = async (name: string, args: Record<string, unknown>) => {
     const r = await call(name, args);
     expect(r.isError ?? false).toBe(false);
@@ -35,7 +40,8 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
   beforeAll(async () => {
     h = await publishedHarness(T0);
     client = new Client({ name: "exostream-test", version: "1.0.0" });
-    const fetchApp = ((input: RequestInfo | URL, init?: RequestInit) => h.request(new URL(String(input instanceof Request ? input.url : input)).pathname, init)) as typeof fetch;
+    const fetchApp = ((input: RequestInfo | URL, init?: RequestInit) =>
+      h.request(new URL(String(input instanceof Request ? input.url : input)).pathname, init)) as typeof fetch;
     await client.connect(new StreamableHTTPClientTransport(new URL("http://feed.local/mcp"), { fetch: fetchApp }));
   });
   afterAll(async () => {
@@ -45,11 +51,31 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
 
   it("lists the seven tools of SPEC §6 with JSON Schemas generated from the REST zod schemas", async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(["compare_models", "get_forward_curve", "get_greeks", "get_index", "get_spot_prices", "price_swap", "price_task"]);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      "compare_models",
+      "get_forward_curve",
+      "get_greeks",
+      "get_index",
+      "get_spot_prices",
+      "price_swap",
+      "price_task",
+    ]);
     const price = tools.find((t) => t.name === "price_task")!;
     // PriceRequestSchema is strict and requires model; horizon is a union of names and years.
     expect(price.inputSchema).toMatchObject({ type: "object", required: ["model"], additionalProperties: false });
-    expect(Object.keys(price.inputSchema.properties!).sort()).toEqual(["cache_ttl", "eta", "horizon", "max_tokens", "mode", "model", "n_in", "n_out", "n_think", "omega", "prompt"]);
+    expect(Object.keys(price.inputSchema.properties!).sort()).toEqual([
+      "cache_ttl",
+      "eta",
+      "horizon",
+      "max_tokens",
+      "mode",
+      "model",
+      "n_in",
+      "n_out",
+      "n_think",
+      "omega",
+      "prompt",
+    ]);
     expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
     expect(client.getServerVersion()?.name).toBe("exostream");
   });
@@ -77,7 +103,9 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
     expect(two.map((x) => x.ticker)).toEqual(["GPT-4.1", "SONNET-4"]);
     expect(await ok("get_greeks", {})).toEqual((await rest("/v1/greeks")).json);
     expect(await ok("get_greeks", { ticker: "GPT-4.1" })).toEqual((await rest("/v1/models/GPT-4.1")).json);
-    expect(await ok("get_forward_curve", { ticker: "GPT-4.1", t: [0.25, 2] })).toEqual((await rest("/v1/forwards/GPT-4.1?t=0.25&t=2")).json);
+    expect(await ok("get_forward_curve", { ticker: "GPT-4.1", t: [0.25, 2] })).toEqual(
+      (await rest("/v1/forwards/GPT-4.1?t=0.25&t=2")).json,
+    );
     expect(await ok("get_index", {})).toEqual((await rest("/v1/index")).json);
     const swap = { underlying: "index", term_months: 6, notional: { kind: "tokens", amount: 1e9 } };
     expect(await ok("price_swap", swap)).toEqual((await rest("/v1/swap", swap)).json);
@@ -93,9 +121,24 @@ describe("POST /mcp in-process: the official MCP client against the app (tools =
       ["price_task", { n_in: 1 }, "/v1/price", "E_MISSING_FIELD"],
       ["price_task", { model: "GPT-4.2", n_in: 1, n_out: 1 }, "/v1/price", "E_UNKNOWN_TICKER"],
       ["compare_models", { n_in: 1000 }, "/v1/compare", "E_SCHEMA"],
-      ["price_swap", { underlying: "GPT-4.1", term_months: 0, notional: { kind: "tokens", amount: 1 } }, "/v1/swap", "E_SWAP_TERM"],
-      ["price_swap", { underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1e300 }, rate: -700 }, "/v1/swap", "E_NOT_FINITE"],
-      ["price_swap", { underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1000 }, rate: 1e308 }, "/v1/swap", "E_NOT_FINITE"],
+      [
+        "price_swap",
+        { underlying: "GPT-4.1", term_months: 0, notional: { kind: "tokens", amount: 1 } },
+        "/v1/swap",
+        "E_SWAP_TERM",
+      ],
+      [
+        "price_swap",
+        { underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1e300 }, rate: -700 },
+        "/v1/swap",
+        "E_NOT_FINITE",
+      ],
+      [
+        "price_swap",
+        { underlying: "GPT-4.1", term_months: 3, notional: { kind: "usd", amount: 1000 }, rate: 1e308 },
+        "/v1/swap",
+        "E_NOT_FINITE",
+      ],
     ];
     for (const [name, args, path, code] of cases) {
       const tool = await err(name, args);
@@ -134,9 +177,17 @@ describe("POST /mcp: JSON-RPC 2.0 and MCP error rules (issue 16 items 1 and 9)",
     const text = await res.text();
     return { status: res.status, bytes: text.length, json: JSON.parse(text) as RpcReply };
   };
-  type RpcReply = { id: unknown; result?: unknown; error?: { code: number; message: string; data?: { code: string; field?: string } } };
-  const callMsg = (id: number, name: unknown, args?: unknown) =>
-    ({ jsonrpc: "2.0", id, method: "tools/call", params: { name, ...(args === undefined ? {} : { arguments: args }) } });
+  type RpcReply = {
+    id: unknown;
+    result?: unknown;
+    error?: { code: number; message: string; data?: { code: string; field?: string } };
+  };
+  const callMsg = (id: number, name: unknown, args?: unknown) => ({
+    jsonrpc: "2.0",
+    id,
+    method: "tools/call",
+    params: { name, ...(args === undefined ? {} : { arguments: args }) },
+  });
 
   beforeAll(async () => {
     h = await publishedHarness(T0);
@@ -177,16 +228,24 @@ describe("POST /mcp: JSON-RPC 2.0 and MCP error rules (issue 16 items 1 and 9)",
   });
 
   it("an unsupported MCP-Protocol-Version is HTTP 400 (-32600), not 404", async () => {
-    const r = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }), { "mcp-protocol-version": "1999-01-01" });
+    const r = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }), {
+      "mcp-protocol-version": "1999-01-01",
+    });
     expect(r.status).toBe(400);
     expect(r.json.error).toMatchObject({ code: -32600, data: { code: "E_MCP_PROTOCOL_VERSION" } });
   });
 
   it("__proto__ inside tool arguments is rejected as REST rejects it (E_UNKNOWN_FIELD)", async () => {
     const args = '{"model":"GPT-4.1","n_in":1,"n_out":1,"__proto__":{"x":1}}';
-    const r = await post(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"price_task","arguments":${args}}}`);
+    const r = await post(
+      `{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"price_task","arguments":${args}}}`,
+    );
     expect(r.json.error).toMatchObject({ code: -32602, data: { code: "E_UNKNOWN_FIELD", field: "__proto__" } });
-    const rest = await h.request("/v1/price", { method: "POST", headers: { "content-type": "application/json" }, body: args });
+    const rest = await h.request("/v1/price", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: args,
+    });
     expect(rest.status).toBe(400);
     expect(((await rest.json()) as ErrorBody).error.code).toBe("E_UNKNOWN_FIELD");
   });

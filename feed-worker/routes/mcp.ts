@@ -72,7 +72,13 @@ async function capResponse(res: Response): Promise<Response> {
 export function mcpRoutes(app: Hono<AppEnv>, countTokens: (env: AppEnv["Bindings"]) => TokenCounter): void {
   app.use(
     "/mcp",
-    cors({ origin: "*", allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type", "Accept", "Mcp-Protocol-Version", "Mcp-Session-Id"], exposeHeaders: ["Mcp-Session-Id", "Retry-After"], maxAge: 86400 }),
+    cors({
+      origin: "*",
+      allowMethods: ["POST", "OPTIONS"],
+      allowHeaders: ["Content-Type", "Accept", "Mcp-Protocol-Version", "Mcp-Session-Id"],
+      exposeHeaders: ["Mcp-Session-Id", "Retry-After"],
+      maxAge: 86400,
+    }),
   );
   app.post("/mcp", limitBody, rateLimit, async (c) => {
     const early = await checkHttpMessage(c);
@@ -86,7 +92,8 @@ export function mcpRoutes(app: Hono<AppEnv>, countTokens: (env: AppEnv["Bindings
     try {
       return capResponse((await transport.handleRequest(c)) ?? c.body(null, 202));
     } catch (e) {
-      // The transport reports protocol-level rejections (bad Accept, bad JSON-RPC) as HTTPException with a JSON-RPC body.
+      // The transport reports protocol-level rejections (bad Accept, bad JSON-RPC) as HTTPException with a JSON-RPC
+      // body.
       if (e instanceof HTTPException) return e.getResponse();
       throw e;
     }
@@ -94,7 +101,12 @@ export function mcpRoutes(app: Hono<AppEnv>, countTokens: (env: AppEnv["Bindings
   // No standalone SSE stream and no sessions to delete in stateless mode: the spec's answer is 405.
   app.on(["GET", "DELETE"], "/mcp", (c) =>
     c.json(
-      jsonRpcError(null, -32000, "Method not allowed: this MCP server is stateless; POST JSON-RPC messages", "E_METHOD"),
+      jsonRpcError(
+        null,
+        -32000,
+        "Method not allowed: this MCP server is stateless; POST JSON-RPC messages",
+        "E_METHOD",
+      ),
       405,
       { Allow: "POST, OPTIONS" },
     ),

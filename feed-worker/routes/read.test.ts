@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickerForward } from "../../oracle-core/forecast/row-forecast";
+import { tickerForward } from "../../oracle-core/forecast";
 import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/feed-harness";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
+import type { GreekRow } from "../../oracle-core/schemas";
 import registry from "../../data/registry.json";
 
 const T0 = new Date("2026-11-24T06:15:00Z");
-
 
 type Stamped<T> = { data: T; oracle_timestamp: string; snapshot_version: number };
 type Derived = { annual_decline: number; half_life_years: number | null; tokens_per_usd: number | null };
@@ -35,7 +34,11 @@ describe("GET endpoints on the published v1 snapshot", () => {
   afterAll(() => h.dispose());
 
   it("/v1/snapshot is the signed envelope itself, with X-Exostream-Version and X-Oracle-Timestamp", async () => {
-    const { res, json } = await get<{ payloadType: string; payload: string; signatures: { keyid: string; sig: string }[] }>("/v1/snapshot");
+    const { res, json } = await get<{
+      payloadType: string;
+      payload: string;
+      signatures: { keyid: string; sig: string }[];
+    }>("/v1/snapshot");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(json.payloadType).toMatch(/^application\/vnd\.exostream\.snapshot\+json/);
@@ -48,7 +51,8 @@ describe("GET endpoints on the published v1 snapshot", () => {
   });
 
   it("/v1/spots: every ticker with β sync and batch; GPT-4.1 is 8 and 4", async () => {
-    const { res, json } = await get<Stamped<{ ticker: string; beta_sync: number; beta_batch: number | null }[]>>("/v1/spots");
+    const { res, json } =
+      await get<Stamped<{ ticker: string; beta_sync: number; beta_batch: number | null }[]>>("/v1/spots");
     expect(res.status).toBe(200);
     expect(json.oracle_timestamp).toBe(T0.toISOString());
     expect(json.snapshot_version).toBe(1);
@@ -69,7 +73,10 @@ describe("GET endpoints on the published v1 snapshot", () => {
       expectDerived(r);
     });
     // GPT-4.1 by hand: 1e6/8 output tokens per USD, 1e4/8 per cent.
-    expect(json.data.find((r) => r.ticker === "GPT-4.1")).toMatchObject({ tokens_per_usd: 125000, tokens_per_cent: 1250 });
+    expect(json.data.find((r) => r.ticker === "GPT-4.1")).toMatchObject({
+      tokens_per_usd: 125000,
+      tokens_per_cent: 1250,
+    });
   });
 
   it("/v1/models/:ticker is case-insensitive and percent-decoded, and returns the row", async () => {
@@ -152,11 +159,19 @@ describe("GET endpoints on the published v1 snapshot", () => {
   });
 
   it("/v1/sources: the six bundled sources, healthy, with the raw sha256", async () => {
-    const { res, json } = await get<Stamped<{ source: string; healthy: boolean; last_sha256: string; reasons: unknown }[]>>("/v1/sources");
+    const { res, json } =
+      await get<Stamped<{ source: string; healthy: boolean; last_sha256: string; reasons: unknown }[]>>("/v1/sources");
     expect(res.status).toBe(200);
     expect(json.snapshot_version).toBe(1);
     expect(json.oracle_timestamp).toBe(payload.issued_at);
-    expect(json.data.map((s) => s.source).sort()).toEqual(["genai-prices", "litellm", "llm-prices", "llm-prices-historical", "models-dev", "openrouter"]);
+    expect(json.data.map((s) => s.source).sort()).toEqual([
+      "genai-prices",
+      "litellm",
+      "llm-prices",
+      "llm-prices-historical",
+      "models-dev",
+      "openrouter",
+    ]);
     for (const s of json.data) {
       expect(s.healthy).toBe(true);
       expect(s.last_sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -170,13 +185,32 @@ describe("GET endpoints on the published v1 snapshot", () => {
     expect(keys.json.keysets[0]!.payloadType).toMatch(/keyset/);
     const doc = await get<{ openapi: string; paths: Record<string, object> }>("/v1/openapi.json");
     expect(doc.json.openapi).toBe("3.1.0");
-    for (const p of ["/v1/snapshot", "/v1/spots", "/v1/greeks", "/v1/models/{ticker}", "/v1/forwards/{ticker}", "/v1/history/{ticker}", "/v1/price", "/v1/compare", "/v1/sources"]) {
+    for (const p of [
+      "/v1/snapshot",
+      "/v1/spots",
+      "/v1/greeks",
+      "/v1/models/{ticker}",
+      "/v1/forwards/{ticker}",
+      "/v1/history/{ticker}",
+      "/v1/price",
+      "/v1/compare",
+      "/v1/sources",
+    ]) {
       expect(Object.keys(doc.json.paths)).toContain(p);
     }
   });
 
   describe("ETag, 304 and Cache-Control", () => {
-    const paths = ["/v1/snapshot", "/v1/spots", "/v1/greeks", "/v1/models/GPT-4.1", "/v1/forwards/GPT-4.1?t=0.5", "/v1/history/GPT-4.1", "/v1/sources", "/.well-known/exostream-keys.json"];
+    const paths = [
+      "/v1/snapshot",
+      "/v1/spots",
+      "/v1/greeks",
+      "/v1/models/GPT-4.1",
+      "/v1/forwards/GPT-4.1?t=0.5",
+      "/v1/history/GPT-4.1",
+      "/v1/sources",
+      "/.well-known/exostream-keys.json",
+    ];
 
     it.each(paths)("%s: If-None-Match of its ETag → 304 with no body; Cache-Control on the 200", async (path) => {
       const first = await h.request(path);

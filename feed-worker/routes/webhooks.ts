@@ -9,8 +9,8 @@ import { ensureSchema } from "../store/db";
 import { getFeedState } from "../store/feed-state";
 import { newWebhookCredentials, secretSha256 } from "../webhooks/credentials";
 import { checkWebhookUrl } from "../webhooks/url-policy";
-import { WebhookCreateSchema, type WebhookFilter } from "../../oracle-core/integrations/webhook-filter";
-import { SIGNATURE_HEADER } from "../../oracle-core/integrations/webhook-signature";
+import { WebhookCreateSchema, type WebhookFilter } from "../../oracle-core/integrations";
+import { SIGNATURE_HEADER } from "../../oracle-core/integrations";
 
 interface WebhookRow {
   id: string;
@@ -38,14 +38,30 @@ interface DeliveryRow {
 
 /** A subscription's public view (never its secret) with its latest deliveries. */
 function publicView(w: WebhookRow, deliveries: DeliveryRow[]) {
-  return { id: w.id, url: w.url, filter: JSON.parse(w.filter) as WebhookFilter, description: w.description, created_at: w.created_at, from_version: w.from_version, deliveries };
+  return {
+    id: w.id,
+    url: w.url,
+    filter: JSON.parse(w.filter) as WebhookFilter,
+    description: w.description,
+    created_at: w.created_at,
+    from_version: w.from_version,
+    deliveries,
+  };
 }
 
 /** The secret the caller presents: `Authorization: Bearer <secret>` or `X-Exostream-Secret`. */
 function presentedSecret(c: Context<AppEnv>): string {
   const auth = c.req.header("authorization");
   const s = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? c.req.header("x-exostream-secret");
-  if (!s) throw new ApiError(401, "E_NO_SECRET", "send the subscription's secret as Authorization: Bearer <secret>", "authorization", undefined, { "WWW-Authenticate": 'Bearer realm="exostream-webhooks"' });
+  if (!s)
+    throw new ApiError(
+      401,
+      "E_NO_SECRET",
+      "send the subscription's secret as Authorization: Bearer <secret>",
+      "authorization",
+      undefined,
+      { "WWW-Authenticate": 'Bearer realm="exostream-webhooks"' },
+    );
   return s;
 }
 
@@ -86,7 +102,10 @@ async function checkCaps(db: D1Database, client: string): Promise<void> {
  * POST /v1/webhooks registers a URL and a filter (the secret is in this response only); GET /v1/webhooks and
  * GET|DELETE /v1/webhooks/:id need that secret. Deliveries are signed with it (Exostream-Signature) and retried.
  */
-export function webhookRoutes(app: Hono<AppEnv>, random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): void {
+export function webhookRoutes(
+  app: Hono<AppEnv>,
+  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): void {
   app.use("/v1/webhooks", limitBody, rateLimit);
   app.use("/v1/webhooks/*", rateLimit);
 
@@ -101,8 +120,18 @@ export function webhookRoutes(app: Hono<AppEnv>, random: (n: number) => Uint8Arr
     const client = await secretSha256(clientKey(c));
     await checkCaps(c.env.DB, client);
     await c.env.DB.batch([
-      c.env.DB.prepare("INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(id, url.href, JSON.stringify(filter), req.description ?? null, secret, await secretSha256(secret), created_at, s.payload.version),
+      c.env.DB.prepare(
+        "INSERT INTO webhooks (id, url, filter, description, secret, secret_sha256, created_at, from_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ).bind(
+        id,
+        url.href,
+        JSON.stringify(filter),
+        req.description ?? null,
+        secret,
+        await secretSha256(secret),
+        created_at,
+        s.payload.version,
+      ),
       c.env.DB.prepare("INSERT INTO webhook_clients (webhook_id, client) VALUES (?, ?)").bind(id, client),
     ]);
     const data = {
@@ -113,7 +142,11 @@ export function webhookRoutes(app: Hono<AppEnv>, random: (n: number) => Uint8Arr
       created_at,
       from_version: s.payload.version,
       secret,
-      signature: { header: SIGNATURE_HEADER, scheme: "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>", tolerance_s: 300 },
+      signature: {
+        header: SIGNATURE_HEADER,
+        scheme: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>',
+        tolerance_s: 300,
+      },
       note: "store the secret now: it is not shown again, and listing or deleting this subscription needs it",
     };
     return c.json({ data, ...stamp(s) }, 201, { Location: `/v1/webhooks/${id}` });
@@ -123,17 +156,25 @@ export function webhookRoutes(app: Hono<AppEnv>, random: (n: number) => Uint8Arr
     const secret = presentedSecret(c);
     await ensureSchema(c.env.DB);
     const hash = await secretSha256(secret);
-    if (id === undefined) return (await c.env.DB.prepare("SELECT * FROM webhooks WHERE secret_sha256 = ? ORDER BY created_at").bind(hash).all<WebhookRow>()).results;
+    if (id === undefined)
+      return (
+        await c.env.DB.prepare("SELECT * FROM webhooks WHERE secret_sha256 = ? ORDER BY created_at")
+          .bind(hash)
+          .all<WebhookRow>()
+      ).results;
     const w = await c.env.DB.prepare("SELECT * FROM webhooks WHERE id = ?").bind(id).first<WebhookRow>();
     if (!w) throw new ApiError(404, "E_NOT_FOUND", `no webhook ${JSON.stringify(id)}`, "id");
-    if (w.secret_sha256 !== hash) throw new ApiError(403, "E_BAD_SECRET", "that secret does not belong to this webhook", "authorization");
+    if (w.secret_sha256 !== hash)
+      throw new ApiError(403, "E_BAD_SECRET", "that secret does not belong to this webhook", "authorization");
     return [w];
   };
   const deliveriesOf = async (c: Context<AppEnv>, id: string) =>
     (
       await c.env.DB.prepare(
         "SELECT id, version, status, attempts, next_attempt_at, last_attempt_at, last_status, last_error, created_at, delivered_at FROM webhook_deliveries WHERE webhook_id = ? ORDER BY version DESC LIMIT 20",
-      ).bind(id).all<DeliveryRow>()
+      )
+        .bind(id)
+        .all<DeliveryRow>()
     ).results;
 
   app.get("/v1/webhooks", async (c) => {

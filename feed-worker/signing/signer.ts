@@ -1,8 +1,8 @@
-import { OracleError } from "../../oracle-core/errors";
-import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
-import { generateSigningKey, importSigningKey, type Signer } from "../../oracle-core/snapshot/keys";
-import { makeKeyset, readKeyset } from "../../oracle-core/snapshot/keyset";
-import type { KeysetDocument } from "../../oracle-core/snapshot/keyset";
+import { OracleError } from "../../oracle-core";
+import type { DsseEnvelope } from "../../oracle-core/snapshot";
+import { generateSigningKey, importSigningKey, type Signer } from "../../oracle-core/snapshot";
+import { makeKeyset, readKeyset } from "../../oracle-core/snapshot";
+import type { KeysetDocument } from "../../oracle-core/snapshot";
 import type { Env } from "../env";
 import { KV } from "../store/kv-keys";
 
@@ -31,7 +31,11 @@ export async function loadSigner(env: Env): Promise<FeedSigner> {
   }
   const imported = await importSigningKey(pkcs8);
   const keysetVersion = await ensureKeyset(env, imported);
-  return { signer: { keyid: imported.keyid, privateKey: imported.privateKey }, publicKeyRaw: imported.publicKeyRaw, keysetVersion };
+  return {
+    signer: { keyid: imported.keyid, privateKey: imported.privateKey },
+    publicKeyRaw: imported.publicKeyRaw,
+    keysetVersion,
+  };
 }
 
 export async function readKeysetDocument(env: Env): Promise<KeysetDocument> {

@@ -19,10 +19,19 @@ function fakeFetch(response: () => Response | Promise<Response>): { fetch: typeo
 
 describe("collect", () => {
   it("fetches the bundled path, hashes the bytes and stamps the injected time", async () => {
-    const { fetch, urls } = fakeFetch(() => new Response("abc", { headers: { "content-type": "application/json; charset=utf-8" } }));
+    const { fetch, urls } = fakeFetch(
+      () => new Response("abc", { headers: { "content-type": "application/json; charset=utf-8" } }),
+    );
     const r = await collect(litellmAdapter, fetch, opts);
     expect(urls).toEqual(["http://feed.local/data/archives/litellm/model_prices_and_context_window.json"]);
-    expect(r).toMatchObject({ ok: true, status: 200, content_type: "application/json", fetched_at: "2026-08-21T12:00:00.000Z", parser_version: "litellm@1", source: "litellm" });
+    expect(r).toMatchObject({
+      ok: true,
+      status: 200,
+      content_type: "application/json",
+      fetched_at: "2026-08-21T12:00:00.000Z",
+      parser_version: "litellm@1",
+      source: "litellm",
+    });
     // sha256("abc"), FIPS 180-2 test vector
     expect(r.sha256).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(decodeText(r.bytes)).toBe("abc");
@@ -51,20 +60,34 @@ describe("collect", () => {
   });
 
   it("reports an HTTP 500 as E_SOURCE_HTTP with the status", async () => {
-    const { fetch } = fakeFetch(() => new Response("Internal Server Error", { status: 500, headers: { "content-type": "text/plain" } }));
+    const { fetch } = fakeFetch(
+      () => new Response("Internal Server Error", { status: 500, headers: { "content-type": "text/plain" } }),
+    );
     const r = await collect(litellmAdapter, fetch, opts);
     expect(r).toMatchObject({ ok: false, status: 500, error: { code: "E_SOURCE_HTTP" } });
     expect(r.error?.message).toContain("HTTP 500");
   });
 
   it("rejects text/html served for a JSON source", async () => {
-    const { fetch } = fakeFetch(() => new Response("<html>login</html>", { headers: { "content-type": "text/html; charset=utf-8" } }));
+    const { fetch } = fakeFetch(
+      () => new Response("<html>login</html>", { headers: { "content-type": "text/html; charset=utf-8" } }),
+    );
     const r = await collect(litellmAdapter, fetch, opts);
-    expect(r).toMatchObject({ ok: false, status: 200, content_type: "text/html", error: { code: "E_SOURCE_CONTENT_TYPE" } });
+    expect(r).toMatchObject({
+      ok: false,
+      status: 200,
+      content_type: "text/html",
+      error: { code: "E_SOURCE_CONTENT_TYPE" },
+    });
   });
 
   it("enforces the size cap from content-length and, when absent, while streaming", async () => {
-    const declared = fakeFetch(() => new Response("01234567890123456789", { headers: { "content-type": "application/json", "content-length": "20" } }));
+    const declared = fakeFetch(
+      () =>
+        new Response("01234567890123456789", {
+          headers: { "content-type": "application/json", "content-length": "20" },
+        }),
+    );
     expect((await collect(small, declared.fetch, opts)).error?.code).toBe("E_SOURCE_TOO_LARGE");
     const chunks = Array.from({ length: 10 }, () => "0123");
     const streamed = fakeFetch(

@@ -32,12 +32,25 @@ export interface CollectResult {
 /**
  * Fetches a source through the injected fetch with a timeout, status, content-type and size-cap check.
  * Never throws: a failure is returned as `ok: false` with a coded error, which marks the source unhealthy.
- * @example await collect(litellmAdapter, fetch, { mode: "live", bundledBaseUrl: "", now: new Date(), timeoutMs: 10_000 })
+ * @example await collect(litellmAdapter, fetch, { mode: "live", bundledBaseUrl: "", now: new Date(), timeoutMs: 10_000
+ *   })
  */
-export async function collect(adapter: SourceAdapter, fetchFn: typeof fetch, opts: CollectOptions): Promise<CollectResult> {
-  const url = opts.url ?? (opts.mode === "bundled" ? `${opts.bundledBaseUrl.replace(/\/+$/, "")}/${adapter.bundledPath}` : adapter.liveUrl);
+export async function collect(
+  adapter: SourceAdapter,
+  fetchFn: typeof fetch,
+  opts: CollectOptions,
+): Promise<CollectResult> {
+  const url =
+    opts.url ??
+    (opts.mode === "bundled" ? `${opts.bundledBaseUrl.replace(/\/+$/, "")}/${adapter.bundledPath}` : adapter.liveUrl);
   const base = { source: adapter.id, url, fetched_at: opts.now.toISOString(), parser_version: adapter.parserVersion };
-  const fail = async (code: SourceErrorCode, message: string, status = 0, contentType = "", bytes = new Uint8Array(0)): Promise<CollectResult> => ({
+  const fail = async (
+    code: SourceErrorCode,
+    message: string,
+    status = 0,
+    contentType = "",
+    bytes = new Uint8Array(0),
+  ): Promise<CollectResult> => ({
     ...base,
     ok: false,
     status,
@@ -57,22 +70,54 @@ export async function collect(adapter: SourceAdapter, fetchFn: typeof fetch, opt
   });
   try {
     const response = await Promise.race([fetchFn(url, { signal: controller.signal, redirect: "follow" }), timedOut]);
-    if (response === "timeout") return await fail("E_SOURCE_TIMEOUT", `no response within ${opts.timeoutMs} ms from ${url}`);
+    if (response === "timeout")
+      return await fail("E_SOURCE_TIMEOUT", `no response within ${opts.timeoutMs} ms from ${url}`);
     const contentType = (response.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    if (!response.ok) return await fail("E_SOURCE_HTTP", `HTTP ${response.status} from ${url}`, response.status, contentType);
+    if (!response.ok)
+      return await fail("E_SOURCE_HTTP", `HTTP ${response.status} from ${url}`, response.status, contentType);
     if (contentType !== "" && !adapter.contentTypes.includes(contentType)) {
-      return await fail("E_SOURCE_CONTENT_TYPE", `served as ${contentType}, expected ${adapter.contentTypes.join(" or ")}`, response.status, contentType);
+      return await fail(
+        "E_SOURCE_CONTENT_TYPE",
+        `served as ${contentType}, expected ${adapter.contentTypes.join(" or ")}`,
+        response.status,
+        contentType,
+      );
     }
     const declared = Number(response.headers.get("content-length") ?? NaN);
     if (Number.isFinite(declared) && declared > adapter.maxBytes) {
-      return await fail("E_SOURCE_TOO_LARGE", `declares ${declared} bytes, above the ${adapter.maxBytes}-byte cap`, response.status, contentType);
+      return await fail(
+        "E_SOURCE_TOO_LARGE",
+        `declares ${declared} bytes, above the ${adapter.maxBytes}-byte cap`,
+        response.status,
+        contentType,
+      );
     }
     const body = await Promise.race([readCapped(response, adapter.maxBytes), timedOut]);
-    if (body === "timeout") return await fail("E_SOURCE_TIMEOUT", `body not complete within ${opts.timeoutMs} ms from ${url}`, response.status, contentType);
-    if (body === "too-large") return await fail("E_SOURCE_TOO_LARGE", `body exceeds the ${adapter.maxBytes}-byte cap`, response.status, contentType);
-    return { ...base, ok: true, status: response.status, bytes: body, sha256: await sha256Hex(body), content_type: contentType };
+    if (body === "timeout")
+      return await fail(
+        "E_SOURCE_TIMEOUT",
+        `body not complete within ${opts.timeoutMs} ms from ${url}`,
+        response.status,
+        contentType,
+      );
+    if (body === "too-large")
+      return await fail(
+        "E_SOURCE_TOO_LARGE",
+        `body exceeds the ${adapter.maxBytes}-byte cap`,
+        response.status,
+        contentType,
+      );
+    return {
+      ...base,
+      ok: true,
+      status: response.status,
+      bytes: body,
+      sha256: await sha256Hex(body),
+      content_type: contentType,
+    };
   } catch (e) {
-    if (controller.signal.aborted) return await fail("E_SOURCE_TIMEOUT", `no response within ${opts.timeoutMs} ms from ${url}`);
+    if (controller.signal.aborted)
+      return await fail("E_SOURCE_TIMEOUT", `no response within ${opts.timeoutMs} ms from ${url}`);
     return await fail("E_SOURCE_NETWORK", `fetch failed: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     if (timer !== undefined) clearTimeout(timer);

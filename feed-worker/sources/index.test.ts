@@ -2,16 +2,33 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ADAPTERS, BUNDLED_ADAPTERS, PAGE_ADAPTERS } from "./index";
 
-/** Aggregators read their bundled archive under data/archives/; pages (never bundled) read their constructed fixture. */
+/**
+ * Aggregators read their bundled archive under data/archives/; pages (never bundled) read their constructed fixture.
+ */
 const fixturePath = (bundledPath: string): URL =>
-  bundledPath.startsWith("data/archives/pages/") ? new URL(`../fixtures/pages/${bundledPath.slice("data/archives/pages/".length)}`, import.meta.url) : new URL(`../../${bundledPath}`, import.meta.url);
+  bundledPath.startsWith("data/archives/pages/")
+    ? new URL(`../fixtures/pages/${bundledPath.slice("data/archives/pages/".length)}`, import.meta.url)
+    : new URL(`../../${bundledPath}`, import.meta.url);
 
 describe("the adapter list", () => {
   it("has one adapter per source id, twelve in all", () => {
     const ids = ADAPTERS.map((a) => a.id);
     expect(new Set(ids).size).toBe(12);
     expect(ids.sort()).toEqual(
-      ["genai-prices", "litellm", "llm-prices", "llm-prices-historical", "models-dev", "openrouter", "page-anthropic", "page-deepseek", "page-google", "page-mistral", "page-openai", "page-xai"].sort(),
+      [
+        "genai-prices",
+        "litellm",
+        "llm-prices",
+        "llm-prices-historical",
+        "models-dev",
+        "openrouter",
+        "page-anthropic",
+        "page-deepseek",
+        "page-google",
+        "page-mistral",
+        "page-openai",
+        "page-xai",
+      ].sort(),
     );
   });
 

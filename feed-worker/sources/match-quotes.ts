@@ -33,7 +33,12 @@ export function matchQuotes(quotes: SourceQuote[], tickers: TickerMatch[]): Matc
     let index = indexes.get(q.source);
     if (!index) indexes.set(q.source, (index = buildIndex(q.source, tickers)));
     const page = q.source.startsWith("page-");
-    const qualified = q.provider ? [...(index.get(norm(`${q.provider}:${q.model_id}`, page)) ?? []), ...(index.get(norm(`${q.provider}/${q.model_id}`, page)) ?? [])] : [];
+    const qualified = q.provider
+      ? [
+          ...(index.get(norm(`${q.provider}:${q.model_id}`, page)) ?? []),
+          ...(index.get(norm(`${q.provider}/${q.model_id}`, page)) ?? []),
+        ]
+      : [];
     const bare = index.get(norm(q.model_id, page)) ?? [];
     const unprefixed = stripProvider(q);
     const stripped = unprefixed === undefined ? [] : (index.get(norm(unprefixed, page)) ?? []);
@@ -47,10 +52,13 @@ export function matchQuotes(quotes: SourceQuote[], tickers: TickerMatch[]): Matc
       ...stripped.map((c) => ({ ...c, weight: 2_000_000 })),
     ];
     for (const c of claims) {
-      const key = [c.ticker, q.source, q.field, q.tier_above ?? "", q.effective_from ?? "", q.effective_to ?? ""].join("\u0000");
+      const key = [c.ticker, q.source, q.field, q.tier_above ?? "", q.effective_from ?? "", q.effective_to ?? ""].join(
+        "\u0000",
+      );
       const score = c.weight + c.rank; // a qualified id beats any bare one, a bare one any provider-stripped one
       const prev = best.get(key);
-      if (!prev || score < prev.score || (score === prev.score && order < prev.order)) best.set(key, { q: { ...q, ticker: c.ticker }, score, order });
+      if (!prev || score < prev.score || (score === prev.score && order < prev.order))
+        best.set(key, { q: { ...q, ticker: c.ticker }, score, order });
     }
   });
   const matched = [...best.values()].sort((a, b) => a.order - b.order).map((b) => b.q);

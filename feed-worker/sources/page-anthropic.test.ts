@@ -6,7 +6,8 @@ import type { ParseResult, QuoteField } from "./types";
 const PAGE = readFileSync(new URL("../fixtures/pages/anthropic.md", import.meta.url), "utf8");
 const page = parseAnthropicPage(PAGE);
 
-const value = (r: ParseResult, model: string, field: QuoteField): number | undefined => r.quotes.find((q) => q.model_id === model && q.field === field)?.usd_per_m;
+const value = (r: ParseResult, model: string, field: QuoteField): number | undefined =>
+  r.quotes.find((q) => q.model_id === model && q.field === field)?.usd_per_m;
 const codeOf = (text: string): string | undefined => {
   try {
     parseAnthropicPage(text);
@@ -27,14 +28,21 @@ describe("Anthropic pricing page parser", () => {
   });
 
   it("lists the five models by cleaned row label (the deprecation link is stripped)", () => {
-    expect(page.models).toEqual(["Claude Opus 4.6", "Claude Sonnet 4.6", "Claude Sonnet 4.5", "Claude Haiku 4.5", "Claude Opus 4.1"]);
+    expect(page.models).toEqual([
+      "Claude Opus 4.6",
+      "Claude Sonnet 4.6",
+      "Claude Sonnet 4.5",
+      "Claude Haiku 4.5",
+      "Claude Opus 4.1",
+    ]);
     expect(value(page, "Claude Opus 4.1", "output")).toBe(75);
     expect(page.quotes).toHaveLength(25);
     expect(page.rejected).toEqual([]);
   });
 
   it("does not depend on column order", () => {
-    const swapped = "| Output Tokens | Model | Cache Hits & Refreshes | Base Input Tokens |\n|---|---|---|---|\n| $5 / MTok | Claude Haiku 4.5 | $0.10 / MTok | $1 / MTok |\n";
+    const swapped =
+      "| Output Tokens | Model | Cache Hits & Refreshes | Base Input Tokens |\n|---|---|---|---|\n| $5 / MTok | Claude Haiku 4.5 | $0.10 / MTok | $1 / MTok |\n";
     const r = parseAnthropicPage(swapped);
     expect(r.quotes.map((q) => [q.model_id, q.field, q.usd_per_m])).toEqual([
       ["Claude Haiku 4.5", "output", 5],
@@ -44,7 +52,9 @@ describe("Anthropic pricing page parser", () => {
   });
 
   it("fails loudly (E_PAGE_LAYOUT) when the header labels change", () => {
-    expect(codeOf(PAGE.replace("Base Input Tokens", "Prompt").replace("Output Tokens", "Completion"))).toBe("E_PAGE_LAYOUT");
+    expect(codeOf(PAGE.replace("Base Input Tokens", "Prompt").replace("Output Tokens", "Completion"))).toBe(
+      "E_PAGE_LAYOUT",
+    );
     expect(codeOf(PAGE.replace("| Model |", "| Name |"))).toBe("E_PAGE_LAYOUT");
     expect(codeOf("# Pricing\n\nPricing has moved to our new console.")).toBe("E_PAGE_LAYOUT");
   });
@@ -55,7 +65,10 @@ describe("Anthropic pricing page parser", () => {
   });
 
   it("rejects a junk cell and a cell without a unit alone", () => {
-    const broken = PAGE.replace("| Claude Haiku 4.5 | $1 / MTok |", "| Claude Haiku 4.5 | Contact sales |").replace("| $75 / MTok |", "| $75 |");
+    const broken = PAGE.replace("| Claude Haiku 4.5 | $1 / MTok |", "| Claude Haiku 4.5 | Contact sales |").replace(
+      "| $75 / MTok |",
+      "| $75 |",
+    );
     const r = parseAnthropicPage(broken);
     expect(r.rejected.map((x) => [x.model_id, x.field, x.code])).toEqual([
       ["Claude Haiku 4.5", "input", "E_QUOTE_JUNK"],

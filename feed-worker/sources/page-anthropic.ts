@@ -1,7 +1,10 @@
 import { parseColumnPage } from "./page-columns";
 import type { ParseResult, SourceAdapter } from "./types";
 
-/** Anthropic's pricing docs: a markdown table Model | Base Input Tokens | 5m Cache Writes | 1h Cache Writes | Cache Hits & Refreshes | Output Tokens ("$3 / MTok"), plus a batch table. */
+/**
+ * Anthropic's pricing docs: a markdown table Model | Base Input Tokens | 5m Cache Writes | 1h Cache Writes | Cache Hits
+ * & Refreshes | Output Tokens ("$3 / MTok"), plus a batch table.
+ */
 export const anthropicPageAdapter: SourceAdapter = {
   id: "page-anthropic",
   parserVersion: "page-anthropic@1",

@@ -51,12 +51,18 @@ export function parseColumnPage(text: string, layout: ColumnLayout): ParseResult
       }
     }
   }
-  if (!mainFound) throw layoutError(layout.source, `no table with columns ${["Model", ...layout.required].join(" / ")}`);
+  if (!mainFound)
+    throw layoutError(layout.source, `no table with columns ${["Model", ...layout.required].join(" / ")}`);
   if (quoted === 0) throw layoutError(layout.source, "the pricing table has no readable price");
   return out.result();
 }
 
-function mapColumns(header: string[], modelCol: number, layout: ColumnLayout, mode: TableMode): { col: number; field: QuoteField; unit: ReturnType<typeof detectUnit> }[] {
+function mapColumns(
+  header: string[],
+  modelCol: number,
+  layout: ColumnLayout,
+  mode: TableMode,
+): { col: number; field: QuoteField; unit: ReturnType<typeof detectUnit> }[] {
   const cols: { col: number; field: QuoteField; unit: ReturnType<typeof detectUnit> }[] = [];
   header.forEach((raw, col) => {
     if (col === modelCol) return;

@@ -39,6 +39,8 @@ describe("DeepSeek pricing page parser (models as columns)", () => {
 
   it("fails loudly when the price rows are renamed or the table is gone", () => {
     expect(codeOf(PAGE.replace(/OUTPUT TOKENS/g, "COMPLETION"))).toBe("E_PAGE_LAYOUT");
-    expect(codeOf("<html><body><h1>Models &amp; Pricing</h1><p>See the console.</p></body></html>")).toBe("E_PAGE_LAYOUT");
+    expect(codeOf("<html><body><h1>Models &amp; Pricing</h1><p>See the console.</p></body></html>")).toBe(
+      "E_PAGE_LAYOUT",
+    );
   });
 });

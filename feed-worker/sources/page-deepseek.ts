@@ -12,7 +12,10 @@ const ROWS: [QuoteField, RegExp][] = [
   ["output", /output tokens/i],
 ];
 
-/** DeepSeek's API docs pricing page: columns MODEL | deepseek-… | deepseek-…, rows "1M INPUT TOKENS (CACHE HIT)", "1M INPUT TOKENS (CACHE MISS)", "1M OUTPUT TOKENS". */
+/**
+ * DeepSeek's API docs pricing page: columns MODEL | deepseek-… | deepseek-…, rows "1M INPUT TOKENS (CACHE HIT)", "1M
+ * INPUT TOKENS (CACHE MISS)", "1M OUTPUT TOKENS".
+ */
 export const deepseekPageAdapter: SourceAdapter = {
   id: "page-deepseek",
   parserVersion: "page-deepseek@1",
@@ -29,7 +32,9 @@ export function parseDeepseekPage(text: string): ParseResult {
   const out = new QuoteCollector("page-deepseek");
   for (const table of extractTables(text)) {
     const header = (table.rows[0] ?? []).map(cleanLabel);
-    const modelCols = header.flatMap((h, col) => (col > 0 && h !== "" && !/^models?$/i.test(h) && h !== header[0] ? [col] : []));
+    const modelCols = header.flatMap((h, col) =>
+      col > 0 && h !== "" && !/^models?$/i.test(h) && h !== header[0] ? [col] : [],
+    );
     const firstModelCol = modelCols[0];
     const priceRows = table.rows.filter((r) => ROWS.some(([, re]) => re.test(r.join(" "))));
     if (firstModelCol === undefined || !priceRows.some((r) => /output tokens/i.test(r.join(" ")))) continue;

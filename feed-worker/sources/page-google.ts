@@ -12,7 +12,10 @@ const ROWS: [QuoteField, RegExp][] = [
   ["cache_read", /^(context )?caching price/i],
 ];
 
-/** Google's Gemini API pricing page: per model a heading, then a table with rows Input price / Output price / Context caching price and columns Free Tier | Paid Tier, per 1M tokens in USD. */
+/**
+ * Google's Gemini API pricing page: per model a heading, then a table with rows Input price / Output price / Context
+ * caching price and columns Free Tier | Paid Tier, per 1M tokens in USD.
+ */
 export const googlePageAdapter: SourceAdapter = {
   id: "page-google",
   parserVersion: "page-google@1",
@@ -23,7 +26,10 @@ export const googlePageAdapter: SourceAdapter = {
   parse: parseGooglePage,
 };
 
-/** Parses the Gemini pricing page: model from the heading, prices from the Paid Tier column, tiers from "prompts > 200k". */
+/**
+ * Parses the Gemini pricing page: model from the heading, prices from the Paid Tier column, tiers from "prompts >
+ * 200k".
+ */
 export function parseGooglePage(text: string): ParseResult {
   assertPageText(text, "page-google");
   const out = new QuoteCollector("page-google");
@@ -46,7 +52,8 @@ export function parseGooglePage(text: string): ParseResult {
       quoted += quoteCell(out, slot, row[paidCol] ?? "", [detectUnit(label), tableUnit]);
     }
   }
-  if (tablesFound === 0) throw layoutError("page-google", 'no model table with an "Input price" row and a "Paid Tier" column');
+  if (tablesFound === 0)
+    throw layoutError("page-google", 'no model table with an "Input price" row and a "Paid Tier" column');
   if (quoted === 0) throw layoutError("page-google", "the model tables have no readable price");
   return out.result();
 }

@@ -11,5 +11,8 @@ export function assertPageText(text: string, source: string): void {
 
 /** The loud failure for a page whose pricing table can no longer be found. */
 export function layoutError(source: string, what: string): SourceError {
-  return new SourceError("E_PAGE_LAYOUT", `${source}: ${what} — the page layout changed; the parser needs updating (last values stay published)`);
+  return new SourceError(
+    "E_PAGE_LAYOUT",
+    `${source}: ${what} — the page layout changed; the parser needs updating (last values stay published)`,
+  );
 }

@@ -6,7 +6,8 @@ import type { ParseResult, QuoteField } from "./types";
 const PAGE = readFileSync(new URL("../fixtures/pages/openai.html", import.meta.url), "utf8");
 const page = parseOpenaiPage(PAGE);
 
-const values = (r: ParseResult, model: string, field: QuoteField): number[] => r.quotes.filter((q) => q.model_id === model && q.field === field).map((q) => q.usd_per_m);
+const values = (r: ParseResult, model: string, field: QuoteField): number[] =>
+  r.quotes.filter((q) => q.model_id === model && q.field === field).map((q) => q.usd_per_m);
 const codeOf = (text: string): string | undefined => {
   try {
     parseOpenaiPage(text);
@@ -48,13 +49,17 @@ describe("OpenAI pricing page parser", () => {
   });
 
   it("is unaffected by new CSS classes and wrappers", () => {
-    const restyled = PAGE.replace(/<table>/g, '<div class="tw-overflow-x"><table class="pricing-table_3kd9 dark:bg">').replace(/<\/table>/g, "</table></div>").replace(/<td>/g, '<td class="cell_x1">');
+    const restyled = PAGE.replace(/<table>/g, '<div class="tw-overflow-x"><table class="pricing-table_3kd9 dark:bg">')
+      .replace(/<\/table>/g, "</table></div>")
+      .replace(/<td>/g, '<td class="cell_x1">');
     expect(parseOpenaiPage(restyled).quotes).toEqual(page.quotes);
   });
 
   it("fails loudly when the unit note disappears or the headers change", () => {
     expect(codeOf(PAGE.replace(/<p>Prices per 1M tokens\.<\/p>/g, ""))).toBe("E_PAGE_LAYOUT");
     expect(codeOf(PAGE.replace(/<th>Input<\/th>/g, "<th>Prompt</th>"))).toBe("E_PAGE_LAYOUT");
-    expect(codeOf("<html><body><h1>Just a moment...</h1><p>Checking your browser</p></body></html>")).toBe("E_PAGE_LAYOUT");
+    expect(codeOf("<html><body><h1>Just a moment...</h1><p>Checking your browser</p></body></html>")).toBe(
+      "E_PAGE_LAYOUT",
+    );
   });
 });

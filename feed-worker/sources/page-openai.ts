@@ -2,7 +2,10 @@ import { parseColumnPage, type TableMode } from "./page-columns";
 import type { PageTable } from "./page-tables";
 import type { ParseResult, SourceAdapter } from "./types";
 
-/** OpenAI's API pricing page: per section (Standard, Batch, Flex, Priority) a table Model | Input | Cached input | Output, "Prices per 1M tokens". */
+/**
+ * OpenAI's API pricing page: per section (Standard, Batch, Flex, Priority) a table Model | Input | Cached input |
+ * Output, "Prices per 1M tokens".
+ */
 export const openaiPageAdapter: SourceAdapter = {
   id: "page-openai",
   parserVersion: "page-openai@1",

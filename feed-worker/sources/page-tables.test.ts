@@ -3,8 +3,19 @@ import { cleanLabel, extractTables } from "./page-tables";
 
 describe("extractTables (HTML)", () => {
   it("reads header and rows in document order, with the nearest heading", () => {
-    const t = extractTables("<h2>Standard</h2><table><tr><th>Model</th><th>Input</th></tr><tr><td>gpt-4.1</td><td>$2.00</td></tr></table>");
-    expect(t).toEqual([{ heading: "Standard", context: "Standard", rows: [["Model", "Input"], ["gpt-4.1", "$2.00"]] }]);
+    const t = extractTables(
+      "<h2>Standard</h2><table><tr><th>Model</th><th>Input</th></tr><tr><td>gpt-4.1</td><td>$2.00</td></tr></table>",
+    );
+    expect(t).toEqual([
+      {
+        heading: "Standard",
+        context: "Standard",
+        rows: [
+          ["Model", "Input"],
+          ["gpt-4.1", "$2.00"],
+        ],
+      },
+    ]);
   });
 
   it("expands colspan and rowspan into a rectangular grid", () => {
@@ -19,7 +30,8 @@ describe("extractTables (HTML)", () => {
   });
 
   it("keeps notes of enclosing sections in the context, drops those of closed sections", () => {
-    const html = "<h2>Old</h2><p>per 1K tokens</p><h2>Text tokens</h2><p>Prices per 1M tokens.</p><h3>Batch</h3><table><caption>cap</caption><tr><th>Model</th></tr></table>";
+    const html =
+      "<h2>Old</h2><p>per 1K tokens</p><h2>Text tokens</h2><p>Prices per 1M tokens.</p><h3>Batch</h3><table><caption>cap</caption><tr><th>Model</th></tr></table>";
     const [t] = extractTables(html);
     expect(t?.heading).toBe("Batch");
     expect(t?.context).toBe("Text tokens \nPrices per 1M tokens. \nBatch \ncap");
@@ -33,15 +45,28 @@ describe("extractTables (HTML)", () => {
   });
 
   it("keeps <br> line breaks inside a cell", () => {
-    const [t] = extractTables("<table><tr><th>x</th></tr><tr><td>$1.25, prompts &lt;= 200k<br>$2.50, prompts &gt; 200k</td></tr></table>");
+    const [t] = extractTables(
+      "<table><tr><th>x</th></tr><tr><td>$1.25, prompts &lt;= 200k<br>$2.50, prompts &gt; 200k</td></tr></table>",
+    );
     expect(t?.rows[1]).toEqual(["$1.25, prompts <= 200k\n$2.50, prompts > 200k"]);
   });
 });
 
 describe("extractTables (markdown)", () => {
   it("reads pipe tables with their headings and notes", () => {
-    const md = "# Pricing\n\nPrices per MTok.\n\n| Model | Input |\n|---|---|\n| A | $1 |\n| B \\| beta | $2<br>$3 |\n\nAfter.";
-    expect(extractTables(md)).toEqual([{ heading: "Pricing", context: "Pricing \nPrices per MTok.", rows: [["Model", "Input"], ["A", "$1"], ["B | beta", "$2\n$3"]] }]);
+    const md =
+      "# Pricing\n\nPrices per MTok.\n\n| Model | Input |\n|---|---|\n| A | $1 |\n| B \\| beta | $2<br>$3 |\n\nAfter.";
+    expect(extractTables(md)).toEqual([
+      {
+        heading: "Pricing",
+        context: "Pricing \nPrices per MTok.",
+        rows: [
+          ["Model", "Input"],
+          ["A", "$1"],
+          ["B | beta", "$2\n$3"],
+        ],
+      },
+    ]);
   });
 
   it("finds nothing in text without a table", () => {

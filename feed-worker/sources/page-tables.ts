@@ -4,7 +4,10 @@ import { parse, type HTMLElement, type Node } from "node-html-parser";
 export interface PageTable {
   /** The nearest heading above the table (e.g. a model name on Google's page, "Batch" on OpenAI's). */
   heading: string;
-  /** Enclosing headings (outer to inner) with the paragraphs under each, then the caption: where a page says "Prices per 1M tokens". */
+  /**
+   * Enclosing headings (outer to inner) with the paragraphs under each, then the caption: where a page says "Prices per
+   * 1M tokens".
+   */
   context: string;
   /** Rectangular cell grid (row/colspans expanded); row 0 is the header. */
   rows: string[][];
@@ -91,7 +94,9 @@ function htmlGrid(table: HTMLElement): string[][] {
   const carry = new Map<number, { text: string; left: number }>();
   for (const tr of trs) {
     const row: string[] = [];
-    const cells = tr.childNodes.filter((n): n is HTMLElement => n.nodeType === 1 && /^t[hd]$/i.test((n as HTMLElement).rawTagName ?? ""));
+    const cells = tr.childNodes.filter(
+      (n): n is HTMLElement => n.nodeType === 1 && /^t[hd]$/i.test((n as HTMLElement).rawTagName ?? ""),
+    );
     let col = 0;
     const fillCarried = (): void => {
       for (let c = carry.get(col); c; c = carry.get(col)) {
@@ -144,7 +149,8 @@ function markdownTables(md: string): PageTable[] {
     } else if (line.startsWith("|") && MD_SEPARATOR.test((lines[i + 1] ?? "").trim())) {
       const rows = [splitRow(line)];
       i += 2;
-      while (i < lines.length && (lines[i] ?? "").trim().startsWith("|")) rows.push(splitRow((lines[i++] ?? "").trim()));
+      while (i < lines.length && (lines[i] ?? "").trim().startsWith("|"))
+        rows.push(splitRow((lines[i++] ?? "").trim()));
       i--;
       tables.push({ heading: sections.current(), context: sections.context(), rows });
     } else if (line !== "") {

@@ -17,6 +17,8 @@ describe("xAI models page parser", () => {
   });
 
   it("fails loudly when the caption stating the unit is removed (nothing can be read safely)", () => {
-    expect(() => parseXaiPage(PAGE.replace(/<caption>.*<\/caption>/, ""))).toThrow(expect.objectContaining({ code: "E_PAGE_LAYOUT" }));
+    expect(() => parseXaiPage(PAGE.replace(/<caption>.*<\/caption>/, ""))).toThrow(
+      expect.objectContaining({ code: "E_PAGE_LAYOUT" }),
+    );
   });
 });

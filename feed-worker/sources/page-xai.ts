@@ -1,7 +1,9 @@
 import { parseColumnPage } from "./page-columns";
 import type { ParseResult, SourceAdapter } from "./types";
 
-/** xAI's models and pricing docs: a table Model | Context | Input | Cached input | Output with the unit in the caption. */
+/**
+ * xAI's models and pricing docs: a table Model | Context | Input | Cached input | Output with the unit in the caption.
+ */
 export const xaiPageAdapter: SourceAdapter = {
   id: "page-xai",
   parserVersion: "page-xai@1",

@@ -10,14 +10,20 @@ export function parseJsonPayload(text: string, source: string): unknown {
   const body = text.replace(/^\uFEFF/, "").trim();
   if (body === "") throw new SourceError("E_SOURCE_EMPTY", `${source}: the payload is empty`);
   if (body.startsWith("<")) {
-    throw new SourceError("E_SOURCE_CONTENT_TYPE", `${source}: expected JSON but got markup (an HTML error or login page served with status 200?)`);
+    throw new SourceError(
+      "E_SOURCE_CONTENT_TYPE",
+      `${source}: expected JSON but got markup (an HTML error or login page served with status 200?)`,
+    );
   }
   try {
     return JSON.parse(body);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     if (looksTruncated(body)) {
-      throw new SourceError("E_SOURCE_TRUNCATED", `${source}: the JSON ends before its last bracket closes (truncated download, ${body.length} chars)`);
+      throw new SourceError(
+        "E_SOURCE_TRUNCATED",
+        `${source}: the JSON ends before its last bracket closes (truncated download, ${body.length} chars)`,
+      );
     }
     throw new SourceError("E_SOURCE_SCHEMA", `${source}: not valid JSON (${detail})`);
   }

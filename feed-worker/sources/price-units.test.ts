@@ -51,7 +51,10 @@ describe("parsePriceCell", () => {
   });
 
   it("skips storage and audio-only lines, keeps the text rate", () => {
-    expect(parsePriceCell("$0.03 (text / image / video)\n$0.1 (audio)\n$1.00 / 1,000,000 tokens per hour (storage price)").prices).toEqual([{ value: 0.03 }]);
+    expect(
+      parsePriceCell("$0.03 (text / image / video)\n$0.1 (audio)\n$1.00 / 1,000,000 tokens per hour (storage price)")
+        .prices,
+    ).toEqual([{ value: 0.03 }]);
   });
 
   it("treats dashes and 'Not available' as no price, other words as junk", () => {

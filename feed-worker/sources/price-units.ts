@@ -5,14 +5,21 @@ export type PriceUnit = "per_token" | "per_1k" | "per_1m";
 export const PER_MILLION: Record<PriceUnit, number> = { per_token: 1e6, per_1k: 1e3, per_1m: 1 };
 
 const PATTERNS: [PriceUnit, RegExp][] = [
-  ["per_1m", /mtok|\bper\s+(1\s*)?m(illion)?\b|\/\s*1?\s*m\b|\b1\s*m\s+(input\s+|output\s+)?tokens\b|(per|\/)\s*1,000,000\b/i],
-  ["per_1k", /ktok|\bper\s+(1\s*)?k\b|\bper\s+thousand\b|\/\s*1?\s*k\b|\b1\s*k\s+(input\s+|output\s+)?tokens\b|(per|\/)\s*1,000\s+tokens\b/i],
+  [
+    "per_1m",
+    /mtok|\bper\s+(1\s*)?m(illion)?\b|\/\s*1?\s*m\b|\b1\s*m\s+(input\s+|output\s+)?tokens\b|(per|\/)\s*1,000,000\b/i,
+  ],
+  [
+    "per_1k",
+    /ktok|\bper\s+(1\s*)?k\b|\bper\s+thousand\b|\/\s*1?\s*k\b|\b1\s*k\s+(input\s+|output\s+)?tokens\b|(per|\/)\s*1,000\s+tokens\b/i,
+  ],
   ["per_token", /\bper\s+token\b|\/\s*token\b/i],
 ];
 
 /**
  * Detects the unit a label or price text states ("$3 / MTok", "per 1K tokens", "Price per million tokens").
- * When several appear, the first one in the text wins. Sizes like "200k tokens" or "a 1M token context window" are not units.
+ * When several appear, the first one in the text wins. Sizes like "200k tokens" or "a 1M token context window" are not
+ * units.
  * @example detectUnit("Input ($/1M tokens)") // "per_1m"
  */
 export function detectUnit(text: string): PriceUnit | undefined {
@@ -24,7 +31,10 @@ export function detectUnit(text: string): PriceUnit | undefined {
   return best?.unit;
 }
 
-/** Like detectUnit, but over section prose: only lines that talk about prices count (a model blurb's "1M context" does not). */
+/**
+ * Like detectUnit, but over section prose: only lines that talk about prices count (a model blurb's "1M context" does
+ * not).
+ */
 export function detectContextUnit(context: string): PriceUnit | undefined {
   const pricey = context.split("\n").filter((line) => /\b(prices?|priced|pricing|costs?|usd)\b|\$|\bper\s/i.test(line));
   return detectUnit(pricey.join("\n"));
@@ -69,7 +79,10 @@ export function parsePriceCell(text: string): { prices: CellPrice[]; junk?: stri
 }
 
 function readAmount(line: string): number | undefined {
-  const dollar = /\$\s*(\d[\d,]*(?:\.\d+)?|\.\d+)/.exec(line) ?? /(?:^|\s)(\d[\d,]*(?:\.\d+)?)\s*(?:usd|\$)/i.exec(line) ?? /^(\d[\d,]*(?:\.\d+)?)$/.exec(line);
+  const dollar =
+    /\$\s*(\d[\d,]*(?:\.\d+)?|\.\d+)/.exec(line) ??
+    /(?:^|\s)(\d[\d,]*(?:\.\d+)?)\s*(?:usd|\$)/i.exec(line) ??
+    /^(\d[\d,]*(?:\.\d+)?)$/.exec(line);
   if (!dollar?.[1]) return undefined;
   const n = Number(dollar[1].replace(/,/g, ""));
   return Number.isFinite(n) ? n : undefined;

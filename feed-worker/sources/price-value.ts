@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tidyPrice } from "../../oracle-core/publishing/tidy-price";
+import { tidyPrice } from "../../oracle-core/publishing";
 
 /** What a raw price field held: a number, nothing, or something that is not a price. */
 export type PriceRead =

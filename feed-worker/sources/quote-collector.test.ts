@@ -6,7 +6,9 @@ describe("QuoteCollector", () => {
     const c = new QuoteCollector("llm-prices");
     c.price({ model_id: "grok-4-fast", field: "input" }, 0.2, 1);
     c.price({ model_id: "grok-4-fast", field: "input" }, 0.2, 1);
-    expect(c.result().quotes).toEqual([{ source: "llm-prices", model_id: "grok-4-fast", field: "input", usd_per_m: 0.2 }]);
+    expect(c.result().quotes).toEqual([
+      { source: "llm-prices", model_id: "grok-4-fast", field: "input", usd_per_m: 0.2 },
+    ]);
   });
 
   it("rejects a slot the source states with two values, including later repeats", () => {

@@ -23,7 +23,10 @@ export class QuoteCollector {
     this.models.add(modelId);
   }
 
-  /** Reads a raw price and adds it as USD per 1M tokens (`multiplier` converts the source unit: 1e6 per token, 1e3 per 1K, 1 per 1M). */
+  /**
+   * Reads a raw price and adds it as USD per 1M tokens (`multiplier` converts the source unit: 1e6 per token, 1e3 per
+   * 1K, 1 per 1M).
+   */
   price(slot: QuoteSlot, raw: unknown, multiplier: number): void {
     const read = readPriceValue(raw);
     if (read.kind === "absent") return;
@@ -36,19 +39,31 @@ export class QuoteCollector {
   add(slot: QuoteSlot, usdPerM: number): void {
     const key = slotKey(slot);
     if (this.conflicted.has(key)) {
-      return this.reject(slot.model_id, "E_QUOTE_CONFLICT", `listed again with ${usdPerM} after conflicting values`, slot.field);
+      return this.reject(
+        slot.model_id,
+        "E_QUOTE_CONFLICT",
+        `listed again with ${usdPerM} after conflicting values`,
+        slot.field,
+      );
     }
     const prev = this.quotes.get(key);
     if (prev && prev.usd_per_m !== usdPerM) {
       this.quotes.delete(key);
       this.conflicted.add(key);
-      return this.reject(slot.model_id, "E_QUOTE_CONFLICT", `the source lists two values for the same price: ${prev.usd_per_m} and ${usdPerM}`, slot.field);
+      return this.reject(
+        slot.model_id,
+        "E_QUOTE_CONFLICT",
+        `the source lists two values for the same price: ${prev.usd_per_m} and ${usdPerM}`,
+        slot.field,
+      );
     }
     if (!prev) this.quotes.set(key, { source: this.source, ...withoutUndefined(slot), usd_per_m: usdPerM });
   }
 
   reject(modelId: string, code: QuoteRejectCode, reason: string, field?: QuoteField | string): void {
-    this.rejected.push(field === undefined ? { model_id: modelId, code, reason } : { model_id: modelId, field, code, reason });
+    this.rejected.push(
+      field === undefined ? { model_id: modelId, code, reason } : { model_id: modelId, field, code, reason },
+    );
   }
 
   /** Records what the payload says about a model besides its prices (nothing is recorded for an empty `info`). */
@@ -64,7 +79,9 @@ export class QuoteCollector {
 }
 
 function slotKey(s: QuoteSlot): string {
-  return [s.provider ?? "", s.model_id, s.field, s.tier_above ?? "", s.effective_from ?? "", s.effective_to ?? ""].join("\u0000");
+  return [s.provider ?? "", s.model_id, s.field, s.tier_above ?? "", s.effective_from ?? "", s.effective_to ?? ""].join(
+    "\u0000",
+  );
 }
 
 function withoutUndefined(slot: QuoteSlot): QuoteSlot {

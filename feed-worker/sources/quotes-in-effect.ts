@@ -7,5 +7,9 @@ import type { SourceQuote } from "./types";
  */
 export function quotesInEffect<Q extends SourceQuote>(quotes: Q[], now: string | Date): Q[] {
   const day = (typeof now === "string" ? now : now.toISOString()).slice(0, 10);
-  return quotes.filter((q) => (q.effective_from === undefined || q.effective_from <= day) && (q.effective_to === undefined || day < q.effective_to));
+  return quotes.filter(
+    (q) =>
+      (q.effective_from === undefined || q.effective_from <= day) &&
+      (q.effective_to === undefined || day < q.effective_to),
+  );
 }

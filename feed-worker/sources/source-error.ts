@@ -31,5 +31,10 @@ export class SourceError extends Error {
 
 /** True when `e` is a SourceError (works across bundle copies, where instanceof may not). */
 export function isSourceError(e: unknown): e is SourceError {
-  return typeof e === "object" && e !== null && (e as { name?: unknown }).name === "SourceError" && typeof (e as { code?: unknown }).code === "string";
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { name?: unknown }).name === "SourceError" &&
+    typeof (e as { code?: unknown }).code === "string"
+  );
 }

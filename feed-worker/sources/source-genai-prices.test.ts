@@ -38,8 +38,12 @@ describe("genai-prices adapter on the recorded payload", () => {
     const cw = quotes(real, "anthropic", "claude-sonnet-4-5", "cache_write_5m");
     expect(cw.find((q) => q.tier_above === undefined)?.usd_per_m).toBe(3.75);
     expect(cw.find((q) => q.tier_above === 200_000)?.usd_per_m).toBe(7.5);
-    expect(quotes(real, "anthropic", "claude-sonnet-4-5", "cache_write_1h").find((q) => !q.tier_above)?.usd_per_m).toBe(6);
-    expect(quotes(real, "anthropic", "claude-sonnet-4-5", "input").find((q) => q.tier_above === 200_000)?.usd_per_m).toBe(6);
+    expect(quotes(real, "anthropic", "claude-sonnet-4-5", "cache_write_1h").find((q) => !q.tier_above)?.usd_per_m).toBe(
+      6,
+    );
+    expect(
+      quotes(real, "anthropic", "claude-sonnet-4-5", "input").find((q) => q.tier_above === 200_000)?.usd_per_m,
+    ).toBe(6);
   });
 
   it("chains dated price sets into effective ranges: o3's 2025-06-10 cut from 10/40 to 2/8", () => {
@@ -139,6 +143,8 @@ describe("genai-prices formats v1 and v2, detected by content", () => {
 
   it("calls a payload v2 as soon as one model prices a v2-only class (a 1-hour cache write)", () => {
     expect(genaiPricesFormat([{ id: "a", models: [{ id: "m", prices: { input_mtok: 1 } }] }])).toBe("v1");
-    expect(genaiPricesFormat([{ id: "a", models: [{ id: "m", prices: [{ prices: { cache_write_1h_mtok: 2 } }] }] }])).toBe("v2");
+    expect(
+      genaiPricesFormat([{ id: "a", models: [{ id: "m", prices: [{ prices: { cache_write_1h_mtok: 2 } }] }] }]),
+    ).toBe("v2");
   });
 });

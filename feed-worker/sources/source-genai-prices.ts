@@ -27,12 +27,18 @@ const PriceMap = z.record(z.string(), z.unknown());
 const Conditional = z.object({ constraint: Constraint.optional(), prices: PriceMap });
 const Model = z.object({ id: z.string().min(1), prices: z.union([z.array(Conditional).min(1), PriceMap]) });
 const Provider = z.object({ id: z.string().min(1), models: z.array(z.unknown()) });
-const Tiered = z.object({ base: z.unknown(), tiers: z.array(z.object({ start: z.number().int().positive(), price: z.unknown() })) });
+const Tiered = z.object({
+  base: z.unknown(),
+  tiers: z.array(z.object({ start: z.number().int().positive(), price: z.unknown() })),
+});
 const Top = z.array(z.unknown());
 
 type ConditionalPrices = z.infer<typeof Conditional>;
 
-/** pydantic/genai-prices data.json, format v2 (read by default) or v1 (detected by content): providers → models → prices in USD per 1M tokens (plain, tiered, or conditional on date / time of day). */
+/**
+ * pydantic/genai-prices data.json, format v2 (read by default) or v1 (detected by content): providers → models → prices
+ * in USD per 1M tokens (plain, tiered, or conditional on date / time of day).
+ */
 export const genaiPricesAdapter: SourceAdapter = {
   id: "genai-prices",
   parserVersion: "genai-prices@1",
@@ -75,12 +81,19 @@ export function parseGenaiPrices(text: string): ParseResult {
       out.describe(key, windows.length > 0 ? { ...info, windows } : info);
     }
   });
-  if (valid === 0) throw new SourceError("E_SOURCE_SCHEMA", "genai-prices: no entry has the provider shape { id, models[] }");
+  if (valid === 0)
+    throw new SourceError("E_SOURCE_SCHEMA", "genai-prices: no entry has the provider shape { id, models[] }");
   return { ...out.result(), format: genaiPricesFormat(providers) };
 }
 
 /** Price keys only format v2 (prices/new_data/v2/data.json) carries; v1 (prices/data.json) has none of them. */
-const V2_ONLY_KEYS = new Set(["cache_write_1h_mtok", "output_reasoning_mtok", "input_image_mtok", "output_image_mtok", "web_searches_kcount"]);
+const V2_ONLY_KEYS = new Set([
+  "cache_write_1h_mtok",
+  "output_reasoning_mtok",
+  "input_image_mtok",
+  "output_image_mtok",
+  "web_searches_kcount",
+]);
 
 /**
  * Which genai-prices format a payload is, by its content (both are arrays of providers with `models[].prices`, and
@@ -137,7 +150,9 @@ function priceSets(sets: ConditionalPrices[]): PriceSets {
     });
     return { quoted: best ? [{ slot: {}, prices: best.prices }] : [], offHours };
   }
-  const ordered = [...sets].sort((a, b) => (a.constraint?.start_date ?? "").localeCompare(b.constraint?.start_date ?? ""));
+  const ordered = [...sets].sort((a, b) =>
+    (a.constraint?.start_date ?? "").localeCompare(b.constraint?.start_date ?? ""),
+  );
   const quoted = ordered.map((s, i) => {
     const slot: Partial<QuoteSlot> = {};
     const from = s.constraint?.start_date;

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { parseLitellm } from "./source-litellm";
 import type { ParseResult, QuoteField } from "./types";
 
-const TEXT = readFileSync(new URL("../../data/archives/litellm/model_prices_and_context_window.json", import.meta.url), "utf8");
+const TEXT = readFileSync(
+  new URL("../../data/archives/litellm/model_prices_and_context_window.json", import.meta.url),
+  "utf8",
+);
 const real = parseLitellm(TEXT);
 
 const price = (r: ParseResult, model: string, field: QuoteField, tier?: number): number | undefined =>
@@ -97,7 +100,9 @@ describe("LiteLLM adapter on broken payloads", () => {
 
   it("rejects a malformed entry alone; the other 217 models still parse", () => {
     const r = parseLitellm(mutate((d) => ((d as Record<string, unknown>)["gpt-4o"] = "oops")));
-    expect(r.rejected).toEqual([{ model_id: "gpt-4o", code: "E_QUOTE_SCHEMA", reason: "model entry is not an object" }]);
+    expect(r.rejected).toEqual([
+      { model_id: "gpt-4o", code: "E_QUOTE_SCHEMA", reason: "model entry is not an object" },
+    ]);
     expect(r.models).toHaveLength(217);
     expect(price(r, "gpt-4.1", "output")).toBe(8);
   });
@@ -111,10 +116,12 @@ describe("LiteLLM adapter on broken payloads", () => {
   });
 
   it("ignores the sample_spec documentation entry and unknown fields", () => {
-    const r = parseLitellm(mutate((d) => {
-      d.sample_spec = { input_cost_per_token: 0, output_cost_per_token: 0 };
-      d["gpt-4.1"]!.brand_new_field = { nested: true };
-    }));
+    const r = parseLitellm(
+      mutate((d) => {
+        d.sample_spec = { input_cost_per_token: 0, output_cost_per_token: 0 };
+        d["gpt-4.1"]!.brand_new_field = { nested: true };
+      }),
+    );
     expect(r.models).toHaveLength(218);
     expect(r.quotes.some((q) => q.model_id === "sample_spec")).toBe(false);
     expect(price(r, "gpt-4.1", "output")).toBe(8);

@@ -38,7 +38,8 @@ export const litellmAdapter: SourceAdapter = {
 };
 
 /**
- * Parses LiteLLM's price map into per-1M quotes (per-token floats × 1e6), with context tiers from `_above_Nk_tokens` keys.
+ * Parses LiteLLM's price map into per-1M quotes (per-token floats × 1e6), with context tiers from `_above_Nk_tokens`
+ * keys.
  * @example parseLitellm('{"gpt-4.1":{"output_cost_per_token":8e-6}}').quotes[0].usd_per_m // 8
  */
 export function parseLitellm(text: string): ParseResult {
@@ -57,13 +58,16 @@ export function parseLitellm(text: string): ParseResult {
     out.seen(id);
     const e = entry.data;
     // LiteLLM's max_input_tokens is the prompt limit: the context window as far as this file says.
-    out.describe(id, modelInfo({
-      context_window: e.max_input_tokens,
-      max_output: e.max_output_tokens,
-      reasoning: e.supports_reasoning,
-      retires_on: e.deprecation_date,
-      comment: e._comment,
-    }));
+    out.describe(
+      id,
+      modelInfo({
+        context_window: e.max_input_tokens,
+        max_output: e.max_output_tokens,
+        reasoning: e.supports_reasoning,
+        retires_on: e.deprecation_date,
+        comment: e._comment,
+      }),
+    );
     const provider = Provider.safeParse(entry.data.litellm_provider);
     const base = provider.success ? { model_id: id, provider: provider.data } : { model_id: id };
     for (const [key, raw] of Object.entries(entry.data)) {

@@ -4,7 +4,8 @@ import { quotesInEffect } from "./quotes-in-effect";
 import { llmPricesAdapter, llmPricesHistoricalAdapter, parseLlmPrices } from "./source-llm-prices";
 import type { ParseResult, QuoteField } from "./types";
 
-const fixture = (name: string): string => readFileSync(new URL(`../../data/archives/llm-prices/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../data/archives/llm-prices/${name}`, import.meta.url), "utf8");
 const CURRENT = fixture("current-v1.json");
 const HISTORICAL = fixture("historical-v1.json");
 const current = llmPricesAdapter.parse(CURRENT);
@@ -36,7 +37,12 @@ describe("llm-prices current-v1.json", () => {
   });
 
   it("keeps an id that merely ends in digits-k when the name does not say '>' (no false tier)", () => {
-    const r = parseLlmPrices(JSON.stringify({ prices: [{ id: "model-8k", vendor: "x", name: "Model 8K", input: 1, output: 2, input_cached: null }] }), "llm-prices");
+    const r = parseLlmPrices(
+      JSON.stringify({
+        prices: [{ id: "model-8k", vendor: "x", name: "Model 8K", input: 1, output: 2, input_cached: null }],
+      }),
+      "llm-prices",
+    );
     expect(r.quotes.map((q) => [q.model_id, q.tier_above])).toEqual([
       ["model-8k", undefined],
       ["model-8k", undefined],
@@ -61,7 +67,9 @@ describe("llm-prices historical-v1.json", () => {
   });
 
   it("dates tier rows too: gpt-5.6-luna above 272k was 2 before 2026-07-30 and 0.4 from then", () => {
-    const tier = historical.quotes.filter((q) => q.model_id === "gpt-5.6-luna" && q.field === "input" && q.tier_above === 272_000);
+    const tier = historical.quotes.filter(
+      (q) => q.model_id === "gpt-5.6-luna" && q.field === "input" && q.tier_above === 272_000,
+    );
     expect(quotesInEffect(tier, "2026-07-29").map((q) => q.usd_per_m)).toEqual([2]);
     expect(quotesInEffect(tier, "2026-07-30").map((q) => q.usd_per_m)).toEqual([0.4]);
   });

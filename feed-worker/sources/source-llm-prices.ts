@@ -45,7 +45,10 @@ export const llmPricesHistoricalAdapter: SourceAdapter = {
 };
 
 /** Parses either llm-prices file; tier rows (`-272k`) fold into their base model with tier_above. */
-export function parseLlmPrices(text: string, source: Extract<SourceId, "llm-prices" | "llm-prices-historical">): ParseResult {
+export function parseLlmPrices(
+  text: string,
+  source: Extract<SourceId, "llm-prices" | "llm-prices-historical">,
+): ParseResult {
   const top = parseTopLevel(Top, parseJsonPayload(text, source), source, "an object with a prices[] array");
   requireEntries(top.prices.length, source);
   const out = new QuoteCollector(source);

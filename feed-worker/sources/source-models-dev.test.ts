@@ -7,7 +7,9 @@ const TEXT = readFileSync(new URL("../../data/archives/models-dev/api.json", imp
 const real = parseModelsDev(TEXT);
 
 const values = (r: ParseResult, provider: string, model: string, field: QuoteField, tier?: number): number[] =>
-  r.quotes.filter((q) => q.provider === provider && q.model_id === model && q.field === field && q.tier_above === tier).map((q) => q.usd_per_m);
+  r.quotes
+    .filter((q) => q.provider === provider && q.model_id === model && q.field === field && q.tier_above === tier)
+    .map((q) => q.usd_per_m);
 const codeOf = (text: string): string | undefined => {
   try {
     parseModelsDev(text);

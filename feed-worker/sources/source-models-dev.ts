@@ -53,13 +53,16 @@ export function parseModelsDev(text: string): ParseResult {
       }
       const modelId = m.data.id ?? key;
       out.seen(`${providerId}:${modelId}`);
-      out.describe(`${providerId}:${modelId}`, modelInfo({
-        context_window: pick(rawModel, "limit", "context"),
-        max_output: pick(rawModel, "limit", "output"),
-        release_date: pick(rawModel, "release_date"),
-        reasoning: pick(rawModel, "reasoning"),
-        deprecated: pick(rawModel, "status") === "deprecated" ? true : undefined,
-      }));
+      out.describe(
+        `${providerId}:${modelId}`,
+        modelInfo({
+          context_window: pick(rawModel, "limit", "context"),
+          max_output: pick(rawModel, "limit", "output"),
+          release_date: pick(rawModel, "release_date"),
+          reasoning: pick(rawModel, "reasoning"),
+          deprecated: pick(rawModel, "status") === "deprecated" ? true : undefined,
+        }),
+      );
       const cost = m.data.cost;
       if (!cost) continue;
       const base = { model_id: modelId, provider: providerId };
@@ -78,7 +81,11 @@ export function parseModelsDev(text: string): ParseResult {
   return out.result();
 }
 
-function addCost(out: QuoteCollector, base: { model_id: string; provider: string; tier_above?: number }, cost: Record<string, unknown>): void {
+function addCost(
+  out: QuoteCollector,
+  base: { model_id: string; provider: string; tier_above?: number },
+  cost: Record<string, unknown>,
+): void {
   for (const [key, raw] of Object.entries(cost)) {
     const field = FIELD_OF[key];
     if (!field) continue;

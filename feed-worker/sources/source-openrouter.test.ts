@@ -6,7 +6,8 @@ import type { ParseResult, QuoteField } from "./types";
 const TEXT = readFileSync(new URL("../../data/archives/openrouter/models.json", import.meta.url), "utf8");
 const real = parseOpenrouter(TEXT);
 
-const values = (r: ParseResult, model: string, field: QuoteField): number[] => r.quotes.filter((q) => q.model_id === model && q.field === field).map((q) => q.usd_per_m);
+const values = (r: ParseResult, model: string, field: QuoteField): number[] =>
+  r.quotes.filter((q) => q.model_id === model && q.field === field).map((q) => q.usd_per_m);
 const codeOf = (text: string): string | undefined => {
   try {
     parseOpenrouter(text);
@@ -27,7 +28,14 @@ describe("OpenRouter adapter on the recorded payload", () => {
   it('rejects the "-1" variable-price entries with a reason, never as 0 or a negative price', () => {
     const variable = real.rejected.filter((r) => r.code === "E_QUOTE_VARIABLE");
     expect(variable.map((r) => `${r.model_id}:${r.field}`).sort()).toEqual(
-      ["openrouter/auto:input", "openrouter/auto:output", "openrouter/bodybuilder:input", "openrouter/bodybuilder:output", "openrouter/pareto-code:input", "openrouter/pareto-code:output"].sort(),
+      [
+        "openrouter/auto:input",
+        "openrouter/auto:output",
+        "openrouter/bodybuilder:input",
+        "openrouter/bodybuilder:output",
+        "openrouter/pareto-code:input",
+        "openrouter/pareto-code:output",
+      ].sort(),
     );
     expect(variable[0]?.reason).toContain("variable");
     expect(real.quotes.some((q) => q.model_id === "openrouter/auto")).toBe(false);

@@ -1,13 +1,19 @@
 import type { z } from "zod";
 import { SourceError } from "./source-error";
 
-/** Validates a payload's top-level shape; a mismatch means the whole payload is not this source's format (E_SOURCE_SCHEMA). */
+/**
+ * Validates a payload's top-level shape; a mismatch means the whole payload is not this source's format
+ * (E_SOURCE_SCHEMA).
+ */
 export function parseTopLevel<T>(schema: z.ZodType<T>, data: unknown, source: string, expected: string): T {
   const r = schema.safeParse(data);
   if (!r.success) {
     const first = r.error.issues[0];
     const where = first && first.path.length > 0 ? ` at ${first.path.join(".")}` : "";
-    throw new SourceError("E_SOURCE_SCHEMA", `${source}: expected ${expected}${where}: ${first?.message ?? "wrong shape"}`);
+    throw new SourceError(
+      "E_SOURCE_SCHEMA",
+      `${source}: expected ${expected}${where}: ${first?.message ?? "wrong shape"}`,
+    );
   }
   return r.data;
 }

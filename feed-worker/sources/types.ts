@@ -1,6 +1,6 @@
-import type { PriceQuote, QuoteField } from "../../oracle-core/publishing/price-quote";
+import type { PriceQuote, QuoteField } from "../../oracle-core/publishing";
 
-export { QUOTE_FIELDS } from "../../oracle-core/publishing/price-quote";
+export { QUOTE_FIELDS } from "../../oracle-core/publishing";
 export type { QuoteField };
 
 /** Every source adapter the feed knows (aggregators, the llm-prices history file, and one parser per provider page). */
@@ -19,7 +19,13 @@ export type SourceId =
   | "page-deepseek";
 
 /** The source keys a registry entry's `match` uses (all provider pages share `provider-page`). */
-export type RegistrySourceKey = "genai-prices" | "litellm" | "llm-prices" | "models-dev" | "openrouter" | "provider-page";
+export type RegistrySourceKey =
+  | "genai-prices"
+  | "litellm"
+  | "llm-prices"
+  | "models-dev"
+  | "openrouter"
+  | "provider-page";
 
 /**
  * One price a source states, normalised to USD per 1M tokens, and which source stated it. `provider` is the one the
@@ -39,7 +45,10 @@ export interface QuoteRejection {
 
 export interface ParseResult {
   quotes: SourceQuote[];
-  /** Model ids seen in the payload (`provider:id` where the source groups by provider, as the registry writes them); the shrink check counts these. */
+  /**
+   * Model ids seen in the payload (`provider:id` where the source groups by provider, as the registry writes them); the
+   * shrink check counts these.
+   */
   models: string[];
   rejected: QuoteRejection[];
   /** What the payload says about a model besides its prices, keyed like `models`; only well-formed facts. */
@@ -78,7 +87,9 @@ export interface SourceAdapter {
   id: SourceId;
   parserVersion: string;
   liveUrl: string;
-  /** Repo-relative path of the bundled archive file, e.g. data/archives/litellm/model_prices_and_context_window.json. */
+  /**
+   * Repo-relative path of the bundled archive file, e.g. data/archives/litellm/model_prices_and_context_window.json.
+   */
   bundledPath: string;
   /** Accepted media types (lowercase, without parameters). */
   contentTypes: string[];

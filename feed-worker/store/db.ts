@@ -19,5 +19,7 @@ export async function getMeta(db: D1Database, key: string): Promise<string | nul
 }
 
 export function setMetaStmt(db: D1Database, key: string, value: string): D1PreparedStatement {
-  return db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").bind(key, value);
+  return db
+    .prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    .bind(key, value);
 }

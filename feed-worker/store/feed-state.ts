@@ -1,6 +1,6 @@
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import { decodeBase64 } from "../../oracle-core/snapshot/base64";
+import type { GreekRow } from "../../oracle-core/schemas";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
+import { decodeBase64 } from "../../oracle-core/snapshot";
 import type { Env } from "../env";
 import { KV } from "./kv-keys";
 
@@ -9,7 +9,10 @@ export interface FeedState {
   envelopeText: string;
   payload: SnapshotPayload;
   byTicker: Map<string, GreekRow>;
-  /** Response bodies derived from this version, built and UTF-8 encoded on first use (GET endpoints are then a map lookup). */
+  /**
+   * Response bodies derived from this version, built and UTF-8 encoded on first use (GET endpoints are then a map
+   * lookup).
+   */
   bodies: Map<string, Uint8Array<ArrayBuffer>>;
 }
 

@@ -43,7 +43,8 @@ export const SCHEMA_SQL: readonly string[] = [
   `CREATE INDEX IF NOT EXISTS changes_version ON changes (version, id)`,
   // Last published quote status per ticker: the reference for 'status_change' and 'new_model' change events.
   `CREATE TABLE IF NOT EXISTS ticker_status (ticker TEXT PRIMARY KEY, status TEXT NOT NULL, version INTEGER NOT NULL)`,
-  // Webhook subscriptions. The secret is kept (HMAC needs it) and shown once at creation; its sha256 finds a subscription by secret.
+  // Webhook subscriptions. The secret is kept (HMAC needs it) and shown once at creation; its sha256 finds a
+  // subscription by secret.
   `CREATE TABLE IF NOT EXISTS webhooks (
      id TEXT PRIMARY KEY, url TEXT NOT NULL, filter TEXT NOT NULL, description TEXT, secret TEXT NOT NULL, secret_sha256 TEXT NOT NULL,
      created_at TEXT NOT NULL, from_version INTEGER NOT NULL)`,
@@ -52,7 +53,8 @@ export const SCHEMA_SQL: readonly string[] = [
   // its own, not a column, so databases created before it need no migration.
   `CREATE TABLE IF NOT EXISTS webhook_clients (webhook_id TEXT PRIMARY KEY, client TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS webhook_clients_client ON webhook_clients (client)`,
-  // One delivery per subscription and snapshot version (its matched events), retried with backoff until delivered or failed.
+  // One delivery per subscription and snapshot version (its matched events), retried with backoff until delivered or
+  // failed.
   `CREATE TABLE IF NOT EXISTS webhook_deliveries (
      id TEXT PRIMARY KEY, webhook_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL,
      attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, last_attempt_at TEXT, last_status INTEGER, last_error TEXT,

@@ -1,7 +1,7 @@
-import { encodeBase64 } from "../../oracle-core/snapshot/base64";
-import { toHex } from "../../oracle-core/snapshot/hex";
-import { sha256Hex } from "../../oracle-core/snapshot/sha256";
-import { utf8Encode } from "../../oracle-core/snapshot/utf8";
+import { encodeBase64 } from "../../oracle-core/snapshot";
+import { toHex } from "../../oracle-core/snapshot";
+import { sha256Hex } from "../../oracle-core/snapshot";
+import { utf8Encode } from "../../oracle-core/snapshot";
 
 /** A new subscription's id and secret (shown once), from 16 and 32 random bytes; randomness is an input. */
 export function newWebhookCredentials(random: (n: number) => Uint8Array): { id: string; secret: string } {

@@ -1,6 +1,6 @@
 import type { Env } from "../env";
 import { ensureSchema } from "../store/db";
-import { SIGNATURE_HEADER, signWebhook } from "../../oracle-core/integrations/webhook-signature";
+import { SIGNATURE_HEADER, signWebhook } from "../../oracle-core/integrations";
 import { retryAt } from "./backoff";
 import { checkWebhookUrl } from "./url-policy";
 
@@ -20,8 +20,16 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** One POST: 2xx is delivered; anything else (a redirect, an error status, a timeout, a refused connection) is a failure. */
-async function attempt(d: DueDelivery, now: Date, fetchFn: typeof fetch, timeoutMs: number): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+/**
+ * One POST: 2xx is delivered; anything else (a redirect, an error status, a timeout, a refused connection) is a
+ * failure.
+ */
+async function attempt(
+  d: DueDelivery,
+  now: Date,
+  fetchFn: typeof fetch,
+  timeoutMs: number,
+): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const t = Math.floor(now.getTime() / 1000);
   try {
     const res = await fetchFn(d.url, {
@@ -39,7 +47,11 @@ async function attempt(d: DueDelivery, now: Date, fetchFn: typeof fetch, timeout
       },
     });
     await res.body?.cancel();
-    return { ok: res.status >= 200 && res.status < 300, status: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
+    return {
+      ok: res.status >= 200 && res.status < 300,
+      status: res.status,
+      error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`,
+    };
   } catch (e) {
     return { ok: false, status: null, error: deliveryError(e, timeoutMs) };
   }
@@ -62,7 +74,10 @@ export const POLICY_REFUSED = "refused: the URL is not allowed by the webhook UR
  * Sends every delivery that is due (`next_attempt_at` ≤ now), signed with its subscription's secret and the attempt's
  * time. A failure is retried on the backoff schedule (backoff.ts) and marked failed after the last attempt.
  */
-export async function deliverDue(env: Env, opts: { now: Date; fetch: typeof fetch; limit?: number; timeoutMs?: number }): Promise<DeliveryReport> {
+export async function deliverDue(
+  env: Env,
+  opts: { now: Date; fetch: typeof fetch; limit?: number; timeoutMs?: number },
+): Promise<DeliveryReport> {
   const db = env.DB;
   await ensureSchema(db);
   const nowIso = opts.now.toISOString();
@@ -99,13 +114,19 @@ export async function deliverDue(env: Env, opts: { now: Date; fetch: typeof fetc
     const attempts = d.attempts + 1;
     if (r.ok) {
       report.delivered++;
-      return db.prepare("UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, last_attempt_at = ?, last_status = ?, last_error = NULL, next_attempt_at = NULL, delivered_at = ? WHERE id = ?")
+      return db
+        .prepare(
+          "UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, last_attempt_at = ?, last_status = ?, last_error = NULL, next_attempt_at = NULL, delivered_at = ? WHERE id = ?",
+        )
         .bind(attempts, nowIso, r.status, nowIso, d.id);
     }
     const next = "final" in r ? null : retryAt(attempts, opts.now);
     if (next) report.retrying++;
     else report.failed++;
-    return db.prepare("UPDATE webhook_deliveries SET status = ?, attempts = ?, last_attempt_at = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+    return db
+      .prepare(
+        "UPDATE webhook_deliveries SET status = ?, attempts = ?, last_attempt_at = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+      )
       .bind(next ? "pending" : "failed", attempts, nowIso, r.status, r.error, next?.toISOString() ?? null, d.id);
   });
   if (stmts.length) await db.batch(stmts);

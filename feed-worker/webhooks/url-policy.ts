@@ -20,12 +20,14 @@ export function checkWebhookUrl(raw: string, environment: string | undefined): U
   } catch {
     throw new ApiError(400, "E_BAD_URL", "url must be an absolute URL", "url");
   }
-  if (url.username || url.password) throw new ApiError(400, "E_BAD_URL", "url must not contain credentials; verify our signature instead", "url");
+  if (url.username || url.password)
+    throw new ApiError(400, "E_BAD_URL", "url must not contain credentials; verify our signature instead", "url");
   // WHATWG URL has lower-cased, IDNA-mapped and IPv4-normalised the host; a trailing dot names the same host.
   if (url.hostname.endsWith(".")) url.hostname = url.hostname.replace(/\.+$/, "");
   const local = environment !== "production" && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol === "http:" && local) return url;
   if (url.protocol !== "https:") throw new ApiError(400, "E_BAD_URL", "url must use https", "url");
-  if (!local && isPrivateHost(url.hostname)) throw new ApiError(400, "E_BAD_URL", "url must be on a public host", "url");
+  if (!local && isPrivateHost(url.hostname))
+    throw new ApiError(400, "E_BAD_URL", "url must be on a public host", "url");
   return url;
 }

@@ -61,5 +61,14 @@ export function forwardPoint(law: PriceLaw, base: number, t: number, announced: 
   const x = lawSummary(law, base);
   const r = (v: number) => sig(v, 6);
   const p_change = announced ? 1 : r(Math.min(1, Math.max(0, 1 - x.still)));
-  return { t, mean: r(x.mean), median: r(x.median), p_change, q5: r(x.q5), q25: r(x.q25), q75: r(x.q75), q95: r(x.q95) };
+  return {
+    t,
+    mean: r(x.mean),
+    median: r(x.median),
+    p_change,
+    q5: r(x.q5),
+    q25: r(x.q25),
+    q75: r(x.q75),
+    q95: r(x.q95),
+  };
 }

@@ -32,3 +32,6 @@ export type { TierLawState } from "./tier-law";
 export type { ForwardPoint, LawSummary } from "./forward-point";
 export type { ForecastRow, ForwardRow } from "./row-forecast";
 export type { JumpProcess, LifecycleSimOptions, LifecycleSimTenor } from "./simulate-lifecycle";
+
+// used by the other parts
+export { sig } from "./significant";

@@ -72,7 +72,7 @@ function sizeFit(xs: readonly { provider: string; y: number }[], mu0: number, s0
   const n = xs.length;
   const mu = (xs.reduce((a, x) => a + x.y, 0) + P.jump_mu_weight * mu0) / (n + P.jump_mu_weight);
   const by: Record<string, { sum: number; n: number }> = {};
-  for (const x of xs) ((by[x.provider] ??= { sum: 0, n: 0 }).n++, (by[x.provider]!.sum += x.y));
+  for (const x of xs) (by[x.provider] ??= { sum: 0, n: 0 }).n++, (by[x.provider]!.sum += x.y);
   const by_provider: SizeFit["by_provider"] = {};
   for (const [p, v] of Object.entries(by))
     by_provider[p] = { mu: (v.sum + P.jump_provider_weight * mu) / (v.n + P.jump_provider_weight), n: v.n };

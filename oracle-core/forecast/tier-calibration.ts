@@ -50,7 +50,7 @@ export function monthlyOrigins(first: string, end: string): string[] {
   let [y, m] = first.split("-").map(Number) as [number, number];
   for (;;) {
     m += 1;
-    if (m > 12) ((m = 1), (y += 1));
+    if (m > 12) (m = 1), (y += 1);
     const d = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-01`;
     if (d > end) return out;
     out.push(d);

@@ -31,7 +31,12 @@ type Row = PricingRow & Pick<GreekRow, "display_name" | "provider" | "status">;
  * The task is validated once, before any row (an invalid task fails the request even with no rows to price).
  */
 export function compareRows(rows: readonly Row[], task: TaskRequest, valuationDate: string): CompareRowsResult {
-  if (task.n_out === undefined) throw new OracleError("E_SCHEMA", "compare needs n_out (rankings over an unknown output length are ambiguous)", "n_out");
+  if (task.n_out === undefined)
+    throw new OracleError(
+      "E_SCHEMA",
+      "compare needs n_out (rankings over an unknown output length are ambiguous)",
+      "n_out",
+    );
   const req = resolveRequest(task);
   const ranked: CompareEntry[] = [];
   const excluded: CompareRowsResult["excluded"] = [];

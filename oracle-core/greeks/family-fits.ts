@@ -48,7 +48,12 @@ export function fitFamilies(
     priors.set(
       provider,
       withData.length
-        ? { value: providerPrior({ family_fits: withData.map((r) => ({ theta_raw: r.theta_raw, t_eff_years: r.t_eff_years })) }).theta_prior, kind: "provider" }
+        ? {
+            value: providerPrior({
+              family_fits: withData.map((r) => ({ theta_raw: r.theta_raw, t_eff_years: r.t_eff_years })),
+            }).theta_prior,
+            kind: "provider",
+          }
         : { value: DEFAULTS.theta_prior_global, kind: "global" },
     );
   }

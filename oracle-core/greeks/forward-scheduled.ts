@@ -14,7 +14,8 @@ export interface ScheduledForwardInput {
  * the latest scheduled price in force by then replaces β, and θ decays it only from its effective date.
  * With no schedule this is MATH.md §7's β·e^(−θt). The published forward is forecast/row-forecast's tickerForward;
  * this θ path remains for rows from snapshots without a forecast block.
- * @example scheduledForward({ beta: 3.75, theta: 0.4, scheduled: [{ effective_date: "2027-01-01", output: 7.5 }] }, "2026-11-24", 0.25)
+ * @example scheduledForward({ beta: 3.75, theta: 0.4, scheduled: [{ effective_date: "2027-01-01", output: 7.5 }] },
+ *   "2026-11-24", 0.25)
  */
 export function scheduledForward(row: ScheduledForwardInput, valuationDate: string, t: number): number {
   const v = dateOrdinal(valuationDate);

@@ -9,12 +9,21 @@ import { rowForecast, tickerForward } from "../forecast/row-forecast";
 import { sig } from "../forecast/significant";
 import type { FamilyFitResult, LifecycleContext } from "./family-fits";
 
-/** A price derived by ratio, to 12 significant digits: 15 × (3/15) is 3.0000000000000004 in float64, and the sheet should say 3. */
+/**
+ * A price derived by ratio, to 12 significant digits: 15 × (3/15) is 3.0000000000000004 in float64, and the sheet
+ * should say 3.
+ */
 const tidy = (x: number): number => Number(x.toPrecision(12));
 
 /** Reconciled prices fields the feed publishes (USD per 1M tokens). */
 export type PublishedField = "input" | "output" | "cache_read" | "cache_write_5m" | "cache_write_1h";
-export const PUBLISHED_FIELDS: readonly PublishedField[] = ["output", "input", "cache_read", "cache_write_5m", "cache_write_1h"];
+export const PUBLISHED_FIELDS: readonly PublishedField[] = [
+  "output",
+  "input",
+  "cache_read",
+  "cache_write_5m",
+  "cache_write_1h",
+];
 
 /** What the feed knows about a ticker's quotes this run. */
 export interface QuoteState {
@@ -32,7 +41,9 @@ export function withPublishedPrices(entry: RegistryEntry, prices: QuoteState["pr
     const v = prices[f];
     const cur = next[f];
     if (v === undefined) continue;
-    next[f] = cur ? { ...cur, usd_per_m: v } : { usd_per_m: v, source: "feed", url: "https://exostream.invalid/v1/sources", checked: entry.release_date };
+    next[f] = cur
+      ? { ...cur, usd_per_m: v }
+      : { usd_per_m: v, source: "feed", url: "https://exostream.invalid/v1/sources", checked: entry.release_date };
   }
   return { ...entry, prices: next };
 }
@@ -40,17 +51,25 @@ export function withPublishedPrices(entry: RegistryEntry, prices: QuoteState["pr
 /**
  * The most recent move of output or input in force on `asOf` (launch if it never moved): a scheduled or
  * promo-end price counts once its date has come (SONNET-5's 2 → 3 / 10 → 15 on 2026-09-01), a future one never.
- * @example lastChange(history, "SONNET-5", "2026-11-24") // { field: "output", from: 10, to: 15, effective_at: "2026-09-01" }
+ * @example lastChange(history, "SONNET-5", "2026-11-24") // { field: "output", from: 10, to: 15, effective_at:
+ *   "2026-09-01" }
  */
 export function lastChange(obs: readonly HistoryObservation[], ticker: string, asOf: string): GreekRow["last_change"] {
   let best: GreekRow["last_change"] = null;
   for (const field of ["output", "input"] as const) {
-    const xs = obs.filter((o) => o.ticker === ticker && o.field === field && o.effective_at <= asOf).sort((a, b) => a.effective_at.localeCompare(b.effective_at));
+    const xs = obs
+      .filter((o) => o.ticker === ticker && o.field === field && o.effective_at <= asOf)
+      .sort((a, b) => a.effective_at.localeCompare(b.effective_at));
     let prev: number | null = null;
     for (const o of xs) {
       if (prev === null || o.value !== prev) {
         const cand = { field, from: prev, to: o.value, effective_at: o.effective_at };
-        if (!best || cand.effective_at > best.effective_at || (cand.effective_at === best.effective_at && field === "output")) best = cand;
+        if (
+          !best ||
+          cand.effective_at > best.effective_at ||
+          (cand.effective_at === best.effective_at && field === "output")
+        )
+          best = cand;
       }
       prev = o.value;
     }
@@ -63,11 +82,20 @@ export function lastChange(obs: readonly HistoryObservation[], ticker: string, a
  * MATH §1 ratios, the family's θ/σ (descriptive), the forecast model and the expected prices it gives at the
  * tenors (announced prices honoured), and the quote state.
  */
-export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined, quote: QuoteState, history: readonly HistoryObservation[], valuationDate: string, globalPrior: number): GreekRow {
+export function greekRow(
+  entry: RegistryEntry,
+  fit: FamilyFitResult | undefined,
+  quote: QuoteState,
+  history: readonly HistoryObservation[],
+  valuationDate: string,
+  globalPrior: number,
+): GreekRow {
   const e = withPublishedPrices(entry, quote.prices);
   const inst = instrumentFromEntry(e, { at: valuationDate });
   const theta = fit?.theta ?? globalPrior;
-  const scheduled = e.scheduled.filter((s) => s.effective_date > valuationDate).map((s) => ({ effective_date: s.effective_date, input: s.input, output: s.output, kind: s.kind }));
+  const scheduled = e.scheduled
+    .filter((s) => s.effective_date > valuationDate)
+    .map((s) => ({ effective_date: s.effective_date, input: s.input, output: s.output, kind: s.kind }));
   const p = e.prices;
   const now = pricesInForce(e, valuationDate);
   const inForce = now.output;
@@ -87,7 +115,12 @@ export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined,
     max_output: e.max_output,
     reasoning: e.reasoning,
     tokenizer: e.tokenizer,
-    composite: e.composite ? { method: "median", constituents: e.composite.constituents.map((c) => ({ host: c.host, input: c.input, output: c.output })) } : null,
+    composite: e.composite
+      ? {
+          method: "median",
+          constituents: e.composite.constituents.map((c) => ({ host: c.host, input: c.input, output: c.output })),
+        }
+      : null,
     beta: inForce,
     beta_batch: inst.r_batch === null ? null : inForce * inst.r_batch,
     prices: {
@@ -105,7 +138,13 @@ export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined,
     r_batch: inst.r_batch,
     cache_write_mult: inst.cache_write_mult,
     tiers: inst.tiers,
-    windows: e.windows.map((w) => ({ name: w.name, start_utc: w.start_utc, end_utc: w.end_utc, input_mult: w.input_mult, output_mult: w.output_mult })),
+    windows: e.windows.map((w) => ({
+      name: w.name,
+      start_utc: w.start_utc,
+      end_utc: w.end_utc,
+      input_mult: w.input_mult,
+      output_mult: w.output_mult,
+    })),
     scheduled,
     theta,
     theta_month: theta / 12,
@@ -114,7 +153,12 @@ export function greekRow(entry: RegistryEntry, fit: FamilyFitResult | undefined,
     credibility_z: fit?.credibility_z ?? 0,
     theta_prior: fit?.prior ?? "global",
     sigma_month: fit?.sigma_month ?? 0.05,
-    forwards: { "1M": fwd(TENORS["1M"]!), "3M": fwd(TENORS["3M"]!), "6M": fwd(TENORS["6M"]!), "12M": fwd(TENORS["12M"]!) },
+    forwards: {
+      "1M": fwd(TENORS["1M"]!),
+      "3M": fwd(TENORS["3M"]!),
+      "6M": fwd(TENORS["6M"]!),
+      "12M": fwd(TENORS["12M"]!),
+    },
     forecast,
     status: quote.status,
     dispersion: quote.dispersion,

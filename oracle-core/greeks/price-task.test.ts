@@ -29,15 +29,33 @@ vi.mock("../quant/task-cost", async (load) => {
 
 type Row = Parameters<typeof compareRows>[0][number];
 const row = (ticker: string, beta: number, r_in: number, r_cache: number, r_batch: number | null): Row => ({
-  ticker, display_name: ticker, provider: "test", status: "ok" as GreekRow["status"],
-  beta, r_in, r_cache, r_think: 1, r_batch, cache_write_mult: { "5m": 1.25, "1h": 2 },
-  tiers: [], theta: 0.4, scheduled: [], max_output: 64_000,
+  ticker,
+  display_name: ticker,
+  provider: "test",
+  status: "ok" as GreekRow["status"],
+  beta,
+  r_in,
+  r_cache,
+  r_think: 1,
+  r_batch,
+  cache_write_mult: { "5m": 1.25, "1h": 2 },
+  tiers: [],
+  theta: 0.4,
+  scheduled: [],
+  max_output: 64_000,
 });
 // Sonnet 4's prices (MATH.md §2 worked example: β = 15, r_in = 3/15, r_cache = 0.30/15) and two cheaper rows.
 const SONNET4 = row("SONNET-4", 15, 0.2, 0.02, 0.5);
 const ROWS = [SONNET4, row("MID", 8, 0.25, 0.0625, 0.5), row("NO-BATCH", 1.1, 0.25, 0.25, null)];
 const TASK: TaskRequest = {
-  n_in: 30_000, n_out: 800, n_think: 0, eta: 0.6, omega: 0, cache_ttl: "5m", mode: "sync", horizon: "3M",
+  n_in: 30_000,
+  n_out: 800,
+  n_think: 0,
+  eta: 0.6,
+  omega: 0,
+  cache_ttl: "5m",
+  mode: "sync",
+  horizon: "3M",
 };
 const VD = "2026-08-21";
 

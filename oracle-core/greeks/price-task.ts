@@ -22,7 +22,17 @@ export interface TaskRequest {
 
 export type PricingRow = Pick<
   GreekRow,
-  "ticker" | "beta" | "r_in" | "r_cache" | "r_think" | "r_batch" | "cache_write_mult" | "tiers" | "theta" | "scheduled" | "max_output"
+  | "ticker"
+  | "beta"
+  | "r_in"
+  | "r_cache"
+  | "r_think"
+  | "r_batch"
+  | "cache_write_mult"
+  | "tiers"
+  | "theta"
+  | "scheduled"
+  | "max_output"
 > &
   Partial<Pick<GreekRow, "forecast">>;
 

@@ -8,8 +8,17 @@ import { taskIssues } from "./task-issues";
 
 // Sonnet 4's prices (MATH.md §2 worked example).
 const ROW: PricingRow = {
-  ticker: "SONNET-4", beta: 15, r_in: 0.2, r_cache: 0.02, r_think: 1, r_batch: 0.5,
-  cache_write_mult: { "5m": 1.25, "1h": 2 }, tiers: [], theta: 0.4, scheduled: [], max_output: 64_000,
+  ticker: "SONNET-4",
+  beta: 15,
+  r_in: 0.2,
+  r_cache: 0.02,
+  r_think: 1,
+  r_batch: 0.5,
+  cache_write_mult: { "5m": 1.25, "1h": 2 },
+  tiers: [],
+  theta: 0.4,
+  scheduled: [],
+  max_output: 64_000,
 };
 const codes = (req: TaskRequest, row?: { max_output: number }) =>
   taskIssues(req, row).map((i) => `${i.code} ${i.field}`);

@@ -6,7 +6,15 @@ import type { PricingRow, TaskRequest } from "./price-task";
 
 /** The fields of a task request a rule can point at. */
 export type TaskField =
-  | "n_in" | "n_out" | "n_think" | "eta" | "omega" | "mode" | "cache_ttl" | "horizon" | "max_tokens";
+  | "n_in"
+  | "n_out"
+  | "n_think"
+  | "eta"
+  | "omega"
+  | "mode"
+  | "cache_ttl"
+  | "horizon"
+  | "max_tokens";
 
 /** One rule a task breaks, addressed to its field so that a form can show it beside the input. */
 export interface TaskIssue {

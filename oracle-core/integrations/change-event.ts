@@ -20,17 +20,22 @@ export interface ChangeEvent {
   detail: Record<string, unknown> | null;
 }
 
-const fmt = (v: number | string | null): string => (v === null ? "—" : typeof v === "number" ? String(Number(v.toPrecision(6))) : v);
+const fmt = (v: number | string | null): string =>
+  v === null ? "—" : typeof v === "number" ? String(Number(v.toPrecision(6))) : v;
 
 /**
  * A one-line description of an event for feeds and notifications.
- * @example changeTitle({ kind: "price_change", ticker: "GPT-4.1", field: "output", from: 8, to: 6, … }) // "GPT-4.1 output 8 → 6 USD/M (−25%)"
+ * @example changeTitle({ kind: "price_change", ticker: "GPT-4.1", field: "output", from: 8, to: 6, … }) // "GPT-4.1
+ *   output 8 → 6 USD/M (−25%)"
  */
 export function changeTitle(e: Pick<ChangeEvent, "kind" | "ticker" | "field" | "from" | "to" | "detail">): string {
   const t = e.ticker ?? "";
   switch (e.kind) {
     case "price_change": {
-      const pct = typeof e.from === "number" && typeof e.to === "number" && e.from > 0 ? ` (${e.to >= e.from ? "+" : "−"}${Number(Math.abs((e.to / e.from - 1) * 100).toPrecision(3))}%)` : "";
+      const pct =
+        typeof e.from === "number" && typeof e.to === "number" && e.from > 0
+          ? ` (${e.to >= e.from ? "+" : "−"}${Number(Math.abs((e.to / e.from - 1) * 100).toPrecision(3))}%)`
+          : "";
       return `${t} ${e.field} ${fmt(e.from)} → ${fmt(e.to)} USD/M${pct}`;
     }
     case "breaker_hold":

@@ -16,5 +16,12 @@ export interface ClassPrices {
  */
 export function classPrices(row: Pick<GreekRow, "beta" | "prices">): ClassPrices {
   const p = row.prices;
-  return { input: p.input, output: row.beta, cache_read: p.cache_read, cache_write_5m: p.cache_write_5m, cache_write_1h: p.cache_write_1h, thinking: p.thinking };
+  return {
+    input: p.input,
+    output: row.beta,
+    cache_read: p.cache_read,
+    cache_write_5m: p.cache_write_5m,
+    cache_write_1h: p.cache_write_1h,
+    thinking: p.thinking,
+  };
 }

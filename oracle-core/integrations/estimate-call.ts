@@ -2,7 +2,10 @@ import { OracleError } from "../errors";
 import { priceTask, type PricingRow } from "../greeks/price-task";
 import type { TokenEstimate } from "../tokens/estimate";
 
-/** A call about to be made: the prompt's token count (exact or a labelled estimate), the output ceiling, and the cache profile. */
+/**
+ * A call about to be made: the prompt's token count (exact or a labelled estimate), the output ceiling, and the cache
+ * profile.
+ */
 export interface CallToEstimate {
   /** The prompt's tokens: a plain count, or a tokenizer result with its band. */
   n_in: number | TokenEstimate;
@@ -44,8 +47,20 @@ export function estimateCall(row: PricingRow, call: CallToEstimate, valuationDat
   const n_in = tokens ? tokens.n_in : (call.n_in as number);
   const n_think = call.n_think ?? 0;
   const ceiling = call.max_tokens - n_think;
-  if (!(ceiling >= 1)) throw new OracleError("E_MAX_TOKENS", `max_tokens (${call.max_tokens}) must leave at least 1 output token after n_think (${n_think})`, "max_tokens");
-  const task = { n_think, eta: call.eta, omega: call.omega, cache_ttl: call.cache_ttl, mode: call.mode, max_tokens: ceiling };
+  if (!(ceiling >= 1))
+    throw new OracleError(
+      "E_MAX_TOKENS",
+      `max_tokens (${call.max_tokens}) must leave at least 1 output token after n_think (${n_think})`,
+      "max_tokens",
+    );
+  const task = {
+    n_think,
+    eta: call.eta,
+    omega: call.omega,
+    cache_ttl: call.cache_ttl,
+    mode: call.mode,
+    max_tokens: ceiling,
+  };
   const point = priceTask(row, { ...task, n_in }, valuationDate).range!;
   const [lo, hi] = tokens ? tokens.band : [n_in, n_in];
   const low = lo === n_in ? point : priceTask(row, { ...task, n_in: lo }, valuationDate).range!;

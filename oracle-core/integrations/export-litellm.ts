@@ -2,7 +2,10 @@ import type { GreekRow } from "../schemas/greek-row";
 import { classPrices } from "./class-prices";
 import { bareModelId, providerModelIds, type AliasEntry } from "./model-aliases";
 
-/** LiteLLM's `litellm_provider` for our providers' own APIs (Gemini API keys are `gemini/…`; bare Gemini ids are Vertex's). */
+/**
+ * LiteLLM's `litellm_provider` for our providers' own APIs (Gemini API keys are `gemini/…`; bare Gemini ids are
+ * Vertex's).
+ */
 const LITELLM_PROVIDER: Readonly<Record<string, string>> = {
   openai: "openai",
   anthropic: "anthropic",
@@ -13,7 +16,13 @@ const LITELLM_PROVIDER: Readonly<Record<string, string>> = {
   meta: "meta_llama",
 };
 /** Providers whose LiteLLM route is `prefix/model`, and that prefix's litellm_provider. */
-const LITELLM_PREFIXED: Readonly<Record<string, string>> = { google: "gemini", xai: "xai", mistral: "mistral", deepseek: "deepseek", meta: "meta_llama" };
+const LITELLM_PREFIXED: Readonly<Record<string, string>> = {
+  google: "gemini",
+  xai: "xai",
+  mistral: "mistral",
+  deepseek: "deepseek",
+  meta: "meta_llama",
+};
 
 /** One entry of model_prices_and_context_window.json (prices in USD per token, as LiteLLM stores them). */
 export type LitellmEntry = Record<string, number | string | boolean>;
@@ -23,7 +32,10 @@ const perToken = (usdPerM: number): number => usdPerM / 1e6;
 /** The per-token price fields of a row, with `_above_Nk_tokens` context tiers and batch prices. */
 function litellmPrices(row: GreekRow): Record<string, number> {
   const p = classPrices(row);
-  const out: Record<string, number> = { input_cost_per_token: perToken(p.input), output_cost_per_token: perToken(p.output) };
+  const out: Record<string, number> = {
+    input_cost_per_token: perToken(p.input),
+    output_cost_per_token: perToken(p.output),
+  };
   const inputSide: [string, number | null][] = [
     ["cache_read_input_token_cost", p.cache_read],
     ["cache_creation_input_token_cost", p.cache_write_5m],
@@ -48,9 +60,14 @@ function litellmPrices(row: GreekRow): Record<string, number> {
 }
 
 /** The keys a row is listed under: LiteLLM's own ids for it (else our canonical id), plus `provider/id` routes. */
-export function litellmKeys(row: Pick<GreekRow, "ticker" | "provider">, entry: AliasEntry | undefined): { key: string; provider: string }[] {
+export function litellmKeys(
+  row: Pick<GreekRow, "ticker" | "provider">,
+  entry: AliasEntry | undefined,
+): { key: string; provider: string }[] {
   const own = LITELLM_PROVIDER[row.provider] ?? row.provider;
-  const ids = entry?.match.litellm?.map(bareModelId) ?? (entry ? providerModelIds(entry).slice(0, 1) : [row.ticker.toLowerCase()]);
+  const ids =
+    entry?.match.litellm?.map(bareModelId) ??
+    (entry ? providerModelIds(entry).slice(0, 1) : [row.ticker.toLowerCase()]);
   const keys = ids.map((id) => ({ key: id, provider: own }));
   const prefix = LITELLM_PREFIXED[row.provider];
   if (prefix) for (const id of ids) keys.push({ key: `${prefix}/${id}`, provider: prefix });
@@ -62,7 +79,10 @@ export function litellmKeys(row: Pick<GreekRow, "ticker" | "provider">, entry: A
  * its file) can point at Exostream instead of a hand-edited copy. Keys are sorted for a stable body.
  * @example litellmExport(snapshot.models, (t) => registryEntry(t))["gpt-4.1"].output_cost_per_token // 8e-6
  */
-export function litellmExport(rows: readonly GreekRow[], entryOf: (ticker: string) => AliasEntry | undefined): Record<string, LitellmEntry> {
+export function litellmExport(
+  rows: readonly GreekRow[],
+  entryOf: (ticker: string) => AliasEntry | undefined,
+): Record<string, LitellmEntry> {
   const out: Record<string, LitellmEntry> = {};
   for (const row of rows) {
     if (row.lifecycle !== "active") continue;

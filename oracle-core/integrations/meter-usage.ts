@@ -23,7 +23,11 @@ export interface MeterResult {
  * with the count-weighted multiplier m_w = (w₅ₘ·m₅ₘ + w₁ₕ·m₁ₕ)/(w₅ₘ + w₁ₕ), which bills each write at its own rate.
  * @example meterTokens(row, readUsage(response)).cost
  */
-export function meterTokens(row: PricedRow, tokens: MeteredTokens, opts: { mode?: "sync" | "batch" } = {}): MeterResult {
+export function meterTokens(
+  row: PricedRow,
+  tokens: MeteredTokens,
+  opts: { mode?: "sync" | "batch" } = {},
+): MeterResult {
   const mode = opts.mode ?? "sync";
   const inst = instrumentFromRow(row, { mode, cache_ttl: "5m" });
   const writes = tokens.cache_write_5m + tokens.cache_write_1h;

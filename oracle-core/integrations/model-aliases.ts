@@ -5,15 +5,29 @@ import type { RegistryEntry } from "../schemas/registry";
 export type AliasEntry = Pick<RegistryEntry, "ticker" | "provider" | "match">;
 
 /** genai-prices provider ids of our providers (its data names xAI "x-ai"). */
-export const GENAI_PROVIDER: Readonly<Record<string, string>> = { openai: "openai", anthropic: "anthropic", google: "google", xai: "x-ai", mistral: "mistral", deepseek: "deepseek", meta: "meta" };
+export const GENAI_PROVIDER: Readonly<Record<string, string>> = {
+  openai: "openai",
+  anthropic: "anthropic",
+  google: "google",
+  xai: "x-ai",
+  mistral: "mistral",
+  deepseek: "deepseek",
+  meta: "meta",
+};
 
 /** `provider:id` or `provider/id` → `id`, lower case. */
-export const bareModelId = (id: string): string => id.trim().toLowerCase().replace(/^[^:/]+[:/]/, "");
+export const bareModelId = (id: string): string =>
+  id
+    .trim()
+    .toLowerCase()
+    .replace(/^[^:/]+[:/]/, "");
 
 /** genai-prices ids filed under the entry's own provider (Meta composites list hosts' ids, which are not Meta's). */
 export function genaiIds(e: AliasEntry): string[] {
   const own = GENAI_PROVIDER[e.provider];
-  return (e.match["genai-prices"] ?? []).filter((id) => id.startsWith(`${own}:`)).map((id) => id.slice(own!.length + 1));
+  return (e.match["genai-prices"] ?? [])
+    .filter((id) => id.startsWith(`${own}:`))
+    .map((id) => id.slice(own!.length + 1));
 }
 
 /** Every id a provider API or price file uses for this ticker, lower case, first one the canonical id. */
@@ -48,7 +62,11 @@ const DATE_SUFFIX = /-(\d{8}|\d{4}-\d{2}-\d{2})$/;
  * `provider/` prefix, or without a date suffix. null when nothing matches.
  * @example resolveModel("gpt-4.1-2025-04-14", new Set(["GPT-4.1"]), { "gpt-4.1": "GPT-4.1" }) // "GPT-4.1"
  */
-export function resolveModel(name: string, tickers: ReadonlySet<string>, aliases: Readonly<Record<string, string>>): string | null {
+export function resolveModel(
+  name: string,
+  tickers: ReadonlySet<string>,
+  aliases: Readonly<Record<string, string>>,
+): string | null {
   const t = normalizeTicker(name);
   if (tickers.has(t)) return t;
   const lower = name.trim().toLowerCase();

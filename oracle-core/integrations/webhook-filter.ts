@@ -11,11 +11,20 @@ import { CHANGE_KINDS, DERIVED_KINDS, type ChangeEvent } from "./change-event";
 export const WebhookFilterSchema = z.strictObject({
   tickers: z.array(z.string().min(1).max(64)).max(100).optional(),
   families: z.array(z.string().min(1).max(64)).max(50).optional(),
-  kinds: z.array(z.enum([...CHANGE_KINDS, ...DERIVED_KINDS])).max(10).optional(),
+  kinds: z
+    .array(z.enum([...CHANGE_KINDS, ...DERIVED_KINDS]))
+    .max(10)
+    .optional(),
   theta_shift_gt: z.number().positive().optional(),
   price_move_pct_gt: z.number().nonnegative().optional(),
   family_below: z
-    .array(z.strictObject({ family: z.string().min(1).max(64), usd_per_m: z.number().positive(), field: z.enum(["output", "input"]).optional() }))
+    .array(
+      z.strictObject({
+        family: z.string().min(1).max(64),
+        usd_per_m: z.number().positive(),
+        field: z.enum(["output", "input"]).optional(),
+      }),
+    )
     .max(20)
     .optional(),
 });
@@ -43,7 +52,11 @@ export interface PublishEvents {
   next: readonly EventRow[];
 }
 
-function cheapest(rows: readonly EventRow[], family: string, field: "output" | "input"): { ticker: string; price: number } | null {
+function cheapest(
+  rows: readonly EventRow[],
+  family: string,
+  field: "output" | "input",
+): { ticker: string; price: number } | null {
   let best: { ticker: string; price: number } | null = null;
   for (const r of rows) {
     if (r.family !== family || r.lifecycle !== "active") continue;
@@ -64,13 +77,17 @@ export function matchEvents(filter: WebhookFilter, pub: PublishEvents): ChangeEv
   const families = filter.families ? new Set(filter.families) : null;
   const wants = (kind: string) => !filter.kinds || (filter.kinds as string[]).includes(kind);
   const about = (ticker: string | null) =>
-    (!tickers || (ticker !== null && tickers.has(ticker))) && (!families || (ticker !== null && families.has(familyOf.get(ticker) ?? "")));
+    (!tickers || (ticker !== null && tickers.has(ticker))) &&
+    (!families || (ticker !== null && families.has(familyOf.get(ticker) ?? "")));
 
   const out: ChangeEvent[] = [];
   for (const c of pub.changes) {
     if (!wants(c.kind) || !about(c.ticker)) continue;
     if (c.kind === "price_change" && filter.price_move_pct_gt !== undefined) {
-      const moved = typeof c.from === "number" && typeof c.to === "number" && c.from > 0 ? Math.abs(c.to / c.from - 1) * 100 : Infinity;
+      const moved =
+        typeof c.from === "number" && typeof c.to === "number" && c.from > 0
+          ? Math.abs(c.to / c.from - 1) * 100
+          : Infinity;
       if (!(moved > filter.price_move_pct_gt)) continue;
     }
     out.push(c);
@@ -82,7 +99,16 @@ export function matchEvents(filter: WebhookFilter, pub: PublishEvents): ChangeEv
     for (const r of pub.next) {
       const was = before.get(r.ticker);
       if (was === undefined || !about(r.ticker)) continue;
-      if (Math.abs(r.theta - was) > filter.theta_shift_gt) out.push({ ...base, kind: "theta_shift", ticker: r.ticker, field: "theta", from: was, to: r.theta, detail: { threshold: filter.theta_shift_gt } });
+      if (Math.abs(r.theta - was) > filter.theta_shift_gt)
+        out.push({
+          ...base,
+          kind: "theta_shift",
+          ticker: r.ticker,
+          field: "theta",
+          from: was,
+          to: r.theta,
+          detail: { threshold: filter.theta_shift_gt },
+        });
     }
   }
   if (wants("family_below")) {
@@ -92,7 +118,15 @@ export function matchEvents(filter: WebhookFilter, pub: PublishEvents): ChangeEv
       const now = cheapest(pub.next, rule.family, field);
       // A crossing: below now, and not below before (a family that had no active model counts as not below).
       if (now && now.price < rule.usd_per_m && !(was && was.price < rule.usd_per_m) && about(now.ticker)) {
-        out.push({ ...base, kind: "family_below", ticker: now.ticker, field, from: was?.price ?? null, to: now.price, detail: { family: rule.family, below: rule.usd_per_m, previous_cheapest: was?.ticker ?? null } });
+        out.push({
+          ...base,
+          kind: "family_below",
+          ticker: now.ticker,
+          field,
+          from: was?.price ?? null,
+          to: now.price,
+          detail: { family: rule.family, below: rule.usd_per_m, previous_cheapest: was?.ticker ?? null },
+        });
       }
     }
   }

@@ -32,7 +32,13 @@ function equalText(a: string, b: string): boolean {
  * Checks a delivery: a `v1` signature that matches the body and a timestamp within the tolerance of `nowMs`.
  * @example await verifyWebhook(secret, req.headers.get("exostream-signature"), await req.text(), Date.now())
  */
-export async function verifyWebhook(secret: string, header: string | null | undefined, body: string, nowMs: number, toleranceS = SIGNATURE_TOLERANCE_S): Promise<boolean> {
+export async function verifyWebhook(
+  secret: string,
+  header: string | null | undefined,
+  body: string,
+  nowMs: number,
+  toleranceS = SIGNATURE_TOLERANCE_S,
+): Promise<boolean> {
   if (!header) return false;
   const parts = header.split(",").map((p) => p.trim());
   const t = Number(parts.find((p) => p.startsWith("t="))?.slice(2));

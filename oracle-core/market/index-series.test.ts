@@ -9,7 +9,11 @@ import { priceOn, priceTimelines, type MarketObservation } from "./price-timelin
 const read = <T>(f: string): T => JSON.parse(readFileSync(resolve(import.meta.dirname, "../../data", f), "utf8")) as T;
 const history = read<HistoryFile>("history.json");
 const registry = read<RegistryFile>("registry.json");
-const universe: IndexUniverseEntry[] = registry.models.map((m) => ({ ticker: m.ticker, provider: m.provider, usage: m.index_weight_proxy }));
+const universe: IndexUniverseEntry[] = registry.models.map((m) => ({
+  ticker: m.ticker,
+  provider: m.provider,
+  usage: m.index_weight_proxy,
+}));
 const VALUATION = "2026-11-24";
 const real = indexSeries({ observations: history.observations, universe, valuation_date: VALUATION });
 const at = (d: string) => real.series.find((p) => p.date === d)!;
@@ -35,7 +39,12 @@ describe("EICI on the bundled history", () => {
     expect(at("2025-11-01").entries).toEqual(["HAIKU-4.5", "GPT-5-PRO"]);
     expect(at("2025-11-01").level).toBeCloseTo(dayBefore("2025-11-01").level, 9);
     // 2026-09-01: the Meta composites enter (first priced 2026-08-21) and the divisor moves so the level does not jump.
-    expect(at("2026-09-01").entries).toEqual(["GEMINI-3.7-FLASH", "LLAMA-4-MAVERICK", "LLAMA-4-SCOUT", "LLAMA-3.3-70B"]);
+    expect(at("2026-09-01").entries).toEqual([
+      "GEMINI-3.7-FLASH",
+      "LLAMA-4-MAVERICK",
+      "LLAMA-4-SCOUT",
+      "LLAMA-3.3-70B",
+    ]);
     expect(at("2026-09-01").divisor).not.toBeCloseTo(dayBefore("2026-09-01").divisor, 3);
   });
 
@@ -85,7 +94,8 @@ function market(providers: string[], n: number) {
 describe("EICI rules on synthetic markets", () => {
   it("a cut above 15% is held at 00:00 and confirmed by the 16:00 quote; three 60% cuts at 10% weight move the index −18% and flag it", () => {
     const { obs, uni } = market(["a", "b", "c", "d", "e"], 2); // 10 names, 5 providers: every weight 10%
-    for (const t of ["A-1", "B-1", "C-1"]) obs.push({ ticker: t, family: "x", field: "output", value: 4, effective_at: "2025-01-10", kind: "cut" });
+    for (const t of ["A-1", "B-1", "C-1"])
+      obs.push({ ticker: t, family: "x", field: "output", value: 4, effective_at: "2025-01-10", kind: "cut" });
     const r = indexSeries({ observations: obs, universe: uni, valuation_date: "2025-01-12" });
     expect(r.base_date).toBe("2025-01-01");
     const d = (x: string) => r.series.find((p) => p.date === x)!;
@@ -98,7 +108,12 @@ describe("EICI rules on synthetic markets", () => {
   it("carries a name that stops being quoted, flags it stale after 48 h, and drops it 7 days later without a jump", () => {
     const { obs, uni } = market(["a", "b", "c", "d", "e"], 3); // 15 names
     obs.push({ ticker: "B-2", family: "x", field: "output", value: 8, effective_at: "2025-01-05", kind: "cut" });
-    const r = indexSeries({ observations: obs, universe: uni, valuation_date: "2025-01-25", quoted_through: { "A-1": "2025-01-06" } });
+    const r = indexSeries({
+      observations: obs,
+      universe: uni,
+      valuation_date: "2025-01-25",
+      quoted_through: { "A-1": "2025-01-06" },
+    });
     const d = (x: string) => r.series.find((p) => p.date === x)!;
     expect(d("2025-01-08").stale).toBe(0); // last quote 2025-01-06 16:00: exactly 48 h old, not stale yet
     expect(d("2025-01-09").stale).toBe(1);
@@ -113,18 +128,30 @@ describe("EICI rules on synthetic markets", () => {
 
   it("waits for a base date until the caps are feasible, and says so when they never are", () => {
     const few = market(["a", "b", "c"], 4); // 3 providers: 3 × 30% < 1
-    expect(() => indexSeries({ observations: few.obs, universe: few.uni, valuation_date: "2025-03-01" })).toThrow(expect.objectContaining({ code: "E_NO_BASE" }));
+    expect(() => indexSeries({ observations: few.obs, universe: few.uni, valuation_date: "2025-03-01" })).toThrow(
+      expect.objectContaining({ code: "E_NO_BASE" }),
+    );
     const { obs, uni } = market(["a", "b", "c"], 4);
     const later = market(["d"], 4);
     for (const o of later.obs) o.effective_at = "2025-02-10";
-    const r = indexSeries({ observations: [...obs, ...later.obs], universe: [...uni, ...later.uni], valuation_date: "2025-03-05" });
+    const r = indexSeries({
+      observations: [...obs, ...later.obs],
+      universe: [...uni, ...later.uni],
+      valuation_date: "2025-03-05",
+    });
     expect(r.base_date).toBe("2025-03-01");
     expect(r.series[0]!.level).toBe(1000);
   });
 
   it("uses explicit caps and base date when given (MATH index-001 caps 35% / 50%)", () => {
     const { obs, uni } = market(["a", "b"], 2);
-    const r = indexSeries({ observations: obs, universe: uni, valuation_date: "2025-01-03", base_date: "2025-01-02", params: { model_cap: 0.35, provider_cap: 0.5 } });
+    const r = indexSeries({
+      observations: obs,
+      universe: uni,
+      valuation_date: "2025-01-03",
+      base_date: "2025-01-02",
+      params: { model_cap: 0.35, provider_cap: 0.5 },
+    });
     expect(r.base_date).toBe("2025-01-02");
     expect(Object.values(r.last_rebalance.weights)).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(r.point_value_usd_per_m).toBeCloseTo(10 / 1000, 15); // v = Σ w·p / I_0

@@ -104,20 +104,34 @@ function advance(c: Cand, date: string): { price: number | null; changed: boolea
 }
 
 /** First month-start (≤ valuation date) at which the names priced by then make the caps feasible. */
-function autoBaseDate(cands: readonly Cand[], valuation: string, prm: { model_cap: number; provider_cap: number }): string {
-  const first = cands.map((c) => c.steps[0]?.date).filter((d): d is string => d !== undefined).sort()[0];
-  if (first === undefined) throw new OracleError("E_NO_BASE", "no constituent has a price: the index has no base date", "observations");
+function autoBaseDate(
+  cands: readonly Cand[],
+  valuation: string,
+  prm: { model_cap: number; provider_cap: number },
+): string {
+  const first = cands
+    .map((c) => c.steps[0]?.date)
+    .filter((d): d is string => d !== undefined)
+    .sort()[0];
+  if (first === undefined)
+    throw new OracleError("E_NO_BASE", "no constituent has a price: the index has no base date", "observations");
   let y = Number(first.slice(0, 4));
   let m = Number(first.slice(5, 7));
   for (;;) {
     const d = `${y}-${String(m).padStart(2, "0")}-01`;
     if (d > valuation) break;
-    const priced = cands.filter((c) => c.steps[0] !== undefined && c.steps[0].date <= d && (c.through === null || d <= c.through));
+    const priced = cands.filter(
+      (c) => c.steps[0] !== undefined && c.steps[0].date <= d && (c.through === null || d <= c.through),
+    );
     if (d >= first && feasible(priced, prm)) return d;
     m++;
     if (m > 12) (m = 1), y++;
   }
-  throw new OracleError("E_NO_BASE", "too few names for the caps at every month-start up to the valuation date: no base date", "universe");
+  throw new OracleError(
+    "E_NO_BASE",
+    "too few names for the caps at every month-start up to the valuation date: no base date",
+    "universe",
+  );
 }
 
 /**
@@ -134,9 +148,20 @@ export function indexSeries(input: IndexSeriesInput): IndexSeriesResult {
   const valuation = ordinalToIso(dateOrdinal(input.valuation_date, "valuation_date"));
   const cands: Cand[] = input.universe
     .filter((u) => u.usage > 0)
-    .map((u) => ({ ticker: u.ticker, provider: u.provider, usage: u.usage, steps: timelines.get(u.ticker) ?? [], cursor: 0, through: input.quoted_through?.[u.ticker] ?? null }));
-  const base = input.base_date != null ? ordinalToIso(dateOrdinal(input.base_date, "base_date")) : autoBaseDate(cands, valuation, prm);
-  if (base > valuation) throw new OracleError("E_NO_BASE", `base date ${base} is after the valuation date ${valuation}`, "base_date");
+    .map((u) => ({
+      ticker: u.ticker,
+      provider: u.provider,
+      usage: u.usage,
+      steps: timelines.get(u.ticker) ?? [],
+      cursor: 0,
+      through: input.quoted_through?.[u.ticker] ?? null,
+    }));
+  const base =
+    input.base_date != null
+      ? ordinalToIso(dateOrdinal(input.base_date, "base_date"))
+      : autoBaseDate(cands, valuation, prm);
+  if (base > valuation)
+    throw new OracleError("E_NO_BASE", `base date ${base} is after the valuation date ${valuation}`, "base_date");
 
   const universe = Object.fromEntries(cands.map((c) => [c.ticker, { provider: c.provider }]));
   const usage = Object.fromEntries(cands.map((c) => [c.ticker, c.usage]));
@@ -159,7 +184,9 @@ export function indexSeries(input: IndexSeriesInput): IndexSeriesResult {
       lastQuote.set(c.ticker, T);
       priced.push(c);
     }
-    const staleTooLong = members.some((m) => T - (lastQuote.get(m) ?? -Infinity) > staleMs + EXTRAORDINARY_STALE_DAYS * 24 * MS_PER_HOUR);
+    const staleTooLong = members.some(
+      (m) => T - (lastQuote.get(m) ?? -Infinity) > staleMs + EXTRAORDINARY_STALE_DAYS * 24 * MS_PER_HOUR,
+    );
     const ev: IndexEvent = { time, quotes };
     let change = { entries: [] as string[], exits: [] as string[] };
     if (d === base || d.endsWith("-01") || staleTooLong) {
@@ -199,7 +226,9 @@ export function indexSeries(input: IndexSeriesInput): IndexSeriesResult {
   });
   const last = run.fixings[run.fixings.length - 1]!;
   const rb = [...run.fixings].reverse().find((f) => f.rebalanced)!;
-  const weights = Object.fromEntries(Object.keys(rb.quantities).map((i) => [i, (rb.quantities[i]! * rb.prices_used[i]!) / B]));
+  const weights = Object.fromEntries(
+    Object.keys(rb.quantities).map((i) => [i, (rb.quantities[i]! * rb.prices_used[i]!) / B]),
+  );
   return {
     name: "EICI",
     base_date: base,

@@ -1,4 +1,7 @@
-/** oracle-core/market public surface: EICI series and snapshot block, EICS requests, Monte Carlo requests, the backtest runner. */
+/**
+ * oracle-core/market public surface: EICI series and snapshot block, EICS requests, Monte Carlo requests, the backtest
+ * runner.
+ */
 
 // index (MATH §8, docs/METHODOLOGY.md)
 export { priceTimelines, priceOn } from "./price-timelines";

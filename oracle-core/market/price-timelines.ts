@@ -8,12 +8,16 @@ export interface PriceStep {
 }
 
 /** Minimal observation shape the market layer reads (history rows satisfy it). */
-export type MarketObservation = Pick<HistoryObservation, "ticker" | "family" | "field" | "value" | "effective_at" | "kind">;
+export type MarketObservation = Pick<
+  HistoryObservation,
+  "ticker" | "family" | "field" | "value" | "effective_at" | "kind"
+>;
 
 /**
  * Output-price steps per ticker, sorted by effective date (stable; same-date rows keep the last one in input
  * order, the correction semantic of MATH.md §5.2). Tier rows are left out: β is the base tier.
- * @example priceTimelines(history.observations).get("GPT-4O") // [{date:"2024-05-13",price:15},{date:"2024-08-06",price:10}]
+ * @example priceTimelines(history.observations).get("GPT-4O") //
+ *   [{date:"2024-05-13",price:15},{date:"2024-08-06",price:10}]
  */
 export function priceTimelines(observations: readonly MarketObservation[]): Map<string, PriceStep[]> {
   const rows = observations

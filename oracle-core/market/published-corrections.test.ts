@@ -11,14 +11,20 @@ const obs: MarketObservation[] = [
 
 describe("publishedCorrections", () => {
   it("lets the published β win from the data's as-of date where the history disagrees; agreeing rows need nothing", () => {
-    const rows = [{ ticker: "A", family: "f", beta: 0.28 }, { ticker: "B", family: "g", beta: 5 }];
+    const rows = [
+      { ticker: "A", family: "f", beta: 0.28 },
+      { ticker: "B", family: "g", beta: 5 },
+    ];
     expect(publishedCorrections(obs, rows, "2026-08-21", "2026-11-24")).toEqual([
       { ticker: "A", family: "f", field: "output", value: 0.28, effective_at: "2026-08-21", kind: "change" },
     ]);
   });
 
   it("applies from the valuation date when the history moved after the as-of date, and skips unpriced rows", () => {
-    const rows = [{ ticker: "C", family: "g", beta: 3 }, { ticker: "Z", family: "z", beta: 1 }];
+    const rows = [
+      { ticker: "C", family: "g", beta: 3 },
+      { ticker: "Z", family: "z", beta: 1 },
+    ];
     expect(publishedCorrections(obs, rows, "2026-08-21", "2026-11-24")).toEqual([
       { ticker: "C", family: "g", field: "output", value: 3, effective_at: "2026-11-24", kind: "change" },
     ]);

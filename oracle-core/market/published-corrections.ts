@@ -5,7 +5,8 @@ import { priceOn, priceTimelines, type MarketObservation } from "./price-timelin
  * Output observations that make each model's history agree with its published β on the valuation date: where
  * the price in force by the history differs from β, β applies from `dataAsOf` (the newest date the data vouches
  * for), or from the valuation date when the history's last step is later than that.
- * @example publishedCorrections(obs, [{ ticker: "DEEPSEEK-V4-FLASH", family: "deepseek-chat", beta: 0.28 }], "2026-08-21", "2026-11-24")
+ * @example publishedCorrections(obs, [{ ticker: "DEEPSEEK-V4-FLASH", family: "deepseek-chat", beta: 0.28 }],
+ *   "2026-08-21", "2026-11-24")
  */
 export function publishedCorrections(
   observations: readonly MarketObservation[],
@@ -21,7 +22,14 @@ export function publishedCorrections(
     if (inForce === null || inForce === r.beta || !(r.beta > 0)) continue;
     const lastStep = steps!.filter((s) => s.date <= valuationDate).at(-1)!.date;
     const from = lastStep <= dataAsOf && dataAsOf <= valuationDate ? dataAsOf : valuationDate;
-    out.push({ ticker: r.ticker, family: r.family, field: "output", value: r.beta, effective_at: from, kind: "change" });
+    out.push({
+      ticker: r.ticker,
+      family: r.family,
+      field: "output",
+      value: r.beta,
+      effective_at: from,
+      kind: "change",
+    });
   }
   return out;
 }

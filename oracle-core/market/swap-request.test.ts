@@ -199,7 +199,11 @@ describe("priceSwap: errors carry MATH.md §13 codes and the request's field", (
 
 describe("priceSwap: inputs that overflow float64 are E_NOT_FINITE naming the field sent (issue 16 item 6)", () => {
   it.each([
-    ["realized_avg 1e308, average fixing mid-period", { realized_avg: 1e308, fixing: "average", elapsed_months: 0.5 }, "realized_avg"],
+    [
+      "realized_avg 1e308, average fixing mid-period",
+      { realized_avg: 1e308, fixing: "average", elapsed_months: 0.5 },
+      "realized_avg",
+    ],
     ["rate −700 on 1e300 USD", { rate: -700, notional: { kind: "usd", amount: 1e300 } }, "rate"],
     ["rate 1e308 (K is derived, never blamed)", { rate: 1e308 }, "rate"],
     ["notional 1e308 USD (tokens per month overflow)", { notional: { kind: "usd", amount: 1e308 } }, "notional.amount"],

@@ -79,7 +79,8 @@ export function indexUnderlying(
   const v = block.level_usd_per_m / block.level;
   const curve = block.constituents.map((c) => {
     const theta = thetas[c.ticker];
-    if (theta === undefined) throw new OracleError("E_UNKNOWN_ID", `no theta for index member ${c.ticker}`, "underlying");
+    if (theta === undefined)
+      throw new OracleError("E_UNKNOWN_ID", `no theta for index member ${c.ticker}`, "underlying");
     return { c: v * c.contribution, theta };
   });
   return { ...base, basis: "theta", forward: thetaForward(curve) };
@@ -146,7 +147,8 @@ export function priceSwap(req: SwapRequest, und: SwapUnderlying, valuationDate: 
     if (isOracleError(e) && e.code === "E_NOT_FINITE") throw overflowError(req, und, valuationDate);
     // swapValue names its own arguments; report the request's field names instead.
     const field = isOracleError(e) && e.field !== undefined ? REQUEST_FIELDS[e.field] : undefined;
-    if (isOracleError(e) && field) throw new OracleError(e.code, e.message.replace(/^(months|notional\.type)/, field), field);
+    if (isOracleError(e) && field)
+      throw new OracleError(e.code, e.message.replace(/^(months|notional\.type)/, field), field);
     throw e;
   }
   // JSON turns ±∞ and NaN into null: a quote that overflowed float64 is an error, never a 200 with nulls.
@@ -188,16 +190,31 @@ const REQUEST_FIELDS: Record<string, string> = { months: "term_months", "notiona
 
 function quote(req: SwapRequest, und: SwapUnderlying, valuationDate: string): SwapQuote {
   const side = req.side ?? "fixed_payer";
-  if (!(SIDES as readonly string[]).includes(side)) throw new OracleError("E_SWAP_SIDE", `side must be 'fixed_payer' or 'fixed_receiver', got ${JSON.stringify(side)}`, "side");
+  if (!(SIDES as readonly string[]).includes(side))
+    throw new OracleError(
+      "E_SWAP_SIDE",
+      `side must be 'fixed_payer' or 'fixed_receiver', got ${JSON.stringify(side)}`,
+      "side",
+    );
   if (typeof req.term_months === "number" && req.term_months > MAX_TERM_MONTHS) {
-    throw new OracleError("E_SWAP_TERM", `term_months must be at most ${MAX_TERM_MONTHS}, got ${req.term_months}`, "term_months");
+    throw new OracleError(
+      "E_SWAP_TERM",
+      `term_months must be at most ${MAX_TERM_MONTHS}, got ${req.term_months}`,
+      "term_months",
+    );
   }
   const fixing = (req.fixing ?? "end") as "end" | "average";
   const rate = req.rate == null ? DEFAULTS.rate : num("rate", req.rate);
-  const s = (req.elapsed_years == null ? 0 : num("elapsed_years", req.elapsed_years)) + (req.elapsed_months == null ? 0 : num("elapsed_months", req.elapsed_months) / 12);
+  const s =
+    (req.elapsed_years == null ? 0 : num("elapsed_years", req.elapsed_years)) +
+    (req.elapsed_months == null ? 0 : num("elapsed_months", req.elapsed_months) / 12);
   if (s < 0) throw new OracleError("E_NEG_TENOR", `elapsed time must be >= 0, got ${s} years`, "elapsed_months");
   if (Number.isInteger(req.term_months) && req.term_months >= 1 && s >= req.term_months / 12 - 1e-12) {
-    throw new OracleError("E_SWAP_EXPIRED", `the swap has expired: ${s} years elapsed, last payment at ${req.term_months / 12} years`, "elapsed_months");
+    throw new OracleError(
+      "E_SWAP_EXPIRED",
+      `the swap has expired: ${s} years elapsed, last payment at ${req.term_months / 12} years`,
+      "elapsed_months",
+    );
   }
   const kind = req.notional.kind as "tokens" | "usd";
   const realized_avg = req.realized_avg ?? null;
@@ -242,10 +259,25 @@ function quote(req: SwapRequest, und: SwapUnderlying, valuationDate: string): Sw
     npv: sign * res.npv_fixed_payer,
     npv_fixed_payer: res.npv_fixed_payer,
     npv_fixed_receiver: res.npv_fixed_receiver,
-    sensitivities: { delta_1pct: sign * res.delta_1pct, theta01: sign * res.theta01, dv01: sign * res.dv01, dnpv_dK: sign * res.dnpv_dK },
+    sensitivities: {
+      delta_1pct: sign * res.delta_1pct,
+      theta01: sign * res.theta01,
+      dv01: sign * res.dv01,
+      dnpv_dK: sign * res.dnpv_dK,
+    },
     schedule: res.periods.map((p) => {
       const net = sign * N * PER_MILLION * (p.expected_float - K);
-      return { m: p.m, t: p.t, date: ordinalToIso(Math.round(trade + p.t * DAYS_PER_YEAR)), tau: p.tau, df: p.df, expected_float: p.expected_float, fixed: K, net, pv: p.df * net };
+      return {
+        m: p.m,
+        t: p.t,
+        date: ordinalToIso(Math.round(trade + p.t * DAYS_PER_YEAR)),
+        tau: p.tau,
+        df: p.df,
+        expected_float: p.expected_float,
+        fixed: K,
+        net,
+        pv: p.df * net,
+      };
     }),
   };
 }

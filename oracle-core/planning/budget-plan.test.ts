@@ -5,7 +5,11 @@ import { ROW_A, ROWS } from "../../test/support/plan-fixture";
 
 describe("budgetPlan", () => {
   it("projects the monthly bill at spot and the 1M/3M/6M forwards", () => {
-    const p = budgetPlan({ monthly_calls: 1000, task: { n_in: 1000, n_out: 100 }, tickers: ["A", "B"] }, ROWS, "2026-08-21");
+    const p = budgetPlan(
+      { monthly_calls: 1000, task: { n_in: 1000, n_out: 100 }, tickers: ["A", "B"] },
+      ROWS,
+      "2026-08-21",
+    );
     const a = p.lines[0]!;
     expect(a.cost_per_task.spot).toBeCloseTo(0.003, 15); // 10e-6·(100 + 200)
     expect(a.monthly_cost.spot).toBeCloseTo(3, 12);
@@ -17,7 +21,9 @@ describe("budgetPlan", () => {
   });
 
   it("honours an announced price within the horizon", () => {
-    const rows = [{ ...ROW_A, theta: 0, scheduled: [{ effective_date: "2026-10-01", input: 1, output: 5, kind: "scheduled" }] }];
+    const rows = [
+      { ...ROW_A, theta: 0, scheduled: [{ effective_date: "2026-10-01", input: 1, output: 5, kind: "scheduled" }] },
+    ];
     const p = budgetPlan({ monthly_calls: 1, task: { n_in: 0, n_out: 1e6 }, tickers: ["A"] }, rows, "2026-08-21");
     expect(p.lines[0]!.cost_per_task["1M"]).toBeCloseTo(10, 12); // before the new price
     expect(p.lines[0]!.cost_per_task["3M"]).toBeCloseTo(5, 12); // after it
@@ -31,7 +37,11 @@ describe("budgetPlan", () => {
         return isOracleError(e) ? e.code : "?";
       }
     };
-    expect(codeOf(() => budgetPlan({ monthly_calls: -1, task: { n_in: 1, n_out: 1 }, tickers: ["A"] }, ROWS, "2026-08-21"))).toBe("E_BAD_VOLUME");
-    expect(codeOf(() => budgetPlan({ monthly_calls: 1, task: { n_in: 1 }, tickers: ["A"] }, ROWS, "2026-08-21"))).toBe("E_SCHEMA");
+    expect(
+      codeOf(() => budgetPlan({ monthly_calls: -1, task: { n_in: 1, n_out: 1 }, tickers: ["A"] }, ROWS, "2026-08-21")),
+    ).toBe("E_BAD_VOLUME");
+    expect(codeOf(() => budgetPlan({ monthly_calls: 1, task: { n_in: 1 }, tickers: ["A"] }, ROWS, "2026-08-21"))).toBe(
+      "E_SCHEMA",
+    );
   });
 });

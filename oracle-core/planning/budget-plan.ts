@@ -24,12 +24,19 @@ export interface BudgetPlan {
 
 /**
  * Monthly volume × task profile → the monthly bill at spot and at the 1M/3M/6M forwards (priceTask at each horizon).
- * @example budgetPlan({ monthly_calls: 100000, task: { n_in: 30000, n_out: 800, eta: 0.6 }, tickers: ["GPT-4.1"] }, rows, "2026-08-21").lines[0].monthly_cost.spot
+ * @example budgetPlan({ monthly_calls: 100000, task: { n_in: 30000, n_out: 800, eta: 0.6 }, tickers: ["GPT-4.1"] },
+ *   rows, "2026-08-21").lines[0].monthly_cost.spot
  */
-export function budgetPlan(input: { monthly_calls: number; task: TaskRequest; tickers: readonly string[] }, rows: readonly PlanRow[], valuationDate: string): BudgetPlan {
+export function budgetPlan(
+  input: { monthly_calls: number; task: TaskRequest; tickers: readonly string[] },
+  rows: readonly PlanRow[],
+  valuationDate: string,
+): BudgetPlan {
   const V = input.monthly_calls;
-  if (typeof V !== "number" || !Number.isFinite(V) || V < 0) throw new OracleError("E_BAD_VOLUME", "monthly calls must be a number ≥ 0", "monthly_calls");
-  if (input.task.n_out === undefined) throw new OracleError("E_SCHEMA", "a budget needs n_out (the expected answer length)", "n_out");
+  if (typeof V !== "number" || !Number.isFinite(V) || V < 0)
+    throw new OracleError("E_BAD_VOLUME", "monthly calls must be a number ≥ 0", "monthly_calls");
+  if (input.task.n_out === undefined)
+    throw new OracleError("E_SCHEMA", "a budget needs n_out (the expected answer length)", "n_out");
   if (input.tickers.length === 0) throw new OracleError("E_SCHEMA", "choose at least one model", "tickers");
   const lines = input.tickers.map((ticker): BudgetLine => {
     const row = planRow(rows, ticker);

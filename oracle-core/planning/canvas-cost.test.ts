@@ -4,7 +4,6 @@ import { canvasCost } from "./canvas-cost";
 import { canvasIssues } from "./canvas-input";
 import { CANVAS, ROWS } from "../../test/support/plan-fixture";
 
-
 function code(f: () => unknown): string | undefined {
   try {
     f();
@@ -51,18 +50,40 @@ describe("canvasCost", () => {
   });
 
   it("computes nothing on invalid input", () => {
-    expect(code(() => canvasCost({ ...CANVAS, mix: { simple: 0.5, medium: 0.4, complex: 0, reasoning: 0 } }, ROWS, "2026-08-21"))).toBe("E_MIX_SUM");
-    expect(code(() => canvasCost({ ...CANVAS, allocation: [{ ticker: "A", weight: 0.3 }] }, ROWS, "2026-08-21"))).toBe("E_ALLOC_SUM");
-    expect(code(() => canvasCost({ ...CANVAS, allocation: [{ ticker: "Z", weight: 1 }] }, ROWS, "2026-08-21"))).toBe("E_UNKNOWN_TICKER");
-    expect(code(() => canvasCost({ ...CANVAS, profiles: { simple: { n_in: -1, n_out: 1, n_think: 0, eta: 0 } } }, ROWS, "2026-08-21"))).toBe("E_NEG_TOKENS");
-    expect(code(() => canvasCost({ ...CANVAS, profiles: { medium: { n_in: 1, n_out: 1, n_think: 0, eta: 1.2 } } }, ROWS, "2026-08-21"))).toBe("E_ETA_RANGE");
+    expect(
+      code(() =>
+        canvasCost({ ...CANVAS, mix: { simple: 0.5, medium: 0.4, complex: 0, reasoning: 0 } }, ROWS, "2026-08-21"),
+      ),
+    ).toBe("E_MIX_SUM");
+    expect(code(() => canvasCost({ ...CANVAS, allocation: [{ ticker: "A", weight: 0.3 }] }, ROWS, "2026-08-21"))).toBe(
+      "E_ALLOC_SUM",
+    );
+    expect(code(() => canvasCost({ ...CANVAS, allocation: [{ ticker: "Z", weight: 1 }] }, ROWS, "2026-08-21"))).toBe(
+      "E_UNKNOWN_TICKER",
+    );
+    expect(
+      code(() =>
+        canvasCost({ ...CANVAS, profiles: { simple: { n_in: -1, n_out: 1, n_think: 0, eta: 0 } } }, ROWS, "2026-08-21"),
+      ),
+    ).toBe("E_NEG_TOKENS");
+    expect(
+      code(() =>
+        canvasCost(
+          { ...CANVAS, profiles: { medium: { n_in: 1, n_out: 1, n_think: 0, eta: 1.2 } } },
+          ROWS,
+          "2026-08-21",
+        ),
+      ),
+    ).toBe("E_ETA_RANGE");
   });
 });
 
 describe("canvasIssues", () => {
   it("is empty for a valid canvas, and accepts shares that round to 100%", () => {
     expect(canvasIssues(CANVAS)).toEqual([]);
-    expect(canvasIssues({ ...CANVAS, mix: { simple: 0.333, medium: 0.333, complex: 0.334, reasoning: 0 } })).toEqual([]);
+    expect(canvasIssues({ ...CANVAS, mix: { simple: 0.333, medium: 0.333, complex: 0.334, reasoning: 0 } })).toEqual(
+      [],
+    );
   });
 
   it("names every field at fault with its code", () => {
@@ -70,7 +91,10 @@ describe("canvasIssues", () => {
       ...CANVAS,
       monthly_calls: -5,
       mix: { simple: 0.6, medium: 0.6, complex: 0, reasoning: 0 },
-      allocation: [{ ticker: "A", weight: 0.7 }, { ticker: "A", weight: 0.1 }],
+      allocation: [
+        { ticker: "A", weight: 0.7 },
+        { ticker: "A", weight: 0.1 },
+      ],
       economics: { revenue_per_task: -1, overhead_per_task: 0, fixed_monthly: Number.NaN },
     });
     expect(issues.map((i) => [i.code, i.field])).toEqual([

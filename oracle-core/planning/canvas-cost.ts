@@ -5,7 +5,8 @@ import { assertCanvas, type CanvasInput } from "./canvas-input";
 import { DEFAULT_CLASS_PROFILES, TASK_CLASSES, type ClassProfile, type TaskClass } from "./task-classes";
 
 /** What the planner needs from a snapshot row. */
-export type PlanRow = PricingRow & Pick<GreekRow, "display_name" | "provider" | "lifecycle" | "reasoning" | "context_window">;
+export type PlanRow = PricingRow &
+  Pick<GreekRow, "display_name" | "provider" | "lifecycle" | "reasoning" | "context_window">;
 
 /** Variations the optimisation levers price (all default to the canvas as entered). */
 export interface CanvasVariant {
@@ -55,9 +56,15 @@ function classMode(input: CanvasInput, row: PlanRow, c: TaskClass, v: CanvasVari
 
 /**
  * Monthly cost = calls × Σ_model w_m × Σ_class s_c × cost(model, class), each call priced by priceTask.
- * @example canvasCost({ monthly_calls: 1000, mix: { simple: 1, medium: 0, complex: 0, reasoning: 0 }, allocation: [{ ticker: "GPT-4.1", weight: 1 }], economics }, rows, "2026-08-21").monthly_cost
+ * @example canvasCost({ monthly_calls: 1000, mix: { simple: 1, medium: 0, complex: 0, reasoning: 0 }, allocation: [{
+ *   ticker: "GPT-4.1", weight: 1 }], economics }, rows, "2026-08-21").monthly_cost
  */
-export function canvasCost(input: CanvasInput, rows: readonly PlanRow[], valuationDate: string, v: CanvasVariant = {}): CanvasCost {
+export function canvasCost(
+  input: CanvasInput,
+  rows: readonly PlanRow[],
+  valuationDate: string,
+  v: CanvasVariant = {},
+): CanvasCost {
   assertCanvas(input);
   const allocation = v.allocation ?? input.allocation;
   const profiles = canvasProfiles(input);
@@ -71,7 +78,19 @@ export function canvasCost(input: CanvasInput, rows: readonly PlanRow[], valuati
     for (const c of TASK_CLASSES) {
       const p = profiles[c];
       const eta = v.eta_add ? Math.min(p.eta + v.eta_add, 1) : p.eta;
-      const priced = priceTask(row, { n_in: p.n_in, n_out: p.n_out, n_think: p.n_think, eta, cache_ttl: input.cache_ttl, mode: classMode(input, row, c, v), horizon }, valuationDate);
+      const priced = priceTask(
+        row,
+        {
+          n_in: p.n_in,
+          n_out: p.n_out,
+          n_think: p.n_think,
+          eta,
+          cache_ttl: input.cache_ttl,
+          mode: classMode(input, row, c, v),
+          horizon,
+        },
+        valuationDate,
+      );
       const cost = priced.forward.cost!;
       cells.push({ ticker, task_class: c, cost });
       perTask += input.mix[c] * cost;

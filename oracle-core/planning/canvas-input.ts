@@ -43,7 +43,8 @@ function checkShare(out: PlanIssue[], field: string, x: unknown): number {
 }
 
 function checkSum(out: PlanIssue[], sum: number, code: "E_MIX_SUM" | "E_ALLOC_SUM", field: string, what: string): void {
-  if (Math.abs(sum - 1) > SUM_TOLERANCE) out.push({ code, field, message: `${what} must sum to 100%; they sum to ${(sum * 100).toFixed(2)}%` });
+  if (Math.abs(sum - 1) > SUM_TOLERANCE)
+    out.push({ code, field, message: `${what} must sum to 100%; they sum to ${(sum * 100).toFixed(2)}%` });
 }
 
 function checkMoney(out: PlanIssue[], field: string, x: unknown): void {
@@ -55,17 +56,21 @@ function checkMoney(out: PlanIssue[], field: string, x: unknown): void {
 export function canvasIssues(input: CanvasInput): PlanIssue[] {
   const out: PlanIssue[] = [];
   const calls = input.monthly_calls;
-  if (!finite(calls) || calls < 0) out.push({ code: "E_BAD_VOLUME", field: "monthly_calls", message: "monthly calls must be a number ≥ 0" });
+  if (!finite(calls) || calls < 0)
+    out.push({ code: "E_BAD_VOLUME", field: "monthly_calls", message: "monthly calls must be a number ≥ 0" });
   let mixSum = 0;
   for (const c of TASK_CLASSES) mixSum += checkShare(out, `mix.${c}`, input.mix?.[c]);
   checkSum(out, mixSum, "E_MIX_SUM", "mix", "task shares");
   const alloc = input.allocation ?? [];
-  if (alloc.length === 0) out.push({ code: "E_ALLOC_SUM", field: "allocation", message: "allocate traffic to at least one model" });
-  if (alloc.length > MAX_CANVAS_MODELS) out.push({ code: "E_ALLOC_SUM", field: "allocation", message: `at most ${MAX_CANVAS_MODELS} models` });
+  if (alloc.length === 0)
+    out.push({ code: "E_ALLOC_SUM", field: "allocation", message: "allocate traffic to at least one model" });
+  if (alloc.length > MAX_CANVAS_MODELS)
+    out.push({ code: "E_ALLOC_SUM", field: "allocation", message: `at most ${MAX_CANVAS_MODELS} models` });
   const seen = new Set<string>();
   let allocSum = 0;
   alloc.forEach((a, i) => {
-    if (seen.has(a.ticker)) out.push({ code: "E_ALLOC_SUM", field: `allocation.${i}.ticker`, message: `${a.ticker} is listed twice` });
+    if (seen.has(a.ticker))
+      out.push({ code: "E_ALLOC_SUM", field: `allocation.${i}.ticker`, message: `${a.ticker} is listed twice` });
     seen.add(a.ticker);
     allocSum += checkShare(out, `allocation.${i}.weight`, a.weight);
   });

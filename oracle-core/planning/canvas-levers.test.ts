@@ -19,7 +19,8 @@ describe("canvasLevers", () => {
     const s = r.levers.map((l) => l.monthly_savings);
     expect(s[0]).toBeCloseTo(7.925 - 1000 * (0.5 * 0.00385 + 0.5 * 0.0014), 12); // 5.3
     expect(s[1]).toBeCloseTo(7.925 - 1000 * (0.5 * 0.012 + 0.5 * 0.0014), 12); // 1.225
-    // η +0.2 on A: simple 10e-6·(100 + 1000·0.164) = 0.00264; medium 10e-6·(1000 + 10000·0.074) = 0.0174; B has no discount
+    // η +0.2 on A: simple 10e-6·(100 + 1000·0.164) = 0.00264; medium 10e-6·(1000 + 10000·0.074) = 0.0174; B has no
+    // discount
     expect(s[2]).toBeCloseTo(7.925 - 1000 * (0.5 * 0.5 * (0.00264 + 0.0174) + 0.5 * 0.00385), 12); // 0.99
     expect(s[3]).toBeCloseTo(7.925 - 1000 * (0.5 * 0.012 * Math.exp(-0.1) + 0.5 * 0.00385), 12);
     expect(r.levers[0]!.savings_pct).toBeCloseTo(5.3 / 7.925, 12);
@@ -27,11 +28,17 @@ describe("canvasLevers", () => {
   });
 
   it("says why a lever does not apply", () => {
-    expect(r.not_applicable).toEqual([{ id: "move-heavy", reason: "no heavy tasks in the mix, or no allocated model has a batch discount" }]);
+    expect(r.not_applicable).toEqual([
+      { id: "move-heavy", reason: "no heavy tasks in the mix, or no allocated model has a batch discount" },
+    ]);
   });
 
   it("prices moving heavy tasks to batch at half price on models with a batch API", () => {
-    const heavy = { ...CANVAS, mix: { simple: 0, medium: 0, complex: 1, reasoning: 0 }, allocation: [{ ticker: "A", weight: 1 }] };
+    const heavy = {
+      ...CANVAS,
+      mix: { simple: 0, medium: 0, complex: 1, reasoning: 0 },
+      allocation: [{ ticker: "A", weight: 1 }],
+    };
     const base = planCanvas(heavy, ROWS, "2026-08-21");
     const lever = base.levers.levers.find((l) => l.id === "move-heavy")!;
     expect(lever.monthly_savings).toBeCloseTo(base.cost.monthly_cost / 2, 12);

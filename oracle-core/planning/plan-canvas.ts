@@ -11,8 +11,17 @@ export interface CanvasPlan {
 }
 
 /** Monthly cost, unit economics and ranked levers of a canvas in one call. */
-export function planCanvas(input: CanvasInput, rows: readonly PlanRow[], valuationDate: string, opts: LeverOptions = {}): CanvasPlan {
+export function planCanvas(
+  input: CanvasInput,
+  rows: readonly PlanRow[],
+  valuationDate: string,
+  opts: LeverOptions = {},
+): CanvasPlan {
   const cost = canvasCost(input, rows, valuationDate);
-  const economics = unitEconomics({ ...input.economics, monthly_calls: input.monthly_calls, inference_cost_per_task: cost.cost_per_task });
+  const economics = unitEconomics({
+    ...input.economics,
+    monthly_calls: input.monthly_calls,
+    inference_cost_per_task: cost.cost_per_task,
+  });
   return { cost, economics, levers: canvasLevers(input, rows, valuationDate, opts) };
 }

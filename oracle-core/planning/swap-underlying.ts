@@ -10,11 +10,14 @@ import type { IndexBlock } from "../schemas/snapshot";
  * @example swapCurve({ kind: "model", row: { beta: 8, theta: 0.9016 } }) // [{ c: 8, theta: 0.9016 }]
  */
 export function swapCurve(
-  u: { kind: "model"; row: Pick<GreekRow, "beta" | "theta"> } | { kind: "index"; index: IndexBlock; rows: ReadonlyArray<Pick<GreekRow, "ticker" | "theta">> },
+  u:
+    | { kind: "model"; row: Pick<GreekRow, "beta" | "theta"> }
+    | { kind: "index"; index: IndexBlock; rows: ReadonlyArray<Pick<GreekRow, "ticker" | "theta">> },
 ): CurveTerm[] {
   if (u.kind === "model") return [{ c: u.row.beta, theta: u.row.theta }];
   const { index, rows } = u;
-  if (!(index.level > 0)) throw new OracleError("E_NOT_FINITE", "the index level must be > 0 to convert points to USD/M", "index.level");
+  if (!(index.level > 0))
+    throw new OracleError("E_NOT_FINITE", "the index level must be > 0 to convert points to USD/M", "index.level");
   const v = index.level_usd_per_m / index.level; // USD/M per index point
   return index.constituents.map((k) => {
     const row = rows.find((r) => r.ticker === k.ticker);

@@ -17,9 +17,12 @@ export interface UnitEconomics {
 
 /**
  * Revenue p·V, margin V·(p − c − t) − F and break-even volume F/(p − c − t), with c the mean inference cost per task.
- * @example unitEconomics({ monthly_calls: 1000, inference_cost_per_task: 0.01, revenue_per_task: 0.05, overhead_per_task: 0.01, fixed_monthly: 20 }).break_even_calls // 666.67
+ * @example unitEconomics({ monthly_calls: 1000, inference_cost_per_task: 0.01, revenue_per_task: 0.05,
+ *   overhead_per_task: 0.01, fixed_monthly: 20 }).break_even_calls // 666.67
  */
-export function unitEconomics(input: UnitEconomicsInput & { monthly_calls: number; inference_cost_per_task: number }): UnitEconomics {
+export function unitEconomics(
+  input: UnitEconomicsInput & { monthly_calls: number; inference_cost_per_task: number },
+): UnitEconomics {
   const V = num("monthly_calls", input.monthly_calls);
   const c = num("inference_cost_per_task", input.inference_cost_per_task);
   const p = num("economics.revenue_per_task", input.revenue_per_task);

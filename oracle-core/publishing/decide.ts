@@ -81,7 +81,8 @@ export function decide(input: {
     if (input.composites.has(q.ticker)) continue;
     const k = key(q.ticker, q.field);
     if (input.setAside(q.ticker, q.field, q.source, q.usd_per_m)) {
-      if (input.outvoted?.(q.ticker, q.field, q.source, q.usd_per_m)) (outvotedByKey.get(k) ?? outvotedByKey.set(k, []).get(k)!).push(q);
+      if (input.outvoted?.(q.ticker, q.field, q.source, q.usd_per_m))
+        (outvotedByKey.get(k) ?? outvotedByKey.set(k, []).get(k)!).push(q);
       continue;
     }
     (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(q);
@@ -105,7 +106,8 @@ export function decide(input: {
       const pub = input.published.get(k) ?? null;
       const pend = input.pending.get(k) ?? null;
       // Every served field keeps its ratio rule against the row's own published partner (output before input before
-      // the cache fields): a source's quote that breaks it is not a vote, and a stored value that breaks it is not served.
+      // the cache fields): a source's quote that breaks it is not a vote, and a stored value that breaks it is not
+      // served.
       const partner = ratioPartner(field);
       const against = partner === undefined ? undefined : prices[partner];
       const breaks = (v: number) => against !== undefined && ratioViolation(field, v, partner!, against) !== null;

@@ -21,3 +21,8 @@ export type { UnitSuspect } from "./unit-suspect";
 export type { FieldQuote, Reconciled } from "./reconcile";
 export type { BreakerDecision, BreakerInput, PendingMove } from "./publish-breaker";
 export type { Decisions, FieldHold, FieldPublish, PublishedRow } from "./decide";
+
+// used by the other parts
+export { frozenSources } from "./source-freshness";
+
+export type { SourceBytesAge } from "./source-freshness";

@@ -2,7 +2,14 @@
 
 /** Priced token classes a quote can carry. */
 export type QuoteField =
-  "input" | "output" | "cache_read" | "cache_write_5m" | "cache_write_1h" | "batch_input" | "batch_output" | "thinking";
+  | "input"
+  | "output"
+  | "cache_read"
+  | "cache_write_5m"
+  | "cache_write_1h"
+  | "batch_input"
+  | "batch_output"
+  | "thinking";
 
 export const QUOTE_FIELDS: readonly QuoteField[] = [
   "input",

@@ -58,7 +58,9 @@ export function reconcile(quotes: readonly FieldQuote[]): Reconciled | null {
   const dispersion = list.length === 1 || value === 0 ? 0 : (max - min) / value;
   // A second camp — two independent origins agreeing with each other on another price — is a dispute even when
   // out-voted (GROK-4.20-MULTI-AGENT at 1.25/2.5 on 3 origins against 2/6 on 2); one stray outlier is not.
-  const secondCamp = outliers.some((a) => outliers.some((b) => b !== a && Math.abs(b.usd_per_m / a.usd_per_m - 1) <= AGREE_TOL));
+  const secondCamp = outliers.some((a) =>
+    outliers.some((b) => b !== a && Math.abs(b.usd_per_m / a.usd_per_m - 1) <= AGREE_TOL),
+  );
   const majority = agreeing.length >= 2 && agreeing.length * 2 > list.length;
   const status = list.length === 1 ? "single_source" : majority && !secondCamp ? "ok" : "disputed";
   const effective_from = list.find((q) => q.effective_from && agreeing.includes(q.source))?.effective_from;

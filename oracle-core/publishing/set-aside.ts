@@ -10,7 +10,10 @@ export type SetAsideKind = "explained" | "outvoted";
  * pre-announced price, a stated preferred source) or only out-voted by a majority of the other archives.
  * @example setAsideKind(d, d.values[0]) // "outvoted" for GROK-4.20-MULTI-AGENT's genai-prices $6
  */
-export function setAsideKind(d: RegistryEntry["disagreements"][number], v: { source: string; usd_per_m: number }): SetAsideKind {
+export function setAsideKind(
+  d: RegistryEntry["disagreements"][number],
+  v: { source: string; usd_per_m: number },
+): SetAsideKind {
   const named = d.reason.includes(`${v.source} $${v.usd_per_m} (`);
   return named || d.reason.startsWith("preferred source") ? "explained" : "outvoted";
 }

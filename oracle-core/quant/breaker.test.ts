@@ -27,33 +27,49 @@ describe("breakerStep", () => {
   });
 
   it("holds a 50% cut, then confirms it with a quote within 0.1% ≥ 1 h later (index-001 gpt-4.1)", () => {
-    const { state, results } = run(base, [[4, T0], [4.003, T0 + 21 * H]]);
+    const { state, results } = run(base, [
+      [4, T0],
+      [4.003, T0 + 21 * H],
+    ]);
     expect(results).toEqual(["pending", "confirmed"]);
     expect(state.accepted).toBe(4.003);
     expect(state.pending).toBeNull();
   });
 
   it("a confirming quote < 1 h later is too soon and keeps the first pending time", () => {
-    const { state, results } = run(base, [[4, T0], [4, T0 + 0.5 * H], [4, T0 + 1 * H]]);
+    const { state, results } = run(base, [
+      [4, T0],
+      [4, T0 + 0.5 * H],
+      [4, T0 + 1 * H],
+    ]);
     expect(results).toEqual(["pending", "pending_too_soon", "confirmed"]);
     expect(state.accepted).toBe(4);
   });
 
   it("a different price replaces the pending quote; a quote outside 0.1% does not confirm", () => {
-    const { state, results } = run(base, [[4, T0], [4.01, T0 + 2 * H]]);
+    const { state, results } = run(base, [
+      [4, T0],
+      [4.01, T0 + 2 * H],
+    ]);
     expect(results).toEqual(["pending", "pending"]);
     expect(state.accepted).toBe(8);
     expect(state.pending).toEqual({ price: 4.01, since: T0 + 2 * H });
   });
 
   it("a pending quote older than 48 h is replaced, not confirmed", () => {
-    const { state, results } = run(base, [[4, T0], [4, T0 + 49 * H]]);
+    const { state, results } = run(base, [
+      [4, T0],
+      [4, T0 + 49 * H],
+    ]);
     expect(results).toEqual(["pending", "pending"]);
     expect(state.pending).toEqual({ price: 4, since: T0 + 49 * H });
   });
 
   it("an in-band quote accepts and clears the pending quote", () => {
-    const { state, results } = run(base, [[4, T0], [8.1, T0 + H]]);
+    const { state, results } = run(base, [
+      [4, T0],
+      [8.1, T0 + H],
+    ]);
     expect(results).toEqual(["pending", "accepted"]);
     expect(state.pending).toBeNull();
   });
@@ -62,7 +78,9 @@ describe("breakerStep", () => {
     const r = breakerStep(base, { price: 0 }, T0);
     expect(r.outcome).toBe("rejected");
     expect(r.state).toBe(base);
-    expect(() => breakerStep(base, { price: Number.NaN }, T0)).toThrow(expect.objectContaining({ code: "E_NOT_FINITE" }));
+    expect(() => breakerStep(base, { price: Number.NaN }, T0)).toThrow(
+      expect.objectContaining({ code: "E_NOT_FINITE" }),
+    );
   });
 
   it("does not mutate the input state", () => {

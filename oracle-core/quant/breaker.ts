@@ -46,13 +46,23 @@ export function withinTol(price: number, ref: number, tol: number): boolean {
 }
 
 /** The state of an instrument never quoted: its first positive quote is accepted unconditionally. */
-export const INITIAL_BREAKER_STATE: BreakerState = Object.freeze({ accepted: null, accepted_at: null, last_quote_at: null, pending: null });
+export const INITIAL_BREAKER_STATE: BreakerState = Object.freeze({
+  accepted: null,
+  accepted_at: null,
+  last_quote_at: null,
+  pending: null,
+});
 
 /**
  * Applies one quote observed at `now` (ms since epoch) and returns the new state; the input state is not mutated.
  * @example breakerStep(breakerStep(INITIAL_BREAKER_STATE, { price: 8 }, t0).state, { price: 4 }, t1).outcome // "held"
  */
-export function breakerStep(state: BreakerState, quote: { price: number }, now: number, params: BreakerParams = {}): BreakerStep {
+export function breakerStep(
+  state: BreakerState,
+  quote: { price: number },
+  now: number,
+  params: BreakerParams = {},
+): BreakerStep {
   const p = num("quote.price", quote.price);
   const t = num("now", now);
   if (p <= 0) return { state, result: "rejected_nonpositive", outcome: "rejected" };

@@ -14,7 +14,8 @@ export interface CappedWeightsInput {
  */
 export function cappedWeights(input: CappedWeightsInput): Record<string, number> {
   const { raw, caps } = input;
-  if (typeof raw !== "object" || raw === null) throw new OracleError("E_NO_USAGE", "raw must be an object {id: usage}", "raw");
+  if (typeof raw !== "object" || raw === null)
+    throw new OracleError("E_NO_USAGE", "raw must be an object {id: usage}", "raw");
   const ids = Object.keys(raw);
   const x = new Map<string, number>();
   for (const i of ids) {
@@ -34,7 +35,11 @@ export function cappedWeights(input: CappedWeightsInput): Record<string, number>
   let capSum = 0;
   for (const i of ids) if (x.get(i)! > 0) capSum += c.get(i)!;
   if (capSum < 1.0 - 1e-12) {
-    throw new OracleError("E_CAP_INFEASIBLE", `caps over members with usage sum to ${capSum} < 1: raise the caps or add members`, "caps");
+    throw new OracleError(
+      "E_CAP_INFEASIBLE",
+      `caps over members with usage sum to ${capSum} < 1: raise the caps or add members`,
+      "caps",
+    );
   }
   // Each round rescales the uncapped usage by an exact power of two when its total is < 1 (up: always exact) or
   // huge (down). Within float64's normal range every s·x_i and comparison stays bit-identical to ref.py, while
@@ -59,7 +64,8 @@ export function cappedWeights(input: CappedWeightsInput): Record<string, number>
       sx = total();
     }
     if (!(sx > 0)) {
-      // Every name with usage is capped: the caps sum to 1 within the feasibility slack (a boundary ref.py divides by 0 on).
+      // Every name with usage is capped: the caps sum to 1 within the feasibility slack (a boundary ref.py divides by 0
+      // on).
       s = 0;
       break;
     }

@@ -26,12 +26,23 @@ describe("compare", () => {
 
   it("breaks cost ties by id and rejects duplicate ids", () => {
     const same = { beta: 10, r_in: 0.5 };
-    const r = compare(profile, [{ id: "b", ...same }, { id: "a", ...same }, { id: "c", ...same }]);
+    const r = compare(profile, [
+      { id: "b", ...same },
+      { id: "a", ...same },
+      { id: "c", ...same },
+    ]);
     expect(r.rows.map((x) => x.id)).toEqual(["a", "b", "c"]);
-    expect(() => compare(profile, [{ id: "a", ...same }, { id: "a", ...same }])).toThrow(expect.objectContaining({ code: "E_SCHEMA" }));
+    expect(() =>
+      compare(profile, [
+        { id: "a", ...same },
+        { id: "a", ...same },
+      ]),
+    ).toThrow(expect.objectContaining({ code: "E_SCHEMA" }));
   });
 
   it("propagates task-cost validation (η outside [0,1] is rejected, not clamped)", () => {
-    expect(() => compare({ ...profile, eta: 1.2 }, [{ id: "x", beta: 1, r_in: 1 }])).toThrow(expect.objectContaining({ code: "E_ETA_RANGE" }));
+    expect(() => compare({ ...profile, eta: 1.2 }, [{ id: "x", beta: 1, r_in: 1 }])).toThrow(
+      expect.objectContaining({ code: "E_ETA_RANGE" }),
+    );
   });
 });

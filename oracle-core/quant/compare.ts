@@ -40,15 +40,22 @@ export interface CompareResult {
 
 /**
  * Prices `profile` on every instrument, sorted ascending by cost (ties by id), with the forward cost at `horizon`.
- * @example compare({ n_in: 30000, n_out: 800, eta: 0.6 }, [{ id: "SONNET-4", beta: 15, r_in: 0.2, r_cache: 0.02 }]).rows[0].cost // 0.0534
+ * @example compare({ n_in: 30000, n_out: 800, eta: 0.6 }, [{ id: "SONNET-4", beta: 15, r_in: 0.2, r_cache: 0.02
+ *   }]).rows[0].cost // 0.0534
  */
-export function compare(profile: TaskProfile, instruments: readonly CompareInstrument[], opts: CompareOptions = {}): CompareResult {
+export function compare(
+  profile: TaskProfile,
+  instruments: readonly CompareInstrument[],
+  opts: CompareOptions = {},
+): CompareResult {
   const horizon = tenor("horizon", opts.horizon ?? 0.25);
   const thetaDefault = num("theta_default", opts.theta_default ?? DEFAULTS.theta_prior_global);
   const seen = new Set<string>();
   const rows = instruments.map((ins): CompareRow => {
-    if (typeof ins.id !== "string" || ins.id === "") throw new OracleError("E_SCHEMA", "every instrument needs a string id", "id");
-    if (seen.has(ins.id)) throw new OracleError("E_SCHEMA", `instrument id ${JSON.stringify(ins.id)} appears twice`, "id");
+    if (typeof ins.id !== "string" || ins.id === "")
+      throw new OracleError("E_SCHEMA", "every instrument needs a string id", "id");
+    if (seen.has(ins.id))
+      throw new OracleError("E_SCHEMA", `instrument id ${JSON.stringify(ins.id)} appears twice`, "id");
     seen.add(ins.id);
     const { id: _id, theta: thetaIn, ...prices } = ins;
     const { n_in, n_out, n_think, eta, omega, cache_write, mode } = profile;

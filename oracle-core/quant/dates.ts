@@ -22,8 +22,11 @@ function ymdOrdinal(y: number, m: number, d: number): number {
 }
 
 function parseYmd(field: string, s: unknown, m: RegExpExecArray | null): [number, number, number] {
-  if (!m) throw new OracleError("E_BAD_DATE", `${field} must be an ISO date 'YYYY-MM-DD', got ${JSON.stringify(s)}`, field);
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  if (!m)
+    throw new OracleError("E_BAD_DATE", `${field} must be an ISO date 'YYYY-MM-DD', got ${JSON.stringify(s)}`, field);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
     throw new OracleError("E_BAD_DATE", `${field} is not a calendar date: ${JSON.stringify(s)}`, field);
   }
@@ -56,7 +59,9 @@ export function ordinalToIso(n: number): string {
 export function timestampMs(s: unknown, field = "time"): number {
   const m = typeof s === "string" ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(s) : null;
   const [y, mo, d] = parseYmd(field, s, m);
-  const hh = Number(m![4]), mm = Number(m![5]), ss = Number(m![6]);
+  const hh = Number(m![4]),
+    mm = Number(m![5]),
+    ss = Number(m![6]);
   if (hh > 23 || mm > 59 || ss > 59) {
     throw new OracleError("E_BAD_DATE", `${field} has an invalid time of day: ${JSON.stringify(s)}`, field);
   }

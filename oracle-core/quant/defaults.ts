@@ -6,7 +6,12 @@ export const DAYS_PER_YEAR = 365.25;
 export const PER_MILLION = 1e-6;
 
 /** Published tenors in years (exact fractions, §0). */
-export const TENORS: Readonly<Record<string, number>> = Object.freeze({ "1M": 1 / 12, "3M": 0.25, "6M": 0.5, "12M": 1.0 });
+export const TENORS: Readonly<Record<string, number>> = Object.freeze({
+  "1M": 1 / 12,
+  "3M": 0.25,
+  "6M": 0.5,
+  "12M": 1.0,
+});
 
 /** n_out points of the cost range (§4). */
 export const COST_POINTS: readonly number[] = Object.freeze([100, 500, 1000, 4000]);

@@ -23,7 +23,11 @@ export function forwardPrice(input: { beta: number; theta: number; t: number }):
 }
 
 /** Forward prices at named tenors (default 1M, 3M, 6M, 12M). */
-export function forwardCurve(input: { beta: number; theta: number; tenors?: Record<string, number> | null }): Record<string, number> {
+export function forwardCurve(input: {
+  beta: number;
+  theta: number;
+  tenors?: Record<string, number> | null;
+}): Record<string, number> {
   const tenors = tenorMap("tenors", input.tenors ?? TENORS);
   const out: Record<string, number> = {};
   for (const [name, t] of Object.entries(tenors)) out[name] = forwardPrice({ beta: input.beta, theta: input.theta, t });

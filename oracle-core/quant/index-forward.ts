@@ -15,7 +15,8 @@ export interface IndexForwardInput {
 export function indexForward(input: IndexForwardInput): Record<string, number> {
   const curve: CurveTerm[] = Object.keys(input.contributions).map((i) => {
     const theta = input.thetas?.[i];
-    if (theta === undefined) throw new OracleError("E_UNKNOWN_ID", `no theta given for constituent ${i}`, `thetas.${i}`);
+    if (theta === undefined)
+      throw new OracleError("E_UNKNOWN_ID", `no theta given for constituent ${i}`, `thetas.${i}`);
     return { c: input.contributions[i]!, theta };
   });
   const tenors = tenorMap("tenors", input.tenors ?? TENORS);

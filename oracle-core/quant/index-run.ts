@@ -85,7 +85,8 @@ const sumOver = (ids: Iterable<string>, f: (i: string) => number): number => {
 /** Runs the fixings in order; the level does not move on rebalances, entries or exits. */
 export function indexRun(input: IndexRunInput): IndexRunResult {
   const prm = { ...DEFAULTS, ...(input.params ?? {}) };
-  for (const k of ["base_value", "basket_value_usd", "stale_hours", "index_breaker_pct"] as const) num(`params.${k}`, prm[k]);
+  for (const k of ["base_value", "basket_value_usd", "stale_hours", "index_breaker_pct"] as const)
+    num(`params.${k}`, prm[k]);
   const B = prm.basket_value_usd;
   const universe = input.universe;
   const states = new Map<string, BreakerState>();
@@ -101,12 +102,25 @@ export function indexRun(input: IndexRunInput): IndexRunResult {
   input.events.forEach((ev, e) => {
     const T = timestampMs(ev.time, `events[${e}].time`);
     const log: QuoteLogEntry[] = [];
-    const quotes = (ev.quotes ?? []).map((qt, k) => ({ qt, t: timestampMs(qt.observed_at, `events[${e}].quotes[${k}].observed_at`) }));
+    const quotes = (ev.quotes ?? []).map((qt, k) => ({
+      qt,
+      t: timestampMs(qt.observed_at, `events[${e}].quotes[${k}].observed_at`),
+    }));
     quotes.sort((a, b) => a.t - b.t); // stable: input order within the same instant
     for (const { qt, t } of quotes) {
       const i = qt.id;
-      if (!states.has(i)) throw new OracleError("E_UNKNOWN_ID", `quote for unknown id ${JSON.stringify(i)}: add it to the universe`, "id");
-      if (t > T) throw new OracleError("E_FUTURE_QUOTE", `quote for ${i} observed at ${qt.observed_at}, after the fixing ${ev.time}`, "observed_at");
+      if (!states.has(i))
+        throw new OracleError(
+          "E_UNKNOWN_ID",
+          `quote for unknown id ${JSON.stringify(i)}: add it to the universe`,
+          "id",
+        );
+      if (t > T)
+        throw new OracleError(
+          "E_FUTURE_QUOTE",
+          `quote for ${i} observed at ${qt.observed_at}, after the fixing ${ev.time}`,
+          "observed_at",
+        );
       const r = breakerStep(st(i), { price: qt.price }, t, prm);
       states.set(i, r.state);
       log.push({ id: i, observed_at: qt.observed_at, price: qt.price, result: r.result });
@@ -125,24 +139,36 @@ export function indexRun(input: IndexRunInput): IndexRunResult {
       L_pre = D === null ? prm.base_value : sumOver(q.keys(), (i) => q.get(i)! * acc(i)) / D;
       const eligible: Record<string, number> = {};
       for (const i of rb.members) {
-        if (!states.has(i)) throw new OracleError("E_UNKNOWN_ID", `rebalance member ${JSON.stringify(i)} is not in the universe`, "members");
+        if (!states.has(i))
+          throw new OracleError(
+            "E_UNKNOWN_ID",
+            `rebalance member ${JSON.stringify(i)} is not in the universe`,
+            "members",
+          );
         const { stale, held } = status(i);
         if (st(i).accepted === null || stale || held) excluded.push(i);
         else {
           const u = rb.usage?.[i];
-          if (u === undefined) throw new OracleError("E_NO_USAGE", `no usage given for rebalance member ${i}`, `usage.${i}`);
+          if (u === undefined)
+            throw new OracleError("E_NO_USAGE", `no usage given for rebalance member ${i}`, `usage.${i}`);
           eligible[i] = u;
         }
       }
       const provider_of = Object.fromEntries(Object.keys(eligible).map((i) => [i, universe[i]!.provider]));
-      const w = indexWeights({ usage: eligible, provider_of, model_cap: prm.model_cap, provider_cap: prm.provider_cap }).weights;
+      const w = indexWeights({
+        usage: eligible,
+        provider_of,
+        model_cap: prm.model_cap,
+        provider_cap: prm.provider_cap,
+      }).weights;
       q = new Map();
       for (const i of Object.keys(w)) if (w[i]! > 0) q.set(i, (w[i]! * B) / acc(i));
       D = sumOver(q.keys(), (i) => q.get(i)! * acc(i)) / L_pre;
       if (v_point === null) v_point = sumOver(Object.keys(w), (i) => w[i]! * acc(i)) / prm.base_value;
       rebalanced = true;
     }
-    if (D === null || v_point === null) throw new OracleError("E_NO_BASE", "the first event must be a rebalance (the base date)", "events");
+    if (D === null || v_point === null)
+      throw new OracleError("E_NO_BASE", "the first event must be a rebalance (the base date)", "events");
     const div = D;
     const vp = v_point;
     const ids = [...q.keys()];

@@ -55,11 +55,35 @@ export type { CurveTerm } from "./forward";
 export type { CappedWeightsInput } from "./capped-weights";
 export type { IndexWeightsInput, IndexWeightsResult } from "./index-weights";
 export type { BreakerState, BreakerParams, BreakerResult, BreakerOutcome, BreakerStep } from "./breaker";
-export type { IndexQuote, IndexEvent, IndexParams, IndexRunInput, IndexRunResult, IndexFixing, QuoteLogEntry } from "./index-run";
+export type {
+  IndexQuote,
+  IndexEvent,
+  IndexParams,
+  IndexRunInput,
+  IndexRunResult,
+  IndexFixing,
+  QuoteLogEntry,
+} from "./index-run";
 export type { IndexForwardInput } from "./index-forward";
 export type { SwapNotional, SwapValueInput, SwapValueResult, SwapPeriod, SwapTerms } from "./swap";
 export type { ClosedFormInput, SwapFairRateInput, SwapFairRateResult } from "./swap-fair-rate";
 export type {
-  MertonParamsInput, MertonParams, MertonAnalyticsInput, MertonAnalytics, McMertonInput, McMertonTenor, McMertonResult,
+  MertonParamsInput,
+  MertonParams,
+  MertonAnalyticsInput,
+  MertonAnalytics,
+  McMertonInput,
+  McMertonTenor,
+  McMertonResult,
 } from "./merton";
-export type { SimulateMertonParams, SimulateMertonOptions, SimulateMertonResult, SimTenorStats, SimProgress } from "./monte-carlo";
+export type {
+  SimulateMertonParams,
+  SimulateMertonOptions,
+  SimulateMertonResult,
+  SimTenorStats,
+  SimProgress,
+} from "./monte-carlo";
+
+// used by the other parts
+export { parseClockOffset } from "./clock-offset";
+export { allFinite } from "./validate";

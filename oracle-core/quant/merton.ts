@@ -32,7 +32,11 @@ export function mertonParams(input: MertonParamsInput): MertonParams {
   const sj = input.sigma_j == null ? DEFAULTS.sigma_j : num("sigma_j", input.sigma_j);
   const theta = num("theta", input.theta);
   const sm = num("sigma_month", input.sigma_month);
-  for (const [field, v] of [["lambda_j", lj], ["sigma_j", sj], ["sigma_month", sm]] as const) {
+  for (const [field, v] of [
+    ["lambda_j", lj],
+    ["sigma_j", sj],
+    ["sigma_month", sm],
+  ] as const) {
     if (v < 0) throw new OracleError("E_BAD_MC_PARAM", `${field} must be >= 0, got ${v}`, field);
   }
   const var_total = 12.0 * sm * sm;
@@ -112,7 +116,8 @@ export function mertonAnalytics(input: MertonAnalyticsInput): MertonAnalytics {
   const variance = Math.max(m2 - mean * mean, 0.0);
   const quantiles: Record<string, number> = {};
   for (const p of input.probs ?? QUANTILE_PROBS) {
-    if (!(p > 0 && p < 1)) throw new OracleError("E_BAD_MC_PARAM", `quantile probabilities must be in (0,1), got ${p}`, "probs");
+    if (!(p > 0 && p < 1))
+      throw new OracleError("E_BAD_MC_PARAM", `quantile probabilities must be in (0,1), got ${p}`, "probs");
     const key = `p${Math.round(p * 100)}`;
     if (t === 0 || (sd === 0 && lj === 0)) {
       quantiles[key] = beta * Math.exp(mu * t);
@@ -123,11 +128,21 @@ export function mertonAnalytics(input: MertonAnalyticsInput): MertonAnalytics {
     let hi = mu * t + 1.0;
     // bracket the quantile; the cap only trips for absurd parameters (a worker must never spin forever)
     for (let k = 0; F(lo) > p; k++) {
-      if (k > 10_000) throw new OracleError("E_BAD_MC_PARAM", "cannot bracket the quantile: check theta, sigma and jump parameters", "params");
+      if (k > 10_000)
+        throw new OracleError(
+          "E_BAD_MC_PARAM",
+          "cannot bracket the quantile: check theta, sigma and jump parameters",
+          "params",
+        );
       lo -= 1.0;
     }
     for (let k = 0; F(hi) < p; k++) {
-      if (k > 10_000) throw new OracleError("E_BAD_MC_PARAM", "cannot bracket the quantile: check theta, sigma and jump parameters", "params");
+      if (k > 10_000)
+        throw new OracleError(
+          "E_BAD_MC_PARAM",
+          "cannot bracket the quantile: check theta, sigma and jump parameters",
+          "params",
+        );
       hi += 1.0;
     }
     for (let k = 0; k < 200; k++) {
@@ -155,10 +170,15 @@ export interface McMertonTenor {
   quantiles: Record<string, number>;
 }
 
-/** Output of {@link mcMerton}: one entry per tenor name, plus `params` when more than one tenor is asked (as ref.py). */
+/**
+ * Output of {@link mcMerton}: one entry per tenor name, plus `params` when more than one tenor is asked (as ref.py).
+ */
 export type McMertonResult = Record<string, McMertonTenor | MertonParams>;
 
-/** ref.py `mc_merton` vector view: {@link mertonAnalytics} at each tenor (the expectations the simulator is tested against). */
+/**
+ * ref.py `mc_merton` vector view: {@link mertonAnalytics} at each tenor (the expectations the simulator is tested
+ * against).
+ */
 export function mcMerton(input: McMertonInput): McMertonResult {
   const tenors = tenorMap("tenors", input.tenors ?? TENORS);
   const out: McMertonResult = {};

@@ -32,7 +32,13 @@ describe("simulateMerton", () => {
     const signal = { aborted: false };
     let caught: unknown;
     try {
-      simulateMerton(GPT41, { paths: 5000, seed: 1, chunkSize: 1000, signal, onProgress: (p) => (signal.aborted = p.done >= 2000) });
+      simulateMerton(GPT41, {
+        paths: 5000,
+        seed: 1,
+        chunkSize: 1000,
+        signal,
+        onProgress: (p) => (signal.aborted = p.done >= 2000),
+      });
     } catch (e) {
       caught = e;
     }
@@ -47,7 +53,10 @@ describe("simulateMerton", () => {
   });
 
   it("with σ = 0 and no jumps every path is β·e^(μt) = β·e^(−θt)", () => {
-    const r = simulateMerton({ beta: 10, theta: 0.5, sigma_month: 0, lambda_j: 0 }, { paths: 100, seed: 1, tenors: { "1Y": 1 } });
+    const r = simulateMerton(
+      { beta: 10, theta: 0.5, sigma_month: 0, lambda_j: 0 },
+      { paths: 100, seed: 1, tenors: { "1Y": 1 } },
+    );
     expect(mertonParams({ theta: 0.5, sigma_month: 0, lambda_j: 0 }).mu).toBe(-0.5);
     expect(r.tenors["1Y"]!.p50).toBeCloseTo(10 * Math.exp(-0.5), 14);
     expect(r.tenors["1Y"]!.p5).toBe(r.tenors["1Y"]!.p95);
@@ -56,7 +65,11 @@ describe("simulateMerton", () => {
   it("rejects bad options with E_BAD_MC_PARAM / E_NEG_TENOR", () => {
     expect(() => simulateMerton(GPT41, { paths: 0 })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM" }));
     expect(() => simulateMerton(GPT41, { seed: -1 })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM" }));
-    expect(() => simulateMerton({ ...GPT41, sigma_j: -0.1 })).toThrow(expect.objectContaining({ code: "E_BAD_MC_PARAM" }));
-    expect(() => simulateMerton(GPT41, { tenors: { bad: -1 } })).toThrow(expect.objectContaining({ code: "E_NEG_TENOR" }));
+    expect(() => simulateMerton({ ...GPT41, sigma_j: -0.1 })).toThrow(
+      expect.objectContaining({ code: "E_BAD_MC_PARAM" }),
+    );
+    expect(() => simulateMerton(GPT41, { tenors: { bad: -1 } })).toThrow(
+      expect.objectContaining({ code: "E_NEG_TENOR" }),
+    );
   });
 });

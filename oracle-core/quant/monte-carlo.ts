@@ -59,7 +59,8 @@ export interface SimulateMertonResult {
 }
 
 function positiveInt(field: string, x: number): number {
-  if (!Number.isSafeInteger(x) || x < 1) throw new OracleError("E_BAD_MC_PARAM", `${field} must be an integer >= 1, got ${x}`, field);
+  if (!Number.isSafeInteger(x) || x < 1)
+    throw new OracleError("E_BAD_MC_PARAM", `${field} must be an integer >= 1, got ${x}`, field);
   return x;
 }
 
@@ -70,7 +71,10 @@ function positiveInt(field: string, x: number): number {
  * const it = simulateMertonChunks(p, { paths: 10000, seed: 1, signal });
  * let r = it.next(); while (!r.done) { post(r.value); await tick(); r = it.next(); }
  */
-export function* simulateMertonChunks(params: SimulateMertonParams, opts: SimulateMertonOptions = {}): Generator<SimProgress, SimulateMertonResult, void> {
+export function* simulateMertonChunks(
+  params: SimulateMertonParams,
+  opts: SimulateMertonOptions = {},
+): Generator<SimProgress, SimulateMertonResult, void> {
   const beta = price("beta", params.beta);
   const P = mertonParams(params);
   const paths = positiveInt("paths", opts.paths ?? 10_000);
@@ -127,7 +131,8 @@ export function* simulateMertonChunks(params: SimulateMertonParams, opts: Simula
     };
   }
   const result: SimulateMertonResult = { paths, seed, params: P, tenors: stats };
-  if (opts.keepSamples) result.samples = Object.fromEntries(Object.entries(tenors).map(([name, t]) => [name, sampleOf(t)]));
+  if (opts.keepSamples)
+    result.samples = Object.fromEntries(Object.entries(tenors).map(([name, t]) => [name, sampleOf(t)]));
   return result;
 }
 

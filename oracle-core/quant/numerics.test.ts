@@ -1,6 +1,17 @@
 // Building blocks checked against published values: erf/erfc, type-7 percentiles, xoshiro128**, day ordinals.
 import { describe, expect, it } from "vitest";
-import { createRng, dateOrdinal, erf, erfc, normCdf, ordinalToIso, percentileType7, timestampMs, xoshiro128ss, yearFrac } from "./index";
+import {
+  createRng,
+  dateOrdinal,
+  erf,
+  erfc,
+  normCdf,
+  ordinalToIso,
+  percentileType7,
+  timestampMs,
+  xoshiro128ss,
+  yearFrac,
+} from "./index";
 
 describe("erf / erfc (Cody)", () => {
   it("matches reference values to ~1e−15 relative", () => {
@@ -32,12 +43,16 @@ describe("percentileType7", () => {
 describe("xoshiro128**", () => {
   it("state (1,2,3,4) gives the reference sequence 11520, 0, 5927040, 70819200, 2031721883, 1637235492", () => {
     const r = xoshiro128ss(1, 2, 3, 4);
-    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
+    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492,
+    ]);
   });
   it("seeded uniforms are in [0,1) with mean ≈ 1/2 and normals with mean ≈ 0, variance ≈ 1", () => {
     const r = createRng(42);
     const n = 100_000;
-    let su = 0, sz = 0, sz2 = 0;
+    let su = 0,
+      sz = 0,
+      sz2 = 0;
     for (let i = 0; i < n; i++) {
       const u = r.random();
       expect(u >= 0 && u < 1).toBe(true);
@@ -65,7 +80,9 @@ describe("dates (no clock)", () => {
     for (let n = 730_000; n < 740_000; n += 37) {
       const iso = ordinalToIso(n);
       expect(dateOrdinal(iso)).toBe(n);
-      expect(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8))) / 86_400_000).toBe(n - 719163);
+      expect(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8))) / 86_400_000).toBe(
+        n - 719163,
+      );
     }
   });
   it("rejects invalid dates with E_BAD_DATE", () => {

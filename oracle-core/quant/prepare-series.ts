@@ -24,11 +24,17 @@ export interface SeriesPoint {
  * with a flat "carry" point appended when as_of is later than the last observation.
  */
 export function prepareSeries(obs: readonly Observation[], as_of?: string | null): SeriesPoint[] {
-  if (!Array.isArray(obs) || obs.length === 0) throw new OracleError("E_NO_OBS", "at least one price observation is required", "obs");
+  if (!Array.isArray(obs) || obs.length === 0)
+    throw new OracleError("E_NO_OBS", "at least one price observation is required", "obs");
   const rows = (obs as readonly Observation[]).map((o, i) => {
     const d = dateOrdinal(o?.date, `obs[${i}].date`);
     const p = num(`obs[${i}].price`, o.price);
-    if (p <= 0) throw new OracleError("E_NONPOS_PRICE", `theta needs prices > 0 (log price), got ${p} at obs[${i}]`, `obs[${i}].price`);
+    if (p <= 0)
+      throw new OracleError(
+        "E_NONPOS_PRICE",
+        `theta needs prices > 0 (log price), got ${p} at obs[${i}]`,
+        `obs[${i}].price`,
+      );
     return { d, i, p, k: o.kind ?? "change" };
   });
   rows.sort((a, b) => a.d - b.d || a.i - b.i);

@@ -3,8 +3,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  INITIAL_BREAKER_STATE, breakerStep, cappedWeights, fitTheta, forwardPrice, ordinalToIso, taskCost,
-  type BreakerState, type Observation, type TaskCostInput,
+  INITIAL_BREAKER_STATE,
+  breakerStep,
+  cappedWeights,
+  fitTheta,
+  forwardPrice,
+  ordinalToIso,
+  taskCost,
+  type BreakerState,
+  type Observation,
+  type TaskCostInput,
 } from "./index";
 
 const real = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -22,7 +30,9 @@ const instrument = fc.record({
     fc.array(fc.tuple(real(0, 1e6), real(1, 2), real(1, 2)), { maxLength: 3 }).map((ts) => {
       let ai = 1;
       let ao = 1;
-      return [...ts].sort((a, b) => a[0] - b[0]).map(([tau, fi, fo]) => ({ tau, alpha_in: (ai *= fi), alpha_out: (ao *= fo) }));
+      return [...ts]
+        .sort((a, b) => a[0] - b[0])
+        .map(([tau, fi, fo]) => ({ tau, alpha_in: (ai *= fi), alpha_out: (ao *= fo) }));
     }),
     { nil: undefined },
   ),
@@ -51,28 +61,37 @@ describe("task cost properties (§2–3)", () => {
         const parts = Object.values(r.components).reduce((a, b) => a + b, 0);
         expect(Math.abs(parts - r.cost)).toBeLessThanOrEqual(1e-12 * Math.max(r.cost, r.cost_without_cache) + 1e-300);
         expect(r.savings).toBeLessThanOrEqual(r.cost_without_cache);
-        if (r.savings_pct !== null) expect(r.savings_pct).toBeLessThanOrEqual(100 * (1 + 1e-12)); // 100·savings/S0 rounds
+        // 100·savings/S0 rounds
+        if (r.savings_pct !== null) expect(r.savings_pct).toBeLessThanOrEqual(100 * (1 + 1e-12));
       }),
     );
   });
 
   it("cost is non-decreasing in each of n_in, n_out, n_think (η, ω fixed)", () => {
     fc.assert(
-      fc.property(costInput, fc.constantFrom("n_in" as const, "n_out" as const, "n_think" as const), real(0, 1e6), (inp, key, extra) => {
-        const more = { ...inp, [key]: (inp[key] ?? 0) + extra };
-        expect(taskCost(more).cost).toBeGreaterThanOrEqual(taskCost(inp).cost);
-      }),
+      fc.property(
+        costInput,
+        fc.constantFrom("n_in" as const, "n_out" as const, "n_think" as const),
+        real(0, 1e6),
+        (inp, key, extra) => {
+          const more = { ...inp, [key]: (inp[key] ?? 0) + extra };
+          expect(taskCost(more).cost).toBeGreaterThanOrEqual(taskCost(inp).cost);
+        },
+      ),
     );
   });
 
   it("κ·β·n_out·1e−6 = S when β > 0 and n_out > 0 (relative 1e−12)", () => {
     fc.assert(
-      fc.property(costInput.filter((i) => i.beta > 1e-9 && i.n_out >= 1), (inp) => {
-        const r = taskCost(inp);
-        expect(r.kappa).not.toBeNull();
-        const viaKappa = r.kappa! * inp.beta * inp.n_out * 1e-6;
-        expect(Math.abs(viaKappa - r.cost)).toBeLessThanOrEqual(1e-12 * r.cost + 1e-300);
-      }),
+      fc.property(
+        costInput.filter((i) => i.beta > 1e-9 && i.n_out >= 1),
+        (inp) => {
+          const r = taskCost(inp);
+          expect(r.kappa).not.toBeNull();
+          const viaKappa = r.kappa! * inp.beta * inp.n_out * 1e-6;
+          expect(Math.abs(viaKappa - r.cost)).toBeLessThanOrEqual(1e-12 * r.cost + 1e-300);
+        },
+      ),
     );
   });
 });
@@ -97,7 +116,9 @@ const series = fc
       fc.array(fc.constantFrom("launch", "change", "successor"), { minLength: days.length, maxLength: days.length }),
     ),
   )
-  .map(([days, prices, kinds]): Observation[] => days.map((d, i) => ({ date: ordinalToIso(d), price: prices[i]!, kind: kinds[i]! })));
+  .map(([days, prices, kinds]): Observation[] =>
+    days.map((d, i) => ({ date: ordinalToIso(d), price: prices[i]!, kind: kinds[i]! })),
+  );
 
 describe("θ data preparation (§5.2)", () => {
   it("adding an exact duplicate observation (same date, same price) anywhere leaves the fit unchanged", () => {
@@ -128,17 +149,24 @@ describe("circuit breaker (§8.6)", () => {
   it("never accepts a > 15% move from a single quote", () => {
     const move = fc.oneof(real(0.001, 0.8499), real(1.1501, 20));
     fc.assert(
-      fc.property(real(0.01, 1000), move, fc.option(real(0.01, 1000), { nil: null }), fc.integer({ min: 0, max: 200 }), (pa, factor, pendingPrice, hours) => {
-        const accepted = breakerStep(INITIAL_BREAKER_STATE, { price: pa }, T0).state;
-        const p = pa * factor;
-        // any earlier pending quote at a different price (outside the 0.1% confirmation band) must not help
-        const pending = pendingPrice !== null && Math.abs(p / pendingPrice - 1) > 0.002 ? { price: pendingPrice, since: T0 } : null;
-        const state: BreakerState = { ...accepted, pending };
-        const r = breakerStep(state, { price: p }, T0 + hours * 3_600_000);
-        expect(r.outcome).toBe("held");
-        expect(r.state.accepted).toBe(pa);
-        expect(r.state.pending).toEqual({ price: p, since: T0 + hours * 3_600_000 });
-      }),
+      fc.property(
+        real(0.01, 1000),
+        move,
+        fc.option(real(0.01, 1000), { nil: null }),
+        fc.integer({ min: 0, max: 200 }),
+        (pa, factor, pendingPrice, hours) => {
+          const accepted = breakerStep(INITIAL_BREAKER_STATE, { price: pa }, T0).state;
+          const p = pa * factor;
+          // any earlier pending quote at a different price (outside the 0.1% confirmation band) must not help
+          const pending =
+            pendingPrice !== null && Math.abs(p / pendingPrice - 1) > 0.002 ? { price: pendingPrice, since: T0 } : null;
+          const state: BreakerState = { ...accepted, pending };
+          const r = breakerStep(state, { price: p }, T0 + hours * 3_600_000);
+          expect(r.outcome).toBe("held");
+          expect(r.state.accepted).toBe(pa);
+          expect(r.state.pending).toEqual({ price: p, since: T0 + hours * 3_600_000 });
+        },
+      ),
     );
   });
 });
@@ -155,7 +183,8 @@ describe("water-filling (§8.3)", () => {
         expect(Math.abs(total - 1)).toBeLessThanOrEqual(1e-12);
         for (let i = 0; i < xs.length; i++) {
           expect(w[`m${i}`]!).toBeLessThanOrEqual(cap + 1e-15);
-          for (let j = 0; j < xs.length; j++) if (xs[i]! < xs[j]!) expect(w[`m${i}`]!).toBeLessThanOrEqual(w[`m${j}`]! + 1e-15);
+          for (let j = 0; j < xs.length; j++)
+            if (xs[i]! < xs[j]!) expect(w[`m${i}`]!).toBeLessThanOrEqual(w[`m${j}`]! + 1e-15);
         }
       }),
     );

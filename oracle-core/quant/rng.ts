@@ -15,7 +15,10 @@ const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
 /** xoshiro128** from an explicit non-zero 128-bit state (four uint32 words). */
 export function xoshiro128ss(s0: number, s1: number, s2: number, s3: number): Rng {
-  let a = s0 >>> 0, b = s1 >>> 0, c = s2 >>> 0, d = s3 >>> 0;
+  let a = s0 >>> 0,
+    b = s1 >>> 0,
+    c = s2 >>> 0,
+    d = s3 >>> 0;
   if ((a | b | c | d) === 0) throw new OracleError("E_BAD_MC_PARAM", "xoshiro128** state must not be all zero", "seed");
   let spare: number | null = null;
   const nextUint32 = (): number => {
@@ -59,7 +62,8 @@ function splitmix32(state: { x: number }): number {
  * @example createRng(42).random() // same value on every run
  */
 export function createRng(seed: number): Rng {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new OracleError("E_BAD_MC_PARAM", `seed must be an integer >= 0, got ${seed}`, "seed");
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new OracleError("E_BAD_MC_PARAM", `seed must be an integer >= 0, got ${seed}`, "seed");
   const hi = Math.floor(seed / 4294967296);
   const st = { x: (seed >>> 0) ^ Math.imul(hi, 0x27d4eb2d) };
   return xoshiro128ss(splitmix32(st), splitmix32(st), splitmix32(st), splitmix32(st) | 1);
@@ -69,7 +73,12 @@ export function createRng(seed: number): Rng {
 export function poissonKnuth(rng: Rng, lambda: number): number {
   if (lambda <= 0) return 0;
   // exp(−λ) underflows near 745; far below that the product method is still exact but slow.
-  if (lambda > 700) throw new OracleError("E_BAD_MC_PARAM", `Poisson mean ${lambda} per step is too large: use a finer grid`, "lambda_j");
+  if (lambda > 700)
+    throw new OracleError(
+      "E_BAD_MC_PARAM",
+      `Poisson mean ${lambda} per step is too large: use a finer grid`,
+      "lambda_j",
+    );
   const L = Math.exp(-lambda);
   let k = 0;
   let p = rng.random();

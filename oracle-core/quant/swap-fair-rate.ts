@@ -19,9 +19,11 @@ export function fairRateClosedForm(input: ClosedFormInput): number {
   const theta = num("theta", input.theta);
   const r = num("rate", input.rate);
   const months = input.months;
-  if (!Number.isInteger(months) || months < 1) throw new OracleError("E_SWAP_TERM", `months must be an integer >= 1, got ${months}`, "months");
+  if (!Number.isInteger(months) || months < 1)
+    throw new OracleError("E_SWAP_TERM", `months must be an integer >= 1, got ${months}`, "months");
   const d = 1.0 / 12.0;
-  const geo = (x: number): number => (x === 0 ? months : (Math.exp(-x * d) * -Math.expm1(-x * d * months)) / -Math.expm1(-x * d));
+  const geo = (x: number): number =>
+    x === 0 ? months : (Math.exp(-x * d) * -Math.expm1(-x * d * months)) / -Math.expm1(-x * d);
   return (beta * geo(r + theta)) / geo(r);
 }
 
@@ -54,7 +56,13 @@ export interface SwapFairRateResult {
  * @example swapFairRate({ curve: [{ c: 8, theta: 0.9016 }], months: 1 }).fair_rate // ≈ 7.4210
  */
 export function swapFairRate(input: SwapFairRateInput): SwapFairRateResult {
-  const base = { curve: input.curve, months: input.months, K: 0, notional: { type: "tokens" as const, amount: 1 }, rate: input.rate };
+  const base = {
+    curve: input.curve,
+    months: input.months,
+    K: 0,
+    notional: { type: "tokens" as const, amount: 1 },
+    rate: input.rate,
+  };
   const res = swapValue({ ...base, fixing: input.fixing ?? "end" });
   const avg = swapValue({ ...base, fixing: "average" });
   const single = input.curve.length === 1 ? input.curve[0]! : null;

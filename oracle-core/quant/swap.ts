@@ -117,23 +117,36 @@ export function swapTerms(input: Omit<SwapValueInput, "curve">): SwapTerms {
   else if (ntype === "usd") {
     if (K <= 0) throw new OracleError("E_SWAP_K", "a USD notional needs K > 0 to convert the budget to tokens", "K");
     N = (price("notional.amount", input.notional.amount) * 1e6) / K;
-  } else throw new OracleError("E_BAD_NOTIONAL", `notional.type must be 'tokens' or 'usd', got ${JSON.stringify(ntype)}`, "notional.type");
-  if (s >= months / 12.0 - 1e-12) throw new OracleError("E_SWAP_EXPIRED", `valuation time s=${s} is at or after the last payment`, "s");
+  } else
+    throw new OracleError(
+      "E_BAD_NOTIONAL",
+      `notional.type must be 'tokens' or 'usd', got ${JSON.stringify(ntype)}`,
+      "notional.type",
+    );
+  if (s >= months / 12.0 - 1e-12)
+    throw new OracleError("E_SWAP_EXPIRED", `valuation time s=${s} is at or after the last payment`, "s");
   return { months, r, K, s, fixing, N };
 }
 
 /**
  * Fair rate, NPV to the fixed payer and sensitivities at valuation time s; payments with t_m ≤ s are settled.
- * @example swapValue({ curve: [{ c: 8, theta: 0.9016 }], months: 3, K: 7.5, notional: { amount: 1e9 } }).npv_fixed_payer // ≈ −1794.18
+ * @example swapValue({ curve: [{ c: 8, theta: 0.9016 }], months: 3, K: 7.5, notional: { amount: 1e9 }
+ *   }).npv_fixed_payer // ≈ −1794.18
  */
 export function swapValue(input: SwapValueInput): SwapValueResult {
   const { months, r, K, s, fixing, N } = swapTerms(input);
   if (!Array.isArray(input.curve)) throw new OracleError("E_NOT_FINITE", "curve must be a list of {c, theta}", "curve");
-  const curve = (input.curve as readonly CurveTerm[]).map((c, j) => ({ c: price(`curve[${j}].c`, c?.c), theta: num(`curve[${j}].theta`, c.theta) }));
+  const curve = (input.curve as readonly CurveTerm[]).map((c, j) => ({
+    c: price(`curve[${j}].c`, c?.c),
+    theta: num(`curve[${j}].theta`, c.theta),
+  }));
 
   const dlt = 1.0 / 12.0;
   const periods: SwapPeriod[] = [];
-  let A = 0, PVf = 0, dA_dr = 0, dPVf_dr = 0;
+  let A = 0,
+    PVf = 0,
+    dA_dr = 0,
+    dPVf_dr = 0;
   const dF_dc = curve.map(() => 0);
   const dF_dth = curve.map(() => 0);
   for (let m = 1; m <= months; m++) {
@@ -155,7 +168,11 @@ export function swapValue(input: SwapValueInput): SwapValueResult {
         dgs = res.map((x) => x[1]);
       } else {
         if (input.realized_avg == null) {
-          throw new OracleError("E_NEED_REALIZED", "average fixing is partly elapsed: pass realized_avg (the average so far this period)", "realized_avg");
+          throw new OracleError(
+            "E_NEED_REALIZED",
+            "average fixing is partly elapsed: pass realized_avg (the average so far this period)",
+            "realized_avg",
+          );
         }
         const fracLeft = tau / dlt;
         const res = curve.map((c) => avgFactor(c.theta, 0.0, tau));

@@ -187,8 +187,22 @@ export function resolveTask(i: InstrumentPrices, p: ResolvedProfile): ResolvedTa
   const r_eff = effectiveInputRatio(r_in, r_cache, p.eta, p.omega, r_cw);
   const { n_in, n_out, n_think, eta, omega, mode, cache_write } = p;
   return {
-    n_in, n_out, n_think, eta, omega, mode, cache_write,
-    beta, r_in, r_cache, r_think, r_cw, r_eff, b, alpha_in, alpha_out, tier_tau,
+    n_in,
+    n_out,
+    n_think,
+    eta,
+    omega,
+    mode,
+    cache_write,
+    beta,
+    r_in,
+    r_cache,
+    r_think,
+    r_cw,
+    r_eff,
+    b,
+    alpha_in,
+    alpha_out,
+    tier_tau,
   };
 }
-

@@ -53,7 +53,8 @@ export function thetaCandidates(input: ThetaCandidatesInput): ThetaCandidatesRes
   tb = dot(wp, t) / Wp;
   yb = dot(wp, y) / Wp;
   out["F_ew_wls_slope"] =
-    -wp.reduce((s, c, i) => s + c * (t[i]! - tb) * (y[i]! - yb), 0) / wp.reduce((s, c, i) => s + c * (t[i]! - tb) ** 2, 0);
+    -wp.reduce((s, c, i) => s + c * (t[i]! - tb) * (y[i]! - yb), 0) /
+    wp.reduce((s, c, i) => s + c * (t[i]! - tb) ** 2, 0);
   // G: calendar decay λ^(age in months of the interval end)
   const wt = dy.map((_, i) => lam ** (12.0 * (tn - t[i + 1]!)));
   out["G_ew_ratio_calendar_decay"] = -dot(wt, dy) / dot(wt, dt);

@@ -42,7 +42,12 @@ export interface FitThetaResult {
 }
 
 interface Resolved {
-  lam: number; theta_prior: number; T0: number; tmin: number; tmax: number; sfloor: number;
+  lam: number;
+  theta_prior: number;
+  T0: number;
+  tmin: number;
+  tmax: number;
+  sfloor: number;
 }
 
 /** Validates the fit options (ref.py `fit_theta` order), exported for the backtest. */
@@ -50,13 +55,20 @@ export function resolveFitOptions(o: Omit<FitOptions, "as_of">): Resolved {
   const lam = o.lam == null ? DEFAULTS.lam : num("lam", o.lam);
   if (!(lam > 0 && lam <= 1)) throw new OracleError("E_BAD_LAMBDA", `lam must be in (0, 1], got ${lam}`, "lam");
   const theta_prior = o.theta_prior == null ? DEFAULTS.theta_prior_global : num("theta_prior", o.theta_prior);
-  const T0 = o.prior_strength_years == null ? DEFAULTS.prior_strength_years : num("prior_strength_years", o.prior_strength_years);
-  if (T0 < 0) throw new OracleError("E_BAD_PRIOR", `prior_strength_years must be >= 0, got ${T0}`, "prior_strength_years");
+  const T0 =
+    o.prior_strength_years == null
+      ? DEFAULTS.prior_strength_years
+      : num("prior_strength_years", o.prior_strength_years);
+  if (T0 < 0)
+    throw new OracleError("E_BAD_PRIOR", `prior_strength_years must be >= 0, got ${T0}`, "prior_strength_years");
   const tmin = o.theta_min == null ? DEFAULTS.theta_min : num("theta_min", o.theta_min);
   const tmax = o.theta_max == null ? DEFAULTS.theta_max : num("theta_max", o.theta_max);
-  if (tmin > tmax) throw new OracleError("E_BAD_PRIOR", `theta_min (${tmin}) must be <= theta_max (${tmax})`, "theta_min");
-  const sfloor = o.sigma_floor_month == null ? DEFAULTS.sigma_floor_month : num("sigma_floor_month", o.sigma_floor_month);
-  if (sfloor < 0) throw new OracleError("E_BAD_MC_PARAM", `sigma_floor_month must be >= 0, got ${sfloor}`, "sigma_floor_month");
+  if (tmin > tmax)
+    throw new OracleError("E_BAD_PRIOR", `theta_min (${tmin}) must be <= theta_max (${tmax})`, "theta_min");
+  const sfloor =
+    o.sigma_floor_month == null ? DEFAULTS.sigma_floor_month : num("sigma_floor_month", o.sigma_floor_month);
+  if (sfloor < 0)
+    throw new OracleError("E_BAD_MC_PARAM", `sigma_floor_month must be >= 0, got ${sfloor}`, "sigma_floor_month");
   return { lam, theta_prior, T0, tmin, tmax, sfloor };
 }
 

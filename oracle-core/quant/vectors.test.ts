@@ -5,13 +5,41 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SHARED_DIR } from "../../harness/shared-path";
 import { isOracleError } from "../errors";
 import {
-  backtest, cappedWeights, costRange, fitTheta, forwardCurve, forwardPrice, forwardTaskCost, indexForward, indexRun,
-  indexWeights, kappa, mcMerton, mertonParams, providerPrior, simulateMerton, swapFairRate, swapValue, taskCost,
-  thetaCandidates, tokensPerUsd,
+  backtest,
+  cappedWeights,
+  costRange,
+  fitTheta,
+  forwardCurve,
+  forwardPrice,
+  forwardTaskCost,
+  indexForward,
+  indexRun,
+  indexWeights,
+  kappa,
+  mcMerton,
+  mertonParams,
+  providerPrior,
+  simulateMerton,
+  swapFairRate,
+  swapValue,
+  taskCost,
+  thetaCandidates,
+  tokensPerUsd,
 } from "./index";
 
-interface Tol { rel?: number; abs?: number }
-interface Vector { id: string; fn: string; desc: string; input: any; expected: any; check: "exact" | "statistical"; tol: Tol & Record<string, unknown> }
+interface Tol {
+  rel?: number;
+  abs?: number;
+}
+interface Vector {
+  id: string;
+  fn: string;
+  desc: string;
+  input: any;
+  expected: any;
+  check: "exact" | "statistical";
+  tol: Tol & Record<string, unknown>;
+}
 
 const doc = JSON.parse(readFileSync(join(SHARED_DIR, "reference/quant/vectors.json"), "utf8")) as { vectors: Vector[] };
 const vectors = doc.vectors;
@@ -39,17 +67,24 @@ const DISPATCH: Record<string, (input: any) => unknown> = {
   backtest,
 };
 
-/** §14 comparison: numeric leaves within abs + rel·|exp|; strings, booleans, nulls exact; lists in order; dict keys order-free. */
+/**
+ * §14 comparison: numeric leaves within abs + rel·|exp|; strings, booleans, nulls exact; lists in order; dict keys
+ * order-free.
+ */
 function compare(got: unknown, exp: unknown, tol: Required<Tol>, path: string): string[] {
   if (exp === null || typeof exp === "string" || typeof exp === "boolean") {
     return Object.is(got, exp) || got === exp ? [] : [`${path}: ${JSON.stringify(got)} !== ${JSON.stringify(exp)}`];
   }
   if (typeof exp === "number") {
-    if (typeof got !== "number" || !Number.isFinite(got)) return [`${path}: expected number ${exp}, got ${String(got)}`];
-    return Math.abs(got - exp) <= tol.abs + tol.rel * Math.abs(exp) ? [] : [`${path}: ${got} vs ${exp} (diff ${got - exp})`];
+    if (typeof got !== "number" || !Number.isFinite(got))
+      return [`${path}: expected number ${exp}, got ${String(got)}`];
+    return Math.abs(got - exp) <= tol.abs + tol.rel * Math.abs(exp)
+      ? []
+      : [`${path}: ${got} vs ${exp} (diff ${got - exp})`];
   }
   if (Array.isArray(exp)) {
-    if (!Array.isArray(got) || got.length !== exp.length) return [`${path}: list length ${Array.isArray(got) ? got.length : "n/a"} vs ${exp.length}`];
+    if (!Array.isArray(got) || got.length !== exp.length)
+      return [`${path}: list length ${Array.isArray(got) ? got.length : "n/a"} vs ${exp.length}`];
     return exp.flatMap((e, i) => compare(got[i], e, tol, `${path}[${i}]`));
   }
   const e = exp as Record<string, unknown>;
@@ -65,7 +100,8 @@ const exactTol = (v: Vector): Required<Tol> => ({ rel: v.tol.rel ?? 1e-12, abs: 
 
 function runExact(v: Vector): void {
   const call = (): unknown => DISPATCH[v.fn]!(structuredClone(v.input));
-  const isError = typeof v.expected === "object" && v.expected !== null && !Array.isArray(v.expected) && "error" in v.expected;
+  const isError =
+    typeof v.expected === "object" && v.expected !== null && !Array.isArray(v.expected) && "error" in v.expected;
   if (isError) {
     let caught: unknown = null;
     try {

@@ -1,7 +1,15 @@
 // The worked examples printed in MATH.md, checked at the precision the document prints them (hand-checkable).
 import { describe, expect, it } from "vitest";
 import {
-  backtest, costRange, fitTheta, forwardCurve, providerPrior, swapFairRate, swapValue, taskCost, tokensPerUsd,
+  backtest,
+  costRange,
+  fitTheta,
+  forwardCurve,
+  providerPrior,
+  swapFairRate,
+  swapValue,
+  taskCost,
+  tokensPerUsd,
   type Observation,
 } from "./index";
 
@@ -101,7 +109,10 @@ describe("§7 fwd-001: β = 8, θ = 0.9016", () => {
   it("1M 7.4210, 3M 6.3856, 6M 5.0970, 12M 3.2474 (59.4% below spot)", () => {
     const c = forwardCurve({ beta: 8, theta: THETA_HAT });
     expect(Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.toFixed(4)]))).toEqual({
-      "1M": "7.4210", "3M": "6.3856", "6M": "5.0970", "12M": "3.2474",
+      "1M": "7.4210",
+      "3M": "6.3856",
+      "6M": "5.0970",
+      "12M": "3.2474",
     });
     expect((1 - c["12M"]! / 8).toFixed(3)).toBe("0.594");
   });
@@ -129,7 +140,10 @@ describe("§9 swaps on β = 8, θ = 0.9016, r = 4%", () => {
     const k6 = swapFairRate({ curve, months: 6 }).fair_rate;
     const r = swapValue({
       curve: [{ c: 8 * Math.exp((-THETA_HAT * 2) / 12), theta: THETA_HAT }],
-      months: 6, K: k6, notional: { amount: 1e9 }, s: 2 / 12,
+      months: 6,
+      K: k6,
+      notional: { amount: 1e9 },
+      s: 2 / 12,
     });
     expect(r.npv_fixed_payer.toFixed(2)).toBe("-1898.03");
   });

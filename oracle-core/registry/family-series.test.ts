@@ -5,7 +5,9 @@ import { fitTheta } from "../quant/index";
 import type { HistoryFile, HistoryObservation } from "../schemas/observation";
 import { familySeries } from "./family-series";
 
-const history = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../data/history.json"), "utf8")) as HistoryFile;
+const history = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, "../../data/history.json"), "utf8"),
+) as HistoryFile;
 
 describe("familySeries on the bundled history", () => {
   it("openai-flagship starts with MATH.md §5.5's GPT-4 chain: 60 → 30 → 15 → 10 → 8", () => {
@@ -49,12 +51,36 @@ describe("familySeries on the bundled history", () => {
 });
 
 describe("familySeries rules (synthetic)", () => {
-  const o = (ticker: string, effective_at: string, value: number, kind: HistoryObservation["kind"] = "launch"): HistoryObservation => ({
-    ticker, family: "f", field: "output", value, effective_at, observed_at: effective_at, kind, source: "t", provenance: "manual", confidence: "public-record",
+  const o = (
+    ticker: string,
+    effective_at: string,
+    value: number,
+    kind: HistoryObservation["kind"] = "launch",
+  ): HistoryObservation => ({
+    ticker,
+    family: "f",
+    field: "output",
+    value,
+    effective_at,
+    observed_at: effective_at,
+    kind,
+    source: "t",
+    provenance: "manual",
+    confidence: "public-record",
   });
 
   it("a superseded model's later repricing is not the family's price", () => {
-    const s = familySeries({ observations: [o("A", "2024-01-01", 10), o("B", "2024-06-01", 8), o("A", "2024-09-01", 5, "cut"), o("B", "2025-01-01", 6, "cut")] }, "f");
+    const s = familySeries(
+      {
+        observations: [
+          o("A", "2024-01-01", 10),
+          o("B", "2024-06-01", 8),
+          o("A", "2024-09-01", 5, "cut"),
+          o("B", "2025-01-01", 6, "cut"),
+        ],
+      },
+      "f",
+    );
     expect(s.map((p) => `${p.ticker}:${p.price}:${p.kind}`)).toEqual(["A:10:launch", "B:8:successor", "B:6:change"]);
   });
 

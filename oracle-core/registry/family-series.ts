@@ -24,7 +24,13 @@ export function familySeries(
   const field = opts.field ?? "output";
   const obs = history.observations
     .map((o, i) => ({ o, i }))
-    .filter(({ o }) => o.family === family && o.field === field && o.kind !== "tier" && (opts.asOf === undefined || o.effective_at <= opts.asOf))
+    .filter(
+      ({ o }) =>
+        o.family === family &&
+        o.field === field &&
+        o.kind !== "tier" &&
+        (opts.asOf === undefined || o.effective_at <= opts.asOf),
+    )
     .sort((a, b) => a.o.effective_at.localeCompare(b.o.effective_at) || a.i - b.i);
   const out: FamilyPoint[] = [];
   const seen = new Set<string>();

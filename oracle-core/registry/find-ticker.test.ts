@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { RegistryFile } from "../schemas/registry";
 import { editDistance, findTicker, normalizeTicker } from "./find-ticker";
 
-const registry = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../data/registry.json"), "utf8")) as RegistryFile;
+const registry = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, "../../data/registry.json"), "utf8"),
+) as RegistryFile;
 
 describe("editDistance", () => {
   it("counts insertions, deletions, substitutions and adjacent swaps", () => {

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { RegistryEntry, RegistryFile } from "../schemas/registry";
 import { instrumentFromEntry, pricesInForce } from "./instrument-from-entry";
 
-const registry = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../data/registry.json"), "utf8")) as RegistryFile;
+const registry = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, "../../data/registry.json"), "utf8"),
+) as RegistryFile;
 const row = (t: string): RegistryEntry => registry.models.find((m) => m.ticker === t)!;
 
 describe("instrumentFromEntry reproduces MATH.md §1's examples", () => {
@@ -32,7 +34,15 @@ describe("instrumentFromEntry reproduces MATH.md §1's examples", () => {
 
   it("GPT-4.1: $2 in / $8 out / $0.50 cached, no write premium, no tiers, batch 0.5 from LiteLLM", () => {
     const i = instrumentFromEntry(row("GPT-4.1"));
-    expect(i).toEqual({ beta: 8, r_in: 0.25, r_cache: 0.0625, r_think: 1, r_batch: 0.5, cache_write_mult: { "5m": 1, "1h": 1 }, tiers: [] });
+    expect(i).toEqual({
+      beta: 8,
+      r_in: 0.25,
+      r_cache: 0.0625,
+      r_think: 1,
+      r_batch: 0.5,
+      cache_write_mult: { "5m": 1, "1h": 1 },
+      tiers: [],
+    });
   });
 });
 
@@ -58,7 +68,12 @@ describe("instrumentFromEntry edge cases", () => {
     expect(after.beta).toBe(15);
     expect(after.r_in).toBeCloseTo(0.2, 15);
     expect(after.r_cache).toBeCloseTo(0.02, 15); // the scheduled $0.30 read price
-    expect(pricesInForce(e, "2026-09-01")).toEqual({ input: 3, output: 15, cache_read: 0.3, scheduled_from: "2026-09-01" });
+    expect(pricesInForce(e, "2026-09-01")).toEqual({
+      input: 3,
+      output: 15,
+      cache_read: 0.3,
+      scheduled_from: "2026-09-01",
+    });
     expect(instrumentFromEntry(e).beta).toBe(10); // no `at`: the current price
   });
 
@@ -69,6 +84,8 @@ describe("instrumentFromEntry edge cases", () => {
   });
 
   it("rejects a malformed date with E_BAD_DATE", () => {
-    expect(() => instrumentFromEntry(row("O3"), { at: "01/09/2026" })).toThrowError(expect.objectContaining({ code: "E_BAD_DATE" }));
+    expect(() => instrumentFromEntry(row("O3"), { at: "01/09/2026" })).toThrowError(
+      expect.objectContaining({ code: "E_BAD_DATE" }),
+    );
   });
 });

@@ -16,7 +16,12 @@ export interface Instrument {
 }
 
 /** MATH §1 defaults: r_batch 0.5; Anthropic cache writes 1.25× (5m) and 2× (1h); no write premium elsewhere. */
-export const INSTRUMENT_DEFAULTS = Object.freeze({ r_batch: 0.5, r_think: 1, anthropic_write: { "5m": 1.25, "1h": 2 }, write: 1 });
+export const INSTRUMENT_DEFAULTS = Object.freeze({
+  r_batch: 0.5,
+  r_think: 1,
+  anthropic_write: { "5m": 1.25, "1h": 2 },
+  write: 1,
+});
 
 /** Sync base-tier prices in force on `at` (a scheduled price applies from its effective_date on). */
 export interface ResolvedPrices {
@@ -34,14 +39,18 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
  * price keeps the row's cache discount (cache_read ÷ input) unchanged.
  */
 export function pricesInForce(entry: RegistryEntry, at?: string): ResolvedPrices {
-  if (at !== undefined && !ISO.test(at)) throw new OracleError("E_BAD_DATE", `at must be an ISO date 'YYYY-MM-DD', got ${JSON.stringify(at)}`, "at");
+  if (at !== undefined && !ISO.test(at))
+    throw new OracleError("E_BAD_DATE", `at must be an ISO date 'YYYY-MM-DD', got ${JSON.stringify(at)}`, "at");
   const p = entry.prices;
   let input = p.input.usd_per_m;
   let output = p.output.usd_per_m;
   let cache_read = p.cache_read?.usd_per_m ?? null;
   let scheduled_from: string | null = null;
   if (at !== undefined) {
-    const due = entry.scheduled.filter((s) => s.effective_date <= at).sort((a, b) => a.effective_date.localeCompare(b.effective_date)).at(-1);
+    const due = entry.scheduled
+      .filter((s) => s.effective_date <= at)
+      .sort((a, b) => a.effective_date.localeCompare(b.effective_date))
+      .at(-1);
     if (due) {
       if (cache_read !== null) cache_read = due.cache_read ?? (cache_read / input) * due.input;
       else if (due.cache_read !== undefined) cache_read = due.cache_read;
@@ -56,17 +65,25 @@ export function pricesInForce(entry: RegistryEntry, at?: string): ResolvedPrices
 /**
  * The MATH §1 instrument of a row: β = output price; r_in, r_cache, r_think relative to β; cache-write
  * multipliers relative to input; tier α = tier price ÷ base price.
- * @example instrumentFromEntry(sonnet4) // { beta: 15, r_in: 0.2, r_cache: 0.02, cache_write_mult: { "5m": 1.25, "1h": 2 }, … }
+ * @example instrumentFromEntry(sonnet4) // { beta: 15, r_in: 0.2, r_cache: 0.02, cache_write_mult: { "5m": 1.25, "1h":
+ *   2 }, … }
  */
 export function instrumentFromEntry(entry: RegistryEntry, opts: { at?: string } = {}): Instrument {
   const { input, output, cache_read } = pricesInForce(entry, opts.at);
   const p = entry.prices;
   const baseIn = p.input.usd_per_m;
   const baseOut = p.output.usd_per_m;
-  const dflt = entry.provider === "anthropic" ? INSTRUMENT_DEFAULTS.anthropic_write : { "5m": INSTRUMENT_DEFAULTS.write, "1h": INSTRUMENT_DEFAULTS.write };
+  const dflt =
+    entry.provider === "anthropic"
+      ? INSTRUMENT_DEFAULTS.anthropic_write
+      : { "5m": INSTRUMENT_DEFAULTS.write, "1h": INSTRUMENT_DEFAULTS.write };
   const m5 = p.cache_write_5m ? p.cache_write_5m.usd_per_m / baseIn : dflt["5m"];
   // A provider with one write price (no TTL choice) charges it whatever the TTL.
-  const m1 = p.cache_write_1h ? p.cache_write_1h.usd_per_m / baseIn : p.cache_write_5m && entry.provider !== "anthropic" ? m5 : dflt["1h"];
+  const m1 = p.cache_write_1h
+    ? p.cache_write_1h.usd_per_m / baseIn
+    : p.cache_write_5m && entry.provider !== "anthropic"
+      ? m5
+      : dflt["1h"];
   const r_in = input / output;
   return {
     beta: output,

@@ -89,9 +89,17 @@ export const GreekRowSchema = z.object({
   r_think: z.number().finite().nonnegative(),
   r_batch: z.number().finite().positive().max(1).nullable(),
   cache_write_mult: z.object({ "5m": z.number().finite().nonnegative(), "1h": z.number().finite().nonnegative() }),
-  tiers: z.array(z.object({ tau: z.number().nonnegative(), alpha_in: z.number().positive(), alpha_out: z.number().positive() })),
+  tiers: z.array(
+    z.object({ tau: z.number().nonnegative(), alpha_in: z.number().positive(), alpha_out: z.number().positive() }),
+  ),
   windows: z.array(
-    z.object({ name: z.string(), start_utc: z.string(), end_utc: z.string(), input_mult: z.number().positive(), output_mult: z.number().positive() }),
+    z.object({
+      name: z.string(),
+      start_utc: z.string(),
+      end_utc: z.string(),
+      input_mult: z.number().positive(),
+      output_mult: z.number().positive(),
+    }),
   ),
   scheduled: z.array(z.object({ effective_date: isoDate, input: price, output: price, kind: z.string() })),
   /** θ and σ: the family's fitted decay rate per year and volatility (MATH.md §5–6), statistics of its history. */
@@ -108,9 +116,7 @@ export const GreekRowSchema = z.object({
   status: QuoteStatusSchema,
   dispersion: z.number().finite().nonnegative().nullable(),
   sources: z.array(z.string()),
-  last_change: z
-    .object({ field: z.string(), from: price.nullable(), to: price, effective_at: isoDate })
-    .nullable(),
+  last_change: z.object({ field: z.string(), from: price.nullable(), to: price, effective_at: isoDate }).nullable(),
   pending: z.object({ field: z.string(), value: price, since: z.string() }).nullable(),
 });
 

@@ -34,8 +34,16 @@ describe("historyRows", () => {
     const ok = { field: "output", value: 10, effective_at: "2024-08-06", kind: "cut" };
     const at = (effective_at: string) => ({ ...ok, effective_at });
     const rows = historyRows([
-      ok, null, 7, "x", { ...ok, value: "10" }, { ...ok, value: Number.NaN },
-      at("2025-02-30"), at("2025-13-01"), at("06/08/2024"), at("2024-08-07T09:30:00Z"),
+      ok,
+      null,
+      7,
+      "x",
+      { ...ok, value: "10" },
+      { ...ok, value: Number.NaN },
+      at("2025-02-30"),
+      at("2025-13-01"),
+      at("06/08/2024"),
+      at("2024-08-07T09:30:00Z"),
     ]);
     expect(rows.map((r) => [r.effective_at, r.value, r.kind, r.source])).toEqual([
       ["2024-08-06", 10, "cut", ""],

@@ -47,4 +47,28 @@ export {
   FamilySchema,
   HistoryFileSchema,
 } from "./observation";
-export type { ObservationField, ObservationKind, Provenance, Confidence, HistoryObservation, Family, HistoryFile } from "./observation";
+export type {
+  ObservationField,
+  ObservationKind,
+  Provenance,
+  Confidence,
+  HistoryObservation,
+  Family,
+  HistoryFile,
+} from "./observation";
+
+// used by the other parts
+export { CompareRequestSchema, PriceRequestSchema } from "./api";
+export { CurationFileSchema } from "./curation";
+export { GreekRowSchema } from "./greek-row";
+export { historyRows } from "./history-rows";
+export { MonteCarloQuerySchema, SwapRequestSchema } from "./market";
+export { lowerMedian } from "./registry";
+export { IndexBlockSchema, SnapshotPayloadSchema } from "./snapshot";
+
+export type { CompareRequest, PriceRequest } from "./api";
+export type { CurationEntry } from "./curation";
+export type { GreekRow, RowForecast } from "./greek-row";
+export type { HistoryRow } from "./history-rows";
+export type { SwapRequest } from "./market";
+export type { IndexBlock, ReferenceProfile, SnapshotPayload, SourceHealth } from "./snapshot";

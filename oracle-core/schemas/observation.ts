@@ -15,7 +15,16 @@ export const OBSERVATION_FIELDS = [
 ] as const;
 
 /** Why a value appears: launch, same-model cut/rise, promo end, scheduled, tier change, successor, other change. */
-export const OBSERVATION_KINDS = ["launch", "cut", "rise", "promo-end", "scheduled", "tier", "successor", "change"] as const;
+export const OBSERVATION_KINDS = [
+  "launch",
+  "cut",
+  "rise",
+  "promo-end",
+  "scheduled",
+  "tier",
+  "successor",
+  "change",
+] as const;
 
 export const ObservationFieldSchema = z.enum(OBSERVATION_FIELDS);
 export const ObservationKindSchema = z.enum(OBSERVATION_KINDS);
@@ -44,7 +53,10 @@ export const ObservationSchema = z
     source: z.string().min(1),
     provenance: ProvenanceSchema,
     confidence: ConfidenceSchema,
-    raw_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    raw_sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     /** Where the bytes can be read: an archive file at its commit, or the document a public-record event cites. */
     url: z.url().optional(),
     note: z.string().min(1).optional(),
@@ -52,7 +64,11 @@ export const ObservationSchema = z
   .superRefine((o, ctx) => {
     const isTier = o.field.startsWith("tier_");
     if (isTier !== (o.tier_above_tokens !== undefined)) {
-      ctx.addIssue({ code: "custom", path: ["tier_above_tokens"], message: `${o.ticker} ${o.effective_at}: tier_above_tokens is required on tier_* fields and only there` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["tier_above_tokens"],
+        message: `${o.ticker} ${o.effective_at}: tier_above_tokens is required on tier_* fields and only there`,
+      });
     }
   });
 
@@ -67,7 +83,14 @@ export const FamilySchema = z.strictObject({
 export const HistoryFileSchema = z.strictObject({
   description: z.string().min(1),
   generated_from: z
-    .array(z.strictObject({ id: z.string().min(1), path: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), note: z.string().optional() }))
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        path: z.string().min(1),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        note: z.string().optional(),
+      }),
+    )
     .min(1),
   families: z.record(z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/), FamilySchema),
   observations: z.array(ObservationSchema),

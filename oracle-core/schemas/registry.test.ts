@@ -28,7 +28,8 @@ describe("RegistryFileSchema", () => {
 
 describe("RegistryEntrySchema refinements", () => {
   it("accepts rows as committed", () => {
-    for (const t of ["OPUS-4.6", "GPT-5.6-TERRA", "DEEPSEEK-R1", "LLAMA-4-MAVERICK"]) expect(messages(row(t)), t).toEqual([]);
+    for (const t of ["OPUS-4.6", "GPT-5.6-TERRA", "DEEPSEEK-R1", "LLAMA-4-MAVERICK"])
+      expect(messages(row(t)), t).toEqual([]);
   });
 
   it("rejects a lowercase ticker and an unknown provider", () => {

@@ -3,7 +3,14 @@ import { z } from "zod";
 /** Providers in scope (SPEC §3.1). */
 export const PROVIDERS = ["anthropic", "openai", "google", "xai", "mistral", "deepseek", "meta"] as const;
 /** Source ids a registry `match` map and a price's `source` may name (SPEC §3.3). */
-export const SOURCE_IDS = ["genai-prices", "litellm", "llm-prices", "models-dev", "openrouter", "provider-page"] as const;
+export const SOURCE_IDS = [
+  "genai-prices",
+  "litellm",
+  "llm-prices",
+  "models-dev",
+  "openrouter",
+  "provider-page",
+] as const;
 /** Price bounds in USD per 1M tokens: per token [1e-10, 1e-3), the ceiling exclusive (SPEC §4 step 4). */
 export const PRICE_BOUNDS = Object.freeze({ min: 1e-4, max: 1000 });
 /** Plausible ratio bounds, checked on every row (the ×1000 unit errors of public price files fail them). */
@@ -89,10 +96,14 @@ export const PricesSchema = z.strictObject({
   thinking: PricePointSchema.optional(),
 });
 
-/** `batch_ratio`: an object when a source states it; absent → MATH default 0.5 (provider has a batch API); null → no batch API. */
+/**
+ * `batch_ratio`: an object when a source states it; absent → MATH default 0.5 (provider has a batch API); null → no
+ * batch API.
+ */
 const batchRatio = BatchRatioSchema.nullable().optional();
 
-const inRange = (x: number, [lo, hi]: readonly [number, number], openLow = false): boolean => (openLow ? x > lo : x >= lo) && x <= hi;
+const inRange = (x: number, [lo, hi]: readonly [number, number], openLow = false): boolean =>
+  (openLow ? x > lo : x >= lo) && x <= hi;
 /** The median, the lower middle for an even count: a composite's price is always one some host quotes. */
 export const lowerMedian = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -114,7 +125,10 @@ export const RegistryEntrySchema = z
     context_window: z.number().int().positive(),
     max_output: z.number().int().positive(),
     reasoning: z.boolean(),
-    tokenizer: z.union([z.enum(["o200k_base", "cl100k_base", "llama3", "tekken", "deepseek-v3", "gemma3"]), z.string().regex(/^estimate:[a-z0-9][a-z0-9\-]*$/)]),
+    tokenizer: z.union([
+      z.enum(["o200k_base", "cl100k_base", "llama3", "tekken", "deepseek-v3", "gemma3"]),
+      z.string().regex(/^estimate:[a-z0-9][a-z0-9\-]*$/),
+    ]),
     match: z.partialRecord(SourceIdSchema, z.array(z.string().min(1)).min(1)),
     index_weight_proxy: z.number().finite().nonnegative(),
     prices: PricesSchema,
@@ -127,27 +141,36 @@ export const RegistryEntrySchema = z
     notes: z.array(z.string().min(1)).optional(),
   })
   .superRefine((e, ctx) => {
-    const bad = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message: `${e.ticker}: ${message}` });
+    const bad = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message: `${e.ticker}: ${message}` });
     const p = e.prices;
     const out = p.output.usd_per_m;
     const inp = p.input.usd_per_m;
-    if (!inRange(inp / out, RATIO_BOUNDS.r_in, true)) bad(["prices", "input"], `r_in = input/output = ${inp / out} outside (0, 2]`);
-    if (p.cache_read && p.cache_read.usd_per_m > inp) bad(["prices", "cache_read"], `cache_read ${p.cache_read.usd_per_m} > input ${inp}`);
+    if (!inRange(inp / out, RATIO_BOUNDS.r_in, true))
+      bad(["prices", "input"], `r_in = input/output = ${inp / out} outside (0, 2]`);
+    if (p.cache_read && p.cache_read.usd_per_m > inp)
+      bad(["prices", "cache_read"], `cache_read ${p.cache_read.usd_per_m} > input ${inp}`);
     for (const k of ["cache_write_5m", "cache_write_1h"] as const) {
       const w = p[k];
-      if (w && !inRange(w.usd_per_m / inp, RATIO_BOUNDS.cache_write_mult)) bad(["prices", k], `${k}/input = ${w.usd_per_m / inp} outside [1, 4]`);
+      if (w && !inRange(w.usd_per_m / inp, RATIO_BOUNDS.cache_write_mult))
+        bad(["prices", k], `${k}/input = ${w.usd_per_m / inp} outside [1, 4]`);
     }
-    if (p.thinking && !inRange(p.thinking.usd_per_m / out, RATIO_BOUNDS.r_think, true)) bad(["prices", "thinking"], `thinking/output outside (0, 10]`);
+    if (p.thinking && !inRange(p.thinking.usd_per_m / out, RATIO_BOUNDS.r_think, true))
+      bad(["prices", "thinking"], `thinking/output outside (0, 10]`);
     let prevTau = 0;
     e.tiers.forEach((t, i) => {
       if (t.above_tokens <= prevTau) bad(["tiers", i], "tiers must be sorted by above_tokens, strictly increasing");
       prevTau = t.above_tokens;
-      if (!inRange(t.input / inp, RATIO_BOUNDS.tier_alpha)) bad(["tiers", i, "input"], `α_in = ${t.input / inp} outside [1, 4]`);
-      if (!inRange(t.output / out, RATIO_BOUNDS.tier_alpha)) bad(["tiers", i, "output"], `α_out = ${t.output / out} outside [1, 4]`);
-      if (t.above_tokens >= e.context_window) bad(["tiers", i], `tier threshold ${t.above_tokens} ≥ context window ${e.context_window}`);
+      if (!inRange(t.input / inp, RATIO_BOUNDS.tier_alpha))
+        bad(["tiers", i, "input"], `α_in = ${t.input / inp} outside [1, 4]`);
+      if (!inRange(t.output / out, RATIO_BOUNDS.tier_alpha))
+        bad(["tiers", i, "output"], `α_out = ${t.output / out} outside [1, 4]`);
+      if (t.above_tokens >= e.context_window)
+        bad(["tiers", i], `tier threshold ${t.above_tokens} ≥ context window ${e.context_window}`);
     });
     e.scheduled.forEach((s, i) => {
-      if (!inRange(s.input / s.output, RATIO_BOUNDS.r_in, true)) bad(["scheduled", i], `scheduled input/output outside (0, 2]`);
+      if (!inRange(s.input / s.output, RATIO_BOUNDS.r_in, true))
+        bad(["scheduled", i], `scheduled input/output outside (0, 2]`);
       if (s.cache_read !== undefined && s.cache_read > s.input) bad(["scheduled", i], `scheduled cache_read > input`);
     });
     if (e.composite) {
@@ -156,11 +179,15 @@ export const RegistryEntrySchema = z
       if (hosts.size !== c.length) bad(["composite"], "composite hosts must be distinct");
       const mi = median(c.map((x) => x.input));
       const mo = median(c.map((x) => x.output));
-      if (Math.abs(mi - inp) > 1e-9 * Math.max(1, mi)) bad(["prices", "input"], `composite input ${inp} ≠ median of constituents ${mi}`);
-      if (Math.abs(mo - out) > 1e-9 * Math.max(1, mo)) bad(["prices", "output"], `composite output ${out} ≠ median of constituents ${mo}`);
+      if (Math.abs(mi - inp) > 1e-9 * Math.max(1, mi))
+        bad(["prices", "input"], `composite input ${inp} ≠ median of constituents ${mi}`);
+      if (Math.abs(mo - out) > 1e-9 * Math.max(1, mo))
+        bad(["prices", "output"], `composite output ${out} ≠ median of constituents ${mo}`);
       if (e.provider !== "meta") bad(["composite"], "only Meta/Llama rows are composites");
-      if (!/composite/i.test(`${e.display_name} ${e.label ?? ""}`)) bad(["label"], "a composite row must say so in display_name or label");
-    } else if (e.provider === "meta") bad(["composite"], "Meta/Llama rows are composites of host prices: `composite` is required");
+      if (!/composite/i.test(`${e.display_name} ${e.label ?? ""}`))
+        bad(["label"], "a composite row must say so in display_name or label");
+    } else if (e.provider === "meta")
+      bad(["composite"], "Meta/Llama rows are composites of host prices: `composite` is required");
     if (e.status === "legacy" && !e.status_reason) bad(["status_reason"], "a legacy row states why (status_reason)");
   });
 
@@ -186,18 +213,33 @@ export const RegistryFileSchema = z
   .superRefine((f, ctx) => {
     // A price cannot have been checked after the archive it was read from (or after as_of for other sources).
     const dates = new Map(f.archives.map((a) => [a.id as string, a.date]));
-    const maxArchive = f.archives.map((a) => a.date).sort().at(-1)!;
-    if (f.as_of < maxArchive) ctx.addIssue({ code: "custom", path: ["as_of"], message: `as_of ${f.as_of} precedes newest archive ${maxArchive}` });
+    const maxArchive = f.archives
+      .map((a) => a.date)
+      .sort()
+      .at(-1)!;
+    if (f.as_of < maxArchive)
+      ctx.addIssue({
+        code: "custom",
+        path: ["as_of"],
+        message: `as_of ${f.as_of} precedes newest archive ${maxArchive}`,
+      });
     f.models.forEach((m, i) => {
       for (const [path, pp] of provenanceOf(m)) {
         const limit = dates.get(pp.source) ?? f.as_of;
-        if (pp.checked > limit) ctx.addIssue({ code: "custom", path: ["models", i, ...path], message: `${m.ticker}: checked ${pp.checked} is after the ${pp.source} archive date ${limit}` });
+        if (pp.checked > limit)
+          ctx.addIssue({
+            code: "custom",
+            path: ["models", i, ...path],
+            message: `${m.ticker}: checked ${pp.checked} is after the ${pp.source} archive date ${limit}`,
+          });
       }
     });
   });
 
 /** Every (path, provenance) pair of a row: prices, batch, tiers, windows, scheduled and composite constituents. */
-export function provenanceOf(m: RegistryEntry): Array<[(string | number)[], { source: string; url: string; checked: string }]> {
+export function provenanceOf(
+  m: RegistryEntry,
+): Array<[(string | number)[], { source: string; url: string; checked: string }]> {
   const out: Array<[(string | number)[], { source: string; url: string; checked: string }]> = [];
   for (const [k, v] of Object.entries(m.prices)) if (v) out.push([["prices", k], v]);
   if (m.batch_ratio) out.push([["batch_ratio"], m.batch_ratio]);

@@ -44,13 +44,23 @@ export const IndexBlockSchema = z.object({
   base_value: z.number().positive(),
   fixing_date: isoDate,
   index_breaker: z.boolean(),
-  /** Date of the last rebalance: `weight` is the capped weight it set (drifted weight = contribution ÷ level). Always published; optional for older blocks. */
+  /**
+   * Date of the last rebalance: `weight` is the capped weight it set (drifted weight = contribution ÷ level). Always
+   * published; optional for older blocks.
+   */
   rebalance_date: isoDate.optional(),
   /**
    * The index forward E[I(τ)] in USD/M at 1M/3M/6M/12M: Σ contribution_usd × each member's ticker forward ÷ its spot
    * (blocks from before the forecast models: MATH.md §8.7 Σ contribution_usd·e^(−θ_i τ)).
    */
-  forwards_usd_per_m: z.object({ "1M": z.number().finite(), "3M": z.number().finite(), "6M": z.number().finite(), "12M": z.number().finite() }).optional(),
+  forwards_usd_per_m: z
+    .object({
+      "1M": z.number().finite(),
+      "3M": z.number().finite(),
+      "6M": z.number().finite(),
+      "12M": z.number().finite(),
+    })
+    .optional(),
   /** The same forward at months 1–12 and years 2–10 (21 values): the curve an index swap is priced on. */
   forward_grid_usd_per_m: z.array(z.number().finite().nonnegative()).length(21).optional(),
   constituents: z.array(IndexConstituentSchema),
@@ -62,7 +72,10 @@ export const SnapshotPayloadSchema = z.object({
   issued_at: isoDateTime,
   expires_at: isoDateTime,
   heartbeat_s: z.number().int().positive(),
-  prev_sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  prev_sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   keyset_version: z.number().int().positive(),
   methodology_version: z.string(),
   mode: z.enum(["bundled", "live"]),

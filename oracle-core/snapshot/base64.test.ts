@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isOracleError } from "../errors.js";
-import { decodeBase64, encodeBase64 } from "./base64.js";
-import { fromHex, toHex } from "./hex.js";
-import { utf8Decode, utf8Encode } from "./utf8.js";
+import { isOracleError } from "../errors";
+import { decodeBase64, encodeBase64 } from "./base64";
+import { fromHex, toHex } from "./hex";
+import { utf8Decode, utf8Encode } from "./utf8";
 
 function code(fn: () => unknown): string | undefined {
   try {

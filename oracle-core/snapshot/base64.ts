@@ -1,5 +1,5 @@
-import { OracleError } from "../errors.js";
-import type { Bytes } from "./bytes.js";
+import { OracleError } from "../errors";
+import type { Bytes } from "./bytes";
 
 /** Standard (RFC 4648 §4) base64 with padding; the shape only, canonical bits are checked on decode. */
 export const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

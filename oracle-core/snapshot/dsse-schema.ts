@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { BASE64_RE } from "./base64.js";
-import { MAX_SIGNATURES, type DsseEnvelope } from "./dsse.js";
+import { BASE64_RE } from "./base64";
+import { MAX_SIGNATURES, type DsseEnvelope } from "./dsse";
 
 const base64 = z.string().regex(BASE64_RE, "must be standard padded base64");
 

@@ -1,10 +1,10 @@
-import { OracleError } from "../errors.js";
-import { encodeBase64 } from "./base64.js";
-import type { Bytes } from "./bytes.js";
-import { pae, type DsseEnvelope } from "./dsse.js";
-import { signEd25519, type Subtle } from "./ed25519.js";
-import { canonicalBytes } from "./jcs.js";
-import type { Signer } from "./keys.js";
+import { OracleError } from "../errors";
+import { encodeBase64 } from "./base64";
+import type { Bytes } from "./bytes";
+import { pae, type DsseEnvelope } from "./dsse";
+import { signEd25519, type Subtle } from "./ed25519";
+import { canonicalBytes } from "./jcs";
+import type { Signer } from "./keys";
 
 /** Signs raw payload bytes into a DSSE envelope, one signature per signer (over PAE). */
 export async function signDsseBytes(

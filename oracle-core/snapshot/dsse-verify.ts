@@ -1,11 +1,11 @@
-import { OracleError } from "../errors.js";
-import { decodeBase64 } from "./base64.js";
-import { bytesEqual, type Bytes } from "./bytes.js";
-import { pae, type DsseEnvelope } from "./dsse.js";
-import { verifyEd25519, type CryptoDeps } from "./ed25519.js";
-import { canonicalize } from "./jcs.js";
-import type { TrustedKey } from "./keys.js";
-import { utf8Decode, utf8Encode } from "./utf8.js";
+import { OracleError } from "../errors";
+import { decodeBase64 } from "./base64";
+import { bytesEqual, type Bytes } from "./bytes";
+import { pae, type DsseEnvelope } from "./dsse";
+import { verifyEd25519, type CryptoDeps } from "./ed25519";
+import { canonicalize } from "./jcs";
+import type { TrustedKey } from "./keys";
+import { utf8Decode, utf8Encode } from "./utf8";
 
 /**
  * Checks the signatures of a parsed envelope against trusted keys; returns the keyids that verified.
@@ -23,7 +23,8 @@ export async function verifyEnvelopeSignatures(
 ): Promise<string[]> {
   const seen = new Set<string>();
   for (const s of env.signatures) {
-    if (seen.has(s.keyid)) throw new OracleError("E_MALFORMED", `keyid ${s.keyid.slice(0, 12)}… appears twice`, "signatures");
+    if (seen.has(s.keyid))
+      throw new OracleError("E_MALFORMED", `keyid ${s.keyid.slice(0, 12)}… appears twice`, "signatures");
     seen.add(s.keyid);
   }
   const byId = new Map(trusted.map((k) => [k.keyid, k]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isOracleError } from "../errors.js";
-import { parseEnvelope, pae, PAYLOAD_TYPE } from "./dsse.js";
-import { utf8Decode, utf8Encode } from "./utf8.js";
+import { isOracleError } from "../errors";
+import { parseEnvelope, pae, PAYLOAD_TYPE } from "./dsse";
+import { utf8Decode, utf8Encode } from "./utf8";
 
 const K = "ab".repeat(32);
 
@@ -21,7 +21,8 @@ describe("PAE", () => {
   });
   it("counts bytes, not characters, and allows an empty body", () => {
     expect(utf8Decode(pae("é", new Uint8Array()))).toBe("DSSEv1 2 é 0 ");
-    // "application/vnd.exostream.snapshot+json; version=1" is 12 + 4 + 10 + 14 + 10 = 50 bytes ("application/", "vnd.", "exostream.", "snapshot+json;", " version=1").
+    // "application/vnd.exostream.snapshot+json; version=1" is 12 + 4 + 10 + 14 + 10 = 50 bytes ("application/", "vnd.",
+    // "exostream.", "snapshot+json;", " version=1").
     expect(utf8Decode(pae(PAYLOAD_TYPE, utf8Encode("{}")))).toBe(`DSSEv1 50 ${PAYLOAD_TYPE} 2 {}`);
   });
 });

@@ -1,7 +1,7 @@
-import { BASE64_RE } from "./base64.js";
-import { concatBytes, type Bytes } from "./bytes.js";
-import { isRecord, isStr, malformed } from "./shape.js";
-import { utf8Encode } from "./utf8.js";
+import { BASE64_RE } from "./base64";
+import { concatBytes, type Bytes } from "./bytes";
+import { isRecord, isStr, malformed } from "./shape";
+import { utf8Encode } from "./utf8";
 
 /** payloadType of a signed Exostream snapshot. */
 export const PAYLOAD_TYPE = "application/vnd.exostream.snapshot+json; version=1";

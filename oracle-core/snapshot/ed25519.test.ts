@@ -37,10 +37,13 @@ function subtleWithoutEd25519(): Subtle {
 }
 
 function counting(fn: Ed25519Verify): Ed25519Verify & { calls: number } {
-  const f = Object.assign(async (k: Uint8Array, s: Uint8Array, m: Uint8Array) => {
-    f.calls++;
-    return fn(k, s, m);
-  }, { calls: 0 });
+  const f = Object.assign(
+    async (k: Uint8Array, s: Uint8Array, m: Uint8Array) => {
+      f.calls++;
+      return fn(k, s, m);
+    },
+    { calls: 0 },
+  );
   return f;
 }
 
@@ -82,12 +85,16 @@ describe("Ed25519 fallback", () => {
   });
   it("without WebCrypto Ed25519 and no fallback: E_NO_ED25519", async () => {
     const subtle = subtleWithoutEd25519();
-    await expect(verifyEd25519(PUB_B, SIG_B_72, fromHex("72"), { subtle })).rejects.toMatchObject({ code: "E_NO_ED25519" });
+    await expect(verifyEd25519(PUB_B, SIG_B_72, fromHex("72"), { subtle })).rejects.toMatchObject({
+      code: "E_NO_ED25519",
+    });
     expect(await outcome(verifySnapshot(ctx.envelope, { keys, now: T0, subtle }))).toBe("E_NO_ED25519");
   });
   it("uses an injected fallback, and only when WebCrypto refuses", async () => {
     const fb = counting(nobleVerify);
-    expect(await verifyEd25519(PUB_B, SIG_B_72, fromHex("72"), { subtle: subtleWithoutEd25519(), fallback: fb })).toBe(true);
+    expect(await verifyEd25519(PUB_B, SIG_B_72, fromHex("72"), { subtle: subtleWithoutEd25519(), fallback: fb })).toBe(
+      true,
+    );
     expect(fb.calls).toBe(1);
     expect(await verifyEd25519(PUB_B, SIG_B_72, fromHex("72"), { subtle: crypto.subtle, fallback: fb })).toBe(true);
     expect(fb.calls).toBe(1);
@@ -104,7 +111,8 @@ describe("Ed25519 fallback", () => {
     const subtle = subtleWithoutEd25519();
     const rng = seededRng(25519);
     const inputs: unknown[] = [ctx.envelope, ctx.other];
-    for (let i = 0; i < 240; i++) inputs.push(await mutateEnvelope(ctx, MUTATION_KINDS[i % MUTATION_KINDS.length]!, rng));
+    for (let i = 0; i < 240; i++)
+      inputs.push(await mutateEnvelope(ctx, MUTATION_KINDS[i % MUTATION_KINDS.length]!, rng));
     const native: string[] = [];
     const viaFallback: string[] = [];
     for (const env of inputs) {

@@ -1,5 +1,5 @@
-import { OracleError } from "../errors.js";
-import type { Bytes } from "./bytes.js";
+import { OracleError } from "../errors";
+import type { Bytes } from "./bytes";
 
 /** The platform's SubtleCrypto (inferred, so each realm sees its own type). */
 export type Subtle = typeof crypto.subtle;
@@ -56,7 +56,12 @@ async function viaWebCrypto(subtle: Subtle, pub: Bytes, sig: Bytes, msg: Bytes):
  * Verifies an Ed25519 signature with WebCrypto, or with the fallback where the platform lacks Ed25519.
  * Wrong lengths are simply invalid (false). Throws OracleError E_NO_ED25519 when neither is available.
  */
-export async function verifyEd25519(publicKeyRaw: Bytes, sig: Bytes, message: Bytes, deps: CryptoDeps = {}): Promise<boolean> {
+export async function verifyEd25519(
+  publicKeyRaw: Bytes,
+  sig: Bytes,
+  message: Bytes,
+  deps: CryptoDeps = {},
+): Promise<boolean> {
   if (publicKeyRaw.length !== 32 || sig.length !== 64) return false;
   const subtle = deps.subtle ?? platformSubtle();
   if (subtle && !unsupported.has(subtle)) {
@@ -66,7 +71,10 @@ export async function verifyEd25519(publicKeyRaw: Bytes, sig: Bytes, message: By
   }
   const fallback = deps.fallback ?? globalFallback;
   if (!fallback) {
-    throw new OracleError("E_NO_ED25519", "this platform's WebCrypto has no Ed25519 and no fallback verifier was registered");
+    throw new OracleError(
+      "E_NO_ED25519",
+      "this platform's WebCrypto has no Ed25519 and no fallback verifier was registered",
+    );
   }
   try {
     return (await fallback(publicKeyRaw, sig, message)) === true;
@@ -76,6 +84,10 @@ export async function verifyEd25519(publicKeyRaw: Bytes, sig: Bytes, message: By
 }
 
 /** Signs a message with an Ed25519 private key through WebCrypto (signing happens on the feed, which has it). */
-export async function signEd25519(privateKey: KeyHandle, message: Bytes, subtle: Subtle = crypto.subtle): Promise<Bytes> {
+export async function signEd25519(
+  privateKey: KeyHandle,
+  message: Bytes,
+  subtle: Subtle = crypto.subtle,
+): Promise<Bytes> {
   return new Uint8Array(await subtle.sign(ED25519, privateKey, message));
 }

@@ -1,5 +1,5 @@
-import { OracleError } from "../errors.js";
-import type { Bytes } from "./bytes.js";
+import { OracleError } from "../errors";
+import type { Bytes } from "./bytes";
 
 const HEX = /^(?:[0-9a-f]{2})*$/;
 

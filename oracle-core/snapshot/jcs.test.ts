@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isOracleError } from "../errors.js";
-import { toHex } from "./hex.js";
-import { canonicalBytes, canonicalize, MAX_DEPTH } from "./jcs.js";
+import { isOracleError } from "../errors";
+import { toHex } from "./hex";
+import { canonicalBytes, canonicalize, MAX_DEPTH } from "./jcs";
 
 function f64(hexBits: string): number {
   const v = new DataView(new ArrayBuffer(8));
@@ -50,9 +50,12 @@ describe("RFC 8785 Appendix B: number serialisation", () => {
   it.each(table)("%s → %s", (bits, text) => {
     expect(canonicalize(f64(bits))).toBe(text);
   });
-  it.each([["7fffffffffffffff"], ["7ff0000000000000"], ["fff0000000000000"]])("%s (NaN/±Infinity) → E_MALFORMED", (bits) => {
-    expect(code(() => canonicalize(f64(bits)))).toBe("E_MALFORMED");
-  });
+  it.each([["7fffffffffffffff"], ["7ff0000000000000"], ["fff0000000000000"]])(
+    "%s (NaN/±Infinity) → E_MALFORMED",
+    (bits) => {
+      expect(code(() => canonicalize(f64(bits)))).toBe("E_MALFORMED");
+    },
+  );
 });
 
 describe("RFC 8785 §3.2.3: sorting by UTF-16 code units", () => {
@@ -109,7 +112,7 @@ describe("canonicalize: structure and escapes", () => {
     expect(canonicalize({ b: [3, { z: 1, a: 2 }], a: null, c: "x" })).toBe('{"a":null,"b":[3,{"a":2,"z":1}],"c":"x"}');
   });
   it("escapes control characters as lower-case \\u00xx and short escapes", () => {
-    expect(canonicalize("\b\t\n\f\r\u0001\u001f\"\\/\u007f")).toBe('"\\b\\t\\n\\f\\r\\u0001\\u001f\\"\\\\/\u007f"');
+    expect(canonicalize('\b\t\n\f\r\u0001\u001f"\\/\u007f')).toBe('"\\b\\t\\n\\f\\r\\u0001\\u001f\\"\\\\/\u007f"');
   });
   it("accepts objects with a null prototype and empty containers", () => {
     const o = Object.create(null) as Record<string, unknown>;
@@ -157,7 +160,9 @@ describe("canonicalize: rejections (E_MALFORMED)", () => {
   it("refuses nesting deeper than MAX_DEPTH instead of overflowing the stack", () => {
     const deep = JSON.parse("[".repeat(100_000) + "]".repeat(100_000));
     expect(code(() => canonicalize(deep))).toBe("E_MALFORMED");
-    expect(canonicalize(JSON.parse("[".repeat(MAX_DEPTH) + "]".repeat(MAX_DEPTH)))).toBe("[".repeat(MAX_DEPTH) + "]".repeat(MAX_DEPTH));
+    expect(canonicalize(JSON.parse("[".repeat(MAX_DEPTH) + "]".repeat(MAX_DEPTH)))).toBe(
+      "[".repeat(MAX_DEPTH) + "]".repeat(MAX_DEPTH),
+    );
   });
   it("allows the same object twice when it is not a cycle", () => {
     const shared = { x: 1 };

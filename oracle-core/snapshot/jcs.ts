@@ -1,6 +1,6 @@
-import { OracleError } from "../errors.js";
-import type { Bytes } from "./bytes.js";
-import { utf8Encode } from "./utf8.js";
+import { OracleError } from "../errors";
+import type { Bytes } from "./bytes";
+import { utf8Encode } from "./utf8";
 
 // A lone surrogate has no UTF-8 encoding; RFC 8785 requires I-JSON strings, so refuse it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

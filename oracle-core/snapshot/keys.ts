@@ -1,9 +1,9 @@
-import { OracleError } from "../errors.js";
-import { decodeBase64, encodeBase64 } from "./base64.js";
-import type { Bytes } from "./bytes.js";
-import { ED25519, type KeyHandle, type Subtle } from "./ed25519.js";
-import { fromHex } from "./hex.js";
-import { sha256Hex } from "./sha256.js";
+import { OracleError } from "../errors";
+import { decodeBase64, encodeBase64 } from "./base64";
+import type { Bytes } from "./bytes";
+import { ED25519, type KeyHandle, type Subtle } from "./ed25519";
+import { fromHex } from "./hex";
+import { sha256Hex } from "./sha256";
 
 /** A key that signs envelopes: its keyid and a WebCrypto private key. */
 export interface Signer {
@@ -36,7 +36,10 @@ export async function keyIdOf(publicKeyRaw: Bytes): Promise<string> {
 
 /** Generates an Ed25519 key pair with WebCrypto. */
 export async function generateSigningKey(subtle: Subtle = crypto.subtle): Promise<GeneratedKey> {
-  const pair = (await subtle.generateKey(ED25519, true, ["sign", "verify"])) as { privateKey: KeyHandle; publicKey: KeyHandle };
+  const pair = (await subtle.generateKey(ED25519, true, ["sign", "verify"])) as {
+    privateKey: KeyHandle;
+    publicKey: KeyHandle;
+  };
   const pkcs8 = new Uint8Array((await subtle.exportKey("pkcs8", pair.privateKey)) as ArrayBuffer);
   const raw = new Uint8Array((await subtle.exportKey("raw", pair.publicKey)) as ArrayBuffer);
   return { privateKeyPkcs8: encodeBase64(pkcs8), publicKeyRaw: encodeBase64(raw), keyid: await keyIdOf(raw) };
@@ -51,7 +54,10 @@ function base64UrlToBytes(s: string): Bytes {
  * Imports a base64 PKCS#8 Ed25519 private key as a Signer (keyid derived from its public half).
  * @example const signer = await importSigningKey(env.SIGNING_KEY_PKCS8)
  */
-export async function importSigningKey(pkcs8Base64: string, subtle: Subtle = crypto.subtle): Promise<Signer & { publicKeyRaw: string }> {
+export async function importSigningKey(
+  pkcs8Base64: string,
+  subtle: Subtle = crypto.subtle,
+): Promise<Signer & { publicKeyRaw: string }> {
   const pkcs8 = decodeBase64(pkcs8Base64);
   // The public half comes from the JWK "x"; that import is extractable, the signing one is not.
   const exportable = await subtle.importKey("pkcs8", pkcs8, ED25519, true, ["sign"]);

@@ -1,9 +1,9 @@
-import { isOracleError, OracleError } from "../errors.js";
-import { parseEnvelope } from "./dsse.js";
-import { payloadBytes, verifyEnvelopeSignatures } from "./dsse-verify.js";
-import type { CryptoDeps } from "./ed25519.js";
-import type { TrustedKey } from "./keys.js";
-import { KEYSET_PAYLOAD_TYPE, readKeyset } from "./keyset.js";
+import { isOracleError, OracleError } from "../errors";
+import { parseEnvelope } from "./dsse";
+import { payloadBytes, verifyEnvelopeSignatures } from "./dsse-verify";
+import type { CryptoDeps } from "./ed25519";
+import type { TrustedKey } from "./keys";
+import { KEYSET_PAYLOAD_TYPE, readKeyset } from "./keyset";
 
 /** The newest keyset of a verified chain. */
 export interface VerifiedKeyset {
@@ -27,12 +27,21 @@ function chainItems(chain: unknown): unknown[] {
  * key that is new must sign too (proof of possession). Broken links throw E_KEYSET_CHAIN; bad
  * envelopes E_MALFORMED / E_PAYLOAD_TYPE; a bad signature under a trusted keyid E_SIG_INVALID.
  */
-export async function verifyKeysetChain(chain: unknown, pinnedRootKeys: ReadonlyArray<TrustedKey>, deps: CryptoDeps = {}): Promise<VerifiedKeyset> {
+export async function verifyKeysetChain(
+  chain: unknown,
+  pinnedRootKeys: ReadonlyArray<TrustedKey>,
+  deps: CryptoDeps = {},
+): Promise<VerifiedKeyset> {
   let trusted: ReadonlyArray<TrustedKey> = pinnedRootKeys;
   let prev: { version: number; sha256: string } | undefined;
   for (const [i, item] of chainItems(chain).entries()) {
     const env = parseEnvelope(item);
-    if (env.payloadType !== KEYSET_PAYLOAD_TYPE) throw new OracleError("E_PAYLOAD_TYPE", `keyset ${i}: payloadType must be "${KEYSET_PAYLOAD_TYPE}"`, "payloadType");
+    if (env.payloadType !== KEYSET_PAYLOAD_TYPE)
+      throw new OracleError(
+        "E_PAYLOAD_TYPE",
+        `keyset ${i}: payloadType must be "${KEYSET_PAYLOAD_TYPE}"`,
+        "payloadType",
+      );
     const ks = await readKeyset(env);
     const trustedIds = new Set(trusted.map((k) => k.keyid));
     const union = [...trusted, ...ks.keys.filter((k) => !trustedIds.has(k.keyid))];
@@ -44,15 +53,27 @@ export async function verifyKeysetChain(chain: unknown, pinnedRootKeys: Readonly
       else throw e;
     }
     const by = i === 0 ? "a pinned root key" : "a key of the previous keyset";
-    if (!signed.some((id) => trustedIds.has(id))) throw new OracleError("E_KEYSET_CHAIN", `keyset ${ks.payload.keyset_version} is not signed by ${by}`);
+    if (!signed.some((id) => trustedIds.has(id)))
+      throw new OracleError("E_KEYSET_CHAIN", `keyset ${ks.payload.keyset_version} is not signed by ${by}`);
     for (const k of ks.keys) {
       if (!trustedIds.has(k.keyid) && !signed.includes(k.keyid)) {
-        throw new OracleError("E_KEYSET_CHAIN", `keyset ${ks.payload.keyset_version}: new key ${k.keyid.slice(0, 12)}… did not sign it`);
+        throw new OracleError(
+          "E_KEYSET_CHAIN",
+          `keyset ${ks.payload.keyset_version}: new key ${k.keyid.slice(0, 12)}… did not sign it`,
+        );
       }
     }
     if (prev) {
-      if (ks.payload.keyset_version <= prev.version) throw new OracleError("E_KEYSET_CHAIN", `keyset_version ${ks.payload.keyset_version} does not increase past ${prev.version}`);
-      if (ks.payload.prev_keyset_sha256 !== prev.sha256) throw new OracleError("E_KEYSET_CHAIN", `keyset ${ks.payload.keyset_version}: prev_keyset_sha256 does not match the previous keyset`);
+      if (ks.payload.keyset_version <= prev.version)
+        throw new OracleError(
+          "E_KEYSET_CHAIN",
+          `keyset_version ${ks.payload.keyset_version} does not increase past ${prev.version}`,
+        );
+      if (ks.payload.prev_keyset_sha256 !== prev.sha256)
+        throw new OracleError(
+          "E_KEYSET_CHAIN",
+          `keyset ${ks.payload.keyset_version}: prev_keyset_sha256 does not match the previous keyset`,
+        );
     }
     trusted = ks.keys;
     prev = { version: ks.payload.keyset_version, sha256: ks.sha256 };

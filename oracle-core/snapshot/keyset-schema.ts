@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { BASE64_RE } from "./base64.js";
-import { MAX_KEYSET_KEYS, type KeysetPayload } from "./keyset.js";
-import { instantMs } from "./snapshot-header.js";
+import { BASE64_RE } from "./base64";
+import { MAX_KEYSET_KEYS, type KeysetPayload } from "./keyset";
+import { instantMs } from "./snapshot-header";
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits");
 const instant = z.string().refine((s) => instantMs(s) !== undefined, "must be a UTC instant like 2026-07-01T12:00:00Z");

@@ -25,7 +25,12 @@ beforeAll(async () => {
   root = await pinKeys([A.publicKeyRaw]);
   v1 = await makeKeyset({ keyset_version: 1, keys: [{ public_key: A.publicKeyRaw }], signers: [A] });
   v2 = await makeKeyset({ keyset_version: 2, keys: [{ public_key: B.publicKeyRaw }], prev: v1, signers: [A, B] });
-  v3 = await makeKeyset({ keyset_version: 3, keys: [{ public_key: C.publicKeyRaw, not_after: "2027-07-01T00:00:00Z" }], prev: v2, signers: [B, C] });
+  v3 = await makeKeyset({
+    keyset_version: 3,
+    keys: [{ public_key: C.publicKeyRaw, not_after: "2027-07-01T00:00:00Z" }],
+    prev: v2,
+    signers: [B, C],
+  });
 });
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -47,9 +52,17 @@ describe("keyset documents", () => {
     expect(v2.signatures.map((s) => s.keyid)).toEqual([A.keyid, B.keyid]);
   });
   it("makeKeyset refuses links verifyKeysetChain would reject", async () => {
-    expect(await codeOf(makeKeyset({ keyset_version: 2, keys: [{ public_key: B.publicKeyRaw }], prev: v1, signers: [B] }))).toBe("E_KEYSET_CHAIN");
-    expect(await codeOf(makeKeyset({ keyset_version: 2, keys: [{ public_key: B.publicKeyRaw }], prev: v1, signers: [A] }))).toBe("E_KEYSET_CHAIN");
-    expect(await codeOf(makeKeyset({ keyset_version: 1, keys: [{ public_key: B.publicKeyRaw }], prev: v1, signers: [A, B] }))).toBe("E_KEYSET_CHAIN");
+    expect(
+      await codeOf(makeKeyset({ keyset_version: 2, keys: [{ public_key: B.publicKeyRaw }], prev: v1, signers: [B] })),
+    ).toBe("E_KEYSET_CHAIN");
+    expect(
+      await codeOf(makeKeyset({ keyset_version: 2, keys: [{ public_key: B.publicKeyRaw }], prev: v1, signers: [A] })),
+    ).toBe("E_KEYSET_CHAIN");
+    expect(
+      await codeOf(
+        makeKeyset({ keyset_version: 1, keys: [{ public_key: B.publicKeyRaw }], prev: v1, signers: [A, B] }),
+      ),
+    ).toBe("E_KEYSET_CHAIN");
   });
 });
 
@@ -75,22 +88,37 @@ describe("verifyKeysetChain", () => {
   });
   it("rejects a keyset not signed by the previous set (E_KEYSET_CHAIN)", async () => {
     const prev_keyset_sha256 = await payloadSha256(v1);
-    const rogue = await signDsse(KEYSET_PAYLOAD_TYPE, { keyset_version: 2, keys: [{ keyid: X.keyid, public_key: X.publicKeyRaw, alg: "ed25519" }], prev_keyset_sha256 }, [X]);
+    const rogue = await signDsse(
+      KEYSET_PAYLOAD_TYPE,
+      { keyset_version: 2, keys: [{ keyid: X.keyid, public_key: X.publicKeyRaw, alg: "ed25519" }], prev_keyset_sha256 },
+      [X],
+    );
     expect(await codeOf(verifyKeysetChain([v1, rogue], root))).toBe("E_KEYSET_CHAIN");
   });
   it("rejects a new key that did not sign its own keyset (E_KEYSET_CHAIN)", async () => {
     const prev_keyset_sha256 = await payloadSha256(v1);
-    const noPop = await signDsse(KEYSET_PAYLOAD_TYPE, { keyset_version: 2, keys: [{ keyid: B.keyid, public_key: B.publicKeyRaw, alg: "ed25519" }], prev_keyset_sha256 }, [A]);
+    const noPop = await signDsse(
+      KEYSET_PAYLOAD_TYPE,
+      { keyset_version: 2, keys: [{ keyid: B.keyid, public_key: B.publicKeyRaw, alg: "ed25519" }], prev_keyset_sha256 },
+      [A],
+    );
     expect(await codeOf(verifyKeysetChain([v1, noPop], root))).toBe("E_KEYSET_CHAIN");
   });
   it("rejects a version that does not increase (E_KEYSET_CHAIN)", async () => {
     const prev_keyset_sha256 = await payloadSha256(v1);
-    const same = await signDsse(KEYSET_PAYLOAD_TYPE, { keyset_version: 1, keys: [{ keyid: B.keyid, public_key: B.publicKeyRaw, alg: "ed25519" }], prev_keyset_sha256 }, [A, B]);
+    const same = await signDsse(
+      KEYSET_PAYLOAD_TYPE,
+      { keyset_version: 1, keys: [{ keyid: B.keyid, public_key: B.publicKeyRaw, alg: "ed25519" }], prev_keyset_sha256 },
+      [A, B],
+    );
     expect(await codeOf(verifyKeysetChain([v1, same], root))).toBe("E_KEYSET_CHAIN");
   });
   it("rejects a wrong or missing prev_keyset_sha256 (E_KEYSET_CHAIN)", async () => {
     const keys = [{ keyid: B.keyid, public_key: B.publicKeyRaw, alg: "ed25519" }];
-    const wrong = await signDsse(KEYSET_PAYLOAD_TYPE, { keyset_version: 2, keys, prev_keyset_sha256: "0".repeat(64) }, [A, B]);
+    const wrong = await signDsse(KEYSET_PAYLOAD_TYPE, { keyset_version: 2, keys, prev_keyset_sha256: "0".repeat(64) }, [
+      A,
+      B,
+    ]);
     const missing = await signDsse(KEYSET_PAYLOAD_TYPE, { keyset_version: 2, keys }, [A, B]);
     expect(await codeOf(verifyKeysetChain([v1, wrong], root))).toBe("E_KEYSET_CHAIN");
     expect(await codeOf(verifyKeysetChain([v1, missing], root))).toBe("E_KEYSET_CHAIN");
@@ -109,9 +137,16 @@ describe("verifyKeysetChain", () => {
     expect(await codeOf(verifyKeysetChain([v1, badSig], root))).toBe("E_SIG_INVALID");
     const asSnapshot = { ...v1, payloadType: "application/vnd.exostream.snapshot+json; version=1" };
     expect(await codeOf(verifyKeysetChain([asSnapshot], root))).toBe("E_PAYLOAD_TYPE");
-    const lying = await signDsse(KEYSET_PAYLOAD_TYPE, { keyset_version: 1, keys: [{ keyid: A.keyid, public_key: B.publicKeyRaw, alg: "ed25519" }] }, [A]);
+    const lying = await signDsse(
+      KEYSET_PAYLOAD_TYPE,
+      { keyset_version: 1, keys: [{ keyid: A.keyid, public_key: B.publicKeyRaw, alg: "ed25519" }] },
+      [A],
+    );
     expect(await codeOf(verifyKeysetChain([lying], root))).toBe("E_MALFORMED");
-    const payloadSwap = { ...v2, payload: encodeBase64(canonicalBytes({ ...(await readKeyset(v2)).payload, keyset_version: 9 })) };
+    const payloadSwap = {
+      ...v2,
+      payload: encodeBase64(canonicalBytes({ ...(await readKeyset(v2)).payload, keyset_version: 9 })),
+    };
     expect(await codeOf(verifyKeysetChain([v1, payloadSwap], root))).toBe("E_SIG_INVALID");
   });
 });

@@ -1,13 +1,13 @@
-import { OracleError } from "../errors.js";
-import { BASE64_RE, decodeBase64 } from "./base64.js";
-import type { DsseEnvelope } from "./dsse.js";
-import { signDsse } from "./dsse-sign.js";
-import { parseCanonicalJson, payloadBytes } from "./dsse-verify.js";
-import type { Subtle } from "./ed25519.js";
-import { keyIdOf, type Signer, type TrustedKey } from "./keys.js";
-import { sha256Hex } from "./sha256.js";
-import { isIntAtLeast, isRecord, isStr, malformed } from "./shape.js";
-import { instantMs } from "./snapshot-header.js";
+import { OracleError } from "../errors";
+import { BASE64_RE, decodeBase64 } from "./base64";
+import type { DsseEnvelope } from "./dsse";
+import { signDsse } from "./dsse-sign";
+import { parseCanonicalJson, payloadBytes } from "./dsse-verify";
+import type { Subtle } from "./ed25519";
+import { keyIdOf, type Signer, type TrustedKey } from "./keys";
+import { sha256Hex } from "./sha256";
+import { isIntAtLeast, isRecord, isStr, malformed } from "./shape";
+import { instantMs } from "./snapshot-header";
 
 /** payloadType of a signed keyset (the documents served at /.well-known/exostream-keys.json). */
 export const KEYSET_PAYLOAD_TYPE = "application/vnd.exostream.keyset+json; version=1";
@@ -23,7 +23,10 @@ export interface KeysetKey {
   not_after?: string | undefined;
 }
 
-/** A keyset payload (keysetPayloadSchema in keyset-schema.ts as a type). prev_keyset_sha256 links it to the keyset it replaces. */
+/**
+ * A keyset payload (keysetPayloadSchema in keyset-schema.ts as a type). prev_keyset_sha256 links it to the keyset it
+ * replaces.
+ */
 export interface KeysetPayload {
   keyset_version: number;
   keys: KeysetKey[];
@@ -44,7 +47,8 @@ export function checkKeysetPayload(json: unknown): KeysetPayload {
   if (!isRecord(json)) return bad("", "expected an object");
   const { keyset_version, keys, prev_keyset_sha256 } = json;
   if (!isIntAtLeast(keyset_version, 1)) return bad("keyset_version", "must be a positive integer");
-  if (!Array.isArray(keys) || keys.length < 1 || keys.length > MAX_KEYSET_KEYS) return bad("keys", `must hold 1 to ${MAX_KEYSET_KEYS} keys`);
+  if (!Array.isArray(keys) || keys.length < 1 || keys.length > MAX_KEYSET_KEYS)
+    return bad("keys", `must hold 1 to ${MAX_KEYSET_KEYS} keys`);
   const out: KeysetPayload = {
     keyset_version,
     keys: Array.from(keys, (k: unknown, i) => {
@@ -79,7 +83,12 @@ export async function parseKeysetPayload(json: unknown): Promise<{ payload: Keys
   const keys: TrustedKey[] = [];
   for (const k of payload.keys) {
     const publicKey = decodeBase64(k.public_key);
-    if ((await keyIdOf(publicKey)) !== k.keyid) throw new OracleError("E_MALFORMED", `keyset keyid ${k.keyid.slice(0, 12)}… is not the sha256 of its key`, "keys");
+    if ((await keyIdOf(publicKey)) !== k.keyid)
+      throw new OracleError(
+        "E_MALFORMED",
+        `keyset keyid ${k.keyid.slice(0, 12)}… is not the sha256 of its key`,
+        "keys",
+      );
     if (keys.some((x) => x.keyid === k.keyid)) throw new OracleError("E_MALFORMED", "keyset lists a key twice", "keys");
     keys.push({ keyid: k.keyid, publicKey, not_before: k.not_before, not_after: k.not_after });
   }
@@ -87,7 +96,9 @@ export async function parseKeysetPayload(json: unknown): Promise<{ payload: Keys
 }
 
 /** Decodes a keyset envelope's payload (canonical JSON) and parses it; no signature check. */
-export async function readKeyset(env: DsseEnvelope): Promise<{ payload: KeysetPayload; keys: TrustedKey[]; sha256: string }> {
+export async function readKeyset(
+  env: DsseEnvelope,
+): Promise<{ payload: KeysetPayload; keys: TrustedKey[]; sha256: string }> {
   const bytes = payloadBytes(env);
   const parsed = await parseKeysetPayload(parseCanonicalJson(bytes));
   return { ...parsed, sha256: await sha256Hex(bytes) };
@@ -105,12 +116,17 @@ export interface MakeKeysetInput {
 
 /**
  * Creates and signs a keyset envelope, enforcing the rules verifyKeysetChain checks (E_KEYSET_CHAIN).
- * @example const v2 = await makeKeyset({ keyset_version: 2, keys: [{ public_key: next.publicKeyRaw }], prev: v1, signers: [oldSigner, newSigner] })
+ * @example const v2 = await makeKeyset({ keyset_version: 2, keys: [{ public_key: next.publicKeyRaw }], prev: v1,
+ *   signers: [oldSigner, newSigner] })
  */
 export async function makeKeyset(input: MakeKeysetInput, subtle: Subtle = crypto.subtle): Promise<DsseEnvelope> {
   const keys: KeysetPayload["keys"] = [];
   for (const k of input.keys) {
-    const entry: KeysetPayload["keys"][number] = { keyid: await keyIdOf(decodeBase64(k.public_key)), public_key: k.public_key, alg: "ed25519" };
+    const entry: KeysetPayload["keys"][number] = {
+      keyid: await keyIdOf(decodeBase64(k.public_key)),
+      public_key: k.public_key,
+      alg: "ed25519",
+    };
     if (k.not_before !== undefined) entry.not_before = k.not_before;
     if (k.not_after !== undefined) entry.not_after = k.not_after;
     keys.push(entry);
@@ -120,14 +136,17 @@ export async function makeKeyset(input: MakeKeysetInput, subtle: Subtle = crypto
   let prevIds = new Set<string>();
   if (input.prev) {
     const prev = await readKeyset(input.prev);
-    if (input.keyset_version <= prev.payload.keyset_version) throw new OracleError("E_KEYSET_CHAIN", "keyset_version must increase");
+    if (input.keyset_version <= prev.payload.keyset_version)
+      throw new OracleError("E_KEYSET_CHAIN", "keyset_version must increase");
     payload.prev_keyset_sha256 = prev.sha256;
     prevIds = new Set(prev.keys.map((k) => k.keyid));
-    if (!prev.keys.some((k) => signerIds.has(k.keyid))) throw new OracleError("E_KEYSET_CHAIN", "a new keyset must be signed by a key of the previous one");
+    if (!prev.keys.some((k) => signerIds.has(k.keyid)))
+      throw new OracleError("E_KEYSET_CHAIN", "a new keyset must be signed by a key of the previous one");
   }
   const checked = await parseKeysetPayload(payload);
   for (const k of checked.keys) {
-    if (!prevIds.has(k.keyid) && !signerIds.has(k.keyid)) throw new OracleError("E_KEYSET_CHAIN", `new key ${k.keyid.slice(0, 12)}… must sign its own keyset`);
+    if (!prevIds.has(k.keyid) && !signerIds.has(k.keyid))
+      throw new OracleError("E_KEYSET_CHAIN", `new key ${k.keyid.slice(0, 12)}… must sign its own keyset`);
   }
   return signDsse(KEYSET_PAYLOAD_TYPE, payload, input.signers, subtle);
 }

@@ -1,5 +1,5 @@
-import type { Bytes } from "./bytes.js";
-import { toHex } from "./hex.js";
+import type { Bytes } from "./bytes";
+import { toHex } from "./hex";
 
 /** Lower-case hex SHA-256 of bytes, through crypto.subtle. */
 export async function sha256Hex(bytes: Bytes): Promise<string> {

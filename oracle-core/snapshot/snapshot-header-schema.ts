@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantMs, type SnapshotHeader } from "./snapshot-header.js";
+import { instantMs, type SnapshotHeader } from "./snapshot-header";
 
 const instant = z.string().refine((s) => instantMs(s) !== undefined, "must be a UTC instant like 2026-07-01T12:00:00Z");
 

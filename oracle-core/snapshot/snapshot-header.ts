@@ -1,5 +1,5 @@
-import { OracleError } from "../errors.js";
-import { isIntAtLeast, isRecord, isStr, malformed } from "./shape.js";
+import { OracleError } from "../errors";
+import { isIntAtLeast, isRecord, isStr, malformed } from "./shape";
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
@@ -24,7 +24,10 @@ export interface SnapshotHeader {
 
 const INSTANT_MSG = "must be a UTC instant like 2026-07-01T12:00:00Z";
 
-/** Parses the header fields (the rules of snapshotHeaderSchema), with times in ms; E_MALFORMED naming the field at fault. */
+/**
+ * Parses the header fields (the rules of snapshotHeaderSchema), with times in ms; E_MALFORMED naming the field at
+ * fault.
+ */
 export function parseSnapshotHeader(value: unknown): SnapshotHeader & { issuedMs: number; expiresMs: number } {
   const bad = (field: string, why: string) => malformed("snapshot payload", field, why);
   if (!isRecord(value)) return bad("", "expected an object");
@@ -37,6 +40,7 @@ export function parseSnapshotHeader(value: unknown): SnapshotHeader & { issuedMs
   const expiresMs = instantMs(expires_at);
   if (expiresMs === undefined) return bad("expires_at", INSTANT_MSG);
   if (!isIntAtLeast(heartbeat_s, 1)) return bad("heartbeat_s", "must be a positive integer");
-  if (expiresMs <= issuedMs) throw new OracleError("E_MALFORMED", "snapshot expires_at must be after issued_at", "expires_at");
+  if (expiresMs <= issuedMs)
+    throw new OracleError("E_MALFORMED", "snapshot expires_at must be after issued_at", "expires_at");
   return { ...value, version, issued_at, expires_at, heartbeat_s, issuedMs, expiresMs };
 }

@@ -1,11 +1,11 @@
-import type { DsseEnvelope } from "./dsse.js";
-import { PAYLOAD_TYPE } from "./dsse.js";
-import { signDsse } from "./dsse-sign.js";
-import { payloadBytes } from "./dsse-verify.js";
-import type { Subtle } from "./ed25519.js";
-import type { Signer } from "./keys.js";
-import { sha256Hex } from "./sha256.js";
-import { parseSnapshotHeader } from "./snapshot-header.js";
+import type { DsseEnvelope } from "./dsse";
+import { PAYLOAD_TYPE } from "./dsse";
+import { signDsse } from "./dsse-sign";
+import { payloadBytes } from "./dsse-verify";
+import type { Subtle } from "./ed25519";
+import type { Signer } from "./keys";
+import { sha256Hex } from "./sha256";
+import { parseSnapshotHeader } from "./snapshot-header";
 
 /**
  * Signs a snapshot payload: JCS canonical bytes, Ed25519 over PAE, DSSE envelope. The header
@@ -13,7 +13,11 @@ import { parseSnapshotHeader } from "./snapshot-header.js";
  * what clients would reject as malformed. Pass two signers during a key rotation.
  * @example const env = await signSnapshot(payload, await importSigningKey(pkcs8))
  */
-export async function signSnapshot(payload: object, signer: Signer | ReadonlyArray<Signer>, subtle: Subtle = crypto.subtle): Promise<DsseEnvelope> {
+export async function signSnapshot(
+  payload: object,
+  signer: Signer | ReadonlyArray<Signer>,
+  subtle: Subtle = crypto.subtle,
+): Promise<DsseEnvelope> {
   parseSnapshotHeader(payload);
   const signers: ReadonlyArray<Signer> = Array.isArray(signer) ? signer : [signer as Signer];
   return signDsse(PAYLOAD_TYPE, payload, signers, subtle);

@@ -76,7 +76,9 @@ describe("sign → verify", () => {
     const v = await verifySnapshot(env, { keys: keysAB, now: T0, parsePayload: (j) => schema.parse(j) });
     expect(v.payload.models.map((m) => m.ticker)).toEqual(["OPUS-4.6", "GPT-5"]);
     const strict = z.object({ models: z.array(z.object({ ticker: z.number() })) });
-    expect(await codeOf(verifySnapshot(env, { keys: keysAB, now: T0, parsePayload: (j) => strict.parse(j) }))).toBe("E_MALFORMED");
+    expect(await codeOf(verifySnapshot(env, { keys: keysAB, now: T0, parsePayload: (j) => strict.parse(j) }))).toBe(
+      "E_MALFORMED",
+    );
   });
   it("signSnapshot refuses a payload clients would reject as malformed", async () => {
     expect(await codeOf(signSnapshot({ version: 1 }, A))).toBe("E_MALFORMED");
@@ -94,7 +96,9 @@ describe("rejections, one per code", () => {
   });
   it("E_UNKNOWN_KEY: signed by a key that is not trusted", async () => {
     expect(await codeOf(verifySnapshot(env, { keys: await pinKeys([B.publicKeyRaw]), now: T0 }))).toBe("E_UNKNOWN_KEY");
-    expect(await codeOf(verifySnapshot(await signSnapshot(testSnapshotPayload(T0), C), { keys: keysAB, now: T0 }))).toBe("E_UNKNOWN_KEY");
+    expect(
+      await codeOf(verifySnapshot(await signSnapshot(testSnapshotPayload(T0), C), { keys: keysAB, now: T0 })),
+    ).toBe("E_UNKNOWN_KEY");
   });
   it("E_SIG_INVALID: payload changed after signing", async () => {
     const forged = { ...env, payload: encodeBase64(canonicalBytes(testSnapshotPayload(T0, { version: 43 }))) };
@@ -102,7 +106,9 @@ describe("rejections, one per code", () => {
   });
   it("E_SIG_INVALID: a bad trusted signature fails even beside a good one (documented policy)", async () => {
     const bad = { keyid: B.keyid, sig: env.signatures[0]!.sig };
-    expect(await codeOf(verifySnapshot({ ...env, signatures: [env.signatures[0], bad] }, { keys: keysAB, now: T0 }))).toBe("E_SIG_INVALID");
+    expect(
+      await codeOf(verifySnapshot({ ...env, signatures: [env.signatures[0], bad] }, { keys: keysAB, now: T0 })),
+    ).toBe("E_SIG_INVALID");
   });
   it("E_MALFORMED: the same keyid twice", async () => {
     const s = env.signatures[0]!;
@@ -170,15 +176,23 @@ describe("rollback and replay", () => {
   });
   it("accepts the same version with the same hash, rejects it with another (E_REPLAY)", async () => {
     const sha256 = await payloadSha256(env);
-    expect(await codeOf(verifySnapshot(env, { keys: keysAB, now: T0, stored: { version: 42, sha256 } }))).toBe("accepted");
+    expect(await codeOf(verifySnapshot(env, { keys: keysAB, now: T0, stored: { version: 42, sha256 } }))).toBe(
+      "accepted",
+    );
     const other = await signSnapshot(testSnapshotPayload(T0, { mode: "live" }), A);
-    expect(await codeOf(verifySnapshot(other, { keys: keysAB, now: T0, stored: { version: 42, sha256 } }))).toBe("E_REPLAY");
+    expect(await codeOf(verifySnapshot(other, { keys: keysAB, now: T0, stored: { version: 42, sha256 } }))).toBe(
+      "E_REPLAY",
+    );
   });
   it("accepts a higher version than stored", async () => {
-    expect(await codeOf(verifySnapshot(env, { keys: keysAB, now: T0, stored: { version: 41, sha256: "0".repeat(64) } }))).toBe("accepted");
+    expect(
+      await codeOf(verifySnapshot(env, { keys: keysAB, now: T0, stored: { version: 41, sha256: "0".repeat(64) } })),
+    ).toBe("accepted");
   });
   it("checks the signature before rollback (an unsigned old version is E_SIG_INVALID, not E_ROLLBACK)", async () => {
     const old = { ...env, payload: encodeBase64(canonicalBytes(testSnapshotPayload(T0, { version: 1 }))) };
-    expect(await codeOf(verifySnapshot(old, { keys: keysAB, now: T0, stored: { version: 42, sha256: "0".repeat(64) } }))).toBe("E_SIG_INVALID");
+    expect(
+      await codeOf(verifySnapshot(old, { keys: keysAB, now: T0, stored: { version: 42, sha256: "0".repeat(64) } })),
+    ).toBe("E_SIG_INVALID");
   });
 });

@@ -1,10 +1,10 @@
-import { isOracleError, OracleError } from "../errors.js";
-import { PAYLOAD_TYPE, parseEnvelope } from "./dsse.js";
-import { parseCanonicalJson, payloadBytes, verifyEnvelopeSignatures } from "./dsse-verify.js";
-import type { CryptoDeps } from "./ed25519.js";
-import type { TrustedKey } from "./keys.js";
-import { sha256Hex } from "./sha256.js";
-import { instantMs, parseSnapshotHeader, type SnapshotHeader } from "./snapshot-header.js";
+import { isOracleError, OracleError } from "../errors";
+import { PAYLOAD_TYPE, parseEnvelope } from "./dsse";
+import { parseCanonicalJson, payloadBytes, verifyEnvelopeSignatures } from "./dsse-verify";
+import type { CryptoDeps } from "./ed25519";
+import type { TrustedKey } from "./keys";
+import { sha256Hex } from "./sha256";
+import { instantMs, parseSnapshotHeader, type SnapshotHeader } from "./snapshot-header";
 
 /** Default allowance for clock skew between feed and client: 5 minutes. */
 export const DEFAULT_SKEW_MS = 5 * 60_000;
@@ -65,7 +65,10 @@ function keysValidAt(keys: ReadonlyArray<TrustedKey>, nowMs: number, skewMs: num
  * Edges are inclusive: now = expires_at + skew and now = issued_at − skew are accepted.
  * @example const v = await verifySnapshot(await res.json(), { keys, now: Date.now(), stored })
  */
-export async function verifySnapshot<T = SnapshotHeader>(envelope: unknown, opts: VerifyOptions<T>): Promise<VerifiedSnapshot<T>> {
+export async function verifySnapshot<T = SnapshotHeader>(
+  envelope: unknown,
+  opts: VerifyOptions<T>,
+): Promise<VerifiedSnapshot<T>> {
   const nowMs = nowMsOf(opts.now);
   const skewMs = opts.skewMs ?? DEFAULT_SKEW_MS;
   const env = parseEnvelope(envelope);
@@ -76,12 +79,22 @@ export async function verifySnapshot<T = SnapshotHeader>(envelope: unknown, opts
   const [keyid] = await verifyEnvelopeSignatures(env, bytes, keysValidAt(opts.keys, nowMs, skewMs), opts);
   const json = parseCanonicalJson(bytes);
   const h = parseSnapshotHeader(json);
-  if (nowMs > h.expiresMs + skewMs) throw new OracleError("E_EXPIRED", `snapshot expired at ${h.expires_at}`, "expires_at");
-  if (h.issuedMs > nowMs + skewMs) throw new OracleError("E_NOT_YET_VALID", `snapshot issued in the future (${h.issued_at}); check the clock`, "issued_at");
+  if (nowMs > h.expiresMs + skewMs)
+    throw new OracleError("E_EXPIRED", `snapshot expired at ${h.expires_at}`, "expires_at");
+  if (h.issuedMs > nowMs + skewMs)
+    throw new OracleError(
+      "E_NOT_YET_VALID",
+      `snapshot issued in the future (${h.issued_at}); check the clock`,
+      "issued_at",
+    );
   const sha256 = await sha256Hex(bytes);
   if (opts.stored) {
     if (h.version < opts.stored.version) {
-      throw new OracleError("E_ROLLBACK", `snapshot version ${h.version} is older than the stored ${opts.stored.version}`, "version");
+      throw new OracleError(
+        "E_ROLLBACK",
+        `snapshot version ${h.version} is older than the stored ${opts.stored.version}`,
+        "version",
+      );
     }
     if (h.version === opts.stored.version && sha256 !== opts.stored.sha256) {
       throw new OracleError("E_REPLAY", `a different snapshot with the stored version ${h.version}`, "version");

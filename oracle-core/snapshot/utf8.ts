@@ -1,5 +1,5 @@
-import { OracleError } from "../errors.js";
-import type { Bytes } from "./bytes.js";
+import { OracleError } from "../errors";
+import type { Bytes } from "./bytes";
 
 const encoder = new TextEncoder();
 // fatal: invalid UTF-8 throws instead of turning into U+FFFD; ignoreBOM: keep a BOM so it cannot hide.

@@ -93,5 +93,9 @@ export function sizeEstimate(text: string): { n_in: number; bytes: number; label
 
 /** sizeEstimate from a UTF-8 size already known (a paste measured in slices). */
 export function bytesEstimate(bytes: number): { n_in: number; bytes: number; label: string } {
-  return { n_in: Math.round(bytes / BYTES_PER_TOKEN), bytes, label: `estimate from size (${BYTES_PER_TOKEN.toFixed(1)} bytes per token)` };
+  return {
+    n_in: Math.round(bytes / BYTES_PER_TOKEN),
+    bytes,
+    label: `estimate from size (${BYTES_PER_TOKEN.toFixed(1)} bytes per token)`,
+  };
 }

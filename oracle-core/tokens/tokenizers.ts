@@ -23,10 +23,25 @@ export const TOKENIZERS: Readonly<Record<TokenizerId, TokenizerInfo>> = Object.f
   o200k_base: { kind: "exact", engine: "bpe", file: "o200k_base.bpe", title: "tiktoken o200k_base" },
   cl100k_base: { kind: "exact", engine: "bpe", file: "cl100k_base.bpe", title: "tiktoken cl100k_base" },
   llama3: { kind: "open-vocabulary", engine: "bpe", file: "llama3.bpe", title: "Meta's published Llama 3 vocabulary" },
-  tekken: { kind: "open-vocabulary", engine: "bpe", file: "tekken.bpe", title: "Mistral's published Tekken vocabulary" },
-  "deepseek-v3": { kind: "open-vocabulary", engine: "hf", file: "deepseek-v3.json", title: "DeepSeek's published V3 vocabulary" },
+  tekken: {
+    kind: "open-vocabulary",
+    engine: "bpe",
+    file: "tekken.bpe",
+    title: "Mistral's published Tekken vocabulary",
+  },
+  "deepseek-v3": {
+    kind: "open-vocabulary",
+    engine: "hf",
+    file: "deepseek-v3.json",
+    title: "DeepSeek's published V3 vocabulary",
+  },
   // Gemini's tokenizer is not published; Gemma 3's is, and Gemini is reported to share it. Not Google's own count.
-  gemma3: { kind: "open-vocabulary", engine: "hf", file: "gemma3.json", title: "the published Gemma 3 vocabulary, which Gemini is reported to share" },
+  gemma3: {
+    kind: "open-vocabulary",
+    engine: "hf",
+    file: "gemma3.json",
+    title: "the published Gemma 3 vocabulary, which Gemini is reported to share",
+  },
 });
 
 /** Whether a registry tokenizer value names a tokenizer the engine runs. */

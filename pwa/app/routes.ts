@@ -16,10 +16,20 @@ export const ROUTES: readonly Route[] = [
   { path: "model", label: "Model", tag: "page-model", load: () => import("../pages/page-model") },
   { path: "index", label: "Index", tag: "page-index", load: () => import("../pages/page-index") },
   { path: "swap", label: "Swap desk", tag: "page-swap", load: () => import("../pages/page-swap") },
-  { path: "monte-carlo", label: "Monte Carlo", tag: "page-monte-carlo", load: () => import("../pages/page-monte-carlo") },
+  {
+    path: "monte-carlo",
+    label: "Monte Carlo",
+    tag: "page-monte-carlo",
+    load: () => import("../pages/page-monte-carlo"),
+  },
   { path: "canvas", label: "System Canvas", tag: "page-canvas", load: () => import("../pages/page-canvas") },
   { path: "budget", label: "Budget Planner", tag: "page-budget", load: () => import("../pages/page-budget") },
-  { path: "methodology", label: "Methodology", tag: "page-methodology", load: () => import("../pages/page-methodology") },
+  {
+    path: "methodology",
+    label: "Methodology",
+    tag: "page-methodology",
+    load: () => import("../pages/page-methodology"),
+  },
   { path: "use-cases", label: "Use cases", tag: "page-use-cases", load: () => import("../pages/page-use-cases") },
   { path: "integrity", label: "Data integrity", tag: "page-integrity", load: () => import("../pages/page-integrity") },
 ];

@@ -31,7 +31,9 @@ export async function listSaved<T>(kind: SavedItem["kind"]): Promise<SavedItem<T
 }
 
 /** Saves (or, with the same id, replaces) an item. */
-export async function putSaved<T>(item: Omit<SavedItem<T>, "id" | "saved_at"> & { id?: string }): Promise<SavedItem<T>> {
+export async function putSaved<T>(
+  item: Omit<SavedItem<T>, "id" | "saved_at"> & { id?: string },
+): Promise<SavedItem<T>> {
   const full = { ...item, id: item.id ?? crypto.randomUUID(), saved_at: Date.now() } as SavedItem<T>;
   await (await open()).put("saved", full as SavedItem);
   return full;

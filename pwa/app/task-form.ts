@@ -1,9 +1,9 @@
 import { html, type TemplateResult } from "lit";
-import type { HorizonName } from "../../oracle-core/greeks/horizon";
-import type { PricingRow, TaskRequest } from "../../oracle-core/greeks/price-task";
-import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
-import { taskIssues, type TaskField } from "../../oracle-core/greeks/task-issues";
-import type { ReferenceProfile } from "../../oracle-core/schemas/snapshot";
+import type { HorizonName } from "../../oracle-core/greeks";
+import type { PricingRow, TaskRequest } from "../../oracle-core/greeks";
+import { REFERENCE_PROFILES } from "../../oracle-core/greeks";
+import { taskIssues, type TaskField } from "../../oracle-core/greeks";
+import type { ReferenceProfile } from "../../oracle-core/schemas";
 import { tokens } from "./display-format";
 import { numberField, parseNumber } from "./fields";
 
@@ -31,7 +31,14 @@ const percent = (fraction: number) => String(Math.round(fraction * 100));
 /** A form holding a reference profile (default the first, RAG: 30,000 in, 800 out, 60% cache), spot, sync. */
 export function taskForm(p: ReferenceProfile = REFERENCE_PROFILES[0]!, over: Partial<TaskForm> = {}): TaskForm {
   const f: TaskForm = {
-    n_in: "", n_out: "", n_think: "0", eta: "", omega: "0", cache_ttl: "5m", mode: "sync", horizon: "spot",
+    n_in: "",
+    n_out: "",
+    n_think: "0",
+    eta: "",
+    omega: "0",
+    cache_ttl: "5m",
+    mode: "sync",
+    horizon: "spot",
   };
   applyProfile(f, p);
   return Object.assign(f, over);

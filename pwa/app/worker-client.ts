@@ -68,7 +68,10 @@ export class Lane {
    * its next check; if it has not stopped within HARD_CANCEL_MS (a long WASM call cannot check), the worker is
    * terminated and replaced. Start the next job on this lane after `idle`, not after `result`.
    */
-  job<T>(run: (api: Remote<WorkerApi>, id: number, onProgress: OnProgress) => Promise<Result<T>>, onProgress: (p: Progress) => void): Job<T> {
+  job<T>(
+    run: (api: Remote<WorkerApi>, id: number, onProgress: OnProgress) => Promise<Result<T>>,
+    onProgress: (p: Progress) => void,
+  ): Job<T> {
     const id = nextJob++;
     let done = false;
     let cancelled!: (r: Result<T>) => void;
@@ -116,5 +119,7 @@ export function tokenLane(): Lane {
 
 /** Shorthand: a call on the math worker that answers a Result. */
 export function compute<T>(fn: (api: Remote<WorkerApi>) => Promise<Result<T>>): Promise<Result<T>> {
-  return mathLane().call(fn).catch((): Result<T> => CANCELLED);
+  return mathLane()
+    .call(fn)
+    .catch((): Result<T> => CANCELLED);
 }

@@ -66,7 +66,13 @@ export class ChartFigure extends LitElement {
     if (!host || !s) return;
     const [{ default: UPlot }] = await Promise.all([import("uplot"), import("uplot/dist/uPlot.min.css")]);
     this.plot?.destroy();
-    const pts = (fill: string, hollow: boolean) => ({ show: true, size: 7, fill: hollow ? "#ffffff" : fill, stroke: fill, width: 2 });
+    const pts = (fill: string, hollow: boolean) => ({
+      show: true,
+      size: 7,
+      fill: hollow ? "#ffffff" : fill,
+      stroke: fill,
+      width: 2,
+    });
     const opts: uPlot.Options = {
       width: this.width(),
       height: 300,

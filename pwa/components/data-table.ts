@@ -24,7 +24,11 @@ export interface DataTableOptions<R> {
 
 /** A captioned table with a "Download CSV" button exporting the raw (unrounded) values. */
 export function dataTable<R>(o: DataTableOptions<R>): TemplateResult {
-  const csv = () => toCsv(o.columns.map((c) => c.label), o.rows.map((r) => o.columns.map((c) => c.value(r))));
+  const csv = () =>
+    toCsv(
+      o.columns.map((c) => c.label),
+      o.rows.map((r) => o.columns.map((c) => c.value(r))),
+    );
   return html`<div class="table-wrap" data-testid=${`table-${o.id}`}>
     <table id=${o.id}>
       <caption>${o.caption}</caption>

@@ -4,7 +4,9 @@ import { bootSnapshot, snapshotStore } from "../app/snapshot-store";
 import { registerServiceWorker } from "../app/sw-register";
 import { snapshotStatus } from "./snapshot-status";
 
-/** The app shell: header with the snapshot's version, age and signature state, page tabs, the page, the update prompt. */
+/**
+ * The app shell: header with the snapshot's version, age and signature state, page tabs, the page, the update prompt.
+ */
 export class ExoApp extends LitElement {
   // Plain fields with explicit requestUpdate(): no reactive-property declarations to clash with class-field semantics.
   route: Route = ROUTES[0]!;
@@ -43,7 +45,9 @@ export class ExoApp extends LitElement {
     void route.load();
     if (!this.firstRoute) {
       // Move focus to the new page's heading so screen-reader and keyboard users land on it.
-      void this.updateComplete.then(() => requestAnimationFrame(() => this.querySelector<HTMLElement>("main h1")?.focus()));
+      void this.updateComplete.then(() =>
+        requestAnimationFrame(() => this.querySelector<HTMLElement>("main h1")?.focus()),
+      );
     }
     this.firstRoute = false;
   }
@@ -51,17 +55,28 @@ export class ExoApp extends LitElement {
   private page() {
     const p = this.param;
     switch (this.route.tag) {
-      case "page-compare": return html`<page-compare></page-compare>`;
-      case "page-model": return html`<page-model .ticker=${p}></page-model>`;
-      case "page-index": return html`<page-index></page-index>`;
-      case "page-swap": return html`<page-swap></page-swap>`;
-      case "page-monte-carlo": return html`<page-monte-carlo></page-monte-carlo>`;
-      case "page-canvas": return html`<page-canvas></page-canvas>`;
-      case "page-budget": return html`<page-budget></page-budget>`;
-      case "page-methodology": return html`<page-methodology></page-methodology>`;
-      case "page-use-cases": return html`<page-use-cases></page-use-cases>`;
-      case "page-integrity": return html`<page-integrity></page-integrity>`;
-      default: return html`<page-calculator></page-calculator>`;
+      case "page-compare":
+        return html`<page-compare></page-compare>`;
+      case "page-model":
+        return html`<page-model .ticker=${p}></page-model>`;
+      case "page-index":
+        return html`<page-index></page-index>`;
+      case "page-swap":
+        return html`<page-swap></page-swap>`;
+      case "page-monte-carlo":
+        return html`<page-monte-carlo></page-monte-carlo>`;
+      case "page-canvas":
+        return html`<page-canvas></page-canvas>`;
+      case "page-budget":
+        return html`<page-budget></page-budget>`;
+      case "page-methodology":
+        return html`<page-methodology></page-methodology>`;
+      case "page-use-cases":
+        return html`<page-use-cases></page-use-cases>`;
+      case "page-integrity":
+        return html`<page-integrity></page-integrity>`;
+      default:
+        return html`<page-calculator></page-calculator>`;
     }
   }
 
@@ -75,12 +90,14 @@ export class ExoApp extends LitElement {
         ${ROUTES.map((r) => html`<a href="#/${r.path}" aria-current=${r === this.route ? "page" : nothing}>${r.label}</a>`)}
       </nav>
       <main id="main" class="page">${this.page()}</main>
-      ${this.pendingUpdate
-        ? html`<div class="update" role="status" data-testid="update-prompt">
+      ${
+        this.pendingUpdate
+          ? html`<div class="update" role="status" data-testid="update-prompt">
             <span>A new version is ready.</span>
             <button type="button" @click=${() => this.pendingUpdate?.()}>Reload</button>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

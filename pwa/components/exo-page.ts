@@ -1,5 +1,5 @@
 import { html, LitElement, type TemplateResult } from "lit";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
 import { snapshotStore } from "../app/snapshot-store";
 
 /**

@@ -2,12 +2,20 @@ import { html, type TemplateResult } from "lit";
 import type { Progress } from "../worker/worker-api";
 
 /** A progress line for a long job: a bar (indeterminate when total is 0), what is happening, and Cancel. */
-export function progressBox(p: Progress, label: string, onCancel: () => void, started: number, now: number): TemplateResult {
+export function progressBox(
+  p: Progress,
+  label: string,
+  onCancel: () => void,
+  started: number,
+  now: number,
+): TemplateResult {
   const secs = ((now - started) / 1000).toFixed(1);
   return html`<div class="progress" role="status" data-testid="progress">
-    ${p.total > 0
-      ? html`<progress max=${p.total} .value=${p.done} aria-label=${label}></progress>`
-      : html`<progress aria-label=${label}></progress>`}
+    ${
+      p.total > 0
+        ? html`<progress max=${p.total} .value=${p.done} aria-label=${label}></progress>`
+        : html`<progress aria-label=${label}></progress>`
+    }
     <span>${p.phase}${p.total > 0 ? ` — ${Math.floor((100 * p.done) / p.total)}%` : ""} · ${secs} s</span>
     <button type="button" class="secondary" @click=${onCancel}>Cancel</button>
   </div>`;

@@ -26,8 +26,9 @@ export function savedList<T>(o: SavedListOptions<T>): TemplateResult {
       <button type="button" ?disabled=${!o.canSave} @click=${o.onSave}>Save</button>
       ${!o.canSave && o.whyNot ? html`<span class="muted">${o.whyNot}</span>` : nothing}
     </div>
-    ${o.items.length
-      ? html`<ul class="saved" data-testid=${`${o.id}-list`}>
+    ${
+      o.items.length
+        ? html`<ul class="saved" data-testid=${`${o.id}-list`}>
           ${o.items.map(
             (it) => html`<li>
               <span class="saved-name">${it.name}</span> <span class="muted">(${new Date(it.saved_at).toLocaleString("en-US")})</span>
@@ -36,6 +37,7 @@ export function savedList<T>(o: SavedListOptions<T>): TemplateResult {
             </li>`,
           )}
         </ul>`
-      : html`<p class="muted">Nothing saved yet.</p>`}
+        : html`<p class="muted">Nothing saved yet.</p>`
+    }
   </section>`;
 }

@@ -9,9 +9,18 @@ const MIN = 60_000;
 
 function view(state: "verified" | "stale" | "expired", notice: SnapshotView["notice"] = null): SnapshotView {
   const info = {
-    state, source: "network", version: 42, sha256: "ab".repeat(32), keyid: "cd".repeat(32), keyset_version: 1,
-    trust: "pinned", root_keyids: ["cd".repeat(32)], heartbeat_s: 3600, verified_at: ISSUED,
-    issued_at: new Date(ISSUED).toISOString(), expires_at: new Date(ISSUED + 3 * 60 * MIN).toISOString(),
+    state,
+    source: "network",
+    version: 42,
+    sha256: "ab".repeat(32),
+    keyid: "cd".repeat(32),
+    keyset_version: 1,
+    trust: "pinned",
+    root_keyids: ["cd".repeat(32)],
+    heartbeat_s: 3600,
+    verified_at: ISSUED,
+    issued_at: new Date(ISSUED).toISOString(),
+    expires_at: new Date(ISSUED + 3 * 60 * MIN).toISOString(),
   } as SnapshotView["info"];
   return { info, payload: { mode: "bundled", data_as_of: "2026-08-21" } as SnapshotView["payload"], notice };
 }

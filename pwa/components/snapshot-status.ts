@@ -14,7 +14,11 @@ const STATE_WORDS = {
  */
 export function snapshotStatus(v: SnapshotView, loading: boolean, now: number): TemplateResult {
   if (!v.info || !v.payload) {
-    const text = loading ? "Loading the signed snapshot…" : v.notice ? `No verified snapshot: ${v.notice.message}` : "Fetching the signed snapshot…";
+    const text = loading
+      ? "Loading the signed snapshot…"
+      : v.notice
+        ? `No verified snapshot: ${v.notice.message}`
+        : "Fetching the signed snapshot…";
     return html`<p class="status" data-testid="snapshot-status"><span class="sig-warn">${text}</span></p>`;
   }
   const i = v.info;

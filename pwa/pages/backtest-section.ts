@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from "lit";
-import type { TargetSummary, WithInterval } from "../../oracle-core/market/backtest-scores";
+import type { TargetSummary, WithInterval } from "../../oracle-core/market";
 import { num } from "../app/display-format";
 import type { ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
@@ -122,8 +122,10 @@ export function backtestSection(v: BacktestView): TemplateResult {
     ></exo-chart>
     <exo-chart
       .caption=${"Reliability diagram: nominal vs observed band coverage"}
-      .summary=${"Each central band (10%…90%) against the share of outcomes it held; solid: ticker, dashed: tier. " +
-      "On the diagonal is calibrated; below it, bands too narrow."}
+      .summary=${
+        "Each central band (10%…90%) against the share of outcomes it held; solid: ticker, dashed: tier. " +
+        "On the diagonal is calibrated; below it, bands too narrow."
+      }
       .filename=${"reliability"}
       .spec=${reliabilitySpec}
     ></exo-chart>

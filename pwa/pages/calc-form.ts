@@ -1,4 +1,4 @@
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import type { GreekRow } from "../../oracle-core/schemas";
 import { checkTask, taskForm, type TaskCheck, type TaskForm } from "../app/task-form";
 
 /** The calculator's form: the task, the model and the prompt (counted on the device; never saved). */
@@ -21,5 +21,7 @@ export function checkCalc(form: CalcForm, row: GreekRow | undefined): TaskCheck 
 
 /** Slider position 0…1000 ↔ n_out 1…max on a log scale (so 100 and 100,000 are both reachable). */
 export const SLIDER = 1000;
-export const sliderPos = (n: number, max: number) => Math.round((Math.log(Math.max(1, n)) / Math.log(Math.max(2, max))) * SLIDER);
-export const sliderTokens = (p: number, max: number) => Math.max(1, Math.min(max, Math.round(Math.exp((p / SLIDER) * Math.log(Math.max(2, max))))));
+export const sliderPos = (n: number, max: number) =>
+  Math.round((Math.log(Math.max(1, n)) / Math.log(Math.max(2, max))) * SLIDER);
+export const sliderTokens = (p: number, max: number) =>
+  Math.max(1, Math.min(max, Math.round(Math.exp((p / SLIDER) * Math.log(Math.max(2, max))))));

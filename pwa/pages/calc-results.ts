@@ -4,7 +4,10 @@ import { dataTable } from "../components/data-table";
 import type { Calculation } from "../worker/worker-api";
 
 /** The calculator's answer in plain words with the symbol beside each number (raw values in data-value). */
-export function calcResults(r: Calculation, task: { ticker: string; n_in: number; n_out: number; valuation_date: string }): TemplateResult {
+export function calcResults(
+  r: Calculation,
+  task: { ticker: string; n_in: number; n_out: number; valuation_date: string },
+): TemplateResult {
   const s = r.point.spot!;
   const range = r.range.range!;
   const fwd = r.point.forward;
@@ -16,7 +19,11 @@ export function calcResults(r: Calculation, task: { ticker: string; n_in: number
     { part: "Input, read from cache", usd: s.components.cache_read },
     { part: "Input, written to cache", usd: s.components.cache_write },
   ];
-  const points = Object.entries(range.at).map(([n, cost]) => ({ n: Number(n), cost, over: range.exceeds_max_tokens.includes(Number(n)) }));
+  const points = Object.entries(range.at).map(([n, cost]) => ({
+    n: Number(n),
+    cost,
+    over: range.exceeds_max_tokens.includes(Number(n)),
+  }));
   return html`<section aria-labelledby="calc-results-h" data-testid="calc-results">
     <h2 id="calc-results-h">What this call costs</h2>
     <p class="muted">Prices of the snapshot's valuation date, ${task.valuation_date}.</p>
@@ -40,7 +47,11 @@ export function calcResults(r: Calculation, task: { ticker: string; n_in: number
       columns: [
         { label: "Output tokens", value: (x) => x.n, cell: (x) => tokens(x.n) },
         { label: "Cost (USD)", value: (x) => x.cost, cell: (x) => usd(x.cost), num: true },
-        { label: "Note", value: (x) => (x.over ? "exceeds max output" : ""), cell: (x) => (x.over ? "exceeds the model's max output" : "") },
+        {
+          label: "Note",
+          value: (x) => (x.over ? "exceeds max output" : ""),
+          cell: (x) => (x.over ? "exceeds the model's max output" : ""),
+        },
       ],
       rows: points,
     })}
@@ -51,7 +62,12 @@ export function calcResults(r: Calculation, task: { ticker: string; n_in: number
       columns: [
         { label: "Part", value: (x) => x.part },
         { label: "Cost (USD)", value: (x) => x.usd, cell: (x) => usd(x.usd), num: true },
-        { label: "Share", value: (x) => (s.cost > 0 ? x.usd / s.cost : null), cell: (x) => (s.cost > 0 ? pct(x.usd / s.cost) : "—"), num: true },
+        {
+          label: "Share",
+          value: (x) => (s.cost > 0 ? x.usd / s.cost : null),
+          cell: (x) => (s.cost > 0 ? pct(x.usd / s.cost) : "—"),
+          num: true,
+        },
       ],
       rows: comps,
     })}

@@ -1,4 +1,10 @@
-import { DEFAULT_CLASS_PROFILES, TASK_CLASSES, TASK_CLASS_LABELS, type CanvasInput, type TaskClass } from "../../oracle-core/planning/index";
+import {
+  DEFAULT_CLASS_PROFILES,
+  TASK_CLASSES,
+  TASK_CLASS_LABELS,
+  type CanvasInput,
+  type TaskClass,
+} from "../../oracle-core/planning";
 import type { CanvasPreset } from "../app/canvas-presets";
 import { num } from "../app/display-format";
 import { check, type Checked } from "../app/fields";
@@ -19,7 +25,12 @@ export function fromPreset(p: CanvasPreset): CanvasForm {
   const profiles = {} as CanvasForm["profiles"];
   for (const c of TASK_CLASSES) {
     const d = DEFAULT_CLASS_PROFILES[c];
-    profiles[c] = { n_in: String(d.n_in), n_out: String(d.n_out), n_think: String(d.n_think), eta: String(d.eta * 100) };
+    profiles[c] = {
+      n_in: String(d.n_in),
+      n_out: String(d.n_out),
+      n_think: String(d.n_think),
+      eta: String(d.eta * 100),
+    };
   }
   return {
     calls: String(p.calls),
@@ -40,13 +51,27 @@ export function checkCanvas(f: CanvasForm) {
   const keep = (k: string, c: Checked) => ((errors[k] = c.error), c.value);
   const calls = keep("calls", check.volume(f.calls, "Monthly calls"));
   const mix = {} as Record<TaskClass, number>;
-  for (const c of TASK_CLASSES) mix[c] = keep(`mix.${c}`, check.percent(f.mix[c], `${TASK_CLASS_LABELS[c]} share`, "E_MIX_SUM"));
+  for (const c of TASK_CLASSES)
+    mix[c] = keep(`mix.${c}`, check.percent(f.mix[c], `${TASK_CLASS_LABELS[c]} share`, "E_MIX_SUM"));
   const mixSum = TASK_CLASSES.reduce((s, c) => s + (Number.isFinite(mix[c]) ? mix[c] : 0), 0);
-  errors.mix = Math.abs(mixSum - 1) > 1e-6 ? `Task shares must sum to 100%; they sum to ${num(mixSum * 100, 5)}% (E_MIX_SUM)` : null;
-  const alloc = f.allocation.map((a, i) => ({ ticker: a.ticker, weight: keep(`alloc.${i}`, check.percent(a.weight, `Weight of ${a.ticker}`, "E_ALLOC_SUM")) }));
+  errors.mix =
+    Math.abs(mixSum - 1) > 1e-6
+      ? `Task shares must sum to 100%; they sum to ${num(mixSum * 100, 5)}% (E_MIX_SUM)`
+      : null;
+  const alloc = f.allocation.map((a, i) => ({
+    ticker: a.ticker,
+    weight: keep(`alloc.${i}`, check.percent(a.weight, `Weight of ${a.ticker}`, "E_ALLOC_SUM")),
+  }));
   const dup = alloc.findIndex((a, i) => alloc.findIndex((b) => b.ticker === a.ticker) !== i);
   const wSum = alloc.reduce((s, a) => s + (Number.isFinite(a.weight) ? a.weight : 0), 0);
-  errors.alloc = alloc.length === 0 ? "Allocate traffic to at least one model (E_ALLOC_SUM)" : dup >= 0 ? `${alloc[dup]!.ticker} is listed twice (E_ALLOC_SUM)` : Math.abs(wSum - 1) > 1e-6 ? `Model weights must sum to 100%; they sum to ${num(wSum * 100, 5)}% (E_ALLOC_SUM)` : null;
+  errors.alloc =
+    alloc.length === 0
+      ? "Allocate traffic to at least one model (E_ALLOC_SUM)"
+      : dup >= 0
+        ? `${alloc[dup]!.ticker} is listed twice (E_ALLOC_SUM)`
+        : Math.abs(wSum - 1) > 1e-6
+          ? `Model weights must sum to 100%; they sum to ${num(wSum * 100, 5)}% (E_ALLOC_SUM)`
+          : null;
   const profiles = {} as CanvasInput["profiles"] & object;
   for (const c of TASK_CLASSES) {
     // A class profile is a task: oracle-core's rules and messages.
@@ -58,6 +83,14 @@ export function checkCanvas(f: CanvasForm) {
   const overhead = keep("overhead", check.money(f.overhead, "Overhead per task"));
   const fixed = keep("fixed", check.money(f.fixed, "Fixed monthly cost"));
   const ok = Object.values(errors).every((e) => !e);
-  const input: CanvasInput | null = ok ? { monthly_calls: calls, mix, allocation: alloc, profiles, economics: { revenue_per_task: revenue, overhead_per_task: overhead, fixed_monthly: fixed } } : null;
+  const input: CanvasInput | null = ok
+    ? {
+        monthly_calls: calls,
+        mix,
+        allocation: alloc,
+        profiles,
+        economics: { revenue_per_task: revenue, overhead_per_task: overhead, fixed_monthly: fixed },
+      }
+    : null;
   return { errors, input, mixSum, wSum };
 }

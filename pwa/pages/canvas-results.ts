@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import { TASK_CLASS_LABELS, type CanvasPlan } from "../../oracle-core/planning/index";
+import { TASK_CLASS_LABELS, type CanvasPlan } from "../../oracle-core/planning";
 import { pct, tokens, usd } from "../app/display-format";
 import { dataTable } from "../components/data-table";
 
@@ -15,21 +15,33 @@ export function canvasResults(plan: CanvasPlan): TemplateResult {
       <div class="card"><p class="k">Break-even volume</p><p class="v" data-testid="canvas-breakeven" data-value=${e.break_even_calls ?? ""}>${e.break_even_calls === null ? "never" : `${tokens(Math.ceil(e.break_even_calls))} calls`}</p><p class="s">${e.break_even_calls === null ? "each task costs more than it earns" : `F ÷ (p − c − t); each task adds ${usd(e.contribution_per_task)}`}</p></div>
     </div>
     <h2>Optimisation levers, biggest saving first</h2>
-    ${plan.levers.levers.length
-      ? dataTable({
-          id: "levers",
-          caption: "Ranked levers (monthly savings at today's prices unless stated)",
-          filename: "canvas-levers",
-          columns: [
-            { label: "Lever", value: (l) => l.label },
-            { label: "Saves per month (USD)", value: (l) => l.monthly_savings, cell: (l) => usd(l.monthly_savings), num: true },
-            { label: "Saves (%)", value: (l) => l.savings_pct, cell: (l) => pct(l.savings_pct), num: true },
-            { label: "Monthly cost after", value: (l) => l.new_monthly_cost, cell: (l) => usd(l.new_monthly_cost), num: true },
-            { label: "Why", value: (l) => l.detail },
-          ],
-          rows: plan.levers.levers,
-        })
-      : html`<p class="muted">No lever saves money for this system.</p>`}
+    ${
+      plan.levers.levers.length
+        ? dataTable({
+            id: "levers",
+            caption: "Ranked levers (monthly savings at today's prices unless stated)",
+            filename: "canvas-levers",
+            columns: [
+              { label: "Lever", value: (l) => l.label },
+              {
+                label: "Saves per month (USD)",
+                value: (l) => l.monthly_savings,
+                cell: (l) => usd(l.monthly_savings),
+                num: true,
+              },
+              { label: "Saves (%)", value: (l) => l.savings_pct, cell: (l) => pct(l.savings_pct), num: true },
+              {
+                label: "Monthly cost after",
+                value: (l) => l.new_monthly_cost,
+                cell: (l) => usd(l.new_monthly_cost),
+                num: true,
+              },
+              { label: "Why", value: (l) => l.detail },
+            ],
+            rows: plan.levers.levers,
+          })
+        : html`<p class="muted">No lever saves money for this system.</p>`
+    }
     ${plan.levers.not_applicable.length ? html`<ul class="muted">${plan.levers.not_applicable.map((n) => html`<li>${n.id}: ${n.reason}</li>`)}</ul>` : nothing}
     ${dataTable({
       id: "canvas-models",

@@ -1,7 +1,7 @@
 import { html } from "lit";
-import { BUDGET_HORIZONS, type BudgetLine, type BudgetPlan } from "../../oracle-core/planning/index";
-import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import { BUDGET_HORIZONS, type BudgetLine, type BudgetPlan } from "../../oracle-core/planning";
+import { REFERENCE_PROFILES } from "../../oracle-core/greeks";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
 import { pct, tokens, usd } from "../app/display-format";
 import { check, numberField, selectField } from "../app/fields";
 import { LatestAnswer } from "../app/latest-answer";
@@ -25,7 +25,8 @@ export class PageBudget extends ExoPage {
 
   protected override snapshotChanged(p: SnapshotPayload): void {
     form.tickers = form.tickers.filter((t) => p.models.some((m) => m.ticker === t));
-    if (form.tickers.length === 0) form.tickers = ["GPT-4.1", "SONNET-4.5", "GEMINI-2.5-FLASH"].filter((t) => p.models.some((m) => m.ticker === t));
+    if (form.tickers.length === 0)
+      form.tickers = ["GPT-4.1", "SONNET-4.5", "GEMINI-2.5-FLASH"].filter((t) => p.models.some((m) => m.ticker === t));
     const first = p.models.find((m) => m.lifecycle === "active") ?? p.models[0];
     if (form.tickers.length === 0 && first) form.tickers = [first.ticker];
     this.compute();
@@ -127,11 +128,13 @@ export class PageBudget extends ExoPage {
           </button>
         </fieldset>
       </form>
-      ${!input
-        ? html`<p class="notice" role="status">Fix the highlighted fields to see the budget.</p>`
-        : fail
-          ? html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`
-          : this.results()}`;
+      ${
+        !input
+          ? html`<p class="notice" role="status">Fix the highlighted fields to see the budget.</p>`
+          : fail
+            ? html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`
+            : this.results()
+      }`;
   }
 
   private results() {
@@ -141,7 +144,12 @@ export class PageBudget extends ExoPage {
       x: [0, 1, 3, 6],
       time: false,
       yLabel: "USD per month",
-      series: plan.lines.map((l, i) => ({ label: l.ticker, values: BUDGET_HORIZONS.map((h) => l.monthly_cost[h]), color: COLORS[i % COLORS.length]!, width: 2 })),
+      series: plan.lines.map((l, i) => ({
+        label: l.ticker,
+        values: BUDGET_HORIZONS.map((h) => l.monthly_cost[h]),
+        color: COLORS[i % COLORS.length]!,
+        width: 2,
+      })),
     };
     return html`<exo-chart
         .caption=${"Monthly bill: spot, then 1, 3 and 6 months ahead (x axis in months)"}
@@ -155,9 +163,19 @@ export class PageBudget extends ExoPage {
         filename: "budget",
         columns: [
           { label: "Model", value: (l) => l.ticker },
-          ...BUDGET_HORIZONS.map((h) => ({ label: `${h === "spot" ? "Spot" : h} (USD / month)`, value: (l: BudgetLine) => l.monthly_cost[h], cell: (l: BudgetLine) => usd(l.monthly_cost[h]), num: true })),
+          ...BUDGET_HORIZONS.map((h) => ({
+            label: `${h === "spot" ? "Spot" : h} (USD / month)`,
+            value: (l: BudgetLine) => l.monthly_cost[h],
+            cell: (l: BudgetLine) => usd(l.monthly_cost[h]),
+            num: true,
+          })),
           { label: "Change by 6M", value: (l) => l.change["6M"], cell: (l) => pct(l.change["6M"]), num: true },
-          { label: "Cost per call today", value: (l) => l.cost_per_task.spot, cell: (l) => usd(l.cost_per_task.spot), num: true },
+          {
+            label: "Cost per call today",
+            value: (l) => l.cost_per_task.spot,
+            cell: (l) => usd(l.cost_per_task.spot),
+            num: true,
+          },
         ],
         rows: plan.lines,
       })}`;

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from "lit";
 // live(): the textarea already holds a typed or pasted prompt; setting megabytes again would re-lay it out for seconds.
 import { live } from "lit/directives/live.js";
-import type { TaskRequest } from "../../oracle-core/greeks/price-task";
-import { HORIZON_NAMES } from "../../oracle-core/greeks/horizon";
-import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
-import type { ReferenceProfile, SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { TaskRequest } from "../../oracle-core/greeks";
+import { HORIZON_NAMES } from "../../oracle-core/greeks";
+import { REFERENCE_PROFILES } from "../../oracle-core/greeks";
+import type { GreekRow } from "../../oracle-core/schemas";
+import type { ReferenceProfile, SnapshotPayload } from "../../oracle-core/schemas";
 import { pct, perM, tokens } from "../app/display-format";
 import { parseNumber, radioGroup, selectField } from "../app/fields";
 import { LatestAnswer } from "../app/latest-answer";
@@ -50,7 +50,9 @@ export class PageCalculator extends ExoPage {
   protected override snapshotChanged(p: SnapshotPayload): void {
     const models = p.models;
     if (!models.some((m) => m.ticker === form.ticker)) {
-      form.ticker = (models.find((m) => m.ticker === "GPT-4.1") ?? models.find((m) => m.lifecycle === "active") ?? models[0])?.ticker ?? "";
+      form.ticker =
+        (models.find((m) => m.ticker === "GPT-4.1") ?? models.find((m) => m.lifecycle === "active") ?? models[0])
+          ?.ticker ?? "";
     }
     this.compute();
   }
@@ -155,7 +157,9 @@ export class PageCalculator extends ExoPage {
     const typed = parseNumber(form.n_out);
     const nOut = Number.isFinite(typed) ? typed : 1;
     const profiles = p.reference_profiles.length ? p.reference_profiles : REFERENCE_PROFILES;
-    const models = [...p.models].sort((a, b) => a.provider.localeCompare(b.provider) || a.ticker.localeCompare(b.ticker));
+    const models = [...p.models].sort(
+      (a, b) => a.provider.localeCompare(b.provider) || a.ticker.localeCompare(b.ticker),
+    );
     return html`${head}
       <form class="calc" novalidate @submit=${(e: Event) => e.preventDefault()}>
         <div class="grid">
@@ -163,9 +167,14 @@ export class PageCalculator extends ExoPage {
             id: "calc-model",
             label: "Model",
             value: form.ticker,
-            options: models.map((m) => ({ value: m.ticker, label: `${m.ticker} — ${m.display_name}${m.lifecycle === "legacy" ? " (legacy)" : ""}` })),
+            options: models.map((m) => ({
+              value: m.ticker,
+              label: `${m.ticker} — ${m.display_name}${m.lifecycle === "legacy" ? " (legacy)" : ""}`,
+            })),
             onChange: (v) => this.setModel(v),
-            hint: row ? html`Output price <span class="sym">β</span> ${perM(row.beta)}, input ${perM(row.prices.input)}; tokenizer ${row.tokenizer.replace("estimate:", "")}` : undefined,
+            hint: row
+              ? html`Output price <span class="sym">β</span> ${perM(row.beta)}, input ${perM(row.prices.input)}; tokenizer ${row.tokenizer.replace("estimate:", "")}`
+              : undefined,
           })}
           <fieldset class="field">
             <legend>Presets</legend>
@@ -191,13 +200,15 @@ export class PageCalculator extends ExoPage {
             @input=${(e: Event) => this.onPrompt((e.target as HTMLTextAreaElement).value)}
             aria-describedby="calc-prompt-count"
           ></textarea>
-          ${held
-            ? html`<p class="hint" data-testid="prompt-held">
+          ${
+            held
+              ? html`<p class="hint" data-testid="prompt-held">
                 A ${form.prompt.length.toLocaleString("en-US")}-character paste: the box shows its beginning, the
                 count covers all of it.
                 <button type="button" class="secondary" @click=${() => this.clearPrompt()}>Clear prompt</button>
               </p>`
-            : nothing}
+              : nothing
+          }
           <div id="calc-prompt-count" aria-live="polite">${this.counter.view()}</div>
         </div>
         <div class="grid">
@@ -226,19 +237,38 @@ export class PageCalculator extends ExoPage {
             max,
             onInput: (v) => this.set("n_out", v),
           })}
-          ${row?.reasoning
-            ? taskField({ id: "calc-n-think", key: "n_think", form, check, onInput: (v) => this.set("n_think", v) })
-            : nothing}
+          ${
+            row?.reasoning
+              ? taskField({ id: "calc-n-think", key: "n_think", form, check, onInput: (v) => this.set("n_think", v) })
+              : nothing
+          }
           ${taskField({ id: "calc-eta", key: "eta", form, check, onInput: (v) => this.set("eta", v) })}
           ${taskField({ id: "calc-omega", key: "omega", form, check, onInput: (v) => this.set("omega", v) })}
-          ${selectField({ id: "calc-ttl", label: "Cache TTL (for writes)", value: form.cache_ttl, options: [{ value: "5m", label: "5 minutes" }, { value: "1h", label: "1 hour" }], onChange: (v) => this.set("cache_ttl", v as "5m" | "1h") })}
+          ${selectField({
+            id: "calc-ttl",
+            label: "Cache TTL (for writes)",
+            value: form.cache_ttl,
+            options: [
+              { value: "5m", label: "5 minutes" },
+              { value: "1h", label: "1 hour" },
+            ],
+            onChange: (v) => this.set("cache_ttl", v as "5m" | "1h"),
+          })}
           ${radioGroup({
             name: "calc-mode",
             legend: "Mode",
             value: form.mode,
-            options: [{ value: "sync", label: "Sync" }, { value: "batch", label: "Batch", disabled: row?.r_batch === null }],
+            options: [
+              { value: "sync", label: "Sync" },
+              { value: "batch", label: "Batch", disabled: row?.r_batch === null },
+            ],
             onChange: (v) => this.set("mode", v as "sync" | "batch"),
-            hint: row?.r_batch === null ? "This model has no batch API." : row ? `Batch costs ${pct(row.r_batch)} of sync.` : undefined,
+            hint:
+              row?.r_batch === null
+                ? "This model has no batch API."
+                : row
+                  ? `Batch costs ${pct(row.r_batch)} of sync.`
+                  : undefined,
           })}
           ${selectField({
             id: "calc-horizon",
@@ -280,7 +310,8 @@ export class PageCalculator extends ExoPage {
   }
 
   private results(req: TaskRequest | null): TemplateResult {
-    if (!req) return html`<p class="notice" role="status" data-testid="calc-invalid">Fix the highlighted fields to see a price. Nothing is computed from invalid input.</p>`;
+    if (!req)
+      return html`<p class="notice" role="status" data-testid="calc-invalid">Fix the highlighted fields to see a price. Nothing is computed from invalid input.</p>`;
     const fail = this.answer.fail;
     if (fail) return html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`;
     if (!this.answer.value) return html`<p class="muted" role="status">Computing…</p>`;

@@ -1,6 +1,6 @@
 import { html } from "lit";
-import { MAX_CANVAS_MODELS, TASK_CLASSES, TASK_CLASS_LABELS, type CanvasPlan } from "../../oracle-core/planning/index";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import { MAX_CANVAS_MODELS, TASK_CLASSES, TASK_CLASS_LABELS, type CanvasPlan } from "../../oracle-core/planning";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
 import { CANVAS_PRESETS, type CanvasPreset } from "../app/canvas-presets";
 import { num } from "../app/display-format";
 import { numberField, selectField } from "../app/fields";
@@ -70,7 +70,10 @@ export class PageCanvas extends ExoPage {
           id: "cv-preset",
           label: "Start from a preset",
           value: "",
-          options: [{ value: "", label: "Choose a preset…" }, ...this.presets().map((x) => ({ value: x.id, label: x.name }))],
+          options: [
+            { value: "", label: "Choose a preset…" },
+            ...this.presets().map((x) => ({ value: x.id, label: x.name })),
+          ],
           onChange: (v) => {
             const pr = CANVAS_PRESETS.find((x) => x.id === v);
             if (pr) this.edit(() => (form = fromPreset(pr)));
@@ -104,7 +107,14 @@ export class PageCanvas extends ExoPage {
             <legend>${TASK_CLASS_LABELS[c]}</legend>
             <div class="grid">
               ${(["n_in", "n_out", "n_think", "eta"] as const).map((k) =>
-                numberField({ id: `cv-p-${c}-${k}`, label: k === "eta" ? "Cache hit rate η (%)" : k, value: f.profiles[c][k], error: errors[`p.${c}.${k}`], min: 0, onInput: (v) => this.edit((x) => (x.profiles[c][k] = v)) }),
+                numberField({
+                  id: `cv-p-${c}-${k}`,
+                  label: k === "eta" ? "Cache hit rate η (%)" : k,
+                  value: f.profiles[c][k],
+                  error: errors[`p.${c}.${k}`],
+                  min: 0,
+                  onInput: (v) => this.edit((x) => (x.profiles[c][k] = v)),
+                }),
               )}
             </div>
           </fieldset>`,
@@ -146,7 +156,11 @@ export class PageCanvas extends ExoPage {
 
   private async save(): Promise<void> {
     if (!form) return;
-    await putSaved<CanvasForm>({ kind: "canvas", name: this.saveName.trim() || `Canvas ${new Date().toLocaleDateString("en-US")}`, data: structuredClone(form) });
+    await putSaved<CanvasForm>({
+      kind: "canvas",
+      name: this.saveName.trim() || `Canvas ${new Date().toLocaleDateString("en-US")}`,
+      data: structuredClone(form),
+    });
     this.saveName = "";
     await this.loadSaved();
   }

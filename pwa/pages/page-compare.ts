@@ -1,6 +1,6 @@
 import { html, nothing } from "lit";
-import type { CompareEntry, CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
-import { HORIZON_NAMES } from "../../oracle-core/greeks/horizon";
+import type { CompareEntry, CompareRowsResult } from "../../oracle-core/greeks";
+import { HORIZON_NAMES } from "../../oracle-core/greeks";
 import { num, usd } from "../app/display-format";
 import { radioGroup, selectField } from "../app/fields";
 import { LatestAnswer } from "../app/latest-answer";
@@ -60,17 +60,21 @@ export class PageCompare extends ExoPage {
             name: "cmp-mode",
             legend: "Mode",
             value: form.mode,
-            options: [{ value: "sync", label: "Sync" }, { value: "batch", label: "Batch" }],
+            options: [
+              { value: "sync", label: "Sync" },
+              { value: "batch", label: "Batch" },
+            ],
             onChange: (v) => this.set("mode", v as TaskForm["mode"]),
           })}
         </div>
       </form>
-      ${!check.req
-        ? html`<p class="notice" role="status">Fix the highlighted fields to see the ranking.</p>`
-        : fail
-          ? html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`
-          : r
-            ? html`${cheapest ? html`<p role="status">Cheapest: <strong data-testid="cheapest">${cheapest}</strong> at ${usd(r.ranked[0]!.cost)} per call.</p>` : nothing}
+      ${
+        !check.req
+          ? html`<p class="notice" role="status">Fix the highlighted fields to see the ranking.</p>`
+          : fail
+            ? html`<p class="notice bad" role="alert">${fail.message} (${fail.code})</p>`
+            : r
+              ? html`${cheapest ? html`<p role="status">Cheapest: <strong data-testid="cheapest">${cheapest}</strong> at ${usd(r.ranked[0]!.cost)} per call.</p>` : nothing}
                 ${dataTable<CompareEntry>({
                   id: "compare",
                   caption: `${r.ranked.length} models ranked by spot cost per call (forward at ${r.horizon})`,
@@ -78,21 +82,33 @@ export class PageCompare extends ExoPage {
                   rowClass: (x) => (x.ticker === cheapest ? "cheapest" : ""),
                   note: (x) => (x.ticker === cheapest ? "cheapest" : ""),
                   columns: [
-                    { label: "Model", value: (x) => x.ticker, cell: (x) => html`<a href=${`#/model/${encodeURIComponent(x.ticker)}`}>${x.ticker}</a>` },
+                    {
+                      label: "Model",
+                      value: (x) => x.ticker,
+                      cell: (x) => html`<a href=${`#/model/${encodeURIComponent(x.ticker)}`}>${x.ticker}</a>`,
+                    },
                     { label: "Rank", value: (x) => x.rank, num: true },
                     { label: "Provider", value: (x) => x.provider },
                     { label: "Spot cost (USD)", value: (x) => x.cost, cell: (x) => usd(x.cost), num: true },
-                    { label: `Forward cost ${r.horizon} (USD)`, value: (x) => x.forward_cost, cell: (x) => usd(x.forward_cost), num: true },
+                    {
+                      label: `Forward cost ${r.horizon} (USD)`,
+                      value: (x) => x.forward_cost,
+                      cell: (x) => usd(x.forward_cost),
+                      num: true,
+                    },
                     { label: "κ", value: (x) => x.kappa, cell: (x) => num(x.kappa, 4), num: true },
                     { label: "Cache saves (USD)", value: (x) => x.savings, cell: (x) => usd(x.savings), num: true },
                     { label: "Quote status", value: (x) => x.status },
                   ],
                   rows: r.ranked,
                 })}
-                ${r.excluded.length
-                  ? html`<p class="muted">Not priced in batch mode (no batch API): ${r.excluded.map((x) => x.ticker).join(", ")}.</p>`
-                  : nothing}`
-            : html`<p class="muted" role="status">Computing…</p>`}`;
+                ${
+                  r.excluded.length
+                    ? html`<p class="muted">Not priced in batch mode (no batch API): ${r.excluded.map((x) => x.ticker).join(", ")}.</p>`
+                    : nothing
+                }`
+              : html`<p class="muted" role="status">Computing…</p>`
+      }`;
   }
 }
 

@@ -29,17 +29,26 @@ export class PageIndex extends ExoPage {
       <p class="lede">A usage-weighted basket of output prices: the floating rate that both sides of an EICS swap agree on. It moves when providers reprice; it does not move on rebalances.</p>`;
     if (this.fail) return html`${head}<p class="notice bad" role="alert">${this.fail.message}</p>`;
     if (this.view === undefined) return html`${head}<p class="muted" role="status">Loading…</p>`;
-    if (this.view === null) return html`${head}<p class="notice" data-testid="index-unpublished">The index is not yet published in this snapshot (v${p.version}). The other pages work without it; the Swap desk can price a single model instead.</p>`;
+    if (this.view === null)
+      return html`${head}<p class="notice" data-testid="index-unpublished">The index is not yet published in this snapshot (v${p.version}). The other pages work without it; the Swap desk can price a single model instead.</p>`;
     const v = this.view;
     const ix = v.index;
     const fixing = ix.fixing_date;
     const tenors = Object.keys(v.forward_points);
-    const dateOf = (h: string) => new Date(Date.parse(`${fixing}T00:00:00Z`) + (TENOR_DAYS[h] ?? 0) * 86_400_000).toISOString().slice(0, 10);
+    const dateOf = (h: string) =>
+      new Date(Date.parse(`${fixing}T00:00:00Z`) + (TENOR_DAYS[h] ?? 0) * 86_400_000).toISOString().slice(0, 10);
     const spec: ChartSpec = {
       x: [dateSeconds(fixing), ...tenors.map((h) => dateSeconds(dateOf(h)))],
       time: true,
       yLabel: "USD per 1M output tokens",
-      series: [{ label: "EICI forward (USD/M)", values: [ix.level_usd_per_m, ...tenors.map((h) => v.forward_usd[h]!)], color: "#0b4f3c", width: 3 }],
+      series: [
+        {
+          label: "EICI forward (USD/M)",
+          values: [ix.level_usd_per_m, ...tenors.map((h) => v.forward_usd[h]!)],
+          color: "#0b4f3c",
+          width: 3,
+        },
+      ],
     };
     return html`${head}
       <div class="cards">
@@ -52,12 +61,21 @@ export class PageIndex extends ExoPage {
         caption: `${ix.constituents.length} constituents`,
         filename: "eici-constituents",
         columns: [
-          { label: "Model", value: (c) => c.ticker, cell: (c) => html`<a href=${`#/model/${encodeURIComponent(c.ticker)}`}>${c.ticker}</a>` },
+          {
+            label: "Model",
+            value: (c) => c.ticker,
+            cell: (c) => html`<a href=${`#/model/${encodeURIComponent(c.ticker)}`}>${c.ticker}</a>`,
+          },
           { label: "Provider", value: (c) => c.provider },
           { label: "Weight", value: (c) => c.weight, cell: (c) => pct(c.weight), num: true },
           { label: "Price (USD/M)", value: (c) => c.price, cell: (c) => perM(c.price), num: true },
           { label: "Quantity (M tokens)", value: (c) => c.quantity, cell: (c) => num(c.quantity, 5), num: true },
-          { label: "Contribution (points)", value: (c) => c.contribution, cell: (c) => num(c.contribution, 5), num: true },
+          {
+            label: "Contribution (points)",
+            value: (c) => c.contribution,
+            cell: (c) => num(c.contribution, 5),
+            num: true,
+          },
           { label: "Stale", value: (c) => c.stale, cell: (c) => (c.stale ? "stale: last price carried" : "fresh") },
         ],
         rows: ix.constituents,
@@ -70,7 +88,10 @@ export class PageIndex extends ExoPage {
       ></exo-chart>
       ${dataTable({
         id: "index-forward",
-        caption: v.basis === "lifecycle" ? "Index forward (members' lifecycle forwards, signed in the snapshot)" : "Index forward (MATH.md §8.7, no future rebalance)",
+        caption:
+          v.basis === "lifecycle"
+            ? "Index forward (members' lifecycle forwards, signed in the snapshot)"
+            : "Index forward (MATH.md §8.7, no future rebalance)",
         filename: "eici-forward",
         columns: [
           { label: "Tenor", value: (h: string) => h },

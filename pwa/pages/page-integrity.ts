@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import type { SourceHealth } from "../../oracle-core/schemas/snapshot";
+import type { SourceHealth } from "../../oracle-core/schemas";
 import { age } from "../app/display-format";
 import { refreshSnapshot, snapshotStore } from "../app/snapshot-store";
 import { dataTable } from "../components/data-table";
@@ -15,19 +15,39 @@ export class PageIntegrity extends ExoPage {
     const now = Date.now();
     const facts: Array<{ k: string; v: string }> = [
       { k: "Snapshot version", v: String(i.version) },
-      { k: "State", v: i.state === "verified" ? "signature verified, current" : i.state === "stale" ? "signature verified, stale (older than two heartbeats)" : "signature verified, expired — kept for offline use" },
+      {
+        k: "State",
+        v:
+          i.state === "verified"
+            ? "signature verified, current"
+            : i.state === "stale"
+              ? "signature verified, stale (older than two heartbeats)"
+              : "signature verified, expired — kept for offline use",
+      },
       { k: "Issued", v: `${i.issued_at} (${age(now - Date.parse(i.issued_at))} ago)` },
       { k: "Expires", v: i.expires_at },
       { k: "Heartbeat", v: `${i.heartbeat_s} s` },
       { k: "Signed by key", v: i.keyid },
       { k: "Keyset version", v: String(i.keyset_version) },
-      { k: "Trust", v: i.trust === "first-use" ? "root keyset trusted on first use (pinned from now on)" : "chained to the root keys pinned on this device" },
+      {
+        k: "Trust",
+        v:
+          i.trust === "first-use"
+            ? "root keyset trusted on first use (pinned from now on)"
+            : "chained to the root keys pinned on this device",
+      },
       { k: "Pinned root keys", v: i.root_keyids.join(", ") },
       { k: "Payload SHA-256", v: i.sha256 },
       { k: "Previous payload SHA-256", v: p.prev_sha256 ?? "—" },
-      { k: "Loaded from", v: i.source === "network" ? "the feed (just verified)" : "this device's store (re-verified)" },
+      {
+        k: "Loaded from",
+        v: i.source === "network" ? "the feed (just verified)" : "this device's store (re-verified)",
+      },
       { k: "Verified on this device", v: new Date(i.verified_at).toISOString() },
-      { k: "Data mode", v: p.mode === "bundled" ? `bundled data as of ${p.data_as_of}` : `live, data as of ${p.data_as_of}` },
+      {
+        k: "Data mode",
+        v: p.mode === "bundled" ? `bundled data as of ${p.data_as_of}` : `live, data as of ${p.data_as_of}`,
+      },
       { k: "Valuation date", v: p.valuation_date },
       { k: "Methodology version", v: p.methodology_version },
       { k: "Models", v: `${p.models.length} (${p.models.filter((m) => m.lifecycle === "active").length} active)` },
@@ -38,7 +58,16 @@ export class PageIntegrity extends ExoPage {
       <p class="lede">What this device checked before showing you a number, and where the prices come from.</p>
       ${v.notice ? html`<p class="notice" role="status" data-testid="integrity-notice">${v.notice.message} (${v.notice.code})</p>` : nothing}
       <p><button type="button" ?disabled=${snapshotStore.refreshing} @click=${() => void refreshSnapshot()}>${snapshotStore.refreshing ? "Checking…" : "Check the feed now"}</button></p>
-      ${dataTable({ id: "integrity", caption: "Signature and version", filename: "snapshot-integrity", columns: [{ label: "Item", value: (x) => x.k }, { label: "Value", value: (x) => x.v, cell: (x) => html`<span class="wrap-anywhere">${x.v}</span>` }], rows: facts })}
+      ${dataTable({
+        id: "integrity",
+        caption: "Signature and version",
+        filename: "snapshot-integrity",
+        columns: [
+          { label: "Item", value: (x) => x.k },
+          { label: "Value", value: (x) => x.v, cell: (x) => html`<span class="wrap-anywhere">${x.v}</span>` },
+        ],
+        rows: facts,
+      })}
       ${dataTable<SourceHealth>({
         id: "sources",
         caption: "Sources and their health",
@@ -57,7 +86,10 @@ export class PageIntegrity extends ExoPage {
         id: "quote-status",
         caption: "Quote status of the models",
         filename: "quote-status",
-        columns: [{ label: "Status", value: (x: [string, number]) => x[0] }, { label: "Models", value: (x) => x[1], num: true }],
+        columns: [
+          { label: "Status", value: (x: [string, number]) => x[0] },
+          { label: "Models", value: (x) => x[1], num: true },
+        ],
         rows: [...statuses.entries()],
       })}`;
   }

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from "lit";
-import { ESTIMATE_LABEL } from "../../oracle-core/tokens/estimate";
+import { ESTIMATE_LABEL } from "../../oracle-core/tokens";
 import { backtestSection } from "./backtest-section";
 import { compute } from "../app/worker-client";
 import { ExoPage } from "../components/exo-page";
@@ -26,7 +26,8 @@ export class PageMethodology extends ExoPage {
 
   private backtestPart(): TemplateResult {
     if (this.fail) return html`<p class="notice bad" role="alert">${this.fail.message} (${this.fail.code})</p>`;
-    if (!this.backtest) return html`<p class="muted" role="status" data-testid="backtest-loading">Running the backtest on the bundled history…</p>`;
+    if (!this.backtest)
+      return html`<p class="muted" role="status" data-testid="backtest-loading">Running the backtest on the bundled history…</p>`;
     return backtestSection(this.backtest);
   }
 

@@ -90,20 +90,62 @@ export class PageModel extends ExoPage {
       { k: "Cache read ÷ output", sym: "r_cache", v: r.r_cache, shown: num(r.r_cache) },
       { k: "Thinking ÷ output", sym: "r_think", v: r.r_think, shown: num(r.r_think) },
       { k: "Batch ÷ sync", sym: "r_batch", v: r.r_batch, shown: r.r_batch === null ? "no batch API" : num(r.r_batch) },
-      { k: "Cache write multiplier (5 min / 1 h)", sym: "m_w", v: `${r.cache_write_mult["5m"]}/${r.cache_write_mult["1h"]}`, shown: `${num(r.cache_write_mult["5m"])} / ${num(r.cache_write_mult["1h"])}` },
-      { k: "Family price decay per year (descriptive family statistic, not the forward)", sym: "θ", v: r.theta, shown: `${num(r.theta)} (${r.theta_prior} prior, credibility ${num(r.credibility_z, 3)})` },
+      {
+        k: "Cache write multiplier (5 min / 1 h)",
+        sym: "m_w",
+        v: `${r.cache_write_mult["5m"]}/${r.cache_write_mult["1h"]}`,
+        shown: `${num(r.cache_write_mult["5m"])} / ${num(r.cache_write_mult["1h"])}`,
+      },
+      {
+        k: "Family price decay per year (descriptive family statistic, not the forward)",
+        sym: "θ",
+        v: r.theta,
+        shown: `${num(r.theta)} (${r.theta_prior} prior, credibility ${num(r.credibility_z, 3)})`,
+      },
       { k: "Family price decay per month (descriptive)", sym: "θ_month", v: r.theta_month, shown: num(r.theta_month) },
-      { k: "Family price volatility per month (descriptive)", sym: "σ_month", v: r.sigma_month, shown: num(r.sigma_month) },
-      { k: "Family's yearly decline at θ (descriptive)", sym: "", v: s.derived.annual_decline, shown: pct(s.derived.annual_decline) },
-      { k: "Family's price half-life at θ (descriptive)", sym: "", v: s.derived.half_life_years, shown: s.derived.half_life_years === null ? "none (not falling)" : `${num(s.derived.half_life_years, 3)} years` },
-      { k: "Output tokens per USD", sym: "", v: s.derived.tokens_per_usd, shown: tokens(s.derived.tokens_per_usd === null ? null : Math.round(s.derived.tokens_per_usd)) },
-      ...(["1M", "3M", "6M", "12M"] as const).map((h) => ({ k: `Forward output price ${h} (expected price of this model)`, sym: "β_fwd", v: r.forwards[h], shown: perM(r.forwards[h]) })),
+      {
+        k: "Family price volatility per month (descriptive)",
+        sym: "σ_month",
+        v: r.sigma_month,
+        shown: num(r.sigma_month),
+      },
+      {
+        k: "Family's yearly decline at θ (descriptive)",
+        sym: "",
+        v: s.derived.annual_decline,
+        shown: pct(s.derived.annual_decline),
+      },
+      {
+        k: "Family's price half-life at θ (descriptive)",
+        sym: "",
+        v: s.derived.half_life_years,
+        shown: s.derived.half_life_years === null ? "none (not falling)" : `${num(s.derived.half_life_years, 3)} years`,
+      },
+      {
+        k: "Output tokens per USD",
+        sym: "",
+        v: s.derived.tokens_per_usd,
+        shown: tokens(s.derived.tokens_per_usd === null ? null : Math.round(s.derived.tokens_per_usd)),
+      },
+      ...(["1M", "3M", "6M", "12M"] as const).map((h) => ({
+        k: `Forward output price ${h} (expected price of this model)`,
+        sym: "β_fwd",
+        v: r.forwards[h],
+        shown: perM(r.forwards[h]),
+      })),
       { k: "Quote status", sym: "", v: r.status, shown: r.status },
       { k: "Lifecycle", sym: "", v: r.lifecycle, shown: r.lifecycle },
       { k: "Sources", sym: "", v: r.sources.join(" "), shown: r.sources.join(", ") || "—" },
       { k: "Context window", sym: "", v: r.context_window, shown: `${tokens(r.context_window)} tokens` },
       { k: "Max output", sym: "", v: r.max_output, shown: `${tokens(r.max_output)} tokens` },
-      { k: "Tokenizer", sym: "", v: r.tokenizer, shown: r.tokenizer.startsWith("estimate:") ? `${r.tokenizer.slice(9)} (not public: counts are estimates)` : `${r.tokenizer} (exact)` },
+      {
+        k: "Tokenizer",
+        sym: "",
+        v: r.tokenizer,
+        shown: r.tokenizer.startsWith("estimate:")
+          ? `${r.tokenizer.slice(9)} (not public: counts are estimates)`
+          : `${r.tokenizer} (exact)`,
+      },
       { k: "Release date", sym: "", v: r.release_date, shown: r.release_date },
     ];
     const banded = s.curve.every((c) => c.law !== null);
@@ -119,7 +161,12 @@ export class PageModel extends ExoPage {
             { label: "25% quantile", values: q("q25"), color: "#2f8a63", width: 1 },
             { label: "5% quantile", values: q("q5"), color: "#7db89d", width: 1 },
             { label: "Median", values: q("median"), color: "#555", dash: [2, 3] },
-            { label: `${r.ticker} forward β (expected price)`, values: s.curve.map((c) => c.value), color: "#0b4f3c", width: 3 },
+            {
+              label: `${r.ticker} forward β (expected price)`,
+              values: s.curve.map((c) => c.value),
+              color: "#0b4f3c",
+              width: 3,
+            },
           ]
         : [{ label: `${r.ticker} forward β`, values: s.curve.map((c) => c.value), color: "#0b4f3c", width: 3 }],
       ...(banded
@@ -213,15 +260,23 @@ export class PageModel extends ExoPage {
     const h = this.history;
     const t = this.current();
     if (!h) return html``;
-    if (!h.available) return html`<h2>Price history</h2><p class="notice" data-testid="history-unavailable">${h.reason} The forward curve above is all there is for now.</p>`;
+    if (!h.available)
+      return html`<h2>Price history</h2><p class="notice" data-testid="history-unavailable">${h.reason} The forward curve above is all there is for now.</p>`;
     const pts = h.points.filter((x) => x.field === "output" || x.field === "input");
-    if (pts.length === 0) return html`<h2>Price history</h2><p class="muted">No recorded price changes for ${t} yet.</p>`;
+    if (pts.length === 0)
+      return html`<h2>Price history</h2><p class="muted">No recorded price changes for ${t} yet.</p>`;
     const today = this.payload!.valuation_date;
     const xs = [...new Set([...pts.map((x) => x.effective_at), today])].sort();
     const snapOnly = (x: HistoryPoint) => x.confidence === "snapshot-only";
     // The price in force on each date is the latest recorded value (prices hold until they change).
-    const held = (field: string) => xs.map((d) => pts.filter((x) => x.field === field && x.effective_at <= d).at(-1)?.value ?? null);
-    const marks = (field: string | null, only: boolean) => xs.map((d) => pts.find((x) => x.effective_at === d && (field === null || x.field === field) && snapOnly(x) === only)?.value ?? null);
+    const held = (field: string) =>
+      xs.map((d) => pts.filter((x) => x.field === field && x.effective_at <= d).at(-1)?.value ?? null);
+    const marks = (field: string | null, only: boolean) =>
+      xs.map(
+        (d) =>
+          pts.find((x) => x.effective_at === d && (field === null || x.field === field) && snapOnly(x) === only)
+            ?.value ?? null,
+      );
     const spec: ChartSpec = {
       x: xs.map(dateSeconds),
       time: true,
@@ -252,7 +307,11 @@ export class PageModel extends ExoPage {
           { label: "Field", value: (x) => x.field },
           { label: "USD/M", value: (x) => x.value, cell: (x) => perM(x.value), num: true },
           { label: "Kind", value: (x) => x.kind },
-          { label: "Confidence", value: (x) => x.confidence, cell: (x) => (snapOnly(x) ? html`<strong>snapshot-only</strong>` : x.confidence) },
+          {
+            label: "Confidence",
+            value: (x) => x.confidence,
+            cell: (x) => (snapOnly(x) ? html`<strong>snapshot-only</strong>` : x.confidence),
+          },
           { label: "Provenance", value: (x) => x.provenance },
           { label: "Source", value: (x) => x.source },
           { label: "Observed", value: (x) => x.observed_at },

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { GreekRow } from "../../oracle-core/schemas";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
 import { check, numberField, selectField } from "../app/fields";
 import { num, pct, perM, tokens } from "../app/display-format";
 import { mathLane, type Job } from "../app/worker-client";
@@ -54,10 +54,13 @@ export class PageMonteCarlo extends ExoPage {
     this.started = Date.now();
     this.progress = { done: 0, total: paths.value, phase: "simulating paths" };
     const input = { ticker: form.ticker, paths: paths.value, seed: seed.value };
-    const job = mathLane().job<MonteCarloView>((api, id, onP) => api.monteCarlo(id, input, onP), (p) => {
-      this.progress = p;
-      this.requestUpdate();
-    });
+    const job = mathLane().job<MonteCarloView>(
+      (api, id, onP) => api.monteCarlo(id, input, onP),
+      (p) => {
+        this.progress = p;
+        this.requestUpdate();
+      },
+    );
     this.job = job;
     void job.result.then((r) => {
       if (this.job !== job) return;
@@ -100,7 +103,10 @@ export class PageMonteCarlo extends ExoPage {
   private results(v: MonteCarloView) {
     const tenors = Object.entries(v.result.tenors) as Array<[string, McTenorStats]>;
     const xs = [dateSeconds(v.dates.spot!), ...tenors.map(([h]) => dateSeconds(v.dates[h]!))];
-    const col = (k: "mean" | "p5" | "p25" | "p50" | "p75" | "p95") => [v.beta, ...tenors.map(([, s]) => s[k] as number)];
+    const col = (k: "mean" | "p5" | "p25" | "p50" | "p75" | "p95") => [
+      v.beta,
+      ...tenors.map(([, s]) => s[k] as number),
+    ];
     const spec: ChartSpec = {
       x: xs,
       time: true,
@@ -135,7 +141,14 @@ export class PageMonteCarlo extends ExoPage {
           { label: "Mean", value: (x) => x[1].mean, cell: (x) => perM(x[1].mean), num: true },
           { label: "SD", value: (x) => x[1].sd, cell: (x) => num(x[1].sd), num: true },
           ...(v.model === "lifecycle-hazard"
-            ? [{ label: "P(change)", value: (x: [string, McTenorStats]) => x[1].p_change, cell: (x: [string, McTenorStats]) => pct(x[1].p_change ?? 0), num: true }]
+            ? [
+                {
+                  label: "P(change)",
+                  value: (x: [string, McTenorStats]) => x[1].p_change,
+                  cell: (x: [string, McTenorStats]) => pct(x[1].p_change ?? 0),
+                  num: true,
+                },
+              ]
             : []),
           { label: "5%", value: (x) => x[1].p5, cell: (x) => perM(x[1].p5), num: true },
           { label: "25%", value: (x) => x[1].p25, cell: (x) => perM(x[1].p25), num: true },

@@ -1,5 +1,5 @@
 import { html } from "lit";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
 import { num, perM, tokens, usd } from "../app/display-format";
 import { check, numberField, radioGroup, selectField } from "../app/fields";
 import { LatestAnswer } from "../app/latest-answer";
@@ -10,7 +10,14 @@ import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
 import type { SwapDesk, SwapDeskInput } from "../worker/worker-api";
 
-const form = { underlying: "", months: "3", notional_type: "tokens" as "tokens" | "usd", notional: "1000000000", K: "", fixing: "end" as "end" | "average" };
+const form = {
+  underlying: "",
+  months: "3",
+  notional_type: "tokens" as "tokens" | "usd",
+  notional: "1000000000",
+  K: "",
+  fixing: "end" as "end" | "average",
+};
 
 /** EICS swap desk: fair fixed rate, NPV at a chosen K, sensitivities and the fixed-vs-floating picture (MATH.md §9). */
 export class PageSwap extends ExoPage {
@@ -25,13 +32,24 @@ export class PageSwap extends ExoPage {
 
   private checked() {
     const months = check.range(form.months, "Term (months)", 1, 120, "E_SWAP_TERM");
-    if (!months.error && !Number.isInteger(months.value)) months.error = "Term must be a whole number of months (E_SWAP_TERM)";
-    const notional = form.notional_type === "tokens" ? check.tokens(form.notional, "Notional (output tokens per month)") : check.money(form.notional, "Notional (USD per month)");
+    if (!months.error && !Number.isInteger(months.value))
+      months.error = "Term must be a whole number of months (E_SWAP_TERM)";
+    const notional =
+      form.notional_type === "tokens"
+        ? check.tokens(form.notional, "Notional (output tokens per month)")
+        : check.money(form.notional, "Notional (USD per month)");
     const K = form.K.trim() === "" ? { value: Number.NaN, error: null } : check.money(form.K, "Fixed rate K");
-    if (form.notional_type === "usd" && form.K.trim() !== "" && !K.error && K.value <= 0) K.error = "A USD notional needs K > 0 to convert the budget to tokens (E_SWAP_K)";
+    if (form.notional_type === "usd" && form.K.trim() !== "" && !K.error && K.value <= 0)
+      K.error = "A USD notional needs K > 0 to convert the budget to tokens (E_SWAP_K)";
     const ok = !months.error && !notional.error && !K.error;
     const input: SwapDeskInput | null = ok
-      ? { underlying: form.underlying, months: months.value, notional: { type: form.notional_type, amount: notional.value }, K: form.K.trim() === "" ? null : K.value, fixing: form.fixing }
+      ? {
+          underlying: form.underlying,
+          months: months.value,
+          notional: { type: form.notional_type, amount: notional.value },
+          K: form.K.trim() === "" ? null : K.value,
+          fixing: form.fixing,
+        }
       : null;
     return { months, notional, K, input };
   }
@@ -50,24 +68,49 @@ export class PageSwap extends ExoPage {
     const p = this.payload;
     if (!p) return this.waiting("Swap desk (EICS)");
     const { months, notional, K, input } = this.checked();
-    const underlyings = [...(p.index ? [{ value: "EICI", label: "EICI — the index (USD/M)" }] : []), ...p.models.filter((m) => m.lifecycle === "active").map((m) => ({ value: m.ticker, label: `${m.ticker} output price β` }))];
+    const underlyings = [
+      ...(p.index ? [{ value: "EICI", label: "EICI — the index (USD/M)" }] : []),
+      ...p.models
+        .filter((m) => m.lifecycle === "active")
+        .map((m) => ({ value: m.ticker, label: `${m.ticker} output price β` })),
+    ];
     return html`<h1 tabindex="-1">Swap desk (EICS)</h1>
       <p class="lede">Lock a fixed price per million output tokens for a term. The fixed payer pays K each month and receives the floating rate; the fair rate K* makes the swap worth zero today. Rates and risk are to the fixed payer.</p>
       <form novalidate @submit=${(e: Event) => e.preventDefault()}>
         <div class="grid">
           ${selectField({ id: "swap-underlying", label: "Underlying", value: form.underlying, options: underlyings, onChange: (v) => this.set("underlying", v), hint: p.index ? undefined : "The index is not yet published: single models only." })}
           ${numberField({ id: "swap-months", label: "Term (months)", value: form.months, error: months.error, min: 1, step: "1", onInput: (v) => this.set("months", v), hint: "1, 3 or 6 months are the standard terms" })}
-          ${radioGroup({ name: "swap-ntype", legend: "Notional in", value: form.notional_type, options: [{ value: "tokens", label: "Output tokens per month" }, { value: "usd", label: "USD per month" }], onChange: (v) => this.set("notional_type", v) })}
+          ${radioGroup({
+            name: "swap-ntype",
+            legend: "Notional in",
+            value: form.notional_type,
+            options: [
+              { value: "tokens", label: "Output tokens per month" },
+              { value: "usd", label: "USD per month" },
+            ],
+            onChange: (v) => this.set("notional_type", v),
+          })}
           ${numberField({ id: "swap-notional", label: form.notional_type === "tokens" ? "Notional (tokens / month)" : "Notional (USD / month)", value: form.notional, error: notional.error, min: 0, onInput: (v) => this.set("notional", v) })}
           ${numberField({ id: "swap-k", label: "Fixed rate K (USD/M) — blank for the fair rate", value: form.K, error: K.error, min: 0, onInput: (v) => this.set("K", v) })}
-          ${radioGroup({ name: "swap-fixing", legend: "Fixing", value: form.fixing, options: [{ value: "end", label: "End of month" }, { value: "average", label: "Monthly average" }], onChange: (v) => this.set("fixing", v) })}
+          ${radioGroup({
+            name: "swap-fixing",
+            legend: "Fixing",
+            value: form.fixing,
+            options: [
+              { value: "end", label: "End of month" },
+              { value: "average", label: "Monthly average" },
+            ],
+            onChange: (v) => this.set("fixing", v),
+          })}
         </div>
       </form>
-      ${!input
-        ? html`<p class="notice" role="status">Fix the highlighted fields to price the swap.</p>`
-        : this.answer.fail
-          ? html`<p class="notice bad" role="alert">${this.answer.fail.message} (${this.answer.fail.code})</p>`
-          : this.results()}`;
+      ${
+        !input
+          ? html`<p class="notice" role="status">Fix the highlighted fields to price the swap.</p>`
+          : this.answer.fail
+            ? html`<p class="notice bad" role="alert">${this.answer.fail.message} (${this.answer.fail.code})</p>`
+            : this.results()
+      }`;
   }
 
   private results() {
@@ -80,7 +123,13 @@ export class PageSwap extends ExoPage {
       time: true,
       yLabel: "USD per 1M output tokens",
       series: [
-        { label: "Floating (expected)", values: d.periods.map((x) => x.expected_float), color: "#0b6b3a", width: 3, fillTo: { y: d.K, above: "rgba(11, 107, 58, 0.22)", below: "rgba(163, 22, 31, 0.22)" } },
+        {
+          label: "Floating (expected)",
+          values: d.periods.map((x) => x.expected_float),
+          color: "#0b6b3a",
+          width: 3,
+          fillTo: { y: d.K, above: "rgba(11, 107, 58, 0.22)", below: "rgba(163, 22, 31, 0.22)" },
+        },
         { label: "Fixed K", values: d.periods.map(() => d.K), color: "#16201c", dash: [6, 4] },
       ],
     };
@@ -94,7 +143,11 @@ export class PageSwap extends ExoPage {
       { k: "Fair fixed rate K* (end-of-month fixing)", v: f.end, shown: perM(f.end) },
       { k: "K* with monthly-average fixing", v: f.average, shown: perM(f.average) },
       { k: "Floating leg's forward", v: d.basis, shown: basis },
-      { k: "Notional (output tokens per month)", v: v.notional_tokens_per_month, shown: tokens(Math.round(v.notional_tokens_per_month)) },
+      {
+        k: "Notional (output tokens per month)",
+        v: v.notional_tokens_per_month,
+        shown: tokens(Math.round(v.notional_tokens_per_month)),
+      },
       { k: "PV of the floating leg", v: v.pv_float, shown: usd(v.pv_float) },
       { k: "PV of the fixed leg", v: v.pv_fixed, shown: usd(v.pv_fixed) },
       { k: "NPV to the fixed payer", v: v.npv_fixed_payer, shown: usd(v.npv_fixed_payer) },
@@ -114,7 +167,16 @@ export class PageSwap extends ExoPage {
         .filename=${"swap-fixed-vs-floating"}
         .spec=${spec}
       ></exo-chart>
-      ${dataTable({ id: "swap-risk", caption: "Valuation and sensitivities (to the fixed payer)", filename: "swap-valuation", columns: [{ label: "Quantity", value: (x) => x.k }, { label: "Value", value: (x) => x.v, cell: (x) => x.shown, num: true }], rows: risks })}
+      ${dataTable({
+        id: "swap-risk",
+        caption: "Valuation and sensitivities (to the fixed payer)",
+        filename: "swap-valuation",
+        columns: [
+          { label: "Quantity", value: (x) => x.k },
+          { label: "Value", value: (x) => x.v, cell: (x) => x.shown, num: true },
+        ],
+        rows: risks,
+      })}
       ${dataTable({
         id: "swap-periods",
         caption: "Payment schedule",
@@ -123,7 +185,12 @@ export class PageSwap extends ExoPage {
           { label: "Month", value: (x) => x.m },
           { label: "Payment date", value: (x) => d.dates[x.m - 1] },
           { label: "Discount factor", value: (x) => x.df, cell: (x) => num(x.df, 6), num: true },
-          { label: "Expected floating (USD/M)", value: (x) => x.expected_float, cell: (x) => perM(x.expected_float), num: true },
+          {
+            label: "Expected floating (USD/M)",
+            value: (x) => x.expected_float,
+            cell: (x) => perM(x.expected_float),
+            num: true,
+          },
           { label: "Fixed (USD/M)", value: () => d.K, cell: () => perM(d.K), num: true },
         ],
         rows: d.periods,

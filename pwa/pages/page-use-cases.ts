@@ -23,17 +23,29 @@ const CASES: ReadonlyArray<{ who: string; why: string; items: string[] }> = [
   {
     who: "For LLM tooling platforms",
     why: "Replace hard-coded price tables with a signed feed.",
-    items: ["Observability: accurate, auto-updating cost tracking.", "Routers and gateways: real-time prices for cost-aware routing.", "One integration for every provider, verifiable offline from the signed snapshot."],
+    items: [
+      "Observability: accurate, auto-updating cost tracking.",
+      "Routers and gateways: real-time prices for cost-aware routing.",
+      "One integration for every provider, verifiable offline from the signed snapshot.",
+    ],
   },
   {
     who: "For analysts and investors",
     why: "Structured historical pricing with provenance on every point.",
-    items: ["Depreciation analytics: the half-life of pricing power per model family.", "Who cuts fastest, and where margins compress.", "EICI, a single benchmark for the market."],
+    items: [
+      "Depreciation analytics: the half-life of pricing power per model family.",
+      "Who cuts fastest, and where margins compress.",
+      "EICI, a single benchmark for the market.",
+    ],
   },
   {
     who: "For agentic systems",
     why: "Let agents reason about cost before they spend.",
-    items: ["Query prices conversationally over MCP.", "Check a budget before a call, meter the exact cost after it.", "Cost-aware routing against the oracle, in real time."],
+    items: [
+      "Query prices conversationally over MCP.",
+      "Check a budget before a call, meter the exact cost after it.",
+      "Cost-aware routing against the oracle, in real time.",
+    ],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
-import { bytesEstimate, sizeEstimate, utf8Length } from "../../oracle-core/tokens/estimate";
+import { bytesEstimate, sizeEstimate, utf8Length } from "../../oracle-core/tokens";
 import { tokens } from "../app/display-format";
 import { tokenLane, type Job } from "../app/worker-client";
 import { progressBox } from "../components/progress-box";
@@ -71,12 +71,15 @@ export class PromptCounter implements ReactiveController {
         if (bytes > SIZE_ESTIMATE_BYTES) this.bySize = bytesEstimate(bytes);
       }
       const input = large ? null : text;
-      const job = tokenLane().job<TokenCount>((api, id, onP) => api.countTokens(id, input, tokenizer, onP), (p) => {
-        // Progress comes on its own message port: it can arrive after the result, or from a superseded count.
-        if (gen !== this.gen || this.job !== job) return;
-        this.progress = p;
-        this.host.requestUpdate();
-      });
+      const job = tokenLane().job<TokenCount>(
+        (api, id, onP) => api.countTokens(id, input, tokenizer, onP),
+        (p) => {
+          // Progress comes on its own message port: it can arrive after the result, or from a superseded count.
+          if (gen !== this.gen || this.job !== job) return;
+          this.progress = p;
+          this.host.requestUpdate();
+        },
+      );
       this.job = job;
       void job.result.then((r) => {
         if (this.job !== job) return;
@@ -88,7 +91,13 @@ export class PromptCounter implements ReactiveController {
           this.count = r.value;
           this.onCounted(r.value);
         } else {
-          this.fail = r.error.code === "E_CANCELLED" ? { code: "E_CANCELLED", message: "Token count cancelled: type n_in instead, or edit the prompt to count again." } : r.error;
+          this.fail =
+            r.error.code === "E_CANCELLED"
+              ? {
+                  code: "E_CANCELLED",
+                  message: "Token count cancelled: type n_in instead, or edit the prompt to count again.",
+                }
+              : r.error;
         }
         this.host.requestUpdate();
       });
@@ -140,7 +149,10 @@ export class PromptCounter implements ReactiveController {
     this.stopTicking();
     this.progress = null;
     this.bySize = null;
-    this.fail = { code: "E_CANCELLED", message: "Token count cancelled: type n_in instead, or edit the prompt to count again." };
+    this.fail = {
+      code: "E_CANCELLED",
+      message: "Token count cancelled: type n_in instead, or edit the prompt to count again.",
+    };
     this.host.requestUpdate();
   }
 
@@ -170,7 +182,8 @@ export class PromptCounter implements ReactiveController {
     if (this.fail) return html`<p class="notice">${this.fail.message}</p>`;
     const c = this.count;
     if (!c) return nothing;
-    const strong = (text: string) => html`<strong data-testid="token-count" data-value=${c.n_in} data-kind=${c.kind} data-ms=${c.ms}>${text}</strong>`;
+    const strong = (text: string) =>
+      html`<strong data-testid="token-count" data-value=${c.n_in} data-kind=${c.kind} data-ms=${c.ms}>${text}</strong>`;
     const how =
       c.kind === "estimate"
         ? html`${strong(`≈ ${tokens(c.n_in)} tokens (${c.label})`)} — likely between ${tokens(c.band[0])} and ${tokens(c.band[1])}. ${c.method}.`

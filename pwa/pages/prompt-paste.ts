@@ -1,4 +1,4 @@
-import { utf8Length } from "../../oracle-core/tokens/estimate";
+import { utf8Length } from "../../oracle-core/tokens";
 /** Past this size a paste first shows an instant size-based estimate, labelled as such, while the exact count runs. */
 export const SIZE_ESTIMATE_BYTES = 200_000;
 

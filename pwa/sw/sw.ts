@@ -20,7 +20,9 @@ self.addEventListener("message", (e) => {
 // The app uses hash routes, so only the root is an app navigation; /v1, /widgets, /embed… go to the network.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { allowlist: [/^\/$/, /^\/index\.html$/] }));
 
-const only200 = { cacheWillUpdate: async ({ response }: { response: Response }) => (response.status === 200 ? response : null) };
+const only200 = {
+  cacheWillUpdate: async ({ response }: { response: Response }) => (response.status === 200 ? response : null),
+};
 
 // Tokenizer vocabularies (0.7–14 MB each, one per provider): fetched only when a prompt is counted for that provider,
 // then served from cache, offline too. The worker reads the body as a stream for its download progress.
@@ -34,6 +36,9 @@ registerRoute(
 // Model history (JSON): shown from cache at once, refreshed in the background; lets a visited model work offline.
 // CSV asked for by Accept header shares the URL, so it is left to the network.
 registerRoute(
-  ({ url, sameOrigin, request }) => sameOrigin && url.pathname.startsWith("/v1/history/") && !(request.headers.get("accept") ?? "").includes("text/csv"),
+  ({ url, sameOrigin, request }) =>
+    sameOrigin &&
+    url.pathname.startsWith("/v1/history/") &&
+    !(request.headers.get("accept") ?? "").includes("text/csv"),
   new StaleWhileRevalidate({ cacheName: "exo-history", plugins: [only200, new ExpirationPlugin({ maxEntries: 120 })] }),
 );

@@ -1,11 +1,12 @@
-import { isOracleError } from "../../oracle-core/errors";
+import { isOracleError } from "../../oracle-core";
 import type { Fail, Result } from "./worker-api";
 
 /** A coded failure from anything thrown (OracleError keeps its code and field). */
 export function failOf(e: unknown): Fail {
   if (isOracleError(e)) return { code: e.code, message: e.message, field: e.field };
   const coded = e as { code?: unknown; message?: unknown } | null;
-  if (coded && typeof coded.code === "string" && typeof coded.message === "string") return { code: coded.code, message: coded.message };
+  if (coded && typeof coded.code === "string" && typeof coded.message === "string")
+    return { code: coded.code, message: coded.message };
   return { code: "E_INTERNAL", message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -1,6 +1,6 @@
-import { pitHistogram, reliability } from "../../oracle-core/market/backtest-calibration";
-import { backtestFamilies } from "../../oracle-core/market/backtest-families";
-import type { BacktestTarget } from "../../oracle-core/market/backtest-pairs";
+import { pitHistogram, reliability } from "../../oracle-core/market";
+import { backtestFamilies } from "../../oracle-core/market";
+import type { BacktestTarget } from "../../oracle-core/market";
 import { as_of } from "../../data/registry.json";
 import type { BacktestView } from "./worker-api";
 

@@ -1,5 +1,5 @@
-import { compareRows, type CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
-import { priceTaskAndRange, type TaskRequest } from "../../oracle-core/greeks/price-task";
+import { compareRows, type CompareRowsResult } from "../../oracle-core/greeks";
+import { priceTaskAndRange, type TaskRequest } from "../../oracle-core/greeks";
 import { rowOf } from "./rows";
 import { currentPayload } from "./snapshot-sync";
 import type { Calculation } from "./worker-api";

@@ -1,4 +1,5 @@
-// The one worker of the calculator: oracle-core (every number the app shows) and the tokenizer engine. The page spawns it
+// The one worker of the calculator: oracle-core (every number the app shows) and the tokenizer engine. The page spawns
+// it
 // twice, one instance for the math and one for tokenization, so a long tokenization never delays a price and
 // can be cancelled by terminating its instance. Only the snapshot verifier and the calculator's pricing load
 // up front; the other pages' math and the tokenizer load on first use.
@@ -31,7 +32,8 @@ const api: WorkerApi = {
   canvas: (input) => attempt(async () => (await import("./planning")).canvas(input)),
   budget: (input) => attempt(async () => (await import("./planning")).budget(input)),
   backtest: () => attempt(async () => (await import("./backtest-view")).backtestView()),
-  monteCarlo: (id, input, onProgress) => job(id, async (signal) => (await import("./monte-carlo-job")).monteCarlo(input, signal, onProgress)),
+  monteCarlo: (id, input, onProgress) =>
+    job(id, async (signal) => (await import("./monte-carlo-job")).monteCarlo(input, signal, onProgress)),
   stagePrompt,
   countTokens: (id, text, tokenizer, onProgress) =>
     job(id, async (signal) => {

@@ -1,4 +1,4 @@
-import { historyRows } from "../../oracle-core/schemas/history-rows";
+import { historyRows } from "../../oracle-core/schemas";
 import { rowOf } from "./rows";
 import type { HistoryView } from "./worker-api";
 
@@ -12,7 +12,10 @@ export async function history(ticker: string): Promise<HistoryView> {
   try {
     res = await fetch(`/v1/history/${encodeURIComponent(row.ticker)}`, { credentials: "same-origin" });
   } catch {
-    return { available: false, reason: "Price history is not available offline until you have opened this model once online." };
+    return {
+      available: false,
+      reason: "Price history is not available offline until you have opened this model once online.",
+    };
   }
   if (!res.ok) return { available: false, reason: `The feed answered HTTP ${res.status} for the history.` };
   const body = (await res.json().catch(() => null)) as { data?: unknown } | null;

@@ -1,6 +1,6 @@
-import { swapCurve } from "../../oracle-core/planning/swap-underlying";
-import { curveForward } from "../../oracle-core/quant/forward";
-import { TENORS } from "../../oracle-core/quant/defaults";
+import { swapCurve } from "../../oracle-core/planning";
+import { curveForward } from "../../oracle-core/quant";
+import { TENORS } from "../../oracle-core/quant";
 import { currentPayload } from "./snapshot-sync";
 import type { IndexView } from "./worker-api";
 

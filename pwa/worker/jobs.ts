@@ -1,4 +1,4 @@
-import { OracleError } from "../../oracle-core/errors";
+import { OracleError } from "../../oracle-core";
 
 const live = new Map<number, { aborted: boolean }>();
 

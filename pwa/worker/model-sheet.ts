@@ -1,7 +1,7 @@
-import { derivedGreeks } from "../../oracle-core/greeks/derived";
-import { forwardPointAt } from "../../oracle-core/greeks/forward-view";
-import { tickerForward } from "../../oracle-core/forecast/row-forecast";
-import { TENORS } from "../../oracle-core/quant/defaults";
+import { derivedGreeks } from "../../oracle-core/greeks";
+import { forwardPointAt } from "../../oracle-core/greeks";
+import { tickerForward } from "../../oracle-core/forecast";
+import { TENORS } from "../../oracle-core/quant";
 import { dateAfter, rowOf } from "./rows";
 import { currentPayload } from "./snapshot-sync";
 import type { ModelSheet } from "./worker-api";
@@ -20,7 +20,11 @@ export function modelSheet(ticker: string): ModelSheet {
     return { date: dateAfter(vd, t), t, value: p ? p.mean : tickerForward(row, vd, t), law: p };
   });
   const tier = row.forecast?.tier
-    ? Object.entries(TENORS).map(([name, t]) => ({ name, date: dateAfter(vd, t), point: forwardPointAt(row, vd, t, "tier")! }))
+    ? Object.entries(TENORS).map(([name, t]) => ({
+        name,
+        date: dateAfter(vd, t),
+        point: forwardPointAt(row, vd, t, "tier")!,
+      }))
     : null;
   return { row, derived: derivedGreeks(row), curve, tier };
 }

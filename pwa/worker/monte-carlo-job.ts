@@ -1,7 +1,7 @@
-import { simulateLifecycleChunks, tickerProcess } from "../../oracle-core/forecast/simulate-lifecycle";
-import { announcedPath, tickerStateOfRow } from "../../oracle-core/forecast/row-forecast";
-import { simulateMertonChunks } from "../../oracle-core/quant/monte-carlo";
-import { TENORS } from "../../oracle-core/quant/defaults";
+import { simulateLifecycleChunks, tickerProcess } from "../../oracle-core/forecast";
+import { announcedPath, tickerStateOfRow } from "../../oracle-core/forecast";
+import { simulateMertonChunks } from "../../oracle-core/quant";
+import { TENORS } from "../../oracle-core/quant";
 import { yieldToEvents } from "./jobs";
 import { dateAfter, rowOf } from "./rows";
 import { currentPayload } from "./snapshot-sync";

@@ -1,4 +1,4 @@
-import { budgetPlan, planCanvas, type BudgetPlan, type CanvasInput, type CanvasPlan } from "../../oracle-core/planning/index";
+import { budgetPlan, planCanvas, type BudgetPlan, type CanvasInput, type CanvasPlan } from "../../oracle-core/planning";
 import { currentPayload } from "./snapshot-sync";
 import type { BudgetInput } from "./worker-api";
 

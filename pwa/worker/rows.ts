@@ -1,7 +1,7 @@
-import { OracleError } from "../../oracle-core/errors";
-import { dateOrdinal, ordinalToIso } from "../../oracle-core/quant/dates";
-import { DAYS_PER_YEAR } from "../../oracle-core/quant/defaults";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
+import { OracleError } from "../../oracle-core";
+import { dateOrdinal, ordinalToIso } from "../../oracle-core/quant";
+import { DAYS_PER_YEAR } from "../../oracle-core/quant";
+import type { GreekRow } from "../../oracle-core/schemas";
 import { currentPayload } from "./snapshot-sync";
 
 /** The snapshot row of a ticker (E_UNKNOWN_TICKER). */

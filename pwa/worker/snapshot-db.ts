@@ -1,11 +1,14 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { TrustedKey } from "../../oracle-core/snapshot/index";
+import type { TrustedKey } from "../../oracle-core/snapshot";
 
 /** What the worker keeps between visits (IndexedDB "exostream-snapshot"). */
 export interface StoredRecords {
   /** The last verified envelope, as served. */
   snapshot: { envelope: unknown; version: number; sha256: string; verified_at: number };
-  /** The rollback floor: never accept a lower version, or the same version with another hash. Kept even when the envelope is dropped. */
+  /**
+   * The rollback floor: never accept a lower version, or the same version with another hash. Kept even when the
+   * envelope is dropped.
+   */
   floor: { version: number; sha256: string };
   /** The root keys pinned on first use and the last verified keyset document (for offline re-verification). */
   trust: { root: TrustedKey[]; keysets: unknown; pinned_at: number };
@@ -34,7 +37,8 @@ export async function readRecord<K extends keyof StoredRecords>(key: K): Promise
 /** Writes records in one transaction (snapshot and floor move together). */
 export async function writeRecords(records: Partial<StoredRecords>): Promise<void> {
   const tx = (await open()).transaction("kv", "readwrite");
-  for (const [k, v] of Object.entries(records)) await tx.store.put(v as StoredRecords[keyof StoredRecords], k as keyof StoredRecords);
+  for (const [k, v] of Object.entries(records))
+    await tx.store.put(v as StoredRecords[keyof StoredRecords], k as keyof StoredRecords);
   await tx.done;
 }
 

@@ -1,15 +1,26 @@
-import { isOracleError } from "../../oracle-core/errors";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import { isOracleError } from "../../oracle-core";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas";
 import {
-  parseCanonicalJson, parseEnvelope, parseSnapshotHeader, payloadBytes, readKeyset, setEd25519Fallback, verifyKeysetChain, verifySnapshot,
-  type StoredSnapshot, type TrustedKey, type VerifiedKeyset,
-} from "../../oracle-core/snapshot/index";
+  parseCanonicalJson,
+  parseEnvelope,
+  parseSnapshotHeader,
+  payloadBytes,
+  readKeyset,
+  setEd25519Fallback,
+  verifyKeysetChain,
+  verifySnapshot,
+  type StoredSnapshot,
+  type TrustedKey,
+  type VerifiedKeyset,
+} from "../../oracle-core/snapshot";
 import { failOf, WorkerError } from "./attempt";
 import { deleteRecord, readRecord, writeRecords } from "./snapshot-db";
 import type { Fail, SnapshotInfo, SnapshotView } from "./worker-api";
 
 // Only where WebCrypto lacks Ed25519 is the audited pure-JS verifier fetched.
-setEd25519Fallback(async (k, s, m) => (await import("../../oracle-core/snapshot/ed25519-fallback")).nobleVerify(k, s, m));
+setEd25519Fallback(async (k, s, m) =>
+  (await import("../../oracle-core/snapshot/ed25519-fallback")).nobleVerify(k, s, m),
+);
 
 let current: { info: SnapshotInfo; payload: SnapshotPayload } | null = null;
 let notice: Fail | null = null;
@@ -25,12 +36,20 @@ export function currentPayload(): SnapshotPayload {
 }
 
 function view(): SnapshotView {
-  const n = dropped && notice && notice !== dropped ? { code: dropped.code, message: `${dropped.message} ${notice.message}` } : (notice ?? dropped);
+  const n =
+    dropped && notice && notice !== dropped
+      ? { code: dropped.code, message: `${dropped.message} ${notice.message}` }
+      : (notice ?? dropped);
   return { info: current?.info ?? null, payload: current?.payload ?? null, notice: n };
 }
 
 async function verifyEnvelope(
-  envelope: unknown, ks: VerifiedKeyset, floor: StoredSnapshot | undefined, source: "network" | "stored", trust: { root: TrustedKey[]; firstUse: boolean }, verifiedAt: number,
+  envelope: unknown,
+  ks: VerifiedKeyset,
+  floor: StoredSnapshot | undefined,
+  source: "network" | "stored",
+  trust: { root: TrustedKey[]; firstUse: boolean },
+  verifiedAt: number,
   now: number,
 ): Promise<{ info: SnapshotInfo; payload: SnapshotPayload }> {
   const opts = { keys: ks.keys, stored: floor, parsePayload };
@@ -51,9 +70,18 @@ async function verifyEnvelope(
   return {
     payload: p,
     info: {
-      state, source, version: v.version, sha256: v.sha256, keyid: v.keyid, keyset_version: ks.keyset_version,
-      trust: trust.firstUse ? "first-use" : "pinned", root_keyids: trust.root.map((k) => k.keyid),
-      issued_at: v.issued_at, expires_at: v.expires_at, heartbeat_s: p.heartbeat_s, verified_at: verifiedAt,
+      state,
+      source,
+      version: v.version,
+      sha256: v.sha256,
+      keyid: v.keyid,
+      keyset_version: ks.keyset_version,
+      trust: trust.firstUse ? "first-use" : "pinned",
+      root_keyids: trust.root.map((k) => k.keyid),
+      issued_at: v.issued_at,
+      expires_at: v.expires_at,
+      heartbeat_s: p.heartbeat_s,
+      verified_at: verifiedAt,
     },
   };
 }
@@ -72,7 +100,10 @@ export async function startSnapshot(now: number): Promise<SnapshotView> {
   } catch (e) {
     await deleteRecord("snapshot");
     const f = failOf(e);
-    dropped = { code: f.code, message: `The stored snapshot failed its check and was dropped (${f.code}: ${f.message}).` };
+    dropped = {
+      code: f.code,
+      message: `The stored snapshot failed its check and was dropped (${f.code}: ${f.message}).`,
+    };
   }
   return view();
 }
@@ -93,8 +124,16 @@ async function getJson(path: string): Promise<unknown> {
 }
 
 function explain(f: Fail, stored: StoredSnapshot | undefined): Fail {
-  if (f.code === "E_ROLLBACK" && stored) return { ...f, message: `The feed sent an older snapshot than the v${stored.version} you have (${f.message}); keeping v${stored.version}.` };
-  if (f.code === "E_KEYSET_CHAIN") return { ...f, message: `The feed's keys do not chain to the keys this browser trusts (${f.message}); keeping the stored snapshot.` };
+  if (f.code === "E_ROLLBACK" && stored)
+    return {
+      ...f,
+      message: `The feed sent an older snapshot than the v${stored.version} you have (${f.message}); keeping v${stored.version}.`,
+    };
+  if (f.code === "E_KEYSET_CHAIN")
+    return {
+      ...f,
+      message: `The feed's keys do not chain to the keys this browser trusts (${f.message}); keeping the stored snapshot.`,
+    };
   return f;
 }
 
@@ -106,7 +145,10 @@ function explain(f: Fail, stored: StoredSnapshot | undefined): Fail {
 export async function refreshSnapshot(now: number): Promise<SnapshotView> {
   const floor = await readRecord("floor");
   try {
-    const [envelope, keysets] = await Promise.all([getJson("/v1/snapshot"), getJson("/.well-known/exostream-keys.json")]);
+    const [envelope, keysets] = await Promise.all([
+      getJson("/v1/snapshot"),
+      getJson("/.well-known/exostream-keys.json"),
+    ]);
     const trust = await readRecord("trust");
     const first = (keysets as { keysets?: unknown[] } | null)?.keysets?.[0];
     const root = trust?.root ?? (await readKeyset(parseEnvelope(first))).keys;

@@ -1,6 +1,6 @@
-import { OracleError } from "../../oracle-core/errors";
-import { swapValueForward } from "../../oracle-core/market/swap-forward";
-import { indexUnderlying, tickerUnderlying, type SwapUnderlying } from "../../oracle-core/market/swap-request";
+import { OracleError } from "../../oracle-core";
+import { swapValueForward } from "../../oracle-core/market";
+import { indexUnderlying, tickerUnderlying, type SwapUnderlying } from "../../oracle-core/market";
 import { dateAfter, rowOf } from "./rows";
 import { currentPayload } from "./snapshot-sync";
 import type { SwapDesk, SwapDeskInput } from "./worker-api";
@@ -14,7 +14,12 @@ export function swapDesk(input: SwapDeskInput): SwapDesk {
   const p = currentPayload();
   let und: SwapUnderlying;
   if (input.underlying === "EICI") {
-    if (!p.index) throw new OracleError("E_UNKNOWN_ID", "the index is not yet published: choose a model as the underlying", "underlying");
+    if (!p.index)
+      throw new OracleError(
+        "E_UNKNOWN_ID",
+        "the index is not yet published: choose a model as the underlying",
+        "underlying",
+      );
     und = indexUnderlying(p.index, Object.fromEntries(p.models.map((m) => [m.ticker, m.theta])));
   } else {
     und = tickerUnderlying(rowOf(input.underlying));

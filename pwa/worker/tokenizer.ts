@@ -1,6 +1,6 @@
-import { concatBytes } from "../../oracle-core/snapshot/bytes";
-import { countingEncoding, tokenEstimate } from "../../oracle-core/tokens/estimate";
-import { TOKENIZERS } from "../../oracle-core/tokens/tokenizers";
+import { concatBytes } from "../../oracle-core/snapshot";
+import { countingEncoding, tokenEstimate } from "../../oracle-core/tokens";
+import { TOKENIZERS } from "../../oracle-core/tokens";
 import { tokenizerLoader } from "../../tokenizer/token-counter";
 import { WorkerError } from "./attempt";
 import { checkCancelled, yieldToEvents } from "./jobs";
@@ -12,7 +12,10 @@ import type { OnProgress, TokenCount } from "./worker-api";
  */
 async function fetchFile(file: string, onProgress?: (loaded: number, total: number) => void): Promise<Uint8Array> {
   const res = await fetch(`/tokenizers/${file}`).catch(() => {
-    throw new WorkerError("E_OFFLINE", "this model's tokenizer has not been downloaded yet and the network is unreachable; type n_in instead");
+    throw new WorkerError(
+      "E_OFFLINE",
+      "this model's tokenizer has not been downloaded yet and the network is unreachable; type n_in instead",
+    );
   });
   if (!res.ok) throw new WorkerError("E_HTTP", `tokenizer file ${file}: HTTP ${res.status}`);
   const total = Number(res.headers.get("content-length")) || 0;
@@ -41,19 +44,35 @@ const STEP = 16_384;
  * labelled estimate with its calibrated band. Counting advances piece by piece (exact at every stop), yielding for
  * progress and Cancel; one unbroken run is a single step, at most O(n log n).
  */
-export async function countTokens(text: string, tokenizer: string, signal: { readonly aborted: boolean }, onProgress: OnProgress): Promise<TokenCount> {
+export async function countTokens(
+  text: string,
+  tokenizer: string,
+  signal: { readonly aborted: boolean },
+  onProgress: OnProgress,
+): Promise<TokenCount> {
   const id = countingEncoding(tokenizer);
   const info = TOKENIZERS[id];
   const t0 = performance.now();
   onProgress({ done: 0, total: 0, phase: `loading the tokenizer (${info.title})` });
-  const tok = await load(id, (loaded, total) => onProgress({ done: loaded, total, phase: `downloading the tokenizer (${info.title}, ${(loaded / 1e6).toFixed(1)} MB)` }));
+  const tok = await load(id, (loaded, total) =>
+    onProgress({
+      done: loaded,
+      total,
+      phase: `downloading the tokenizer (${info.title}, ${(loaded / 1e6).toFixed(1)} MB)`,
+    }),
+  );
   checkCancelled(signal);
   const cursor = tok.cursor(text);
   let steps = 0;
   let last = performance.now();
   while (!cursor.done) {
     // The Hugging Face engine (DeepSeek, Gemma) counts in one call: its size is unknown until it returns.
-    if (info.engine === "hf") onProgress({ done: 0, total: 0, phase: `counting ${text.length.toLocaleString("en-US")} characters (${info.title})` });
+    if (info.engine === "hf")
+      onProgress({
+        done: 0,
+        total: 0,
+        phase: `counting ${text.length.toLocaleString("en-US")} characters (${info.title})`,
+      });
     cursor.advance(STEP);
     steps++;
     if (performance.now() - last > SLICE_MS) {
@@ -63,5 +82,10 @@ export async function countTokens(text: string, tokenizer: string, signal: { rea
       last = performance.now();
     }
   }
-  return { ...tokenEstimate(tokenizer, cursor.tokens, id), ms: performance.now() - t0, chunks: steps, chars: text.length };
+  return {
+    ...tokenEstimate(tokenizer, cursor.tokens, id),
+    ms: performance.now() - t0,
+    chunks: steps,
+    chars: text.length,
+  };
 }

@@ -1,18 +1,18 @@
 // The typed boundary between the page and the worker (comlink). Types only, so both realms compile it.
-import type { CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
-import type { ForwardPoint } from "../../oracle-core/forecast/forward-point";
-import type { DerivedGreeks } from "../../oracle-core/greeks/derived";
-import type { PricedTask, TaskRequest } from "../../oracle-core/greeks/price-task";
-import type { BudgetPlan, CanvasInput, CanvasPlan } from "../../oracle-core/planning/index";
-import type { BacktestFamiliesResult, TargetTable } from "../../oracle-core/market/backtest-families";
-import type { BacktestTarget } from "../../oracle-core/market/backtest-pairs";
-import type { SwapForwardResult } from "../../oracle-core/market/swap-forward";
-import type { SwapBasis } from "../../oracle-core/market/swap-request";
-import type { SimTenorStats, SwapPeriod } from "../../oracle-core/quant/index";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
-import type { HistoryRow } from "../../oracle-core/schemas/history-rows";
-import type { IndexBlock, SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import type { TokenEstimate } from "../../oracle-core/tokens/estimate";
+import type { CompareRowsResult } from "../../oracle-core/greeks";
+import type { ForwardPoint } from "../../oracle-core/forecast";
+import type { DerivedGreeks } from "../../oracle-core/greeks";
+import type { PricedTask, TaskRequest } from "../../oracle-core/greeks";
+import type { BudgetPlan, CanvasInput, CanvasPlan } from "../../oracle-core/planning";
+import type { BacktestFamiliesResult, TargetTable } from "../../oracle-core/market";
+import type { BacktestTarget } from "../../oracle-core/market";
+import type { SwapForwardResult } from "../../oracle-core/market";
+import type { SwapBasis } from "../../oracle-core/market";
+import type { SimTenorStats, SwapPeriod } from "../../oracle-core/quant";
+import type { GreekRow } from "../../oracle-core/schemas";
+import type { HistoryRow } from "../../oracle-core/schemas";
+import type { IndexBlock, SnapshotPayload } from "../../oracle-core/schemas";
+import type { TokenEstimate } from "../../oracle-core/tokens";
 
 /** Why a call produced nothing: an oracle-core code (E_ETA_RANGE…) or a worker one (E_OFFLINE, E_HTTP, E_CANCELLED). */
 export interface Fail {
@@ -35,14 +35,19 @@ export type OnProgress = (p: Progress) => void;
 
 /** The verified snapshot in use and how it was checked. */
 export interface SnapshotInfo {
-  /** verified: within its heartbeat; stale: older than 2 heartbeats; expired: past expires_at (kept for offline use). */
+  /**
+   * verified: within its heartbeat; stale: older than 2 heartbeats; expired: past expires_at (kept for offline use).
+   */
   state: "verified" | "stale" | "expired";
   source: "network" | "stored";
   version: number;
   sha256: string;
   keyid: string;
   keyset_version: number;
-  /** "first-use": the root keyset was trusted the first time this browser saw the feed; "pinned": the stored root verified the chain. */
+  /**
+   * "first-use": the root keyset was trusted the first time this browser saw the feed; "pinned": the stored root
+   * verified the chain.
+   */
   trust: "first-use" | "pinned";
   root_keyids: string[];
   issued_at: string;
@@ -73,7 +78,9 @@ export interface CurvePoint {
   law: ForwardPoint | null;
 }
 
-/** The Model page: the row, what follows from it, its forward curve by month and, on a family's newest model, the tier. */
+/**
+ * The Model page: the row, what follows from it, its forward curve by month and, on a family's newest model, the tier.
+ */
 export interface ModelSheet {
   row: GreekRow;
   derived: DerivedGreeks;

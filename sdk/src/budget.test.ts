@@ -21,6 +21,8 @@ describe("createBudget: canAfford before a call (worst case), record after (exac
   it("bad amounts carry codes: NaN → E_NOT_FINITE, negative → E_NEG_PRICE", () => {
     expect(() => createBudget({ limit_usd: Number.NaN })).toThrow(expect.objectContaining({ code: "E_NOT_FINITE" }));
     expect(() => createBudget({ limit_usd: 1 }).record(-1)).toThrow(expect.objectContaining({ code: "E_NEG_PRICE" }));
-    expect(() => createBudget({ limit_usd: 1 }).canAfford({ max: Infinity })).toThrow(expect.objectContaining({ code: "E_NOT_FINITE" }));
+    expect(() => createBudget({ limit_usd: 1 }).canAfford({ max: Infinity })).toThrow(
+      expect.objectContaining({ code: "E_NOT_FINITE" }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { OracleError } from "../../oracle-core/errors";
+import { OracleError } from "../../oracle-core";
 
 /** Anything with a worst-case cost: a pre-call estimate ({ max }) or a plain USD amount. */
 export type Affordable = { max: number } | number;
@@ -24,7 +24,8 @@ const usd = (field: string, x: number): number => {
 };
 
 /**
- * An agent's spending limit: ask canAfford(await oracle.estimate(call)) before a call, record(oracle.meter(response)) after.
+ * An agent's spending limit: ask canAfford(await oracle.estimate(call)) before a call, record(oracle.meter(response))
+ * after.
  * @example const b = createBudget({ limit_usd: 5 }); if (b.canAfford(est)) { …; b.record(oracle.meter(res)); }
  */
 export function createBudget(opts: { limit_usd: number; spent_usd?: number }): Budget {

@@ -1,4 +1,4 @@
-import { parseClockOffset } from "../../oracle-core/quant/clock-offset";
+import { parseClockOffset } from "../../oracle-core/quant";
 
 /**
  * The SDK's default clock: `Date.now()`, moved by `EXOSTREAM_CLOCK_OFFSET` where a process environment exists (Node;

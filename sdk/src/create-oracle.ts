@@ -1,19 +1,19 @@
 // By path, not through api-core's index: the package's main entry stays free of the handlers it does not use.
 import { compareCandidates, promptTokens } from "../../api-core/compute-handlers";
-import { OracleError } from "../../oracle-core/errors";
-import { compareRows, type CompareRowsResult } from "../../oracle-core/greeks/compare-rows";
-import { forwardPointAt } from "../../oracle-core/greeks/forward-view";
-import type { ForwardPoint } from "../../oracle-core/forecast/forward-point";
-import { tickerForward } from "../../oracle-core/forecast/row-forecast";
-import { horizonYears } from "../../oracle-core/greeks/horizon";
-import { priceTask, type PricedTask, type TaskRequest } from "../../oracle-core/greeks/price-task";
-import { estimateCall, type CallEstimate } from "../../oracle-core/integrations/estimate-call";
-import { meterTokens, type MeterResult } from "../../oracle-core/integrations/meter-usage";
-import { resolveModel } from "../../oracle-core/integrations/model-aliases";
-import { readUsage, type UsageFormat } from "../../oracle-core/integrations/read-usage";
-import { editDistance } from "../../oracle-core/registry/find-ticker";
-import type { GreekRow } from "../../oracle-core/schemas/greek-row";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import { OracleError } from "../../oracle-core";
+import { compareRows, type CompareRowsResult } from "../../oracle-core/greeks";
+import { forwardPointAt } from "../../oracle-core/greeks";
+import type { ForwardPoint } from "../../oracle-core/forecast";
+import { tickerForward } from "../../oracle-core/forecast";
+import { horizonYears } from "../../oracle-core/greeks";
+import { priceTask, type PricedTask, type TaskRequest } from "../../oracle-core/greeks";
+import { estimateCall, type CallEstimate } from "../../oracle-core/integrations";
+import { meterTokens, type MeterResult } from "../../oracle-core/integrations";
+import { resolveModel } from "../../oracle-core/integrations";
+import { readUsage, type UsageFormat } from "../../oracle-core/integrations";
+import { editDistance } from "../../oracle-core/registry";
+import type { GreekRow } from "../../oracle-core/schemas";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
 import MODEL_ALIASES from "./model-aliases.json";
 import { loadSnapshot, type SnapshotSourceOptions } from "./snapshot-source";
 import { engineTokenCounter, type TokenCounter } from "./tokenizer";
@@ -30,10 +30,15 @@ export type PriceInput = TaskRequest & { model: string };
 export type CompareInput = TaskRequest & { models?: string[] | undefined; provider?: string | undefined };
 
 /** estimate(): the prompt text (tokenized, exact for OpenAI encodings) or n_in, and the output ceiling. */
-export type EstimateInput = { model: string; max_tokens: number; n_think?: number; eta?: number; omega?: number; cache_ttl?: string; mode?: string } & (
-  | { prompt: string; n_in?: undefined }
-  | { n_in: number; prompt?: undefined }
-);
+export type EstimateInput = {
+  model: string;
+  max_tokens: number;
+  n_think?: number;
+  eta?: number;
+  omega?: number;
+  cache_ttl?: string;
+  mode?: string;
+} & ({ prompt: string; n_in?: undefined } | { n_in: number; prompt?: undefined });
 
 export interface MeterOptions {
   /** Ticker or provider id; default: the model the response names. */
@@ -63,7 +68,15 @@ export interface ForwardResult {
 
 export interface Oracle {
   /** The verified snapshot in use: version, sha256, issued_at, stale, and where it came from. */
-  readonly snapshot: { version: number; sha256: string; issued_at: string; expires_at: string; stale: boolean; from: "feed" | "cache"; valuation_date: string };
+  readonly snapshot: {
+    version: number;
+    sha256: string;
+    issued_at: string;
+    expires_at: string;
+    stale: boolean;
+    from: "feed" | "cache";
+    valuation_date: string;
+  };
   readonly payload: SnapshotPayload;
   /** Re-fetches and re-verifies (a lower version is refused: E_ROLLBACK). */
   refresh(): Promise<void>;
@@ -85,12 +98,16 @@ export interface Oracle {
 
 /**
  * Fetches, verifies (oracle-core's verifier, pinned root keys) and caches the signed snapshot, then prices locally.
- * @example const oracle = await createOracle({ feedUrl: "https://feed.example", publicKeys: ["11qYAYKx…"] }); oracle.meter(response).cost
+ * @example const oracle = await createOracle({ feedUrl: "https://feed.example", publicKeys: ["11qYAYKx…"] });
+ *   oracle.meter(response).cost
  */
 export async function createOracle(opts: OracleOptions): Promise<Oracle> {
   let loaded = await loadSnapshot(opts);
   const countTokens = opts.countTokens ?? engineTokenCounter();
-  const aliases: Record<string, string> = { ...(MODEL_ALIASES as Record<string, string>), ...Object.fromEntries(Object.entries(opts.aliases ?? {}).map(([k, v]) => [k.toLowerCase(), v])) };
+  const aliases: Record<string, string> = {
+    ...(MODEL_ALIASES as Record<string, string>),
+    ...Object.fromEntries(Object.entries(opts.aliases ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
   let byTicker = new Map<string, GreekRow>();
   let tickers = new Set<string>();
   const index = () => {
@@ -104,15 +121,31 @@ export async function createOracle(opts: OracleOptions): Promise<Oracle> {
     const t = resolveModel(model, tickers, aliases);
     if (t) return t;
     const q = model.trim().toUpperCase();
-    const near = [...tickers].map((x) => ({ x, d: editDistance(q, x) })).sort((a, b) => a.d - b.d || a.x.localeCompare(b.x)).slice(0, 3).map((r) => r.x);
-    throw new OracleError("E_UNKNOWN_TICKER", `unknown model ${JSON.stringify(model)}; did you mean ${near.join(", ")}? (or pass aliases)`, "model");
+    const near = [...tickers]
+      .map((x) => ({ x, d: editDistance(q, x) }))
+      .sort((a, b) => a.d - b.d || a.x.localeCompare(b.x))
+      .slice(0, 3)
+      .map((r) => r.x);
+    throw new OracleError(
+      "E_UNKNOWN_TICKER",
+      `unknown model ${JSON.stringify(model)}; did you mean ${near.join(", ")}? (or pass aliases)`,
+      "model",
+    );
   };
   const row = (model: string) => byTicker.get(resolve(model))!;
 
   return {
     get snapshot() {
       const v = loaded.verified;
-      return { version: v.version, sha256: v.sha256, issued_at: v.issued_at, expires_at: v.expires_at, stale: v.stale, from: loaded.from, valuation_date: v.payload.valuation_date };
+      return {
+        version: v.version,
+        sha256: v.sha256,
+        issued_at: v.issued_at,
+        expires_at: v.expires_at,
+        stale: v.stale,
+        from: loaded.from,
+        valuation_date: v.payload.valuation_date,
+      };
     },
     get payload() {
       return payload();

@@ -18,7 +18,13 @@ export function fileCache(dir: string = defaultCacheDir()): SnapshotCache {
     async load() {
       try {
         const j = JSON.parse(await readFile(path, "utf8")) as Partial<CachedSnapshot>;
-        if (typeof j.envelope !== "string" || typeof j.keys !== "string" || typeof j.version !== "number" || typeof j.sha256 !== "string") return null;
+        if (
+          typeof j.envelope !== "string" ||
+          typeof j.keys !== "string" ||
+          typeof j.version !== "number" ||
+          typeof j.sha256 !== "string"
+        )
+          return null;
         return j as CachedSnapshot;
       } catch {
         return null;

@@ -7,8 +7,8 @@ import { parseArgs } from "node:util";
 import { apiState, type ApiState } from "../../api-core/api-state";
 import { createMcpServer } from "../../api-core/mcp-server";
 import type { ToolHost } from "../../api-core/mcp-tools";
-import { readKeyset } from "../../oracle-core/snapshot/keyset";
-import { encodeBase64 } from "../../oracle-core/snapshot/base64";
+import { readKeyset } from "../../oracle-core/snapshot";
+import { encodeBase64 } from "../../oracle-core/snapshot";
 import { defaultCacheDir, fileCache } from "./file-cache";
 import { loadSnapshot } from "./snapshot-source";
 import { engineTokenCounter } from "./tokenizer";
@@ -35,13 +35,21 @@ async function main(): Promise<void> {
   if (!feedUrl) throw new Error(`no feed URL\n${USAGE}`);
   if (values["print-root-key"]) {
     // Trust on first use: prints what the feed says its root is, for the operator to check and pin.
-    const doc = (await (await fetch(`${feedUrl.replace(/\/+$/, "")}/.well-known/exostream-keys.json`)).json()) as { keysets: Parameters<typeof readKeyset>[0][] };
+    const doc = (await (await fetch(`${feedUrl.replace(/\/+$/, "")}/.well-known/exostream-keys.json`)).json()) as {
+      keysets: Parameters<typeof readKeyset>[0][];
+    };
     const root = await readKeyset(doc.keysets[0]!);
     for (const k of root.keys) console.log(`${encodeBase64(k.publicKey)}  keyid ${k.keyid}`);
     return;
   }
-  const publicKeys = values["public-key"] ?? (process.env.EXOSTREAM_PUBLIC_KEYS ?? "").split(",").map((k) => k.trim()).filter(Boolean);
-  if (publicKeys.length === 0) throw new Error(`no pinned public key: the snapshot cannot be verified without one\n${USAGE}`);
+  const publicKeys =
+    values["public-key"] ??
+    (process.env.EXOSTREAM_PUBLIC_KEYS ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean);
+  if (publicKeys.length === 0)
+    throw new Error(`no pinned public key: the snapshot cannot be verified without one\n${USAGE}`);
   const cache = fileCache(values["cache-dir"] ?? defaultCacheDir());
 
   let current: { state: ApiState; at: number } | null = null;
@@ -50,7 +58,8 @@ async function main(): Promise<void> {
       if (current && Date.now() - current.at < REFRESH_MS) return current.state;
       const { verified, from } = await loadSnapshot({ feedUrl, publicKeys, cache });
       const state = apiState(verified.payload);
-      if (from === "cache") console.error(`exostream-mcp: feed unreachable; using the cached snapshot v${verified.version}`);
+      if (from === "cache")
+        console.error(`exostream-mcp: feed unreachable; using the cached snapshot v${verified.version}`);
       current = { state, at: Date.now() };
       return state;
     },
@@ -58,7 +67,9 @@ async function main(): Promise<void> {
   };
   // Verify once at start so a wrong key or URL fails loudly here rather than on the first tool call.
   const first = await host.state();
-  console.error(`exostream-mcp: snapshot v${first.payload.version} verified (${first.payload.models.length} models) from ${feedUrl}`);
+  console.error(
+    `exostream-mcp: snapshot v${first.payload.version} verified (${first.payload.models.length} models) from ${feedUrl}`,
+  );
   await createMcpServer(host).connect(new StdioServerTransport());
 }
 

@@ -1,12 +1,15 @@
 import { systemNow } from "./clock";
-import { isOracleError, OracleError } from "../../oracle-core/errors";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";
-import type { Bytes } from "../../oracle-core/snapshot/bytes";
-import { pinKeys, type TrustedKey } from "../../oracle-core/snapshot/keys";
-import { verifySnapshot, type StoredSnapshot, type VerifiedSnapshot } from "../../oracle-core/snapshot/snapshot-verify";
+import { isOracleError, OracleError } from "../../oracle-core";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas";
+import { verifyKeysetChain } from "../../oracle-core/snapshot";
+import type { Bytes } from "../../oracle-core/snapshot";
+import { pinKeys, type TrustedKey } from "../../oracle-core/snapshot";
+import { verifySnapshot, type StoredSnapshot, type VerifiedSnapshot } from "../../oracle-core/snapshot";
 
-/** What a client keeps between runs: the last accepted envelope, its keyset chain, and {version, sha256} for rollback checks. */
+/**
+ * What a client keeps between runs: the last accepted envelope, its keyset chain, and {version, sha256} for rollback
+ * checks.
+ */
 export interface CachedSnapshot {
   envelope: string;
   keys: string;
@@ -21,9 +24,15 @@ export interface SnapshotCache {
 }
 
 export interface SnapshotSourceOptions {
-  /** The feed's base URL, e.g. https://feed.example.com (the SDK reads /v1/snapshot and /.well-known/exostream-keys.json). */
+  /**
+   * The feed's base URL, e.g. https://feed.example.com (the SDK reads /v1/snapshot and
+   * /.well-known/exostream-keys.json).
+   */
   feedUrl: string;
-  /** Pinned root public keys (base64 or hex of the raw 32-byte Ed25519 keys): the keyset chain must start at one of them. */
+  /**
+   * Pinned root public keys (base64 or hex of the raw 32-byte Ed25519 keys): the keyset chain must start at one of
+   * them.
+   */
   publicKeys: ReadonlyArray<string | Bytes>;
   fetch?: typeof fetch | undefined;
   cache?: SnapshotCache | undefined;
@@ -43,9 +52,20 @@ export function memoryCache(): SnapshotCache {
   return { load: async () => entry, save: async (e) => void (entry = e) };
 }
 
-async function verify(envelopeText: string, keysText: string, pinned: TrustedKey[], now: number, stored: StoredSnapshot | undefined) {
+async function verify(
+  envelopeText: string,
+  keysText: string,
+  pinned: TrustedKey[],
+  now: number,
+  stored: StoredSnapshot | undefined,
+) {
   const { keys } = await verifyKeysetChain(JSON.parse(keysText), pinned);
-  return verifySnapshot<SnapshotPayload>(JSON.parse(envelopeText), { keys, now, stored, parsePayload: (j) => SnapshotPayloadSchema.parse(j) });
+  return verifySnapshot<SnapshotPayload>(JSON.parse(envelopeText), {
+    keys,
+    now,
+    stored,
+    parsePayload: (j) => SnapshotPayloadSchema.parse(j),
+  });
 }
 
 /**
@@ -67,17 +87,31 @@ export async function loadSnapshot(opts: SnapshotSourceOptions): Promise<LoadedS
     if (!env.ok || !keys.ok) throw new Error(`feed answered HTTP ${env.ok ? keys.status : env.status}`);
     texts = { envelope: await env.text(), keys: await keys.text() };
   } catch (e) {
-    if (!cached) throw new OracleError("E_NO_SNAPSHOT", `cannot reach the feed at ${base} and nothing is cached: ${e instanceof Error ? e.message : String(e)}`);
+    if (!cached)
+      throw new OracleError(
+        "E_NO_SNAPSHOT",
+        `cannot reach the feed at ${base} and nothing is cached: ${e instanceof Error ? e.message : String(e)}`,
+      );
     return { verified: await verify(cached.envelope, cached.keys, pinned, now, undefined), from: "cache" };
   }
   let verified: VerifiedSnapshot<SnapshotPayload>;
   try {
     verified = await verify(texts.envelope, texts.keys, pinned, now, stored);
   } catch (e) {
-    // A bad fetch never replaces a good cache; but a rollback or replay is an attack, not a reason to fall back silently.
+    // A bad fetch never replaces a good cache; but a rollback or replay is an attack, not a reason to fall back
+    // silently.
     if (isOracleError(e)) throw e;
-    throw new OracleError("E_MALFORMED", `the feed's snapshot or keyset is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new OracleError(
+      "E_MALFORMED",
+      `the feed's snapshot or keyset is not JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
-  if (!cached || verified.version !== cached.version) await cache.save({ envelope: texts.envelope, keys: texts.keys, version: verified.version, sha256: verified.sha256 });
+  if (!cached || verified.version !== cached.version)
+    await cache.save({
+      envelope: texts.envelope,
+      keys: texts.keys,
+      version: verified.version,
+      sha256: verified.sha256,
+    });
   return { verified, from: "feed" };
 }

@@ -17,7 +17,10 @@ export function fileTokenizerReader(dir?: string): ReadTokenizerFile {
       const bytes = await readFile(new URL(file, d)).catch(() => null);
       if (bytes) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
-    throw new TokenizerError("E_TOKENIZER_UNAVAILABLE", `tokenizer file ${file} not found in ${dirs.map((d) => fileURLToPath(d)).join(" or ")} (run npm run build)`);
+    throw new TokenizerError(
+      "E_TOKENIZER_UNAVAILABLE",
+      `tokenizer file ${file} not found in ${dirs.map((d) => fileURLToPath(d)).join(" or ")} (run npm run build)`,
+    );
   };
 }
 

@@ -1,9 +1,12 @@
-import type { CallEstimate } from "../../oracle-core/integrations/estimate-call";
-import type { MeteredTokens, UsageFormat } from "../../oracle-core/integrations/read-usage";
+import type { CallEstimate } from "../../oracle-core/integrations";
+import type { MeteredTokens, UsageFormat } from "../../oracle-core/integrations";
 import type { Budget } from "./budget";
 import type { Oracle } from "./create-oracle";
 
-/** How far the pre-call estimate was from the call: its n_in against the real one, and whether the cost fell in its range. */
+/**
+ * How far the pre-call estimate was from the call: its n_in against the real one, and whether the cost fell in its
+ * range.
+ */
 export interface EstimateError {
   n_in_estimated: number;
   n_in_actual: number;
@@ -47,10 +50,24 @@ type ApiPromise = Promise<unknown> & { _thenUnwrap?: (f: (data: unknown) => unkn
 
 const textOf = (content: unknown): string => {
   if (typeof content === "string") return content;
-  if (Array.isArray(content)) return content.map((p) => (typeof p === "object" && p !== null && typeof (p as { text?: unknown }).text === "string" ? (p as { text: string }).text : "")).filter(Boolean).join("\n");
+  if (Array.isArray(content))
+    return content
+      .map((p) =>
+        typeof p === "object" && p !== null && typeof (p as { text?: unknown }).text === "string"
+          ? (p as { text: string }).text
+          : "",
+      )
+      .filter(Boolean)
+      .join("\n");
   return "";
 };
-const messagesText = (messages: unknown): string => (Array.isArray(messages) ? messages.map((m) => textOf((m as { content?: unknown })?.content)).filter(Boolean).join("\n") : "");
+const messagesText = (messages: unknown): string =>
+  Array.isArray(messages)
+    ? messages
+        .map((m) => textOf((m as { content?: unknown })?.content))
+        .filter(Boolean)
+        .join("\n")
+    : "";
 
 /** The request's prompt text and output ceiling, per API. */
 function requestShape(kind: UsageFormat, p: Params): { text: string; max_tokens: number | undefined } {
@@ -59,9 +76,17 @@ function requestShape(kind: UsageFormat, p: Params): { text: string; max_tokens:
     case "openai-chat":
       return { text: messagesText(p.messages), max_tokens: num(p.max_completion_tokens) ?? num(p.max_tokens) };
     case "openai-responses":
-      return { text: [textOf(p.instructions), typeof p.input === "string" ? p.input : messagesText(p.input)].filter(Boolean).join("\n"), max_tokens: num(p.max_output_tokens) };
+      return {
+        text: [textOf(p.instructions), typeof p.input === "string" ? p.input : messagesText(p.input)]
+          .filter(Boolean)
+          .join("\n"),
+        max_tokens: num(p.max_output_tokens),
+      };
     case "anthropic":
-      return { text: [textOf(p.system), messagesText(p.messages)].filter(Boolean).join("\n"), max_tokens: num(p.max_tokens) };
+      return {
+        text: [textOf(p.system), messagesText(p.messages)].filter(Boolean).join("\n"),
+        max_tokens: num(p.max_tokens),
+      };
     default:
       return { text: "", max_tokens: undefined };
   }
@@ -77,7 +102,12 @@ function tryResolve(oracle: Oracle, name: string): string | null {
 
 function errorOf(e: unknown): ExostreamFailure {
   const x = e as { code?: unknown; message?: unknown };
-  return { error: { code: typeof x?.code === "string" ? x.code : "E_INTERNAL", message: typeof x?.message === "string" ? x.message : String(e) } };
+  return {
+    error: {
+      code: typeof x?.code === "string" ? x.code : "E_INTERNAL",
+      message: typeof x?.message === "string" ? x.message : String(e),
+    },
+  };
 }
 
 function wrapCreate(target: Creator, kind: UsageFormat, oracle: Oracle, opts: WrapOptions): void {
@@ -99,7 +129,8 @@ function wrapCreate(target: Creator, kind: UsageFormat, oracle: Oracle, opts: Wr
       try {
         // The response's model id (often a dated snapshot of the requested alias) first, the requested one as fallback.
         const named = (data as { model?: unknown }).model;
-        const ticker = typeof named === "string" ? tryResolve(oracle, named) ?? oracle.resolve(model) : oracle.resolve(model);
+        const ticker =
+          typeof named === "string" ? (tryResolve(oracle, named) ?? oracle.resolve(model)) : oracle.resolve(model);
         const m = oracle.meter(data, { model: ticker, format: kind });
         const est = await estimate;
         exo = {

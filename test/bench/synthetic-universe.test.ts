@@ -1,6 +1,6 @@
 // The scale bench's synthetic universe (bench/synthetic-universe.ts); bench/ is not a vitest folder, so it sits here.
 import { describe, expect, it } from "vitest";
-import { RegistryEntrySchema } from "../../oracle-core/schemas/registry";
+import { RegistryEntrySchema } from "../../oracle-core/schemas";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { syntheticUniverse } from "../../bench/synthetic-universe";

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { priceTask } from "../../oracle-core/greeks/price-task";
+import { priceTask } from "../../oracle-core/greeks";
 import { goTo, openApp, valueOf, type PwaHarness } from "../../harness/pwa-harness";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -13,8 +13,16 @@ async function axeViolations(page: Page): Promise<string[]> {
   // (feed-worker/public/_headers), which would refuse axe injected as one.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(readFileSync(AXE, "utf8"));
   const r = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
+    return (await axe.run(document)).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`,
+    );
   });
   return r;
 }
@@ -37,7 +45,11 @@ describe("PWA accessibility", () => {
         await page.getByRole("button", { name: "Run simulation" }).click();
         await page.locator('[data-testid="table-mc-stats"]').waitFor({ timeout: 20_000 });
       }
-      await page.waitForFunction(() => !document.querySelector("main")?.textContent?.includes("Computing…") && !document.querySelector("main")?.textContent?.includes("Loading…"));
+      await page.waitForFunction(
+        () =>
+          !document.querySelector("main")?.textContent?.includes("Computing…") &&
+          !document.querySelector("main")?.textContent?.includes("Loading…"),
+      );
       await page.waitForTimeout(300); // charts draw after their data
       const v = await axeViolations(page);
       if (v.length) found[hash] = v;
@@ -79,7 +91,11 @@ describe("PWA accessibility", () => {
     await tabTo("calc-horizon");
     await page.keyboard.press("ArrowDown"); // spot → 1M
     const row = payload.models.find((m) => m.ticker === "SONNET-4.5")!;
-    const want = priceTask(row, { n_in: 50_000, n_out: 700, eta: 0.01, omega: 0, n_think: 0, horizon: "1M" }, payload.valuation_date);
+    const want = priceTask(
+      row,
+      { n_in: 50_000, n_out: 700, eta: 0.01, omega: 0, n_think: 0, horizon: "1M" },
+      payload.valuation_date,
+    );
     // Poll both: the η and horizon keys each start a computation and the latest answer wins. Spot is the same at
     // every horizon, so spot matching says nothing about the horizon's answer having landed (read once, the forward
     // could still be the spot-horizon value, 0.15915 = the spot cost, which a loaded machine once showed).

@@ -16,7 +16,9 @@ describe("PWA forms, saved items and exports", () => {
     await page.locator('[data-testid="spot-cost"]').waitFor();
     await page.fill("#calc-eta", "150");
     await page.locator('[data-testid="calc-invalid"]').waitFor();
-    expect(await page.textContent("#calc-eta-error")).toBe("Cache hit rate η must be between 0% and 100% (E_ETA_RANGE)");
+    expect(await page.textContent("#calc-eta-error")).toBe(
+      "Cache hit rate η must be between 0% and 100% (E_ETA_RANGE)",
+    );
     expect(await page.getAttribute("#calc-eta", "aria-invalid")).toBe("true");
     expect(await page.locator('[data-testid="spot-cost"]').count()).toBe(0);
     expect(await page.inputValue("#calc-eta")).toBe("150"); // what was typed stays
@@ -55,10 +57,14 @@ describe("PWA forms, saved items and exports", () => {
     expect(before).toBeGreaterThan(0);
     await page.fill("#cv-alloc-weight-0", "40");
     await page.locator('[data-testid="canvas-invalid"]').waitFor();
-    expect(await page.textContent('[data-testid="alloc-error"]')).toBe("Model weights must sum to 100%; they sum to 90% (E_ALLOC_SUM)");
+    expect(await page.textContent('[data-testid="alloc-error"]')).toBe(
+      "Model weights must sum to 100%; they sum to 90% (E_ALLOC_SUM)",
+    );
     expect(await page.locator('[data-testid="canvas-monthly"]').count()).toBe(0);
     await page.fill("#cv-mix-simple", "25");
-    expect(await page.textContent('[data-testid="mix-error"]')).toBe("Task shares must sum to 100%; they sum to 105% (E_MIX_SUM)");
+    expect(await page.textContent('[data-testid="mix-error"]')).toBe(
+      "Task shares must sum to 100%; they sum to 105% (E_MIX_SUM)",
+    );
     await page.fill("#cv-mix-simple", "20");
     await page.fill("#cv-alloc-weight-0", "50");
     expect(await valueOf(page, "canvas-monthly")).toBe(before);
@@ -68,7 +74,13 @@ describe("PWA forms, saved items and exports", () => {
     const { page } = h;
     await goTo(page, "#/compare");
     await page.locator('[data-testid="cheapest"]').waitFor();
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="table-compare"]').getByRole("button", { name: /Download CSV/ }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .locator('[data-testid="table-compare"]')
+        .getByRole("button", { name: /Download CSV/ })
+        .click(),
+    ]);
     expect(csv.suggestedFilename()).toBe("compare.csv");
     const text = readFileSync((await csv.path())!, "utf8");
     const lines = text.trim().split("\r\n");
@@ -79,7 +91,14 @@ describe("PWA forms, saved items and exports", () => {
 
     await goTo(page, "#/model/GPT-4.1");
     await page.locator("exo-chart canvas").first().waitFor();
-    const [png] = await Promise.all([page.waitForEvent("download"), page.locator("exo-chart").first().getByRole("button", { name: /Download PNG/ }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .locator("exo-chart")
+        .first()
+        .getByRole("button", { name: /Download PNG/ })
+        .click(),
+    ]);
     expect(png.suggestedFilename()).toBe("forward-GPT-4.1.png");
     const bytes = readFileSync((await png.path())!);
     expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
@@ -93,7 +112,9 @@ describe("PWA forms, saved items and exports", () => {
     await page.getByRole("button", { name: "Run simulation" }).click();
     const progress = page.locator('[data-testid="progress"]');
     await progress.waitFor();
-    await expect.poll(async () => Number(await progress.locator("progress").getAttribute("value")), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await progress.locator("progress").getAttribute("value")), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await progress.getByRole("button", { name: "Cancel" }).click();
     await page.getByText("Simulation cancelled.").waitFor();
     expect(await page.locator('[data-testid="table-mc-stats"]').count()).toBe(0);

@@ -6,10 +6,10 @@ import { VALUATION_DATE } from "../../harness/pwa-fixture";
 import { goTo, openApp, waitForController, type PwaHarness } from "../../harness/pwa-harness";
 import history from "../../data/history.json";
 import registry from "../../data/registry.json";
-import { backtestFamilies } from "../../oracle-core/market/backtest-families";
-import type { HistoryFile } from "../../oracle-core/schemas/observation";
-import { announcedPath } from "../../oracle-core/forecast/row-forecast";
-import { forwardPointAt } from "../../oracle-core/greeks/forward-view";
+import { backtestFamilies } from "../../oracle-core/market";
+import type { HistoryFile } from "../../oracle-core/schemas";
+import { announcedPath } from "../../oracle-core/forecast";
+import { forwardPointAt } from "../../oracle-core/greeks";
 
 const H = history as unknown as HistoryFile;
 
@@ -27,7 +27,8 @@ const headers = (h: PwaHarness, id: string) =>
     id,
   );
 // As the page formats (Intl, en-US: half away from zero on the decimal value, unlike toFixed on the binary one).
-const fix = (x: number, d: number) => new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
+const fix = (x: number, d: number) =>
+  new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
 const pct1 = (x: number) => `${fix(x * 100, 1)}%`;
 const usd = (x: number) => `$${fix(x, 2)}/M`;
 
@@ -72,7 +73,9 @@ describe("PWA forwards", () => {
     const row = h.payload.models.find((m) => m.ticker === "SONNET-5")!;
     const p12 = forwardPointAt(row, VALUATION_DATE, 1, "ticker")!;
     const last = (await cells(h, "forward"))[12]!;
-    expect(last.slice(2)).toEqual([p12.mean, p12.median, p12.q5, p12.q25, p12.q75, p12.q95].map(usd).concat(pct1(p12.p_change)));
+    expect(last.slice(2)).toEqual(
+      [p12.mean, p12.median, p12.q5, p12.q25, p12.q75, p12.q95].map(usd).concat(pct1(p12.p_change)),
+    );
     // Young (launched 2026-06-30) and its family's newest: its introductory $10 ends on 2026-09-01 ($15 announced),
     // so P(change) is 1 at every tenor; beyond that step the 5% quantile is a cut, and "no further move" from the
     // announced path is the median.
@@ -128,7 +131,9 @@ describe("PWA methodology: the backtest and its calibration plots", () => {
     await h.page.locator('[data-testid="table-backtest"]').waitFor({ timeout: 60_000 });
     const rows = await cells(h, "backtest");
     expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(
-      ["Model's own price (ticker)", "Family's newest model (tier)"].flatMap((t) => ["1M", "3M", "6M", "12M"].map((x) => `${t} ${x}`)),
+      ["Model's own price (ticker)", "Family's newest model (tier)"].flatMap((t) =>
+        ["1M", "3M", "6M", "12M"].map((x) => `${t} ${x}`),
+      ),
     );
     // The same runner as GET /v1/backtest and the README, on the bundled history to the registry's as-of date.
     const mine = backtestFamilies({ history: H, families: H.families, eval_end: registry.as_of });
@@ -143,7 +148,9 @@ describe("PWA methodology: the backtest and its calibration plots", () => {
     const charts = h.page.locator("page-methodology exo-chart");
     expect(await charts.count()).toBe(3);
     await charts.nth(2).locator("canvas").waitFor();
-    expect(await charts.nth(2).locator("figcaption").textContent()).toBe("Reliability diagram: nominal vs observed band coverage");
+    expect(await charts.nth(2).locator("figcaption").textContent()).toBe(
+      "Reliability diagram: nominal vs observed band coverage",
+    );
     // The calibration table: the PIT deciles of each target and tenor sum to 1, and the 90% column is the table's.
     const cal = await cells(h, "calibration");
     expect(cal).toHaveLength(8);

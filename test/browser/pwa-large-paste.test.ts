@@ -5,12 +5,13 @@
 // uninterruptible call (it is replaced behind the scenes). Without the held-paste path, Chromium spends ~15 s laying
 // out 4 MB in the textarea (one long task); with it the longest task measured was 34 ms with the machine's load at 10.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sizeEstimate } from "../../oracle-core/tokens/estimate";
+import { sizeEstimate } from "../../oracle-core/tokens";
 import { PREVIEW_CHARS } from "../../pwa/pages/prompt-paste";
 import { openApp, valueOf, waitForController, type PwaHarness } from "../../harness/pwa-harness";
 import { reference } from "../tokens/references";
 
-const UNIT = "The quick brown fox, 中文テキスト 😀, jumps over 42 lazy dogs;\r\n\tconst x = f(y) => y ** 2; // ünïcödé\n";
+const UNIT =
+  "The quick brown fox, 中文テキスト 😀, jumps over 42 lazy dogs;\r\n\tconst x = f(y) => y ** 2; // ünïcödé\n";
 const REPEAT = Math.ceil(5_000_000 / Buffer.byteLength(UNIT));
 const BIG = UNIT.repeat(REPEAT); // 5 MB
 const PROMPT = BIG.replace(/\r\n/g, "\n"); // what a textarea (and the held paste) keeps

@@ -1,6 +1,6 @@
 // End-to-end: install criteria, offline after one visit, prices identical to oracle-core's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { priceTask } from "../../oracle-core/greeks/price-task";
+import { priceTask } from "../../oracle-core/greeks";
 import { fixtureHistory } from "../../harness/pwa-fixture";
 import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "../../harness/pwa-harness";
 
@@ -15,9 +15,20 @@ describe("PWA offline calculator", () => {
     const { page, feed } = h;
     const href = await page.locator('link[rel="manifest"]').getAttribute("href");
     const manifest = await (await fetch(new URL(href!, feed.origin))).json();
-    expect(manifest).toMatchObject({ name: expect.stringContaining("Exostream"), short_name: "Exostream", start_url: "/", display: "standalone", theme_color: "#0b4f3c", background_color: "#ffffff" });
+    expect(manifest).toMatchObject({
+      name: expect.stringContaining("Exostream"),
+      short_name: "Exostream",
+      start_url: "/",
+      display: "standalone",
+      theme_color: "#0b4f3c",
+      background_color: "#ffffff",
+    });
     const icons = manifest.icons as Array<{ src: string; sizes: string; purpose: string; type: string }>;
-    expect(icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
+    expect(icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual([
+      "192x192 any",
+      "512x512 any",
+      "512x512 maskable",
+    ]);
     for (const icon of icons) {
       const res = await fetch(new URL(icon.src, feed.origin));
       expect(res.status).toBe(200);
@@ -28,7 +39,15 @@ describe("PWA offline calculator", () => {
     }
     await waitForController(page);
     // The app shell is precached; the tokenizer (1–2 MB files) is not, until a prompt is counted.
-    const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+    const cached = await page.evaluate(async () =>
+      (
+        await Promise.all(
+          (
+            await caches.keys()
+          ).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)),
+        )
+      ).flat(),
+    );
     expect(cached.some((u) => u.startsWith("/assets/") && u.endsWith(".js"))).toBe(true);
     expect(cached).toContain("/index.html");
     expect(cached.filter((u) => u.startsWith("/tokenizers/"))).toEqual([]);
@@ -56,7 +75,11 @@ describe("PWA offline calculator", () => {
     await page.selectOption("#calc-horizon", "3M");
     await page.fill("#calc-n-out", "1500");
     const row = payload.models.find((m) => m.ticker === "SONNET-4.5")!;
-    const want = priceTask(row, { n_in: 5000, n_out: 1500, eta: 0.2, omega: 0, n_think: 0, mode: "sync", cache_ttl: "5m", horizon: "3M" }, payload.valuation_date);
+    const want = priceTask(
+      row,
+      { n_in: 5000, n_out: 1500, eta: 0.2, omega: 0, n_think: 0, mode: "sync", cache_ttl: "5m", horizon: "3M" },
+      payload.valuation_date,
+    );
     await expect.poll(() => valueOf(page, "spot-cost")).toBe(want.spot!.cost);
     expect(await valueOf(page, "forward-cost")).toBe(want.forward.cost);
     expect(await valueOf(page, "kappa")).toBe(want.spot!.kappa);
@@ -83,7 +106,12 @@ describe("PWA offline calculator", () => {
     // revalidation of the history shown from cache (stale-while-revalidate) and the history never stored (GPT-5).
     // No script, style, WASM or page was requested: the precache held all of them.
     const attempts = feed.requests.slice(served).map((r) => r.url);
-    const refreshes = new Set(["/v1/snapshot", "/.well-known/exostream-keys.json", "/v1/history/OPUS-4.6", "/v1/history/GPT-5"]);
+    const refreshes = new Set([
+      "/v1/snapshot",
+      "/.well-known/exostream-keys.json",
+      "/v1/history/OPUS-4.6",
+      "/v1/history/GPT-5",
+    ]);
     expect(attempts.filter((u) => !refreshes.has(u))).toEqual([]);
     feed.offline = false;
     await context.setOffline(false);

@@ -11,8 +11,8 @@ import { buildAssets } from "../../scripts/build-assets.mjs";
 import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../../harness/wrangler-dev";
 import { launchChromium } from "../../harness/chromium";
 import { valueOf, waitForController, waitForSnapshot } from "../../harness/pwa-harness";
-import { priceTask } from "../../oracle-core/greeks/price-task";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
+import { priceTask } from "../../oracle-core/greeks";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DIR = mkdtempSync(join(tmpdir(), "exo-pwa-real-"));
@@ -43,7 +43,9 @@ describe("the PWA on the real feed (workerd): verify, go offline, price", () => 
 
   it("shows the verified snapshot version, then prices offline exactly as oracle-core does", async () => {
     const env = (await (await fetch(`${base}/v1/snapshot`)).json()) as { payload: string };
-    const payload: SnapshotPayload = SnapshotPayloadSchema.parse(JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")));
+    const payload: SnapshotPayload = SnapshotPayloadSchema.parse(
+      JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")),
+    );
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
@@ -60,7 +62,11 @@ describe("the PWA on the real feed (workerd): verify, go offline, price", () => 
     await page.selectOption("#calc-model", "GPT-4.1");
     await page.getByRole("button", { name: "RAG" }).click();
     const row = payload.models.find((m) => m.ticker === "GPT-4.1")!;
-    const want = priceTask(row, { n_in: 30000, n_out: 800, eta: 0.6, omega: 0, n_think: 0, mode: "sync", cache_ttl: "5m", horizon: "spot" }, payload.valuation_date);
+    const want = priceTask(
+      row,
+      { n_in: 30000, n_out: 800, eta: 0.6, omega: 0, n_think: 0, mode: "sync", cache_ttl: "5m", horizon: "spot" },
+      payload.valuation_date,
+    );
     await expect.poll(() => valueOf(page, "spot-cost")).toBe(want.spot!.cost);
     // by hand: 8e-6 · (800 + 30000 · (0.25·0.4 + 0.0625·0.6)) = 0.0394
     expect(want.spot!.cost).toBeCloseTo(0.0394, 12);

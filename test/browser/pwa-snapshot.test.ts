@@ -1,7 +1,7 @@
 // The stored snapshot's defences: rollback refused, a tampered stored copy dropped, an expired one labelled.
 import { afterEach, describe, expect, it } from "vitest";
 import { now } from "../../harness/clock";
-import { tickerForward } from "../../oracle-core/forecast/row-forecast";
+import { tickerForward } from "../../oracle-core/forecast";
 import { fixturePayload, signFixture } from "../../harness/pwa-fixture";
 import { goTo, openApp, valueOf, waitForController, waitForSnapshot, type PwaHarness } from "../../harness/pwa-harness";
 
@@ -35,9 +35,22 @@ describe("PWA snapshot trust", () => {
     const { page, context } = h;
     // Flip the stored model prices: the signature no longer matches the payload.
     await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, ko) => Object.assign(indexedDB.open("exostream-snapshot"), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); }, onerror: ko }));
+      const db = await new Promise<IDBDatabase>((ok, ko) =>
+        Object.assign(indexedDB.open("exostream-snapshot"), {
+          onsuccess(this: IDBOpenDBRequest) {
+            ok(this.result);
+          },
+          onerror: ko,
+        }),
+      );
       const store = db.transaction("kv", "readwrite").objectStore("kv");
-      const rec = await new Promise<{ envelope: { payload: string } }>((ok) => Object.assign(store.get("snapshot"), { onsuccess(this: IDBRequest) { ok(this.result); } }));
+      const rec = await new Promise<{ envelope: { payload: string } }>((ok) =>
+        Object.assign(store.get("snapshot"), {
+          onsuccess(this: IDBRequest) {
+            ok(this.result);
+          },
+        }),
+      );
       const json = atob(rec.envelope.payload).replace('"beta":8,', '"beta":0.8,');
       rec.envelope.payload = btoa(json);
       await new Promise((ok) => Object.assign(store.put(rec, "snapshot"), { onsuccess: ok }));
@@ -66,7 +79,9 @@ describe("PWA snapshot trust", () => {
     feed.snapshot = await signFixture(fixturePayload(now() - 5 * 3600_000, { version: 45 }));
     await goTo(page, "#/integrity");
     await page.getByRole("button", { name: "Check the feed now" }).click();
-    await expect.poll(async () => page.locator('[data-testid="integrity-notice"]').textContent()).toContain("E_EXPIRED");
+    await expect
+      .poll(async () => page.locator('[data-testid="integrity-notice"]').textContent())
+      .toContain("E_EXPIRED");
     expect(await status(h).getAttribute("data-version")).toBe("42");
     await page.waitForTimeout(Math.max(0, issued + (3 * 3600 + 300) * 1000 + 500 - now()));
     await context.setOffline(true);
@@ -95,6 +110,8 @@ describe("PWA snapshot trust", () => {
     // A 1-month swap on one model at end fixing: K* = D·F(1M)/D = F(1M), the model's lifecycle forward (its expected
     // price in a month), not θ decay.
     await page.fill("#swap-months", "1");
-    await expect.poll(async () => Number(await page.getAttribute('[data-testid="fair-rate"]', "data-value"))).toBeCloseTo(tickerForward(row, row.forecast!.as_of, 1 / 12), 12);
+    await expect
+      .poll(async () => Number(await page.getAttribute('[data-testid="fair-rate"]', "data-value")))
+      .toBeCloseTo(tickerForward(row, row.forecast!.as_of, 1 / 12), 12);
   });
 });

@@ -7,21 +7,28 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { get_encoding } from "tiktoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { priceTask } from "../../oracle-core/greeks/price-task";
-import { ESTIMATE_BAND } from "../../oracle-core/tokens/estimate";
-import type { TokenizerId } from "../../oracle-core/tokens/tokenizers";
+import { priceTask } from "../../oracle-core/greeks";
+import { ESTIMATE_BAND } from "../../oracle-core/tokens";
+import type { TokenizerId } from "../../oracle-core/tokens";
 import { SHARED_DIR } from "../../harness/shared-path";
 import { reference } from "../tokens/references";
 import { openApp, paste, valueOf, waitForController, type PwaHarness } from "../../harness/pwa-harness";
 
 const MARKER = "PROMPT-SECRET-7f3a9c41";
 // ~37,000 characters: a large paste (the app's fast paste path) that the worker counts in several steps.
-const DOCS = ["seeds/how-it-works.txt", "SPEC.md", "STYLE.md"].map((f) => readFileSync(join(SHARED_DIR, f), "utf8")).join("\n");
+const DOCS = ["seeds/how-it-works.txt", "SPEC.md", "STYLE.md"]
+  .map((f) => readFileSync(join(SHARED_DIR, f), "utf8"))
+  .join("\n");
 const PROMPT = `${MARKER}\n${DOCS}\nÜnïcödé, 中文, emoji 😀 and code: const x = f(y) => y ** 2; <|begin_of_text|>`;
-const SHORT = "Exostream prices LLM inference like a commodity: spot β, θ decay. 日本語のテキスト, 😀 and code: f(y) => y ** 2;";
+const SHORT =
+  "Exostream prices LLM inference like a commodity: spot β, θ decay. 日本語のテキスト, 😀 and code: f(y) => y ** 2;";
 // Gemma 3 (Gemini) is checked by the corpus test and POST /v1/price's test: its 14 MB tokenizer.json takes minutes
 // to build in a browser on a loaded 2-core machine, too long for this file.
-const OPEN: [string, TokenizerId][] = [["LLAMA-3.3-70B", "llama3"], ["MISTRAL-LARGE-3", "tekken"], ["DEEPSEEK-V3", "deepseek-v3"]];
+const OPEN: [string, TokenizerId][] = [
+  ["LLAMA-3.3-70B", "llama3"],
+  ["MISTRAL-LARGE-3", "tekken"],
+  ["DEEPSEEK-V3", "deepseek-v3"],
+];
 const fmt = (x: number) => x.toLocaleString("en-US");
 
 async function referenceCount(id: TokenizerId, text: string): Promise<number> {
@@ -63,7 +70,9 @@ describe("PWA tokenization", () => {
     await expect.poll(() => line.textContent(), { timeout: 20_000 }).toContain("estimate");
     const text = (await line.textContent())!.replace(/\s+/g, " ");
     expect(text).toContain(`≈ ${fmt(n)} tokens (estimate −5%…+24%)`);
-    expect(text).toContain(`between ${fmt(Math.floor(n * (1 + ESTIMATE_BAND.low)))} and ${fmt(Math.ceil(n * (1 + ESTIMATE_BAND.high)))}`);
+    expect(text).toContain(
+      `between ${fmt(Math.floor(n * (1 + ESTIMATE_BAND.low)))} and ${fmt(Math.ceil(n * (1 + ESTIMATE_BAND.high)))}`,
+    );
     expect(text).toContain("o200k_base count used as a proxy for claude");
   });
 
@@ -85,7 +94,13 @@ describe("PWA tokenization", () => {
     await page.locator("exo-chart").first().waitFor();
     await page.evaluate(() => (location.hash = "#/calculator"));
     await page.locator('[data-testid="spot-cost"]').waitFor();
-    const slices = [MARKER, PROMPT.slice(200, 240), PROMPT.slice(-40), encodeURIComponent(MARKER), Buffer.from(MARKER).toString("base64").slice(0, 16)];
+    const slices = [
+      MARKER,
+      PROMPT.slice(200, 240),
+      PROMPT.slice(-40),
+      encodeURIComponent(MARKER),
+      Buffer.from(MARKER).toString("base64").slice(0, 16),
+    ];
     const all = [...seen, ...feed.requests.map((r) => ({ url: r.url, body: r.body }))];
     expect(all.length).toBeGreaterThan(5);
     for (const r of all) for (const s of slices) expect(`${r.url}\n${r.body}`).not.toContain(s);
@@ -113,7 +128,8 @@ describe("PWA tokenization", () => {
     await page.fill("#calc-n-out", "1234");
     const row = h.payload.models.find((m) => m.ticker === "DEEPSEEK-V3")!;
     const n_in = Number(await page.inputValue("#calc-n-in"));
-    const want = priceTask(row, { n_in, n_out: 1234, eta: 0.6, omega: 0, n_think: 0 }, h.payload.valuation_date).spot!.cost;
+    const want = priceTask(row, { n_in, n_out: 1234, eta: 0.6, omega: 0, n_think: 0 }, h.payload.valuation_date).spot!
+      .cost;
     await expect.poll(() => valueOf(page, "spot-cost"), { timeout: 5_000 }).toBe(want);
     expect(await progress.count()).toBe(1); // still counting meanwhile
     await progress.getByRole("button", { name: "Cancel" }).click();
@@ -122,7 +138,9 @@ describe("PWA tokenization", () => {
     // The tokenizer worker was replaced: a new prompt counts normally.
     await page.getByRole("button", { name: "Clear prompt" }).click();
     await page.fill("#calc-prompt", "hello world");
-    await expect.poll(() => valueOf(page, "token-count"), { timeout: 60_000 }).toBe(await referenceCount("deepseek-v3", "hello world"));
+    await expect
+      .poll(() => valueOf(page, "token-count"), { timeout: 60_000 })
+      .toBe(await referenceCount("deepseek-v3", "hello world"));
   }, 120_000);
 });
 
@@ -138,7 +156,9 @@ describe("PWA tokenization offline", () => {
         await page.fill("#calc-prompt", `online ${model}`);
         await expect.poll(() => valueOf(page, "token-count"), { timeout: 120_000 }).toBeGreaterThan(0);
       }
-      const cached = await page.evaluate(async () => (await (await caches.open("exo-tokenizers-v2")).keys()).map((r) => new URL(r.url).pathname).sort());
+      const cached = await page.evaluate(async () =>
+        (await (await caches.open("exo-tokenizers-v2")).keys()).map((r) => new URL(r.url).pathname).sort(),
+      );
       expect(cached).toEqual(["/tokenizers/deepseek-v3.json", "/tokenizers/llama3.bpe", "/tokenizers/tekken.bpe"]);
       feed.offline = true;
       await context.setOffline(true);
@@ -152,7 +172,8 @@ describe("PWA tokenization offline", () => {
         expect(await page.locator('[data-testid="token-label"]').textContent()).toBe("exact (open vocabulary)");
         const row = h.payload.models.find((m) => m.ticker === model)!;
         const n_out = Number(await page.inputValue("#calc-n-out"));
-        const cost = priceTask(row, { n_in: want, n_out, eta: 0.6, omega: 0, n_think: 0 }, h.payload.valuation_date).spot!.cost;
+        const cost = priceTask(row, { n_in: want, n_out, eta: 0.6, omega: 0, n_think: 0 }, h.payload.valuation_date)
+          .spot!.cost;
         await expect.poll(() => valueOf(page, "spot-cost"), { timeout: 5_000 }).toBe(cost);
       }
     } finally {

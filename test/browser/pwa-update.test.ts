@@ -23,15 +23,22 @@ describe("PWA update prompt", () => {
     const prompt = page.locator('[data-testid="update-prompt"]');
     await prompt.waitFor({ timeout: 20_000 });
     expect(await prompt.textContent()).toContain("A new version is ready");
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe("installed");
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe(
+      "installed",
+    );
 
     await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
     await Promise.all([page.waitForEvent("framenavigated"), prompt.getByRole("button", { name: "Reload" }).click()]);
     await waitForSnapshot(page, h.payload.version);
-    expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBeUndefined(); // a fresh page
+    // a fresh page
+    expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBeUndefined();
     const reg = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();
-      return { waiting: r?.waiting ?? null, active: r?.active?.state, controlled: navigator.serviceWorker.controller !== null };
+      return {
+        waiting: r?.waiting ?? null,
+        active: r?.active?.state,
+        controlled: navigator.serviceWorker.controller !== null,
+      };
     });
     expect(reg).toEqual({ waiting: null, active: "activated", controlled: true });
     expect(await page.locator('[data-testid="update-prompt"]').count()).toBe(0);
@@ -47,7 +54,9 @@ describe("PWA update prompt", () => {
       await page.fill("#calc-saved-name", "Kept through a failed update");
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await page.locator(".saved-name", { hasText: "Kept through a failed update" }).waitFor();
-      const before = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL);
+      const before = await page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL,
+      );
 
       feed.swSuffix = `\nthrow new Error("broken release ${Date.now()}");\n`; // the new sw.js fails to evaluate
       await page.reload();
@@ -64,7 +73,12 @@ describe("PWA update prompt", () => {
       expect(failed).toMatch(/^rejected/);
       const reg = await page.evaluate(async () => {
         const r = await navigator.serviceWorker.getRegistration();
-        return { waiting: r?.waiting ?? null, installing: r?.installing ?? null, active: r?.active?.scriptURL, controlled: navigator.serviceWorker.controller !== null };
+        return {
+          waiting: r?.waiting ?? null,
+          installing: r?.installing ?? null,
+          active: r?.active?.scriptURL,
+          controlled: navigator.serviceWorker.controller !== null,
+        };
       });
       expect(reg).toEqual({ waiting: null, installing: null, active: before, controlled: true });
       expect(await page.locator('[data-testid="update-prompt"]').count()).toBe(0);

@@ -2,16 +2,23 @@
 // verified row — the page's numbers equal priceTask's, computed here in Node for the same inputs.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { priceTask } from "../../oracle-core/greeks/price-task.js";
-import type { SnapshotPayload } from "../../oracle-core/schemas/snapshot.js";
-import { cost } from "../../widgets/format.js";
+import { priceTask } from "../../oracle-core/greeks";
+import type { SnapshotPayload } from "../../oracle-core/schemas";
+import { cost } from "../../widgets/format";
 import { get_encoding } from "tiktoken";
-import { buildTokenizers } from "../../scripts/build-tokenizers.js";
-import { launchChromium } from "../../harness/chromium.js";
-import type { TestServer } from "../../harness/static-server.js";
-import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
-import { openPage, shadowText, statesOf } from "../../harness/widgets-page.js";
+import { buildTokenizers } from "../../scripts/build-tokenizers";
+import { launchChromium } from "../../harness/chromium";
+import type { TestServer } from "../../harness/static-server";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build";
+import {
+  hostPage,
+  keysDocument,
+  signedSnapshot,
+  startFeed,
+  startHost,
+  type FeedState,
+} from "../../harness/widgets-fixture";
+import { openPage, shadowText, statesOf } from "../../harness/widgets-page";
 
 let browser: Browser;
 let feed: TestServer;
@@ -30,7 +37,8 @@ beforeAll(async () => {
   host = await startHost({
     "/calculator.html": () => hostPage("calculator.html", feed.origin),
     // The same demo given a prompt: its tokens, counted in the page with the engine, become n_in.
-    "/calculator-prompt.html": () => hostPage("calculator.html", feed.origin, (h) => h.replace('n-in="30000"', `prompt="${PROMPT}"`)),
+    "/calculator-prompt.html": () =>
+      hostPage("calculator.html", feed.origin, (h) => h.replace('n-in="30000"', `prompt="${PROMPT}"`)),
   });
 }, 180_000);
 
@@ -45,7 +53,12 @@ const shown = (page: Page) =>
   page.evaluate(() => {
     const r = document.getElementById("w")!.shadowRoot!;
     const o = (p: string) => r.querySelector(`[part=${p}]`);
-    return { cost: o("cost")?.textContent, costValue: Number(o("cost")?.getAttribute("data-value")), forward: o("forward")?.textContent, forwardValue: Number(o("forward")?.getAttribute("data-value")) };
+    return {
+      cost: o("cost")?.textContent,
+      costValue: Number(o("cost")?.getAttribute("data-value")),
+      forward: o("forward")?.textContent,
+      forwardValue: Number(o("forward")?.getAttribute("data-value")),
+    };
   });
 
 async function set(page: Page, name: string, value: string) {
@@ -71,13 +84,24 @@ describe("cost calculator", () => {
     const enc = get_encoding("o200k_base");
     const n = enc.encode_ordinary(PROMPT).length;
     enc.free();
-    const tokens = () => p.page.evaluate(() => document.getElementById("w")!.shadowRoot!.querySelector("[part=tokens]")?.getAttribute("data-value") ?? null);
+    const tokens = () =>
+      p.page.evaluate(
+        () =>
+          document.getElementById("w")!.shadowRoot!.querySelector("[part=tokens]")?.getAttribute("data-value") ?? null,
+      );
     await expect.poll(tokens, { timeout: 30_000 }).toBe(String(n));
-    const line = await p.page.evaluate(() => document.getElementById("w")!.shadowRoot!.querySelector("[part=tokens]")!.textContent);
+    const line = await p.page.evaluate(
+      () => document.getElementById("w")!.shadowRoot!.querySelector("[part=tokens]")!.textContent,
+    );
     expect(line).toContain(`prompt: ${n} tokens, estimate −5%…+24%`);
     expect(await p.page.locator("#w").locator("[name=n_in]").inputValue()).toBe(String(n));
     const e = expected(n, 800, 0.6, "sync");
-    expect(await shown(p.page)).toEqual({ cost: cost(e.cost), costValue: e.cost, forward: cost(e.forward), forwardValue: e.forward });
+    expect(await shown(p.page)).toEqual({
+      cost: cost(e.cost),
+      costValue: e.cost,
+      forward: cost(e.forward),
+      forwardValue: e.forward,
+    });
     await p.context.close();
   });
 
@@ -87,7 +111,12 @@ describe("cost calculator", () => {
     const e = expected(30_000, 800, 0.6, "sync");
     // By hand (MATH.md §2): 25 $/M × (800 + 30000 × (0.2 × 0.4 + 0.02 × 0.6)) / 1e6 = 25 × 3560 / 1e6 = $0.089.
     expect(e.cost).toBeCloseTo(0.089, 12);
-    expect(await shown(p.page)).toEqual({ cost: cost(e.cost), costValue: e.cost, forward: cost(e.forward), forwardValue: e.forward });
+    expect(await shown(p.page)).toEqual({
+      cost: cost(e.cost),
+      costValue: e.cost,
+      forward: cost(e.forward),
+      forwardValue: e.forward,
+    });
     expect(cost(e.cost)).toBe("$0.08900");
     await p.context.close();
   });
@@ -107,10 +136,15 @@ describe("cost calculator", () => {
       await set(p.page, "eta", String(eta));
       await set(p.page, "mode", mode);
       const e = expected(n_in, n_out, eta, mode);
-      await expect.poll(() => shown(p.page)).toEqual({ cost: cost(e.cost), costValue: e.cost, forward: cost(e.forward), forwardValue: e.forward });
+      await expect
+        .poll(() => shown(p.page))
+        .toEqual({ cost: cost(e.cost), costValue: e.cost, forward: cost(e.forward), forwardValue: e.forward });
     }
     // Batch halves the sync price here (r_batch 0.5): the same inputs, both modes.
-    expect(expected(120_000, 4_000, 0.25, "batch").cost).toBeCloseTo(expected(120_000, 4_000, 0.25, "sync").cost / 2, 12);
+    expect(expected(120_000, 4_000, 0.25, "batch").cost).toBeCloseTo(
+      expected(120_000, 4_000, 0.25, "sync").cost / 2,
+      12,
+    );
     await p.context.close();
   });
 
@@ -118,7 +152,9 @@ describe("cost calculator", () => {
     const p = await openPage(browser, `${host.origin}/calculator.html`);
     await statesOf(p.page, ["w"]);
     await set(p.page, "eta", "1.5");
-    await expect.poll(() => shadowText(p.page, "w", "[part=error]")).toBe("E_ETA_RANGE: eta (cache-hit fraction) must be in [0,1], got 1.5");
+    await expect
+      .poll(() => shadowText(p.page, "w", "[part=error]"))
+      .toBe("E_ETA_RANGE: eta (cache-hit fraction) must be in [0,1], got 1.5");
     expect(await shown(p.page)).toMatchObject({ cost: undefined, forward: undefined });
     await set(p.page, "eta", "");
     await expect.poll(() => shadowText(p.page, "w", "[part=error]")).toMatch(/^E_NOT_FINITE: eta/);

@@ -3,13 +3,22 @@
 // provenance on hover; <exo-index> shows the level and a sparkline, or says it is not yet published.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TENORS, DAYS_PER_YEAR } from "../../oracle-core/quant/defaults.js";
-import { TENOR_DAYS } from "../../widgets/tenor-dates.js";
-import { launchChromium } from "../../harness/chromium.js";
-import type { TestServer } from "../../harness/static-server.js";
-import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
-import { FIXTURE_VALUATION_DATE, historyOf, hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
-import { openPage, shadowText, shadowTexts, statesOf } from "../../harness/widgets-page.js";
+import { TENORS, DAYS_PER_YEAR } from "../../oracle-core/quant";
+import { TENOR_DAYS } from "../../widgets/tenor-dates";
+import { launchChromium } from "../../harness/chromium";
+import type { TestServer } from "../../harness/static-server";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build";
+import {
+  FIXTURE_VALUATION_DATE,
+  historyOf,
+  hostPage,
+  keysDocument,
+  signedSnapshot,
+  startFeed,
+  startHost,
+  type FeedState,
+} from "../../harness/widgets-fixture";
+import { openPage, shadowText, shadowTexts, statesOf } from "../../harness/widgets-page";
 
 let browser: Browser;
 let feed: TestServer;
@@ -37,10 +46,12 @@ afterAll(async () => {
 });
 
 const ticks = (page: Page, id: string) =>
-  page.waitForFunction((id) => {
-    const t = (document.getElementById(id) as unknown as { xTickLabels: string[] }).xTickLabels;
-    return t.length > 0 ? t : false;
-  }, id).then((h) => h.jsonValue() as Promise<string[]>);
+  page
+    .waitForFunction((id) => {
+      const t = (document.getElementById(id) as unknown as { xTickLabels: string[] }).xTickLabels;
+      return t.length > 0 ? t : false;
+    }, id)
+    .then((h) => h.jsonValue() as Promise<string[]>);
 
 /** A tick label as the first instant it names ("2024-09" → 2024-09-01). */
 const labelMs = (l: string) => Date.parse(`${l.length === 7 ? `${l}-01` : l}T00:00:00Z`);
@@ -50,7 +61,13 @@ const recordCanvasText = () => {
   const w = window as unknown as { __text: string[] };
   w.__text = [];
   const fillText = CanvasRenderingContext2D.prototype.fillText;
-  CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, max?: number) {
+  CanvasRenderingContext2D.prototype.fillText = function (
+    this: CanvasRenderingContext2D,
+    text: string,
+    x: number,
+    y: number,
+    max?: number,
+  ) {
     w.__text.push(text);
     return max === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, max);
   };
@@ -68,7 +85,9 @@ describe("forward chart", () => {
     for (const l of ["spot", "1M", "3M", "6M", "12M"]) expect(painted).toContain(l);
     expect(painted.filter((t) => /^\d{4}-/.test(t)).every((t) => !t.startsWith("1970"))).toBe(true);
     // Range: GPT-4O launch (2024-05-13) to the 12M forward (valuation date + 365.25 days).
-    const valuation = (await p.page.evaluate(() => document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")[2]!.firstElementChild!.textContent))!;
+    const valuation = (await p.page.evaluate(
+      () => document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")[2]!.firstElementChild!.textContent,
+    ))!;
     expect(valuation).toBe(FIXTURE_VALUATION_DATE);
     const lo = Date.parse("2024-05-13T00:00:00Z");
     const hi = Date.parse(`${valuation}T00:00:00Z`) + 365.25 * 86_400_000;
@@ -91,7 +110,11 @@ describe("forward chart", () => {
     const p = await openPage(browser, `${host.origin}/forward-chart.html`);
     await statesOf(p.page, ["w"]);
     await ticks(p.page, "w");
-    const rows = await p.page.evaluate(() => [...document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent)));
+    const rows = await p.page.evaluate(() =>
+      [...document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")].map((r) =>
+        [...r.children].map((c) => c.textContent),
+      ),
+    );
     const v = rows[2]![0]!;
     // GPT-4o is superseded: its price moves at the superseded hazard λ = 0.002257/yr, so the forward (its expected
     // price) stays within a cent of $10 (12M: 10·exp(−λ·0.3438) = $9.992) and every band collapses onto the spot.
@@ -102,7 +125,9 @@ describe("forward chart", () => {
       ["6M forward", "$10.00"],
       ["12M forward", "$9.99"],
     ]);
-    expect(rows[6]![3]).toBe("verified snapshot · median $10.00 · 50% $10.00–$10.00 · 90% $10.00–$10.00 · P(change) 0.2%");
+    expect(rows[6]![3]).toBe(
+      "verified snapshot · median $10.00 · 50% $10.00–$10.00 · 90% $10.00–$10.00 · P(change) 0.2%",
+    );
     const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
     // valuation + 30.44, 91.31, 182.63, 365.25 days, shown as the date they fall on.
     expect(rows.slice(3).map((r) => (day(r[0]!) - day(v)) / 86_400_000)).toEqual([30, 91, 182, 365]);
@@ -122,8 +147,14 @@ describe("forward chart", () => {
       const p = await openPage(browser, `${host.origin}/forward-chart.html`);
       await statesOf(p.page, ["w"]);
       await ticks(p.page, "w");
-      expect(await shadowText(p.page, "w", "[part=title]")).toBe("GPT-4O · output $/M: spot and forwards with 50% and 90% bands");
-      const rows = await p.page.evaluate(() => [...document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent)));
+      expect(await shadowText(p.page, "w", "[part=title]")).toBe(
+        "GPT-4O · output $/M: spot and forwards with 50% and 90% bands",
+      );
+      const rows = await p.page.evaluate(() =>
+        [...document.getElementById("w")!.shadowRoot!.querySelectorAll("tbody tr")].map((r) =>
+          [...r.children].map((c) => c.textContent),
+        ),
+      );
       const fwd = rows.slice(-4);
       expect(fwd.map((r) => r[2])).toEqual(["$9.86", "$9.58", "$9.18", "$8.42"]);
       expect(fwd.map((r) => /P\(change\) ([\d.]+)%/.exec(r[3]!)![1])).toEqual(["4.1", "11.8", "22.1", "39.3"]);
@@ -164,10 +195,20 @@ describe("history chart", () => {
     // The data spans 2024-05-13 … valuation date; 2024-08-06 sits at (86 days / span) of the width.
     const span = (Date.parse(FIXTURE_VALUATION_DATE) - Date.parse("2024-05-13")) / 86_400_000;
     await p.page.mouse.move(at.x + (at.w * 86) / span + 1, at.y);
-    await p.page.waitForFunction(() => /^2024-08-06/.test(document.getElementById("h")!.shadowRoot!.querySelector("[part=readout]")!.textContent!));
+    await p.page.waitForFunction(() =>
+      /^2024-08-06/.test(document.getElementById("h")!.shadowRoot!.querySelector("[part=readout]")!.textContent!),
+    );
     const [launch, cut] = historyOf("GPT-4O", "output");
-    expect([launch!.effective_at, launch!.value, cut!.effective_at, cut!.value, cut!.kind]).toEqual(["2024-05-13", 15, "2024-08-06", 10, "cut"]);
-    expect(await shadowText(p.page, "h", "[part=readout]")).toBe(`2024-08-06 · cut $10.00 · ${cut!.source} · historical:public-record (feed API, unsigned)`);
+    expect([launch!.effective_at, launch!.value, cut!.effective_at, cut!.value, cut!.kind]).toEqual([
+      "2024-05-13",
+      15,
+      "2024-08-06",
+      10,
+      "cut",
+    ]);
+    expect(await shadowText(p.page, "h", "[part=readout]")).toBe(
+      `2024-08-06 · cut $10.00 · ${cut!.source} · historical:public-record (feed API, unsigned)`,
+    );
     const rows = await shadowTexts(p.page, "h", "tbody tr");
     expect(rows[0]).toBe(`2024-05-13launch$15.00${launch!.source} · historical:public-record (feed API, unsigned)`);
     expect(rows.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2}current\$10\.00verified snapshot$/);
@@ -188,7 +229,10 @@ describe("index", () => {
       return [s.getAttribute("aria-label"), s.querySelector("polyline")!.getAttribute("points")];
     });
     // Highest level at the top (y 2), lowest at the bottom (y 30), the middle one in proportion.
-    expect(spark).toEqual(["Level from 900.00 on 2026-03-01 to 812.30 on 2026-09-01", `0,2 50,${30 - ((851.5 - 812.3) / (900 - 812.3)) * 28} 100,30`]);
+    expect(spark).toEqual([
+      "Level from 900.00 on 2026-03-01 to 812.30 on 2026-09-01",
+      `0,2 50,${30 - ((851.5 - 812.3) / (900 - 812.3)) * 28} 100,30`,
+    ]);
     await p.context.close();
   });
 

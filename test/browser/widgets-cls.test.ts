@@ -3,12 +3,19 @@
 // JS a page downloads for one ticker and for the forward chart stays within the issue's budgets.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../harness/chromium.js";
-import type { TestServer } from "../../harness/static-server.js";
-import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
-import { measureLoad } from "../../harness/widgets-measure.js";
-import { openPage } from "../../harness/widgets-page.js";
+import { launchChromium } from "../../harness/chromium";
+import type { TestServer } from "../../harness/static-server";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build";
+import {
+  hostPage,
+  keysDocument,
+  signedSnapshot,
+  startFeed,
+  startHost,
+  type FeedState,
+} from "../../harness/widgets-fixture";
+import { measureLoad } from "../../harness/widgets-measure";
+import { openPage } from "../../harness/widgets-page";
 
 let browser: Browser;
 let feed: TestServer;
@@ -37,7 +44,10 @@ beforeAll(async () => {
   host = await startHost({
     ...Object.fromEntries(Object.keys(PAGES).map((d) => [`/${d}`, () => hostPage(d, feed.origin)])),
     // Control: the same page without the reservation stylesheet.
-    "/unreserved.html": () => hostPage("basic-ticker.html", feed.origin, (h) => h.replace(/<link rel="stylesheet" href="[^"]*exostream-widgets\.css" \/>/, "")),
+    "/unreserved.html": () =>
+      hostPage("basic-ticker.html", feed.origin, (h) =>
+        h.replace(/<link rel="stylesheet" href="[^"]*exostream-widgets\.css" \/>/, ""),
+      ),
   });
 }, 180_000);
 
@@ -63,7 +73,13 @@ describe("no layout shift", () => {
 
   it("the reserved height of every element equals its rendered height", async () => {
     const heights = (p: Awaited<ReturnType<typeof openPage>>) =>
-      p.page.evaluate(() => ["t", "m", "f", "h", "c", "i"].map((id) => [id, document.getElementById(id)!.getBoundingClientRect().height, customElements.get(document.getElementById(id)!.localName) !== undefined]));
+      p.page.evaluate(() =>
+        ["t", "m", "f", "h", "c", "i"].map((id) => [
+          id,
+          document.getElementById(id)!.getBoundingClientRect().height,
+          customElements.get(document.getElementById(id)!.localName) !== undefined,
+        ]),
+      );
     // Without the widget script nothing upgrades: the page shows only the reservation.
     const context = await browser.newContext();
     await context.route(/exostream-widgets\.js/, (r) => r.abort());
@@ -86,14 +102,19 @@ describe("no layout shift", () => {
 describe("size budgets (gzip -9 of every JS file the page downloads)", () => {
   it("one <exo-ticker>: at most 12 KB, in two files (loader + ticker chunk)", async () => {
     const m = await measureLoad(browser, `${host.origin}/basic-ticker.html`, ["w"]);
-    expect(m.js.map((f) => f.file.replace(/-[\w-]{8}\.js$/, ".js"))).toEqual(["exostream-widgets.js", "chunks/exo-ticker.js"]);
+    expect(m.js.map((f) => f.file.replace(/-[\w-]{8}\.js$/, ".js"))).toEqual([
+      "exostream-widgets.js",
+      "chunks/exo-ticker.js",
+    ]);
     expect(m.jsGzip).toBeLessThanOrEqual(12_000);
   });
 
   it("<exo-forward-chart> with uPlot: at most 36 KB", async () => {
     const m = await measureLoad(browser, `${host.origin}/forward-chart.html`, ["w", "h", "i"]);
     const files = m.js.map((f) => f.file.replace(/-[\w-]{8}\.js$/, ".js"));
-    expect(files).toEqual(expect.arrayContaining(["exostream-widgets.js", "chunks/chart.js", "chunks/exo-forward-chart.js"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["exostream-widgets.js", "chunks/chart.js", "chunks/exo-forward-chart.js"]),
+    );
     const chart = m.js.filter((f) => /^(exostream-widgets|chunks\/chart-|chunks\/exo-forward-chart-)/.test(f.file));
     expect(chart).toHaveLength(3);
     expect(chart.reduce((s, f) => s + f.gzip, 0)).toBeLessThanOrEqual(36_000);

@@ -3,11 +3,18 @@
 // of an iframe on the page, so other frames and the page itself cannot resize anything.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../harness/chromium.js";
-import { startStaticServer, type TestServer } from "../../harness/static-server.js";
-import { DIST, ensureWidgetsBuilt } from "../../harness/widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
-import { openPage } from "../../harness/widgets-page.js";
+import { launchChromium } from "../../harness/chromium";
+import { startStaticServer, type TestServer } from "../../harness/static-server";
+import { DIST, ensureWidgetsBuilt } from "../../harness/widgets-build";
+import {
+  hostPage,
+  keysDocument,
+  signedSnapshot,
+  startFeed,
+  startHost,
+  type FeedState,
+} from "../../harness/widgets-fixture";
+import { openPage } from "../../harness/widgets-page";
 
 let browser: Browser;
 let feed: TestServer;
@@ -32,7 +39,9 @@ beforeAll(async () => {
     (_req, res, url) => {
       if (url.pathname !== "/evil.html") return false;
       const post = `parent.postMessage({ type: "exostream:height", widget: "ticker", height: 999 }, "*")`;
-      res.writeHead(200, { "Content-Type": "text/html" }).end(`<!doctype html><script>${post}; setInterval(() => ${post}, 50)</script>`);
+      res
+        .writeHead(200, { "Content-Type": "text/html" })
+        .end(`<!doctype html><script>${post}; setInterval(() => ${post}, 50)</script>`);
       return true;
     },
   ]);
@@ -40,10 +49,17 @@ beforeAll(async () => {
   host = await startHost({
     "/iframe-embed.html": () =>
       hostPage("iframe-embed.html", feed.origin, (h) =>
-        h.replace("</head>", `${tall}</head>`).replace("</main>", `<iframe id="evil" class="exo-frame" title="not an embed" src="${evil.origin}/evil.html"></iframe></main>`),
+        h
+          .replace("</head>", `${tall}</head>`)
+          .replace(
+            "</main>",
+            `<iframe id="evil" class="exo-frame" title="not an embed" src="${evil.origin}/evil.html"></iframe></main>`,
+          ),
       ),
-    "/wrong-parent.html": () => `<!doctype html><title>t</title><iframe id="f" src="${feed.origin}/embed/ticker?model=OPUS-4.6&parent=http://127.0.0.1:9"></iframe>`,
-    "/no-parent.html": () => `<!doctype html><title>t</title><iframe id="f" src="${feed.origin}/embed/ticker#model=OPUS-4.6&theme=dark"></iframe>`,
+    "/wrong-parent.html": () =>
+      `<!doctype html><title>t</title><iframe id="f" src="${feed.origin}/embed/ticker?model=OPUS-4.6&parent=http://127.0.0.1:9"></iframe>`,
+    "/no-parent.html": () =>
+      `<!doctype html><title>t</title><iframe id="f" src="${feed.origin}/embed/ticker#model=OPUS-4.6&theme=dark"></iframe>`,
   });
 }, 180_000);
 
@@ -62,23 +78,37 @@ async function embedState(page: Page, path: string): Promise<string> {
   return (await h.jsonValue()) as string;
 }
 
-const heightOf = (page: Page, id: string) => page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().height, id);
+const heightOf = (page: Page, id: string) =>
+  page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().height, id);
 
 describe("iframe embeds", () => {
   it("the helper sets each embed's height from its message; the embed page got ?parent= this origin", async () => {
     const p = await openPage(browser, `${host.origin}/iframe-embed.html`, { init: recordMessages });
     expect(await embedState(p.page, "/embed/ticker")).toBe("verified");
     expect(await embedState(p.page, "/embed/cost-calculator")).toBe("verified");
-    expect(await p.page.evaluate(() => (document.getElementById("f1") as HTMLIFrameElement).src)).toBe(`${feed.origin}/embed/ticker?model=OPUS-4.6&parent=${encodeURIComponent(host.origin)}`);
+    expect(await p.page.evaluate(() => (document.getElementById("f1") as HTMLIFrameElement).src)).toBe(
+      `${feed.origin}/embed/ticker?model=OPUS-4.6&parent=${encodeURIComponent(host.origin)}`,
+    );
     // The ticker is 110 px and the calculator 160 px tall (their :host heights); the iframes started at 300 px.
     await expect.poll(() => heightOf(p.page, "f1")).toBe(110);
     await expect.poll(() => heightOf(p.page, "f2")).toBe(160);
-    const msgs = await p.page.evaluate(() => (window as unknown as { __msgs: { origin: string; data: { type?: string; widget?: string; height?: number } }[] }).__msgs);
+    const msgs = await p.page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __msgs: { origin: string; data: { type?: string; widget?: string; height?: number } }[];
+          }
+        ).__msgs,
+    );
     const fromFeed = msgs.filter((m) => m.origin === feed.origin);
-    expect(fromFeed.map((m) => `${m.data.widget}:${m.data.height}`)).toEqual(expect.arrayContaining(["ticker:110", "cost-calculator:160"]));
+    expect(fromFeed.map((m) => `${m.data.widget}:${m.data.height}`)).toEqual(
+      expect.arrayContaining(["ticker:110", "cost-calculator:160"]),
+    );
     // The calculator frame read its theme from the hash.
     const calc = p.page.frames().find((f) => f.url().includes("/embed/cost-calculator"))!;
-    expect(await calc.evaluate(() => document.querySelector("exo-cost-calculator")!.getAttribute("theme"))).toBe("dark");
+    expect(await calc.evaluate(() => document.querySelector("exo-cost-calculator")!.getAttribute("theme"))).toBe(
+      "dark",
+    );
     await p.context.close();
   });
 
@@ -86,7 +116,14 @@ describe("iframe embeds", () => {
     const p = await openPage(browser, `${host.origin}/iframe-embed.html`, { init: recordMessages });
     await embedState(p.page, "/embed/ticker");
     // The forged messages did arrive…
-    await expect.poll(() => p.page.evaluate((o) => (window as unknown as { __msgs: { origin: string }[] }).__msgs.filter((m) => m.origin === o).length, evil.origin)).toBeGreaterThan(2);
+    await expect
+      .poll(() =>
+        p.page.evaluate(
+          (o) => (window as unknown as { __msgs: { origin: string }[] }).__msgs.filter((m) => m.origin === o).length,
+          evil.origin,
+        ),
+      )
+      .toBeGreaterThan(2);
     await p.page.evaluate(() => postMessage({ type: "exostream:height", widget: "ticker", height: 777 }, "*"));
     await expect.poll(() => heightOf(p.page, "f1")).toBe(110);
     // …and changed nothing: the forger's frame and the real embeds keep their heights.
@@ -104,8 +141,13 @@ describe("iframe embeds", () => {
       const frame = p.page.frames().find((f) => f.url().includes("/embed/ticker"))!;
       await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       expect(await p.page.evaluate(() => (window as unknown as { __msgs: unknown[] }).__msgs)).toEqual([]);
-      // With a wrong parent the embed did post — to that exact origin, so the browser dropped it; with none it never posts.
-      const dropped = p.console.filter((c) => c.text.includes("The target origin provided ('http://127.0.0.1:9') does not match the recipient window's origin"));
+      // With a wrong parent the embed did post — to that exact origin, so the browser dropped it; with none it never
+      // posts.
+      const dropped = p.console.filter((c) =>
+        c.text.includes(
+          "The target origin provided ('http://127.0.0.1:9') does not match the recipient window's origin",
+        ),
+      );
       expect(dropped.length > 0).toBe(path === "/wrong-parent.html");
       await p.context.close();
     }

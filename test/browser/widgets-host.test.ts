@@ -2,11 +2,18 @@
 // host-proof against aggressive global CSS; the script included twice warns and never throws.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../harness/chromium.js";
-import type { TestServer } from "../../harness/static-server.js";
-import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
-import { openPage, shadowTexts, statesOf } from "../../harness/widgets-page.js";
+import { launchChromium } from "../../harness/chromium";
+import type { TestServer } from "../../harness/static-server";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build";
+import {
+  hostPage,
+  keysDocument,
+  signedSnapshot,
+  startFeed,
+  startHost,
+  type FeedState,
+} from "../../harness/widgets-fixture";
+import { openPage, shadowTexts, statesOf } from "../../harness/widgets-page";
 
 let browser: Browser;
 let feed: TestServer;
@@ -23,14 +30,21 @@ beforeAll(async () => {
     { date: "2026-09-01", level: 812.3 },
   ];
   feed = await startFeed(state);
-  const policy = () => `default-src 'none'; script-src ${feed.origin}; style-src ${feed.origin}; connect-src ${feed.origin}`;
+  const policy = () =>
+    `default-src 'none'; script-src ${feed.origin}; style-src ${feed.origin}; connect-src ${feed.origin}`;
   host = await startHost(
     {
       "/strict-csp.html": () => hostPage("strict-csp.html", feed.origin),
       "/hostile-css.html": () => hostPage("hostile-css.html", feed.origin),
       "/two-copies.html": () => hostPage("two-copies.html", feed.origin),
       // A genuinely separate second copy (other URLs, so other module instances: a second define).
-      "/two-real-copies.html": () => hostPage("two-copies.html", feed.origin, (h) => h.replace(`${feed.origin}/widgets/exostream-widgets.js?copy=2`, `${feed.origin}/copy/widgets/exostream-widgets.js`)),
+      "/two-real-copies.html": () =>
+        hostPage("two-copies.html", feed.origin, (h) =>
+          h.replace(
+            `${feed.origin}/widgets/exostream-widgets.js?copy=2`,
+            `${feed.origin}/copy/widgets/exostream-widgets.js`,
+          ),
+        ),
     },
     { "/strict-csp.html": { "Content-Security-Policy": policy() } },
   );
@@ -50,12 +64,18 @@ const errorsOf = (p: Awaited<ReturnType<typeof openPage>>) => [
 describe("strict Content Security Policy", () => {
   it("every widget verifies and renders with zero CSP violations and no errors (policy as meta and as header)", async () => {
     const p = await openPage(browser, `${host.origin}/strict-csp.html`);
-    const policy = await p.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content"));
-    expect(policy).toBe(`default-src 'none'; script-src ${feed.origin}; style-src ${feed.origin}; connect-src ${feed.origin}`);
+    const policy = await p.page.evaluate(() =>
+      document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content"),
+    );
+    expect(policy).toBe(
+      `default-src 'none'; script-src ${feed.origin}; style-src ${feed.origin}; connect-src ${feed.origin}`,
+    );
     const states = await statesOf(p.page, ["t", "m", "f", "h", "c", "i"]);
     expect(Object.values(states)).toEqual(Array(6).fill("verified"));
     // The chart has drawn (uPlot under CSP) and the calculator priced: real content, not just a shell.
-    await p.page.waitForFunction(() => (document.getElementById("f") as unknown as { xTickLabels: string[] }).xTickLabels.length > 0);
+    await p.page.waitForFunction(
+      () => (document.getElementById("f") as unknown as { xTickLabels: string[] }).xTickLabels.length > 0,
+    );
     expect(await shadowTexts(p.page, "c", "[part=cost]")).toEqual(["$0.04500"]);
     expect(await p.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(errorsOf(p)).toEqual([]);
@@ -83,7 +103,17 @@ describe("hostile host CSS", () => {
         const parts = [...el.shadowRoot!.querySelectorAll("[part], canvas")].map((n) => {
           const b = n.getBoundingClientRect();
           const s = getComputedStyle(n);
-          return [n.getAttribute("part") ?? n.nodeName, Math.round(b.x - r.x), Math.round(b.y - r.y), Math.round(b.width), Math.round(b.height), s.fontSize, s.fontFamily, s.letterSpacing, s.textTransform];
+          return [
+            n.getAttribute("part") ?? n.nodeName,
+            Math.round(b.x - r.x),
+            Math.round(b.y - r.y),
+            Math.round(b.width),
+            Math.round(b.height),
+            s.fontSize,
+            s.fontFamily,
+            s.letterSpacing,
+            s.textTransform,
+          ];
         });
         return { id, w: Math.round(r.width), h: Math.round(r.height), display: getComputedStyle(el).display, parts };
       });
@@ -92,7 +122,9 @@ describe("hostile host CSS", () => {
   it("* { all: revert }, html { font-size: 10px }, div { display: flex } and shouting body text change nothing inside the widgets", async () => {
     const p = await openPage(browser, `${host.origin}/hostile-css.html`);
     await statesOf(p.page, ["t", "m", "c", "f", "i"]);
-    await p.page.waitForFunction(() => (document.getElementById("f") as unknown as { xTickLabels: string[] }).xTickLabels.length > 0);
+    await p.page.waitForFunction(
+      () => (document.getElementById("f") as unknown as { xTickLabels: string[] }).xTickLabels.length > 0,
+    );
     // The hostile sheet really applies to the page.
     expect(await p.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("10px");
     expect(await p.page.evaluate(() => getComputedStyle(document.body).textTransform)).toBe("uppercase");
@@ -124,7 +156,12 @@ describe("the script included twice", () => {
     const p = await openPage(browser, `${host.origin}/two-real-copies.html`);
     expect(await statesOf(p.page, ["t", "u"])).toEqual({ t: "verified", u: "verified" });
     // Both copies' ticker chunks were fetched and executed; the second define only warned.
-    await expect.poll(() => p.console.filter((c) => c.type === "warning" && c.text.includes("<exo-ticker> is already defined")).length).toBe(1);
+    await expect
+      .poll(
+        () =>
+          p.console.filter((c) => c.type === "warning" && c.text.includes("<exo-ticker> is already defined")).length,
+      )
+      .toBe(1);
     expect(p.requests.filter((u) => /\/chunks\/exo-ticker-/.test(u))).toHaveLength(2);
     expect(errorsOf(p)).toEqual([]);
     expect(await shadowTexts(p.page, "u", "[part=price]")).toEqual(["$8.00 /M out", "$15.00 /M out"]);

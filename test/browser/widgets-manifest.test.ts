@@ -3,13 +3,13 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { customElementsManifest } from "../../widgets/build/custom-elements-manifest.js";
-import type { ExoCostCalculator } from "../../widgets/exo-cost-calculator.js";
-import type { ExoForwardChart } from "../../widgets/exo-forward-chart.js";
-import type { ExoHistoryChart } from "../../widgets/exo-history-chart.js";
-import type { ExoIndex } from "../../widgets/exo-index.js";
-import type { ExoTicker } from "../../widgets/exo-ticker.js";
-import { ROOT } from "../../harness/widgets-build.js";
+import { customElementsManifest } from "../../widgets/build/custom-elements-manifest";
+import type { ExoCostCalculator } from "../../widgets/exo-cost-calculator";
+import type { ExoForwardChart } from "../../widgets/exo-forward-chart";
+import type { ExoHistoryChart } from "../../widgets/exo-history-chart";
+import type { ExoIndex } from "../../widgets/exo-index";
+import type { ExoTicker } from "../../widgets/exo-ticker";
+import { ROOT } from "../../harness/widgets-build";
 
 interface Decl {
   name: string;
@@ -21,11 +21,15 @@ interface Decl {
 }
 
 const WIDGETS = resolve(ROOT, "widgets");
-const manifest = customElementsManifest(WIDGETS) as { schemaVersion: string; modules: { path: string; declarations: Decl[] }[] };
+const manifest = customElementsManifest(WIDGETS) as {
+  schemaVersion: string;
+  modules: { path: string; declarations: Decl[] }[];
+};
 const decls = manifest.modules.flatMap((m) => m.declarations.map((d) => ({ ...d, path: m.path })));
 
 /** part="…" names in a source file (static ones; a space-separated list counts each). */
-const partsIn = (file: string) => [...readFileSync(resolve(WIDGETS, file), "utf8").matchAll(/part="([a-z ]+)"/g)].flatMap((m) => m[1]!.split(" "));
+const partsIn = (file: string) =>
+  [...readFileSync(resolve(WIDGETS, file), "utf8").matchAll(/part="([a-z ]+)"/g)].flatMap((m) => m[1]!.split(" "));
 
 describe("custom-elements.json", () => {
   it("is current: the committed file equals what the JSDoc generates", () => {
@@ -34,15 +38,32 @@ describe("custom-elements.json", () => {
   });
 
   it("lists the five elements, each with theme/feed/pins attributes, the exo-state event and the colour properties", () => {
-    expect(decls.map((d) => d.tagName).sort()).toEqual(["exo-cost-calculator", "exo-forward-chart", "exo-history-chart", "exo-index", "exo-ticker"]);
+    expect(decls.map((d) => d.tagName).sort()).toEqual([
+      "exo-cost-calculator",
+      "exo-forward-chart",
+      "exo-history-chart",
+      "exo-index",
+      "exo-ticker",
+    ]);
     for (const d of decls) {
       expect(d.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(["theme", "feed", "pins"]));
-      expect(d.attributes.find((a) => a.name === "theme")).toMatchObject({ type: { text: '"light" | "dark" | "auto"' } });
+      expect(d.attributes.find((a) => a.name === "theme")).toMatchObject({
+        type: { text: '"light" | "dark" | "auto"' },
+      });
       expect(d.events.map((e) => e.name)).toEqual(["exo-state"]);
-      expect(d.cssProperties.map((p) => p.name)).toEqual(expect.arrayContaining(["--exo-bg", "--exo-fg", "--exo-border", "--exo-font", "--exo-height"]));
+      expect(d.cssProperties.map((p) => p.name)).toEqual(
+        expect.arrayContaining(["--exo-bg", "--exo-fg", "--exo-border", "--exo-font", "--exo-height"]),
+      );
       expect(d.cssParts.every((p) => p.description.length > 10)).toBe(true);
     }
-    expect(decls.find((d) => d.tagName === "exo-ticker")!.attributes.map((a) => a.name)).toEqual(["model", "models", "mode", "theme", "feed", "pins"]);
+    expect(decls.find((d) => d.tagName === "exo-ticker")!.attributes.map((a) => a.name)).toEqual([
+      "model",
+      "models",
+      "mode",
+      "theme",
+      "feed",
+      "pins",
+    ]);
   });
 
   it("documents exactly the parts each element's templates expose", () => {
@@ -55,7 +76,10 @@ describe("custom-elements.json", () => {
       "exo-cost-calculator": [...partsIn("exo-cost-calculator.ts"), ...base.filter((p) => p !== "badge")],
       "exo-index": [...partsIn("exo-index.ts"), ...base.filter((p) => p !== "badge")],
     };
-    for (const d of decls) expect([...new Set(d.cssParts.map((p) => p.name))].sort(), d.tagName).toEqual([...new Set(used[d.tagName])].sort());
+    for (const d of decls)
+      expect([...new Set(d.cssParts.map((p) => p.name))].sort(), d.tagName).toEqual(
+        [...new Set(used[d.tagName])].sort(),
+      );
   });
 
   it("types each tag in HTMLElementTagNameMap", () => {

@@ -3,13 +3,20 @@
 // Ed25519 fallback loads only where WebCrypto lacks Ed25519; element code loads on demand.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeBase64, encodeBase64 } from "../../oracle-core/snapshot/index.js";
+import { decodeBase64, encodeBase64 } from "../../oracle-core/snapshot";
 import { testSigner } from "../support/test-signer";
-import { launchChromium } from "../../harness/chromium.js";
-import type { TestServer } from "../../harness/static-server.js";
-import { ensureWidgetsBuilt } from "../../harness/widgets-build.js";
-import { hostPage, keysDocument, signedSnapshot, startFeed, startHost, type FeedState } from "../../harness/widgets-fixture.js";
-import { openPage, shadowText, shadowTexts, statesOf } from "../../harness/widgets-page.js";
+import { launchChromium } from "../../harness/chromium";
+import type { TestServer } from "../../harness/static-server";
+import { ensureWidgetsBuilt } from "../../harness/widgets-build";
+import {
+  hostPage,
+  keysDocument,
+  signedSnapshot,
+  startFeed,
+  startHost,
+  type FeedState,
+} from "../../harness/widgets-fixture";
+import { openPage, shadowText, shadowTexts, statesOf } from "../../harness/widgets-page";
 
 let browser: Browser;
 let feed: TestServer;
@@ -26,7 +33,8 @@ beforeAll(async () => {
   state.keys = await keysDocument();
   state.snapshot = (await signedSnapshot()).envelope;
   feed = await startFeed(state);
-  const pinned = (key: string) => (h: string) => h.replace("<head>", `<head>\n<meta name="exostream-pin" content="${key}" />`);
+  const pinned = (key: string) => (h: string) =>
+    h.replace("<head>", `<head>\n<meta name="exostream-pin" content="${key}" />`);
   const a = await testSigner("a");
   const b = await testSigner("b");
   host = await startHost({
@@ -50,14 +58,25 @@ describe("verified data", () => {
     const p = await openPage(browser, `${host.origin}/marquee-list.html`);
     expect(await statesOf(p.page, ["w", "b"])).toEqual({ w: "verified", b: "verified" });
     expect(await shadowTexts(p.page, "b", "[part=symbol]")).toEqual(["OPUS-4.6", "GPT-4.1", "SONNET-4.5", "GPT-4O"]);
-    expect(await shadowTexts(p.page, "b", "[part=price]")).toEqual(["$25.00 /M out", "$8.00 /M out", "$15.00 /M out", "$10.00 /M out"]);
+    expect(await shadowTexts(p.page, "b", "[part=price]")).toEqual([
+      "$25.00 /M out",
+      "$8.00 /M out",
+      "$15.00 /M out",
+      "$10.00 /M out",
+    ]);
     // (10 − 15) / 15 = −33.3 %
     expect((await shadowTexts(p.page, "b", "[part=change]"))[3]).toBe("▼ 33.3% since 2024-08-06");
     expect((await shadowTexts(p.page, "b", "[part=change]"))[0]).toBe("listed 2026-02-05");
     // Every fixture model is superseded: its 12M forward is within 0.1% of spot, so no direction arrow shows.
-    expect(await p.page.evaluate(() => document.getElementById("b")!.shadowRoot!.querySelectorAll("[part~=direction]").length)).toBe(0);
+    expect(
+      await p.page.evaluate(
+        () => document.getElementById("b")!.shadowRoot!.querySelectorAll("[part~=direction]").length,
+      ),
+    ).toBe(0);
     // Bundled mode: said once per widget, and no ticker is marked stale.
-    expect(await shadowText(p.page, "b", "[part=footer]")).toBe("Verified snapshot v42 · bundled data as of 2026-08-21");
+    expect(await shadowText(p.page, "b", "[part=footer]")).toBe(
+      "Verified snapshot v42 · bundled data as of 2026-08-21",
+    );
     expect(await shadowTexts(p.page, "b", "[part=badge]")).toEqual([]);
     await p.context.close();
   });
@@ -74,21 +93,35 @@ describe("verified data", () => {
 
   it("marks a stale live snapshot and a pending quote; bundled data is never marked stale", async () => {
     // Issued 2.5 heartbeats ago: past 2 × heartbeat (stale) but before expiry (3 × heartbeat).
-    state.snapshot = (await signedSnapshot({ mode: "live", issuedAgoMs: 2.5 * HOUR, rows: { "SONNET-4.5": { status: "pending", pending: { field: "output", value: 12, since: "2026-11-20T00:00:00Z" } } } })).envelope;
+    state.snapshot = (
+      await signedSnapshot({
+        mode: "live",
+        issuedAgoMs: 2.5 * HOUR,
+        rows: {
+          "SONNET-4.5": { status: "pending", pending: { field: "output", value: 12, since: "2026-11-20T00:00:00Z" } },
+        },
+      })
+    ).envelope;
     let p = await openPage(browser, `${host.origin}/marquee-list.html`);
     await statesOf(p.page, ["b"]);
     const badges = await p.page.evaluate(() =>
-      [...document.getElementById("b")!.shadowRoot!.querySelectorAll("[part=card]")].map((c) => [...c.querySelectorAll("[part=badge]")].map((b) => b.textContent)),
+      [...document.getElementById("b")!.shadowRoot!.querySelectorAll("[part=card]")].map((c) =>
+        [...c.querySelectorAll("[part=badge]")].map((b) => b.textContent),
+      ),
     );
     expect(badges).toEqual([["stale"], ["stale"], ["stale", "pending"], ["stale"]]);
-    expect(await shadowText(p.page, "b", "[part=footer]")).toMatch(/^Verified snapshot v42 · stale \(issued \d{4}-\d{2}-\d{2}\)$/);
+    expect(await shadowText(p.page, "b", "[part=footer]")).toMatch(
+      /^Verified snapshot v42 · stale \(issued \d{4}-\d{2}-\d{2}\)$/,
+    );
     await p.context.close();
 
     state.snapshot = (await signedSnapshot({ mode: "bundled", issuedAgoMs: 2.5 * HOUR })).envelope;
     p = await openPage(browser, `${host.origin}/marquee-list.html`);
     await statesOf(p.page, ["b"]);
     expect(await shadowTexts(p.page, "b", "[part=badge]")).toEqual([]);
-    expect(await shadowText(p.page, "b", "[part=footer]")).toBe("Verified snapshot v42 · bundled data as of 2026-08-21");
+    expect(await shadowText(p.page, "b", "[part=footer]")).toBe(
+      "Verified snapshot v42 · bundled data as of 2026-08-21",
+    );
     await p.context.close();
   });
 
@@ -116,7 +149,9 @@ describe("data that fails verification is never shown", () => {
   async function unverified(path: string) {
     const p = await openPage(browser, `${host.origin}${path}`);
     expect(await statesOf(p.page, ["w"])).toEqual({ w: "unverified" });
-    const all = await p.page.evaluate(() => document.getElementById("w")!.shadowRoot!.textContent!.replace(/\s+/g, " ").trim());
+    const all = await p.page.evaluate(() =>
+      document.getElementById("w")!.shadowRoot!.textContent!.replace(/\s+/g, " ").trim(),
+    );
     await p.context.close();
     expect(all).not.toMatch(/\$|\d+\.\d\d/);
     expect(all).toMatch(/^unverified Data failed verification \(E_[A-Z_]+\); none is shown\.$/);
@@ -150,7 +185,10 @@ describe("data that fails verification is never shown", () => {
   it("rollback: after v5, a v4 page is unverified (E_ROLLBACK) and the stored version stays 5", async () => {
     const context = await browser.newContext();
     const storedVersion = (p: Awaited<ReturnType<typeof openPage>>) =>
-      p.page.evaluate((feed) => JSON.parse(localStorage.getItem(`exostream:snapshot:${feed}`) ?? "null")?.version, feed.origin);
+      p.page.evaluate(
+        (feed) => JSON.parse(localStorage.getItem(`exostream:snapshot:${feed}`) ?? "null")?.version,
+        feed.origin,
+      );
     state.snapshot = (await signedSnapshot({ version: 5 })).envelope;
     const p5 = await openPage(browser, `${host.origin}/basic-ticker.html`, { context });
     expect(await statesOf(p5.page, ["w"])).toEqual({ w: "verified" });
@@ -185,7 +223,9 @@ describe("code loaded on demand", () => {
     state.snapshot = (await signedSnapshot()).envelope;
     const p = await openPage(browser, `${host.origin}/basic-ticker.html`);
     await statesOf(p.page, ["w"]);
-    const chunks = p.requests.filter((u) => u.includes("/widgets/chunks/")).map((u) => u.replace(/^.*\/chunks\/([a-z0-9-]+?)-[\w-]{8}\.js$/i, "$1"));
+    const chunks = p.requests
+      .filter((u) => u.includes("/widgets/chunks/"))
+      .map((u) => u.replace(/^.*\/chunks\/([a-z0-9-]+?)-[\w-]{8}\.js$/i, "$1"));
     expect(chunks).toEqual(["exo-ticker"]);
     // An element added later loads its own code (MutationObserver), and shares the verified snapshot.
     const from = feed.requests.length;
@@ -203,7 +243,9 @@ describe("code loaded on demand", () => {
       const importKey = subtle.importKey.bind(subtle);
       const isEd = (a: unknown) => (typeof a === "string" ? a : (a as { name?: string })?.name) === "Ed25519";
       subtle.importKey = ((format: never, key: never, alg: never, ext: never, usages: never) =>
-        isEd(alg) ? Promise.reject(new DOMException("no Ed25519", "NotSupportedError")) : importKey(format, key, alg, ext, usages)) as typeof subtle.importKey;
+        isEd(alg)
+          ? Promise.reject(new DOMException("no Ed25519", "NotSupportedError"))
+          : importKey(format, key, alg, ext, usages)) as typeof subtle.importKey;
     };
     const p = await openPage(browser, `${host.origin}/basic-ticker.html`, { init: noEd25519 });
     expect(await statesOf(p.page, ["w"])).toEqual({ w: "verified" });

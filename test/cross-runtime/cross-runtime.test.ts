@@ -12,7 +12,10 @@ const OUT = join(ROOT, ".exostream/cross-runtime");
 const MUTATIONS = 10_000;
 const SEED = 20261124;
 
-type Reports = { canonical: Awaited<ReturnType<typeof canonicalReport>>; mutations: Awaited<ReturnType<typeof mutationReport>> };
+type Reports = {
+  canonical: Awaited<ReturnType<typeof canonicalReport>>;
+  mutations: Awaited<ReturnType<typeof mutationReport>>;
+};
 
 describe("the same canonical bytes and signatures in Node, workerd and Chromium; 10,000 mutated envelopes rejected in each", () => {
   let node: Reports;
@@ -22,14 +25,28 @@ describe("the same canonical bytes and signatures in Node, workerd and Chromium;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    await build({ entryPoints: [join(import.meta.dirname, "entry.ts")], bundle: true, format: "esm", platform: "neutral", target: "es2022", outfile: join(OUT, "entry.js"), logLevel: "error" });
+    await build({
+      entryPoints: [join(import.meta.dirname, "entry.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      outfile: join(OUT, "entry.js"),
+      logLevel: "error",
+    });
     node = { canonical: await canonicalReport(), mutations: await mutationReport(MUTATIONS, SEED) };
 
     writeFileSync(
       join(OUT, "worker.js"),
       `import { canonicalReport, mutationReport } from "./entry.js";\nexport default { async fetch() { return Response.json({ canonical: await canonicalReport(), mutations: await mutationReport(${MUTATIONS}, ${SEED}) }); } };\n`,
     );
-    const mf = new Miniflare({ modules: true, scriptPath: join(OUT, "worker.js"), modulesRoot: OUT, modulesRules: [{ type: "ESModule", include: ["**/*.js"] }], compatibilityDate: "2026-04-01" });
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath: join(OUT, "worker.js"),
+      modulesRoot: OUT,
+      modulesRules: [{ type: "ESModule", include: ["**/*.js"] }],
+      compatibilityDate: "2026-04-01",
+    });
     try {
       workerd = (await (await mf.dispatchFetch("http://localhost/")).json()) as Reports;
     } finally {
@@ -58,11 +75,14 @@ describe("the same canonical bytes and signatures in Node, workerd and Chromium;
     expect(chromium.canonical).toEqual(node.canonical);
   });
 
-  it.each(["node", "workerd", "chromium"] as const)("%s rejects every one of the 10,000 mutated envelopes and accepts the original", (rt) => {
-    const r = { node, workerd, chromium }[rt].mutations;
-    expect(r.n).toBe(MUTATIONS);
-    expect(r.accepted).toEqual([]);
-    expect(r.rejected).toBe(MUTATIONS);
-    expect(r.control).toBe(42);
-  });
+  it.each(["node", "workerd", "chromium"] as const)(
+    "%s rejects every one of the 10,000 mutated envelopes and accepts the original",
+    (rt) => {
+      const r = { node, workerd, chromium }[rt].mutations;
+      expect(r.n).toBe(MUTATIONS);
+      expect(r.accepted).toEqual([]);
+      expect(r.rejected).toBe(MUTATIONS);
+      expect(r.control).toBe(42);
+    },
+  );
 });

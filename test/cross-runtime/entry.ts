@@ -1,11 +1,11 @@
 // Runs unchanged in Node, workerd and Chromium: canonical bytes, hash and signature of the same payloads
 // with the same fixed key, and the mutated-envelope rejection count.
-import { canonicalBytes } from "../../oracle-core/snapshot/jcs";
-import { encodeBase64 } from "../../oracle-core/snapshot/base64";
-import { sha256Hex } from "../../oracle-core/snapshot/sha256";
-import { signSnapshot } from "../../oracle-core/snapshot/snapshot-sign";
-import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
-import { generateSigningKey, importSigningKey, pinKeys } from "../../oracle-core/snapshot/keys";
+import { canonicalBytes } from "../../oracle-core/snapshot";
+import { encodeBase64 } from "../../oracle-core/snapshot";
+import { sha256Hex } from "../../oracle-core/snapshot";
+import { signSnapshot } from "../../oracle-core/snapshot";
+import { verifySnapshot } from "../../oracle-core/snapshot";
+import { generateSigningKey, importSigningKey, pinKeys } from "../../oracle-core/snapshot";
 import { MUTATION_KINDS, mutateEnvelope, seededRng } from "../support/envelope-mutations";
 import { testSigner, testSnapshotPayload } from "../support/test-signer";
 
@@ -13,9 +13,20 @@ export const T0 = Date.UTC(2026, 10, 24, 12);
 
 /** Awkward but valid JSON: number forms, unicode, escapes, key order by UTF-16 code units. */
 export const TRICKY = {
-  numbers: [0, -0, 1e21, 1e-7, 123456789012345680000, 0.1 + 0.2, 5e-324, 1.7976931348623157e308, -1.5, 333333333.3333333],
-  text: ["€", "😀", "\u2028\u2029", "\u0000\u001f", "\"\\/", "\ud83d\ude00é"],
-  keys: { "\u20ac": 1, "\r": 2, "ö": 3, "1": 4, a: 5, A: 6, "\ud83d\ude00": 7, "\ufb33": 8 },
+  numbers: [
+    0,
+    -0,
+    1e21,
+    1e-7,
+    123456789012345680000,
+    0.1 + 0.2,
+    5e-324,
+    1.7976931348623157e308,
+    -1.5,
+    333333333.3333333,
+  ],
+  text: ["€", "😀", "\u2028\u2029", "\u0000\u001f", '"\\/', "\ud83d\ude00é"],
+  keys: { "\u20ac": 1, "\r": 2, ö: 3, "1": 4, a: 5, A: 6, "\ud83d\ude00": 7, "\ufb33": 8 },
 };
 
 export async function canonicalReport() {
@@ -35,7 +46,14 @@ export async function mutationReport(n: number, seed: number) {
   const C = await importSigningKey((await generateSigningKey()).privateKeyPkcs8);
   const keys = await pinKeys([A.publicKeyRaw, B.publicKeyRaw]);
   const payload = testSnapshotPayload(T0);
-  const ctx = { envelope: await signSnapshot(payload, A), payload, signer: A, otherTrusted: B, untrusted: C, other: await signSnapshot(testSnapshotPayload(T0 - 3_600_000, { version: 41 }), A) };
+  const ctx = {
+    envelope: await signSnapshot(payload, A),
+    payload,
+    signer: A,
+    otherTrusted: B,
+    untrusted: C,
+    other: await signSnapshot(testSnapshotPayload(T0 - 3_600_000, { version: 41 }), A),
+  };
   const rng = seededRng(seed);
   let rejected = 0;
   const accepted: string[] = [];

@@ -17,7 +17,14 @@ export const ARCHIVE_PATHS = Object.keys(ARCHIVE_OF);
 export const sourceOfPath = (path: string) => ARCHIVE_OF[path];
 
 /** Applies `edit` to one model's output (or input) price in whichever archive `path` is. */
-export function editPrice(path: string, text: string, vendor: string, id: string, field: "output" | "input", edit: Edit): string {
+export function editPrice(
+  path: string,
+  text: string,
+  vendor: string,
+  id: string,
+  field: "output" | "input",
+  edit: Edit,
+): string {
   const d = JSON.parse(text) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
   switch (ARCHIVE_OF[path]) {
     case "litellm": {
@@ -66,7 +73,14 @@ export function shrinkArchive(path: string, text: string, keep: number): string 
     case "llm-prices-historical":
       return JSON.stringify({ ...d, prices: cut(d.prices) });
     case "models-dev":
-      return JSON.stringify(Object.fromEntries(Object.entries(d).map(([k, p]: [string, any]) => [k, { ...p, models: Object.fromEntries(cut(Object.entries(p.models))) }])));
+      return JSON.stringify(
+        Object.fromEntries(
+          Object.entries(d).map(([k, p]: [string, any]) => [
+            k,
+            { ...p, models: Object.fromEntries(cut(Object.entries(p.models))) },
+          ]),
+        ),
+      );
     case "openrouter":
       return JSON.stringify({ ...d, data: cut(d.data) });
     default:

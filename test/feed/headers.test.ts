@@ -4,7 +4,11 @@ import { publishedHarness, feedHarness, type FeedHarness } from "../../harness/f
 const T0 = new Date("2026-11-24T06:15:00Z");
 
 const ORIGIN = "https://dashboard.example";
-const JSON_POST = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify(body) });
+const JSON_POST = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json", origin: ORIGIN },
+  body: JSON.stringify(body),
+});
 
 /** X-Frame-Options DENY, CSP frame-ancestors 'none', nosniff (SPEC §10). */
 function expectSecure(res: Response, label: string): void {
@@ -23,26 +27,52 @@ describe("CORS, security headers and 405 on the public API", () => {
   it("OPTIONS preflight on /v1/price: 204, Access-Control-Allow-Origin *, allows POST and Content-Type", async () => {
     const res = await h.request("/v1/price", {
       method: "OPTIONS",
-      headers: { origin: ORIGIN, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: ORIGIN,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("access-control-allow-methods")!.split(/\s*,\s*/)).toContain("POST");
-    expect(res.headers.get("access-control-allow-headers")!.toLowerCase().split(/\s*,\s*/)).toContain("content-type");
+    expect(
+      res.headers
+        .get("access-control-allow-headers")!
+        .toLowerCase()
+        .split(/\s*,\s*/),
+    ).toContain("content-type");
     expect(Number(res.headers.get("access-control-max-age"))).toBeGreaterThan(0);
     expect(await res.text()).toBe("");
   });
 
   it("preflight on /v1/compare allows POST too; on a GET route it allows GET", async () => {
-    for (const [path, method] of [["/v1/compare", "POST"], ["/v1/spots", "GET"], ["/v1/history/GPT-4.1", "GET"]] as const) {
-      const res = await h.request(path, { method: "OPTIONS", headers: { origin: ORIGIN, "access-control-request-method": method } });
+    for (const [path, method] of [
+      ["/v1/compare", "POST"],
+      ["/v1/spots", "GET"],
+      ["/v1/history/GPT-4.1", "GET"],
+    ] as const) {
+      const res = await h.request(path, {
+        method: "OPTIONS",
+        headers: { origin: ORIGIN, "access-control-request-method": method },
+      });
       expect(res.status).toBe(204);
       expect(res.headers.get("access-control-allow-origin")).toBe("*");
       expect(res.headers.get("access-control-allow-methods")!.split(/\s*,\s*/)).toContain(method);
     }
   });
 
-  const GETS = ["/v1/snapshot", "/v1/spots", "/v1/greeks", "/v1/models/GPT-4.1", "/v1/forwards/GPT-4.1?t=1", "/v1/history/GPT-4.1", "/v1/sources", "/v1/openapi.json", "/.well-known/exostream-keys.json"];
+  const GETS = [
+    "/v1/snapshot",
+    "/v1/spots",
+    "/v1/greeks",
+    "/v1/models/GPT-4.1",
+    "/v1/forwards/GPT-4.1?t=1",
+    "/v1/history/GPT-4.1",
+    "/v1/sources",
+    "/v1/openapi.json",
+    "/.well-known/exostream-keys.json",
+  ];
 
   it.each(GETS)("GET %s: 200 with ACAO * and the security headers", async (path) => {
     const res = await h.request(path, { headers: { origin: ORIGIN } });

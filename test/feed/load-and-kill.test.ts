@@ -6,9 +6,9 @@ import autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { now } from "../../harness/clock";
 import { buildAssets } from "../../scripts/build-assets.mjs";
-import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
-import { readKeyset } from "../../oracle-core/snapshot/keyset";
-import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
+import type { DsseEnvelope } from "../../oracle-core/snapshot";
+import { readKeyset } from "../../oracle-core/snapshot";
+import { verifySnapshot } from "../../oracle-core/snapshot";
 import { feedConfig, freePort, stopTree, waitUp, wranglerDev } from "../../harness/wrangler-dev";
 import { recordFigure } from "../reliability-figures";
 
@@ -46,11 +46,28 @@ describe("the local feed on workerd under bounded load, and killed mid-publish",
   // Loopback only, fixed duration and connections; the figures go to the log, never into an assertion.
   it.each([
     ["GET /v1/snapshot", "/v1/snapshot", {}],
-    ["POST /v1/price", "/v1/price", { method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "GPT-4.1", n_in: 30000, n_out: 800, eta: 0.6 }) }],
+    [
+      "POST /v1/price",
+      "/v1/price",
+      {
+        method: "POST" as const,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "GPT-4.1", n_in: 30000, n_out: 800, eta: 0.6 }),
+      },
+    ],
   ])("%s: zero errors over 3 s with 4 connections", async (name, path, init) => {
     const r = await autocannon({ url: `${base}${path}`, duration: 3, connections: 4, ...init });
-    console.log(`load ${name}: ${r.requests.total} requests, ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
-    recordFigure(`load ${name}`, { requests: r.requests.total, req_per_s: r.requests.average, p50_ms: r.latency.p50, p99_ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+    console.log(
+      `load ${name}: ${r.requests.total} requests, ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`,
+    );
+    recordFigure(`load ${name}`, {
+      requests: r.requests.total,
+      req_per_s: r.requests.average,
+      p50_ms: r.latency.p50,
+      p99_ms: r.latency.p99,
+      errors: r.errors,
+      non2xx: r.non2xx,
+    });
     expect(r.requests.total).toBeGreaterThan(0);
     expect(r.errors).toBe(0);
     expect(r.non2xx).toBe(0);

@@ -10,12 +10,20 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../scripts/build-assets.mjs";
-import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
-import { encodeBase64 } from "../../oracle-core/snapshot/base64";
-import { readKeyset } from "../../oracle-core/snapshot/keyset";
+import type { DsseEnvelope } from "../../oracle-core/snapshot";
+import { encodeBase64 } from "../../oracle-core/snapshot";
+import { readKeyset } from "../../oracle-core/snapshot";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const TOOLS = ["compare_models", "get_forward_curve", "get_greeks", "get_index", "get_spot_prices", "price_swap", "price_task"];
+const TOOLS = [
+  "compare_models",
+  "get_forward_curve",
+  "get_greeks",
+  "get_index",
+  "get_spot_prices",
+  "price_swap",
+  "price_task",
+];
 
 async function freePort(): Promise<number> {
   return new Promise((res) => {
@@ -141,7 +149,13 @@ describe("MCP against the running worker (workerd): Streamable HTTP at /mcp and 
       expect(priced.data.spot.cost).toBeCloseTo(0.0534, 12);
       expect(priced.data.spot.kappa).toBeCloseTo(4.45, 12);
       // The tool answers what the REST endpoint answers.
-      const rest = await (await fetch(`${base}/v1/price`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(CALLS[2]![1]) })).json();
+      const rest = await (
+        await fetch(`${base}/v1/price`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(CALLS[2]![1]),
+        })
+      ).json();
       expect(priced).toEqual(rest);
     } finally {
       await client.close();
@@ -149,7 +163,16 @@ describe("MCP against the running worker (workerd): Streamable HTTP at /mcp and 
   });
 
   it("exostream-mcp over stdio: verifies the feed's signed snapshot with the pinned root key, answers the same, caches on disk", async () => {
-    const args = [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "sdk/src/mcp-stdio.ts"), "--feed-url", base, "--public-key", rootKey, "--cache-dir", cacheDir];
+    const args = [
+      join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      join(ROOT, "sdk/src/mcp-stdio.ts"),
+      "--feed-url",
+      base,
+      "--public-key",
+      rootKey,
+      "--cache-dir",
+      cacheDir,
+    ];
     const client = new Client({ name: "exostream-e2e-stdio", version: "1.0.0" });
     await client.connect(new StdioClientTransport({ ...STDIO, args }));
     try {
@@ -166,7 +189,16 @@ describe("MCP against the running worker (workerd): Streamable HTTP at /mcp and 
   it("with the feed stopped, exostream-mcp serves the verified snapshot from its disk cache; a wrong pinned key fails at start", async () => {
     await stop(proc);
     proc = undefined;
-    const args = [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "sdk/src/mcp-stdio.ts"), "--feed-url", base, "--public-key", rootKey, "--cache-dir", cacheDir];
+    const args = [
+      join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      join(ROOT, "sdk/src/mcp-stdio.ts"),
+      "--feed-url",
+      base,
+      "--public-key",
+      rootKey,
+      "--cache-dir",
+      cacheDir,
+    ];
     const client = new Client({ name: "exostream-e2e-offline", version: "1.0.0" });
     await client.connect(new StdioClientTransport({ ...STDIO, args }));
     try {

@@ -8,11 +8,11 @@ import { now } from "../../harness/clock";
 import { buildAssets } from "../../scripts/build-assets.mjs";
 import { get_encoding } from "tiktoken";
 import { nodeTokenCounter } from "../../harness/feed-harness";
-import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
-import { readKeyset } from "../../oracle-core/snapshot/keyset";
-import { verifyKeysetChain } from "../../oracle-core/snapshot/keyset-chain";
-import { verifySnapshot } from "../../oracle-core/snapshot/snapshot-verify";
-import { SnapshotPayloadSchema } from "../../oracle-core/schemas/snapshot";
+import type { DsseEnvelope } from "../../oracle-core/snapshot";
+import { readKeyset } from "../../oracle-core/snapshot";
+import { verifyKeysetChain } from "../../oracle-core/snapshot";
+import { verifySnapshot } from "../../oracle-core/snapshot";
+import { SnapshotPayloadSchema } from "../../oracle-core/schemas";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -55,7 +55,10 @@ async function verified(base: string) {
   const doc = (await (await fetch(`${base}/.well-known/exostream-keys.json`)).json()) as { keysets: DsseEnvelope[] };
   const root = (await readKeyset(doc.keysets[0]!)).keys;
   const { keys } = await verifyKeysetChain(doc, root);
-  return { ...(await verifySnapshot(env, { keys, now: now(), parsePayload: (j) => SnapshotPayloadSchema.parse(j) })), rootKeyid: root[0]!.keyid };
+  return {
+    ...(await verifySnapshot(env, { keys, now: now(), parsePayload: (j) => SnapshotPayloadSchema.parse(j) })),
+    rootKeyid: root[0]!.keyid,
+  };
 }
 
 describe("npm start on workerd: first start seeds and publishes, a restart keeps history, versions and the key", () => {
@@ -81,8 +84,15 @@ describe("npm start on workerd: first start seeds and publishes, a restart keeps
       // Server-side tokenization runs the tokenizer engine inside workerd on the ASSETS files: the same counts as
       // the engine in Node (and, for OpenAI, as tiktoken), for an OpenAI and an open-vocabulary model.
       const prompt = "Exostream prices LLM inference like an instrument: spot, Greeks, forwards. 価格は下がる。";
-      for (const [model, id] of [["GPT-4.1", "o200k_base"], ["LLAMA-3.3-70B", "llama3"]] as const) {
-        const r = await fetch(`${base}/v1/price`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model, prompt, n_out: 100 }) });
+      for (const [model, id] of [
+        ["GPT-4.1", "o200k_base"],
+        ["LLAMA-3.3-70B", "llama3"],
+      ] as const) {
+        const r = await fetch(`${base}/v1/price`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ model, prompt, n_out: 100 }),
+        });
         const body = (await r.json()) as { data: { n_in: number; tokens: { exact: boolean } } };
         expect(r.status).toBe(200);
         expect(body.data.tokens.exact).toBe(true);

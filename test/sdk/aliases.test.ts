@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { modelAliases, resolveModel } from "../../oracle-core/integrations/model-aliases";
+import { modelAliases, resolveModel } from "../../oracle-core/integrations";
 import { registry, ROOT } from "./snapshot-fixture";
 
 describe("sdk/src/model-aliases.json: the provider-id → ticker table the SDK ships", () => {
-  const shipped = JSON.parse(readFileSync(resolve(ROOT, "sdk/src/model-aliases.json"), "utf8")) as Record<string, string>;
+  const shipped = JSON.parse(readFileSync(resolve(ROOT, "sdk/src/model-aliases.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   it("is exactly what the registry gives today (regenerate with `npx tsx sdk/build.ts`)", () => {
     expect(shipped).toEqual(modelAliases(registry().models));
   });

@@ -3,14 +3,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { get_encoding } from "tiktoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareRows } from "../../oracle-core/greeks/compare-rows";
-import { priceTask } from "../../oracle-core/greeks/price-task";
-import { ESTIMATE_BAND } from "../../oracle-core/tokens/estimate";
+import { compareRows } from "../../oracle-core/greeks";
+import { priceTask } from "../../oracle-core/greeks";
+import { ESTIMATE_BAND } from "../../oracle-core/tokens";
 import { createOracle, type Oracle } from "../../sdk/src/create-oracle";
 import { reference } from "../tokens/references";
 import { fileCache } from "../../sdk/src/file-cache";
 import { memoryCache } from "../../sdk/src/snapshot-source";
-import { FEED, feedFetch, ISSUED_MS, payloadFor, signedFixture, VALUATION_DATE, type SignedFixture } from "./snapshot-fixture";
+import {
+  FEED,
+  feedFetch,
+  ISSUED_MS,
+  payloadFor,
+  signedFixture,
+  VALUATION_DATE,
+  type SignedFixture,
+} from "./snapshot-fixture";
 
 const NOW = ISSUED_MS + 60_000;
 const enc = get_encoding("o200k_base");
@@ -20,7 +28,12 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
   let oracle: Oracle;
   beforeAll(async () => {
     fx = await signedFixture();
-    oracle = await createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => fx), now: () => NOW });
+    oracle = await createOracle({
+      feedUrl: FEED,
+      publicKeys: [fx.publicKey],
+      fetch: feedFetch(() => fx),
+      now: () => NOW,
+    });
   });
   afterAll(() => enc.free());
 
@@ -34,19 +47,39 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
 
   it("refuses a snapshot when the pinned key is another one (E_KEYSET_CHAIN), or the payload was altered (E_SIG_INVALID)", async () => {
     const other = "PUAXw+hDiVqStwqnTRt+vJyYLM8uxJaMwM1V8Sr0Zgw="; // RFC 8032 test 2 key: valid, but not the signer
-    await expect(createOracle({ feedUrl: FEED, publicKeys: [other], fetch: feedFetch(() => fx), now: () => NOW })).rejects.toMatchObject({ code: "E_KEYSET_CHAIN" });
+    await expect(
+      createOracle({ feedUrl: FEED, publicKeys: [other], fetch: feedFetch(() => fx), now: () => NOW }),
+    ).rejects.toMatchObject({ code: "E_KEYSET_CHAIN" });
     const env = JSON.parse(fx.envelope) as { payload: string };
     const payload = JSON.parse(Buffer.from(env.payload, "base64").toString("utf8")) as { models: { beta: number }[] };
     payload.models[0]!.beta = 0.01;
-    const forged = { ...fx, envelope: JSON.stringify({ ...env, payload: Buffer.from(JSON.stringify(payload)).toString("base64") }) };
-    await expect(createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => forged), now: () => NOW })).rejects.toMatchObject({ code: "E_SIG_INVALID" });
+    const forged = {
+      ...fx,
+      envelope: JSON.stringify({ ...env, payload: Buffer.from(JSON.stringify(payload)).toString("base64") }),
+    };
+    await expect(
+      createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => forged), now: () => NOW }),
+    ).rejects.toMatchObject({ code: "E_SIG_INVALID" });
   });
 
   it("refuses an expired snapshot (issued + 3 h + 5 min skew) and an older version than the cached one (E_ROLLBACK)", async () => {
-    await expect(createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => fx), now: () => ISSUED_MS + 3 * 3600_000 + 5 * 60_000 + 1 })).rejects.toMatchObject({ code: "E_EXPIRED" });
+    await expect(
+      createOracle({
+        feedUrl: FEED,
+        publicKeys: [fx.publicKey],
+        fetch: feedFetch(() => fx),
+        now: () => ISSUED_MS + 3 * 3600_000 + 5 * 60_000 + 1,
+      }),
+    ).rejects.toMatchObject({ code: "E_EXPIRED" });
     const cache = memoryCache();
     let served = fx;
-    const o = await createOracle({ feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => served), cache, now: () => NOW });
+    const o = await createOracle({
+      feedUrl: FEED,
+      publicKeys: [fx.publicKey],
+      fetch: feedFetch(() => served),
+      cache,
+      now: () => NOW,
+    });
     served = await signedFixture(payloadFor(6));
     await expect(o.refresh()).rejects.toMatchObject({ code: "E_ROLLBACK" });
     expect(o.snapshot.version).toBe(7);
@@ -56,7 +89,13 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
     const dir = mkdtempSync(join(tmpdir(), "exo-sdk-cache-"));
     try {
       let online = true;
-      const opts = { feedUrl: FEED, publicKeys: [fx.publicKey], fetch: feedFetch(() => (online ? fx : null)), cache: fileCache(dir), now: () => NOW };
+      const opts = {
+        feedUrl: FEED,
+        publicKeys: [fx.publicKey],
+        fetch: feedFetch(() => (online ? fx : null)),
+        cache: fileCache(dir),
+        now: () => NOW,
+      };
       await createOracle(opts);
       online = false;
       const offline = await createOracle(opts);
@@ -116,7 +155,9 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
     expect(oracle.resolve("gemini/gemini-2.5-pro")).toBe("GEMINI-2.5-PRO");
     expect(oracle.resolve("openai:o3")).toBe("O3");
     expect(oracle.resolve("gpt 4.1")).toBe("GPT-4.1");
-    expect(() => oracle.resolve("gpt-4.2")).toThrow(expect.objectContaining({ code: "E_UNKNOWN_TICKER", message: expect.stringMatching(/did you mean .*GPT-4\.1/) }));
+    expect(() => oracle.resolve("gpt-4.2")).toThrow(
+      expect.objectContaining({ code: "E_UNKNOWN_TICKER", message: expect.stringMatching(/did you mean .*GPT-4\.1/) }),
+    );
   });
 
   it("estimate: an exact n_in for an OpenAI encoding, the range over output length, and max − n_think as the ceiling", async () => {
@@ -130,7 +171,9 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
     const t = await oracle.estimate({ model: "O3", n_in: 2000, max_tokens: 3000, n_think: 1000 });
     expect(t.output_ceiling).toBe(2000);
     expect(t.max).toBeCloseTo((2000 * 2 + (2000 + 1000) * 8) / 1e6, 15);
-    await expect(oracle.estimate({ model: "O3", n_in: 10, max_tokens: 100, n_think: 100 })).rejects.toMatchObject({ code: "E_MAX_TOKENS" });
+    await expect(oracle.estimate({ model: "O3", n_in: 10, max_tokens: 100, n_think: 100 })).rejects.toMatchObject({
+      code: "E_MAX_TOKENS",
+    });
   });
 
   it("estimate for a model without a public tokenizer widens the range by the −5%…+24% band of the o200k proxy", async () => {
@@ -149,6 +192,12 @@ describe("createOracle: fetch, verify with pinned keys, cache", () => {
     const ref = reference("llama3");
     const n = (await ref.encode(prompt)).length;
     const e = await oracle.estimate({ model: "LLAMA-3.3-70B", prompt, max_tokens: 500 });
-    expect(e.tokens).toMatchObject({ exact: true, encoding: "llama3", n_in: n, band: [n, n], label: "exact (open vocabulary)" });
+    expect(e.tokens).toMatchObject({
+      exact: true,
+      encoding: "llama3",
+      n_in: n,
+      band: [n, n],
+      label: "exact (open vocabulary)",
+    });
   });
 });

@@ -23,13 +23,18 @@ export interface Recorded {
 
 const DIR = resolve(import.meta.dirname, "fixtures");
 
-/** Every recorded provider response in test/sdk/fixtures, with its `_expect` split off (the response as the API sends it). */
+/**
+ * Every recorded provider response in test/sdk/fixtures, with its `_expect` split off (the response as the API sends
+ * it).
+ */
 export function recordedResponses(): Recorded[] {
   return readdirSync(DIR)
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => {
-      const { _expect, ...response } = JSON.parse(readFileSync(resolve(DIR, f), "utf8")) as Record<string, unknown> & { _expect: Expect };
+      const { _expect, ...response } = JSON.parse(readFileSync(resolve(DIR, f), "utf8")) as Record<string, unknown> & {
+        _expect: Expect;
+      };
       return { name: f.replace(/\.json$/, ""), response, expect: _expect };
     });
 }

@@ -1,17 +1,18 @@
 // A signed snapshot of the real registry for SDK tests, built with the same oracle-core functions the pipeline uses
-// (fitFamilies, greekRow) and the bundled registry prices as quotes, signed by the RFC 8032 test key. No feed, no network.
+// (fitFamilies, greekRow) and the bundled registry prices as quotes, signed by the RFC 8032 test key. No feed, no
+// network.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { fitFamilies } from "../../oracle-core/greeks/family-fits";
-import { greekRow, PUBLISHED_FIELDS, type QuoteState } from "../../oracle-core/greeks/greek-sheet";
-import { REFERENCE_PROFILES } from "../../oracle-core/greeks/reference-profiles";
-import { DEFAULTS } from "../../oracle-core/quant/defaults";
-import { HistoryFileSchema } from "../../oracle-core/schemas/observation";
-import { RegistryFileSchema, type RegistryFile } from "../../oracle-core/schemas/registry";
-import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas/snapshot";
-import { encodeBase64 } from "../../oracle-core/snapshot/base64";
-import { makeKeyset } from "../../oracle-core/snapshot/keyset";
-import { signSnapshot } from "../../oracle-core/snapshot/snapshot-sign";
+import { fitFamilies } from "../../oracle-core/greeks";
+import { greekRow, PUBLISHED_FIELDS, type QuoteState } from "../../oracle-core/greeks";
+import { REFERENCE_PROFILES } from "../../oracle-core/greeks";
+import { DEFAULTS } from "../../oracle-core/quant";
+import { HistoryFileSchema } from "../../oracle-core/schemas";
+import { RegistryFileSchema, type RegistryFile } from "../../oracle-core/schemas";
+import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas";
+import { encodeBase64 } from "../../oracle-core/snapshot";
+import { makeKeyset } from "../../oracle-core/snapshot";
+import { signSnapshot } from "../../oracle-core/snapshot";
 import { testSigner } from "../support/test-signer";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -34,7 +35,14 @@ export function payloadFor(version = 7, issuedMs = ISSUED_MS): SnapshotPayload {
       const p = m.prices[f];
       if (p) prices[f] = p.usd_per_m;
     }
-    return greekRow(m, fits.get(m.family), { prices, status: "ok", dispersion: null, sources: ["registry"], pending: null }, history.observations, VALUATION_DATE, DEFAULTS.theta_prior_global);
+    return greekRow(
+      m,
+      fits.get(m.family),
+      { prices, status: "ok", dispersion: null, sources: ["registry"], pending: null },
+      history.observations,
+      VALUATION_DATE,
+      DEFAULTS.theta_prior_global,
+    );
   });
   return SnapshotPayloadSchema.parse({
     version,
@@ -66,7 +74,11 @@ export interface SignedFixture {
 export async function signedFixture(payload: SnapshotPayload = payloadFor()): Promise<SignedFixture> {
   const signer = await testSigner("a");
   const envelope = JSON.stringify(await signSnapshot(payload, signer));
-  const keyset = await makeKeyset({ keyset_version: 1, keys: [{ public_key: signer.publicKeyRaw }], signers: [signer] });
+  const keyset = await makeKeyset({
+    keyset_version: 1,
+    keys: [{ public_key: signer.publicKeyRaw }],
+    signers: [signer],
+  });
   return { envelope, keys: JSON.stringify({ keysets: [keyset] }), publicKey: signer.publicKeyRaw, payload };
 }
 
@@ -78,8 +90,10 @@ export function feedFetch(current: () => SignedFixture | null): typeof fetch & {
     urls.push(url);
     const fx = current();
     if (!fx) throw new TypeError("fetch failed (feed unreachable)");
-    if (url === `${FEED}/v1/snapshot`) return new Response(fx.envelope, { headers: { "content-type": "application/json" } });
-    if (url === `${FEED}/.well-known/exostream-keys.json`) return new Response(fx.keys, { headers: { "content-type": "application/json" } });
+    if (url === `${FEED}/v1/snapshot`)
+      return new Response(fx.envelope, { headers: { "content-type": "application/json" } });
+    if (url === `${FEED}/.well-known/exostream-keys.json`)
+      return new Response(fx.keys, { headers: { "content-type": "application/json" } });
     return new Response("not found", { status: 404 });
   }) as typeof fetch & { urls: string[] };
   f.urls = urls;

@@ -1,13 +1,13 @@
 // Test support (SPEC §10 "10,000 mutated envelopes all rejected"): seeded mutations of a valid
 // envelope, each of which a correct verifier must reject. Pure, so feed-worker and e2e tests can
 // reuse it against their own layers. Test support only: production code never imports test/support/.
-import { decodeBase64, encodeBase64 } from "../../oracle-core/snapshot/base64";
-import type { Bytes } from "../../oracle-core/snapshot/bytes";
-import type { DsseEnvelope } from "../../oracle-core/snapshot/dsse";
-import { signDsseBytes } from "../../oracle-core/snapshot/dsse-sign";
-import { canonicalize } from "../../oracle-core/snapshot/jcs";
-import type { Signer } from "../../oracle-core/snapshot/keys";
-import { utf8Encode } from "../../oracle-core/snapshot/utf8";
+import { decodeBase64, encodeBase64 } from "../../oracle-core/snapshot";
+import type { Bytes } from "../../oracle-core/snapshot";
+import type { DsseEnvelope } from "../../oracle-core/snapshot";
+import { signDsseBytes } from "../../oracle-core/snapshot";
+import { canonicalize } from "../../oracle-core/snapshot";
+import type { Signer } from "../../oracle-core/snapshot";
+import { utf8Encode } from "../../oracle-core/snapshot";
 
 /** A seeded PRNG (mulberry32) returning floats in [0, 1). */
 export function seededRng(seed: number): () => number {
@@ -39,7 +39,10 @@ export const MUTATION_KINDS = [
 /** One kind of mutation. */
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
-/** What the generator needs: the valid envelope, its payload object and signer, another trusted signer, an untrusted one. */
+/**
+ * What the generator needs: the valid envelope, its payload object and signer, another trusted signer, an untrusted
+ * one.
+ */
 export interface MutationContext {
   envelope: DsseEnvelope;
   payload: Record<string, unknown>;
@@ -86,7 +89,9 @@ function nonCanonicalVariant(payload: Record<string, unknown>, c: string, rng: (
     case 0:
       return utf8Encode(JSON.stringify(payload, null, 1 + int(rng, 4)));
     case 1: // keys in reverse order
-      return utf8Encode(JSON.stringify(Object.fromEntries(Object.entries(payload).sort(([a], [b]) => (a < b ? 1 : -1)))));
+      return utf8Encode(
+        JSON.stringify(Object.fromEntries(Object.entries(payload).sort(([a], [b]) => (a < b ? 1 : -1)))),
+      );
     case 2: {
       // one non-ASCII or ASCII letter written as a \u escape
       const idx = [...c.matchAll(/[A-Za-z\u0080-\uffff]/g)].map((m) => m.index);
@@ -94,7 +99,13 @@ function nonCanonicalVariant(payload: Record<string, unknown>, c: string, rng: (
       return utf8Encode(`${c.slice(0, i)}\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}${c.slice(i + 1)}`);
     }
     case 3: // a number re-spelled (25 → 25.0, 0.2 → 0.20, 42 → 4.2e1)
-      return utf8Encode(pick(rng, [c.replace('"version":42', '"version":42.0'), c.replace('"r_in":0.2', '"r_in":0.20'), c.replace('"version":42', '"version":4.2e1')]));
+      return utf8Encode(
+        pick(rng, [
+          c.replace('"version":42', '"version":42.0'),
+          c.replace('"r_in":0.2', '"r_in":0.20'),
+          c.replace('"version":42', '"version":4.2e1'),
+        ]),
+      );
     case 4:
       return utf8Encode(pick(rng, [`${c}\n`, ` ${c}`, `${c} `, `\t${c}`]));
     case 5:
@@ -145,7 +156,9 @@ export async function mutateEnvelope(ctx: MutationContext, kind: MutationKind, r
         ? { ...env, payload: encodeBase64(payload.subarray(0, int(rng, payload.length))) }
         : { ...env, payload: env.payload.slice(0, int(rng, env.payload.length)) };
     case "sig-truncate":
-      return int(rng, 2) ? withSig(env, { sig: encodeBase64(sig.subarray(0, int(rng, 64))) }) : withSig(env, { sig: sig0.sig.slice(0, int(rng, sig0.sig.length)) });
+      return int(rng, 2)
+        ? withSig(env, { sig: encodeBase64(sig.subarray(0, int(rng, 64))) })
+        : withSig(env, { sig: sig0.sig.slice(0, int(rng, sig0.sig.length)) });
     case "dup-sig-one-bad": {
       const bad = { keyid: int(rng, 2) ? sig0.keyid : ctx.otherTrusted.keyid, sig: encodeBase64(flipBits(sig, rng)) };
       return { ...env, signatures: int(rng, 2) ? [sig0, bad] : [bad, sig0] };
@@ -189,7 +202,12 @@ export async function mutateEnvelope(ctx: MutationContext, kind: MutationKind, r
         { ...env, signatures: [] },
         { ...env, signatures: sig0 },
         { ...env, signatures: [{ keyid: sig0.keyid }] },
-        { ...env, signatures: Array.from({ length: 9 }, (_, i) => (i === 0 ? sig0 : { keyid: randomHex64(rng), sig: sig0.sig })) },
+        {
+          ...env,
+          signatures: Array.from({ length: 9 }, (_, i) =>
+            i === 0 ? sig0 : { keyid: randomHex64(rng), sig: sig0.sig },
+          ),
+        },
         { ...env, payload: Array.from(payload) },
         { ...env, payloadType: 1 },
         { ...env, signatures: [{ ...sig0, keyid: sig0.keyid.toUpperCase() }] },

@@ -1,16 +1,20 @@
 // Deterministic keys for tests and fixtures only — never for a real feed. The seeds are the
 // published RFC 8032 §7.1 test vectors 1 and 2, so anyone can check the derived public keys.
-import { encodeBase64 } from "../../oracle-core/snapshot/base64";
-import { fromHex } from "../../oracle-core/snapshot/hex";
-import { importSigningKey } from "../../oracle-core/snapshot/keys";
+import { encodeBase64 } from "../../oracle-core/snapshot";
+import { fromHex } from "../../oracle-core/snapshot";
+import { importSigningKey } from "../../oracle-core/snapshot";
 
 /** DER prefix of an Ed25519 PKCS#8 private key (RFC 8410), followed by the 32-byte seed. */
 const PKCS8_PREFIX = "302e020100300506032b657004220420";
 
 /** RFC 8032 test 1 key as base64 PKCS#8 (public key d75a9801…f707511a). */
-export const TEST_PKCS8_A = encodeBase64(fromHex(PKCS8_PREFIX + "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+export const TEST_PKCS8_A = encodeBase64(
+  fromHex(PKCS8_PREFIX + "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"),
+);
 /** RFC 8032 test 2 key as base64 PKCS#8 (public key 3d4017c3…4660c). */
-export const TEST_PKCS8_B = encodeBase64(fromHex(PKCS8_PREFIX + "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb"));
+export const TEST_PKCS8_B = encodeBase64(
+  fromHex(PKCS8_PREFIX + "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb"),
+);
 
 /**
  * A Signer from a fixed test key ("a" = RFC 8032 test 1, "b" = test 2).
@@ -36,8 +40,22 @@ export function testSnapshotPayload(nowMs: number, over: Record<string, unknown>
     methodology_version: "1.0.0",
     mode: "bundled",
     models: [
-      { ticker: "OPUS-4.6", name: "Claude Opus 4.6 — “flagship”", beta_sync: 25, r_in: 0.2, theta: -0.0123, forwards: { "1M": 24.7, "3M": 24.1 } },
-      { ticker: "GPT-5", name: "GPT‑5 ünïcödé 😀", beta_sync: 10, r_in: 0.125, theta: -0.02, forwards: { "1M": 9.8, "3M": 9.41 } },
+      {
+        ticker: "OPUS-4.6",
+        name: "Claude Opus 4.6 — “flagship”",
+        beta_sync: 25,
+        r_in: 0.2,
+        theta: -0.0123,
+        forwards: { "1M": 24.7, "3M": 24.1 },
+      },
+      {
+        ticker: "GPT-5",
+        name: "GPT‑5 ünïcödé 😀",
+        beta_sync: 10,
+        r_in: 0.125,
+        theta: -0.02,
+        forwards: { "1M": 9.8, "3M": 9.41 },
+      },
     ],
     index: { level: 1000.5, divisor: 1.25e-3, base_date: "2025-01-01" },
     ...over,

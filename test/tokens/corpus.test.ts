@@ -1,8 +1,9 @@
 // Issue 14's corpus test: the engine's token ids, document by document, against the reference implementation of
 // every tokenizer (tiktoken for OpenAI's encodings and Tekken; the `tokenizers` native addon for Llama 3, DeepSeek V3
-// and Gemma 3) over ≥ 2 MB of seeded varied text plus the adversarial inputs. Any mismatch fails and names the document.
+// and Gemma 3) over ≥ 2 MB of seeded varied text plus the adversarial inputs. Any mismatch fails and names the
+// document.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TOKENIZERS, type TokenizerId } from "../../oracle-core/tokens/tokenizers";
+import { TOKENIZERS, type TokenizerId } from "../../oracle-core/tokens";
 import { tableDiffText, tokenCorpus, type CorpusDoc } from "../../scripts/token-corpus";
 import { classBody, decodeRanges } from "../../tokenizer/code-point-set";
 import { UNICODE_CLASSES } from "../../tokenizer/unicode-classes";
@@ -13,20 +14,31 @@ const body = (k: keyof typeof UNICODE_CLASSES) => classBody(decodeRanges(UNICODE
 const DIFF = "js-vs-unicode16-table-differences";
 let corpus: CorpusDoc[] = [];
 beforeAll(() => {
-  const diff = tableDiffText({ "\\p{L}": body("L"), "\\p{N}": body("N"), "\\p{M}": body("M"), "\\p{P}": body("P"), "\\p{S}": body("S"), "\\s": body("White_Space") });
+  const diff = tableDiffText({
+    "\\p{L}": body("L"),
+    "\\p{N}": body("N"),
+    "\\p{M}": body("M"),
+    "\\p{P}": body("P"),
+    "\\p{S}": body("S"),
+    "\\s": body("White_Space"),
+  });
   corpus = tokenCorpus(diff);
 });
 
 // The Hugging Face engine (pure JS) is far slower than the native reference, so for Gemma 3 and DeepSeek V3 the
-// test runs a fixed sample of every kind (all the Unicode, CJK, mixed and adversarial documents; every fourth other one).
+// test runs a fixed sample of every kind (all the Unicode, CJK, mixed and adversarial documents; every fourth other
+// one).
 const SAMPLED: Partial<Record<TokenizerId, boolean>> = { gemma3: true, "deepseek-v3": true };
-const inSample = (d: CorpusDoc, i: number) => ["mixed", "adversarial"].includes(d.kind) || d.name === DIFF || i % 6 === 0;
+const inSample = (d: CorpusDoc, i: number) =>
+  ["mixed", "adversarial"].includes(d.kind) || d.name === DIFF || i % 6 === 0;
 
 describe("token corpus", () => {
   it("is at least 2 MB of varied text and holds the adversarial inputs", () => {
     const bytes = corpus.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
     expect(bytes).toBeGreaterThan(2_000_000);
-    expect(new Set(corpus.map((d) => d.kind))).toEqual(new Set(["prose", "code", "json", "cjk", "emoji", "base64", "runs", "unicode", "mixed", "adversarial"]));
+    expect(new Set(corpus.map((d) => d.kind))).toEqual(
+      new Set(["prose", "code", "json", "cjk", "emoji", "base64", "runs", "unicode", "mixed", "adversarial"]),
+    );
     expect(corpus.find((d) => d.name === DIFF)?.text.length).toBeGreaterThan(1000);
   });
 

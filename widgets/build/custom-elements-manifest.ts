@@ -24,7 +24,9 @@ function named(tag: ts.JSDocTag): Named & { type?: string } {
 /** The manifest for every `exo-*.ts` element module in `dir` (the widgets folder). */
 export function customElementsManifest(dir: string): object {
   const modules = [];
-  for (const file of readdirSync(dir).filter((f) => /^exo-.*\.ts$/.test(f) && f !== "exo-element.ts").sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /^exo-.*\.ts$/.test(f) && f !== "exo-element.ts")
+    .sort()) {
     const src = ts.createSourceFile(file, readFileSync(resolve(dir, file), "utf8"), ts.ScriptTarget.ES2022, true);
     const declarations = [];
     const exports = [];
@@ -42,7 +44,10 @@ export function customElementsManifest(dir: string): object {
         name,
         tagName: tag,
         customElement: true,
-        description: docs.map((d) => text(d.comment)).join("\n").trim(),
+        description: docs
+          .map((d) => text(d.comment))
+          .join("\n")
+          .trim(),
         superclass: { name: "ExoElement", module: "exo-element.ts" },
         attributes: by("attr").map(({ type, ...a }) => ({ ...a, type: { text: type ?? "string" } })),
         events: by("fires"),

@@ -18,14 +18,15 @@ export function minifyCss(s: string): string {
 
 /** Minifies the text parts of one html`` template (never touching ${…} expressions). */
 export function minifyHtml(s: string): string {
-  return s
-    .replace(/\s+/g, " ")
-;
+  return s.replace(/\s+/g, " ");
 }
 
 // Only the literal text between expressions is rewritten.
 function mapText(body: string, f: (s: string) => string): string {
-  return body.replace(/((?:[^$]|\$(?!\{))*)(\$\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, text: string, expr: string | undefined) => f(text) + (expr ?? ""));
+  return body.replace(
+    /((?:[^$]|\$(?!\{))*)(\$\{(?:[^{}]|\{[^{}]*\})*\})?/g,
+    (_m, text: string, expr: string | undefined) => f(text) + (expr ?? ""),
+  );
 }
 
 /** Vite plugin: minify Lit templates in the widgets' own TypeScript. */
