@@ -25,6 +25,12 @@ export class PromptCounter implements ReactiveController {
   count: TokenCount | null = null;
   private fail: Fail | null = null;
   private job: Job<TokenCount> | null = null;
+  /**
+   * Settles when the tokenizer worker is free again after the last job. A cancelled job's answer shows at once, but
+   * its worker may still be inside one long merge until it is replaced (HARD_CANCEL_MS later): a new count started
+   * meanwhile would be lost with that worker, so it waits for this.
+   */
+  private free: Promise<void> = Promise.resolve();
   private progress: Progress | null = null;
   private bySize: ReturnType<typeof sizeEstimate> | null = null;
   private started = 0;
@@ -44,7 +50,7 @@ export class PromptCounter implements ReactiveController {
 
   /** Starts counting `text` with a model's tokenizer (an empty text just clears the count). */
   start(text: string, tokenizer: string): void {
-    const previous = this.job;
+    const free = this.free;
     this.cancel();
     this.job = null;
     this.count = null;
@@ -81,6 +87,7 @@ export class PromptCounter implements ReactiveController {
         },
       );
       this.job = job;
+      this.free = job.idle;
       void job.result.then((r) => {
         if (this.job !== job) return;
         this.stopTicking();
@@ -103,8 +110,7 @@ export class PromptCounter implements ReactiveController {
       });
       this.host.requestUpdate();
     };
-    if (previous) void previous.idle.then(run);
-    else void run();
+    void free.then(run);
     this.host.requestUpdate();
   }
 

@@ -117,7 +117,7 @@ describe("forward chart", () => {
     );
     const v = rows[2]![0]!;
     // GPT-4o is superseded: its price moves at the superseded hazard λ = 0.002257/yr, so the forward (its expected
-    // price) stays within a cent of $10 (12M: 10·exp(−λ·0.3438) = $9.992) and every band collapses onto the spot.
+    // price) stays within a cent of $10 (12M: 10·exp(−λ·0.3663) = $9.99) and every band collapses onto the spot.
     expect(rows.slice(2).map((r) => [r[1], r[2]])).toEqual([
       ["spot", "$10.00"],
       ["1M forward", "$10.00"],
@@ -138,9 +138,9 @@ describe("forward chart", () => {
   });
 
   it("draws the forward inside its 50% and 90% bands; the table gives the median, bands and P(change)", async () => {
-    // A constant move hazard λ = 0.5/yr (whatever the model's age) with OpenAI's move sizes e^Y, Y ~ N(−0.7069,
-    // 0.7558²): P(change by t) = 1 − e^(−λt) → 4.1, 11.8, 22.1, 39.3%; forward 10·exp(λt(e^(μ+s²/2) − 1)) =
-    // 10·exp(−0.1719 t) → $9.86, $9.58, $9.18, $8.42. A move is unlikely, so the median stays at $10.
+    // A constant move hazard λ = 0.5/yr (whatever the model's age) with OpenAI's move sizes e^Y, Y ~ N(−0.7370,
+    // 0.7494²): P(change by t) = 1 − e^(−λt) → 4.1, 11.8, 22.1, 39.3%; forward 10·exp(λt(e^(μ+s²/2) − 1)) =
+    // 10·exp(−0.1831 t) → $9.85, $9.55, $9.12, $8.33. A move is unlikely, so the median stays at $10.
     const hazard = { young: 0.5, old: 0.5, superseded: 0.5, young_years: 0.5 };
     state.snapshot = (await signedSnapshot({ forecasts: { "GPT-4O": { hazard } } })).envelope;
     try {
@@ -156,7 +156,7 @@ describe("forward chart", () => {
         ),
       );
       const fwd = rows.slice(-4);
-      expect(fwd.map((r) => r[2])).toEqual(["$9.86", "$9.58", "$9.18", "$8.42"]);
+      expect(fwd.map((r) => r[2])).toEqual(["$9.85", "$9.55", "$9.12", "$8.33"]);
       expect(fwd.map((r) => /P\(change\) ([\d.]+)%/.exec(r[3]!)![1])).toEqual(["4.1", "11.8", "22.1", "39.3"]);
       expect(fwd.every((r) => r[3]!.includes("median $10.00"))).toBe(true);
       // 12M: P(no move) = e^(−0.5) = 61%; a move is a rise with P(Y > 0) = 17.5%, so P(above $10) = 0.393·0.175 =

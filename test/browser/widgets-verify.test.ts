@@ -126,8 +126,8 @@ describe("verified data", () => {
   });
 
   it("shows the 12M forward's direction: ▼ where a cut is expected, nothing within ±1% of spot", async () => {
-    // GPT-4.1 moving at λ = 0.5/yr with OpenAI's sizes (μ −0.7069, s 0.7558): 12M forward 8·exp(−0.5·0.3438) = $6.74,
-    // 15.8% under spot. The other three stay superseded (within 0.1%): no arrow.
+    // GPT-4.1 moving at λ = 0.5/yr with OpenAI's sizes (μ −0.7370, s 0.7494): 12M forward 8·exp(−0.5·0.3663) = $6.66,
+    // 16.7% under spot. The other three stay superseded (within 0.1%): no arrow.
     const hazard = { young: 0.5, old: 0.5, superseded: 0.5, young_years: 0.5 };
     state.snapshot = (await signedSnapshot({ forecasts: { "GPT-4.1": { hazard } } })).envelope;
     const p = await openPage(browser, `${host.origin}/marquee-list.html`);
@@ -138,7 +138,7 @@ describe("verified data", () => {
         return d ? [d.textContent, d.getAttribute("aria-label"), d.getAttribute("title")] : null;
       }),
     );
-    expect(arrows).toEqual([null, ["▼", "12M forward 15.8% below spot", "12M forward $6.74"], null, null]);
+    expect(arrows).toEqual([null, ["▼", "12M forward 16.7% below spot", "12M forward $6.66"], null, null]);
     await p.context.close();
     state.snapshot = (await signedSnapshot()).envelope;
   });
