@@ -181,7 +181,15 @@ async function appCount(
 /** Starts counting and cancels once progress shows: ms from the click to the "cancelled" message. */
 async function cancelLatency(page: Page, text: string): Promise<number> {
   await page.fill("#calc-prompt", "");
-  await page.fill("#calc-prompt", text); // one line: the browser inserts it quickly
+  // A multi-megabyte prompt arrives as a paste, which the page holds out of the textarea past 200 KB (typing it in
+  // with page.fill would time out on the textarea's own layout of megabytes of text).
+  await page.locator("#calc-prompt").focus();
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", t);
+    const paste = new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true });
+    document.querySelector("#calc-prompt")!.dispatchEvent(paste);
+  }, text);
   const progress = page.locator('[data-testid="progress"]');
   await progress.waitFor({ timeout: 10_000 });
   const t0 = Date.now();
