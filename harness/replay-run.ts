@@ -7,21 +7,13 @@ import { KV } from "../feed-worker/store/kv-keys";
 import { feedHarness } from "./feed-harness";
 import { readReplayArchives, replayFetch, type ReplayArchives } from "./replay-archives";
 import { cutRegistry } from "./replay-quotes";
+import type { ChangeRow as FeedChangeRow } from "../feed-worker/routes/changes";
 
 /** The two daily polls (UTC), 12 h apart: a single-source move held on the first is confirmed by the second. */
 export const POLL_TIMES = ["06:00", "18:00"] as const;
 
-export interface ChangeRow {
-  version: number;
-  at: string;
-  ticker: string | null;
-  kind: string;
-  field: string | null;
-  from_value: number | null;
-  to_value: number | null;
-  effective_at: string | null;
-  detail: string | null;
-}
+/** A `/v1/changes` row as the replay reads it from D1 (the feed's own row type, without its id). */
+export type ChangeRow = Omit<FeedChangeRow, "id">;
 
 /** One published snapshot per day (the day's last): its size and the rows it carried. */
 export interface DaySnapshot {
