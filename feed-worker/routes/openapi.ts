@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CompareRequestSchema, PriceRequestSchema } from "../../oracle-core/schemas";
 import { GreekRowSchema } from "../../oracle-core/schemas";
 import { SwapRequestSchema } from "../../oracle-core/schemas";
-import { WebhookCreateSchema } from "../../oracle-core/integrations";
+import { CHANGE_KINDS, WebhookCreateSchema } from "../../oracle-core/integrations";
 import { IndexBlockSchema, SnapshotPayloadSchema } from "../../oracle-core/schemas";
 
 const ErrorSchema = {
@@ -195,7 +195,7 @@ export function openApiDocument(): object {
             in: "query",
             schema: {
               type: "string",
-              enum: ["price_change", "breaker_hold", "breaker_release", "new_model", "status_change"],
+              enum: [...CHANGE_KINDS],
             },
             description: "repeatable or comma-separated",
           },

@@ -1,5 +1,19 @@
 /** Kinds the pipeline records on publish (D1 `changes`), served by /v1/changes. */
-export const CHANGE_KINDS = ["price_change", "breaker_hold", "breaker_release", "new_model", "status_change"] as const;
+export const CHANGE_KINDS = [
+  "price_change",
+  "breaker_hold",
+  "breaker_release",
+  "new_model",
+  "status_change",
+  // The living universe (issue 11): lifecycle moves, each with `detail.reason` and its evidence
+  // (`detail.source`, `detail.raw_sha256`), and curation actions taken through the admin API.
+  "listed",
+  "promoted",
+  "deprecated",
+  "retired",
+  "unquoted",
+  "curation",
+] as const;
 /** Kinds a webhook can also ask for, derived from two consecutive snapshots at delivery time. */
 export const DERIVED_KINDS = ["theta_shift", "family_below"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -28,7 +42,9 @@ const fmt = (v: number | string | null): string =>
  * @example changeTitle({ kind: "price_change", ticker: "GPT-4.1", field: "output", from: 8, to: 6, … }) // "GPT-4.1
  *   output 8 → 6 USD/M (−25%)"
  */
-export function changeTitle(e: Pick<ChangeEvent, "kind" | "ticker" | "field" | "from" | "to" | "detail">): string {
+export function changeTitle(
+  e: Pick<ChangeEvent, "kind" | "ticker" | "field" | "from" | "to" | "detail"> & { effective_at?: string | null },
+): string {
   const t = e.ticker ?? "";
   switch (e.kind) {
     case "price_change": {
@@ -46,6 +62,18 @@ export function changeTitle(e: Pick<ChangeEvent, "kind" | "ticker" | "field" | "
       return `New model ${t}${e.detail?.provider ? ` (${String(e.detail.provider)})` : ""}`;
     case "status_change":
       return `${t} status ${fmt(e.from)} → ${fmt(e.to)}`;
+    case "listed":
+      return `Listed ${t} (provisional)${e.detail?.reason ? `: ${String(e.detail.reason)}` : ""}`;
+    case "promoted":
+      return `${t} promoted to active${e.detail?.reason ? `: ${String(e.detail.reason)}` : ""}`;
+    case "deprecated":
+      return `${t} deprecated${e.effective_at ? ` (shutdown ${e.effective_at})` : ""}`;
+    case "retired":
+      return `${t} retired${e.effective_at ? ` on ${e.effective_at}` : ""}`;
+    case "unquoted":
+      return `${t} unquoted: no healthy source has quoted it since ${fmt(e.from)}`;
+    case "curation":
+      return `Curation: ${String(e.detail?.action ?? "change")}${t ? ` ${t}` : ""}`;
     case "theta_shift":
       return `${t} θ ${fmt(e.from)} → ${fmt(e.to)} per year`;
     case "family_below":

@@ -62,7 +62,14 @@ export const GreekRowSchema = z.object({
   display_name: z.string().min(1),
   provider: z.string().min(1),
   family: z.string().min(1),
-  lifecycle: z.enum(["active", "legacy"]),
+  /** provisional | active | legacy | deprecated | retired (oracle-core/schemas/registry.ts LIFECYCLES). */
+  lifecycle: z.enum(["provisional", "active", "legacy", "deprecated", "retired"]),
+  /** Lifecycle dates, present only when set (a curated row carries none): listed by the feed, deprecated upstream,
+   * retired, and the first day no healthy source quoted it (flagged `unquoted` after 14 days). */
+  listed_at: isoDate.optional(),
+  deprecated_at: isoDate.optional(),
+  retired_at: isoDate.optional(),
+  unquoted_since: isoDate.optional(),
   release_date: isoDate,
   context_window: z.number().int().positive(),
   max_output: z.number().int().positive(),

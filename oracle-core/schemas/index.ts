@@ -1,6 +1,8 @@
 // Public surface of the data schemas (registry and history). Other schema files add their exports here.
 export {
   PROVIDERS,
+  LIFECYCLES,
+  LifecycleStateSchema,
   SOURCE_IDS,
   PRICE_BOUNDS,
   RATIO_BOUNDS,
@@ -23,6 +25,7 @@ export {
 } from "./registry";
 export type {
   Provider,
+  LifecycleState,
   SourceId,
   PricePoint,
   BatchRatio,

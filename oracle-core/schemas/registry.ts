@@ -28,6 +28,13 @@ export const RATIO_BOUNDS = Object.freeze({
 });
 
 export const ProviderSchema = z.enum(PROVIDERS);
+/**
+ * A ticker's lifecycle (issue 11): `provisional` (listed by the feed, not yet confirmed), `active`, `legacy` (kept for
+ * history, no longer sold; curated), `deprecated` (an upstream shutdown date is known), `retired` (past that date).
+ */
+export const LIFECYCLES = ["provisional", "active", "legacy", "deprecated", "retired"] as const;
+export const LifecycleStateSchema = z.enum(LIFECYCLES);
+export type LifecycleState = z.infer<typeof LifecycleStateSchema>;
 export const SourceIdSchema = z.enum(SOURCE_IDS);
 export const IsoDateSchema = z.iso.date();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (UTC)");
@@ -119,8 +126,14 @@ export const RegistryEntrySchema = z
     label: z.string().min(1).optional(),
     provider: ProviderSchema,
     family: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/, "family must be lowercase kebab-case"),
-    status: z.enum(["active", "legacy"]),
+    status: LifecycleStateSchema,
     status_reason: z.string().min(1).optional(),
+    /** Lifecycle dates the feed's universe store sets (absent in the curated file): when the feed listed the ticker,
+     * when upstream deprecated it, when it retired, since when no healthy source quotes it. */
+    listed_at: IsoDateSchema.optional(),
+    deprecated_at: IsoDateSchema.optional(),
+    retired_at: IsoDateSchema.optional(),
+    unquoted_since: IsoDateSchema.optional(),
     release_date: IsoDateSchema,
     context_window: z.number().int().positive(),
     max_output: z.number().int().positive(),
