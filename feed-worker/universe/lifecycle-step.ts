@@ -36,7 +36,8 @@ export function lifecycleMoves(input: {
 function signalsOf(run: SourceRun, rows: readonly UniverseRow[]): LifecycleSignal[] {
   const info = run.info;
   if (!info) return [];
-  // Keys as the payload writes them, and without a provider prefix (LiteLLM's `xai/grok-4.5`, the registry's `grok-4.5`).
+  // Keys as the payload writes them, and without a provider prefix (LiteLLM's `xai/grok-4.5` is the registry's
+  // `grok-4.5`).
   const byId = new Map<string, NonNullable<SourceRun["info"]>[string]>();
   for (const [key, value] of Object.entries(info)) {
     byId.set(key, value);

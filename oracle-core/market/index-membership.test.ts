@@ -34,7 +34,9 @@ describe("indexMembership", () => {
     const names = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"];
     const obs = names.map((t, i) => ({
       ticker: t,
-      field: "output",
+      family: "f",
+      field: "output" as const,
+      kind: "launch" as const,
       value: 10 + i,
       effective_at: "2026-01-01",
     }));
