@@ -25,7 +25,7 @@ export const LIFECYCLE_MEANING: Record<GreekRow["lifecycle"], string> = {
   provisional:
     "listed by the feed from at least two independent sources agreeing within 1%; unconfirmed until 7 days pass " +
     "without dispute (or a third source quotes it)",
-  active: "quoted and confirmed; eligible for the index",
+  active: "quoted and confirmed by the feed's sources",
   legacy: "still sold and quoted, superseded by a newer model of its family",
   deprecated: "its provider has announced a retirement date; still quoted until then",
   retired: "no longer offered by its provider; the row stays for history and has no forward past its retirement",
