@@ -56,7 +56,7 @@ const cells = (id: string) =>
   );
 
 describe("PWA lifecycle", () => {
-  it("the calculator's picker labels each state and does not offer a retired model", async () => {
+  it("the calculator's and Monte Carlo's pickers label each state and do not offer a retired model", async () => {
     const all = await options("#calc-model");
     expect(all).toContain("SONNET-4.5 — Claude Sonnet 4.5 (provisional)");
     expect(all).toContain("GPT-4O — GPT-4o (retires 2026-12-15)");
@@ -65,6 +65,11 @@ describe("PWA lifecycle", () => {
     expect(all.filter((o) => o.startsWith("GPT-4 "))).toEqual([]);
     await page.selectOption("#calc-model", "SONNET-4.5");
     expect(await text("#calc-model-hint")).toMatch(/^provisional Output price β/);
+    // The Monte Carlo's picker too.
+    await goTo(page, "#/monte-carlo");
+    const mc = await options("#mc-model");
+    expect(mc).toContain("SONNET-4.5 — Claude Sonnet 4.5 (provisional)");
+    expect(mc.filter((o) => o.startsWith("GPT-4 "))).toEqual([]);
   });
 
   it("the model page of a provisional model says what it means and when it was listed", async () => {
