@@ -99,7 +99,8 @@ export class ExoForwardChart extends ExoChart {
         ]
       : [];
     // A retired model has no price to forecast: the signed forwards are drawn, and the title says they do not apply.
-    const gone = r.lifecycle == "retired" ? ` · retired ${r.retired_at ?? ""}: no forward past its retirement` : "";
+    const on = r.retired_at ? " " + r.retired_at : "";
+    const gone = r.lifecycle == "retired" ? ` · retired${on}: no forward past its retirement` : "";
     const title = `${r.ticker} · output $/M: spot and forwards${band ? " with 50% and 90% bands" : ""}${gone}`;
     return { title, points, data, series, bands };
   }

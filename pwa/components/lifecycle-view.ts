@@ -46,7 +46,8 @@ export function lifecycleBlock(r: Row, valuationDate: string): TemplateResult {
   ];
   const dates = all.filter((d): d is [string, string] => d[1] !== undefined);
   const notes = lifecycleNotes(r, valuationDate);
-  return html`<section class=${r.lifecycle == "active" ? "lifecycle" : "lifecycle notice"} data-testid="lifecycle">
+  // A notice (boxed) when there is something to watch: provisional, deprecated, retired or unquoted.
+  return html`<section class=${notes.length ? "lifecycle notice" : "lifecycle"} data-testid="lifecycle">
     <h2>Lifecycle: ${r.lifecycle}</h2>
     <p>${r.display_name} is <strong>${r.lifecycle}</strong>: ${LIFECYCLE_MEANING[r.lifecycle]}.</p>
     ${dates.length ? html`<dl>${dates.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>` : nothing}
