@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { lifecycleNotes, retiredLast } from "./lifecycle-note";
+import { UNQUOTED_DAYS as FEED_UNQUOTED_DAYS } from "../oracle-core/publishing";
+import { lifecycleNotes, retiredLast, UNQUOTED_DAYS } from "./lifecycle-note";
 
 const ON = "2026-11-24";
 
 describe("lifecycleNotes: what a client says beside a row", () => {
+  it("reads `unquoted` after the same number of days the feed flags it (a copy kept out of the widget bundle)", () => {
+    expect(UNQUOTED_DAYS).toBe(FEED_UNQUOTED_DAYS);
+  });
+
   it("active and legacy rows carry no note", () => {
     expect(lifecycleNotes({ lifecycle: "active" }, ON)).toEqual([]);
     expect(lifecycleNotes({ lifecycle: "legacy" }, ON)).toEqual([]);
