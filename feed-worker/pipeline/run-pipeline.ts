@@ -4,6 +4,7 @@ import { REFERENCE_PROFILES } from "../../oracle-core/greeks";
 import { decide, fieldKey } from "../../oracle-core/publishing";
 import { setAsideFromRegistry } from "../../oracle-core/publishing";
 import { frozenSources } from "../../oracle-core/publishing";
+import { applyCuration, setAsideByPreference } from "../../oracle-core/registry";
 import { DEFAULTS } from "../../oracle-core/quant";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas";
 import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas";
@@ -19,6 +20,7 @@ import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
 import { seedIfEmpty } from "../store/seed";
+import { hasPendingChanges, loadStoredCuration } from "../universe/curation-store";
 import { collectSource } from "./collect-sources";
 import { buildIndexBlock } from "./index-block";
 import { loadState } from "./load-state";
@@ -69,10 +71,16 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
 
   await step("load");
   const mode = sourceMode(env);
-  const { registry, history } = opts.data ?? bundledData();
+  const data = opts.data ?? bundledData();
+  const history = data.history;
   await ensureSchema(env.DB);
-  await seedIfEmpty(env.DB, registry, history);
+  await seedIfEmpty(env.DB, data.registry, history);
+  // Curation taken through the admin API (D1), on top of the registry the builder made with data/curation.json.
+  const curated = applyCuration(data.registry.models, await loadStoredCuration(env.DB));
+  const registry = { ...data.registry, models: curated.models };
   const state = await loadState(env);
+  // An admin action stamps its change with the next version: one is waiting, so this run publishes.
+  const curationPending = await hasPendingChanges(env.DB, Math.max(state.lastVersion, state.latest?.version ?? 0));
   const signer = await loadSigner(env);
   done("load");
 
@@ -100,6 +108,8 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
   const inForceOn = mode === "bundled" ? registry.as_of : now;
   const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
+  const registrySetAside = setAsideFromRegistry(registry.models);
+  const preferredSetAside = setAsideByPreference(curated.preferred);
   const decisions = decide({
     tickers: registry.models.map((m) => m.ticker),
     quotes: matched,
@@ -107,7 +117,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     pending: state.pending,
     halted: state.halted,
     composites: new Set(registry.models.filter((m) => m.composite).map((m) => m.ticker)),
-    setAside: setAsideFromRegistry(registry.models),
+    setAside: (t, f, src, v) => registrySetAside(t, f, src, v) || preferredSetAside(t, f, src, v),
     outvoted: setAsideFromRegistry(registry.models, "outvoted"),
     now,
     mode,
@@ -183,6 +193,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     decisions.publishes.some((p) => p.from !== null) ||
     decisions.holds.some((h) => h.isNew) ||
     statusMoved ||
+    curationPending ||
     heartbeatDue;
 
   await step("sign");
@@ -227,7 +238,9 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
       ? opts.trigger === "cron"
         ? heartbeatDue
           ? "heartbeat due or first publish"
-          : "prices or statuses changed"
+          : curationPending
+            ? "prices, statuses or curation changed"
+            : "prices or statuses changed"
         : opts.trigger
       : "nothing changed; heartbeat not due",
     changes: decisions.publishes.filter((p) => p.from !== null).length,
