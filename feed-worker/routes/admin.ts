@@ -57,9 +57,10 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export function adminRoutes(app: Hono<AppEnv>): void {
   const admin = app as unknown as Hono<AdminEnv>;
   // Rate limit first, so a guessed token costs a request of the budget like any other; the token before the body.
-  admin.use("/v1/admin/*", rateLimit, adminAuth, limitBody);
+  // On each route, not on /v1/admin/*: another method on a known path stays 405 E_METHOD, as everywhere.
+  const guard = [rateLimit, adminAuth, limitBody] as const;
 
-  admin.post("/v1/admin/curation", async (c) => {
+  admin.post("/v1/admin/curation", ...guard, async (c) => {
     const entry = parseWith(AdminCurationSchema, await readJsonBody(c));
     const s = requireState(await getFeedState(c.env, Date.now()));
     const at = feedDate(c.env).toISOString();
@@ -87,7 +88,7 @@ export function adminRoutes(app: Hono<AppEnv>): void {
     return c.json({ data, ...stamp(s) }, 201, NO_STORE);
   });
 
-  admin.get("/v1/admin/audit", async (c) => {
+  admin.get("/v1/admin/audit", ...guard, async (c) => {
     const afterId = intQuery(c, "after_id", 0, Number.MAX_SAFE_INTEGER, 0);
     const limit = intQuery(c, "limit", 1, MAX_AUDIT_PAGE, 100);
     await ensureSchema(c.env.DB);

@@ -4,6 +4,7 @@ import { GreekRowSchema } from "../../oracle-core/schemas";
 import { SwapRequestSchema } from "../../oracle-core/schemas";
 import { CHANGE_KINDS, WebhookCreateSchema } from "../../oracle-core/integrations";
 import { IndexBlockSchema, SnapshotPayloadSchema } from "../../oracle-core/schemas";
+import { adminComponents, adminPaths } from "./admin-openapi";
 
 const ErrorSchema = {
   type: "object",
@@ -279,7 +280,9 @@ export function openApiDocument(): object {
         },
       },
     },
+    ...adminPaths(),
   };
+  const admin = adminComponents();
   return {
     openapi: "3.1.0",
     info: {
@@ -299,7 +302,9 @@ export function openApiDocument(): object {
         IndexBlock: z.toJSONSchema(IndexBlockSchema, { io: "output", unrepresentable: "any" }),
         GreekRow: z.toJSONSchema(GreekRowSchema, { io: "output", unrepresentable: "any" }),
         SnapshotPayload: z.toJSONSchema(SnapshotPayloadSchema, { io: "output", unrepresentable: "any" }),
+        ...admin.schemas,
       },
+      securitySchemes: admin.securitySchemes,
     },
   };
 }
