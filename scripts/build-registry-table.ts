@@ -1,5 +1,6 @@
 // The hand-written part of the registry: which archive ids are which ticker, families, and the few
-// decisions the archives cannot make (composites; forced legacy and preferred sources are in data/curation.json).
+// decisions the archives cannot make (forced legacy, preferred sources and composite constituents are in
+// data/curation.json).
 // Everything else —
 // prices, tiers, batch, scheduled prices, context, dates — is read from the archives by build-registry.ts.
 import type { Provider, SourceId } from "../oracle-core/schemas";
@@ -30,7 +31,8 @@ export interface TableRow {
   /** Used only when no archive says whether the model reasons. */
   reasoning?: boolean;
   reasoningBasis?: string;
-  /** Meta/Llama: host listings, first candidate per host is used, the others are cross-checked. */
+  /** Meta/Llama: host listings, first candidate per host is used, the others are cross-checked (data/curation.json
+   * `composite`, set by build-registry-composites.ts). */
   composite?: Array<{ host: string; candidates: Array<{ source: SourceId; id: string }> }>;
   notes?: string[];
 }
@@ -1183,30 +1185,6 @@ export const TABLE: TableRow[] = [
       basis: "OpenRouter meta-llama/llama-4-maverick (context_length, top provider max_completion_tokens)",
     },
     release: { date: "2025-04-05", basis: "OpenRouter meta-llama/llama-4-maverick created" },
-    composite: [
-      {
-        host: "aws-bedrock",
-        candidates: [{ source: "genai-prices", id: "aws:meta.llama4-maverick-17b-instruct-v1:0" }],
-      },
-      { host: "fireworks", candidates: [{ source: "genai-prices", id: "fireworks:llama4-maverick-instruct-basic" }] },
-      {
-        host: "groq",
-        candidates: [{ source: "genai-prices", id: "groq:meta-llama/llama-4-maverick-17b-128e-instruct" }],
-      },
-      {
-        host: "together",
-        candidates: [
-          { source: "genai-prices", id: "together:meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" },
-          { source: "genai-prices", id: "huggingface_together:meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" },
-        ],
-      },
-      {
-        host: "novita",
-        candidates: [
-          { source: "genai-prices", id: "huggingface_novita:meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" },
-        ],
-      },
-    ],
   },
   {
     ticker: "LLAMA-4-SCOUT",
@@ -1222,29 +1200,6 @@ export const TABLE: TableRow[] = [
       basis: "OpenRouter meta-llama/llama-4-scout (context_length, top provider max_completion_tokens)",
     },
     release: { date: "2025-04-05", basis: "OpenRouter meta-llama/llama-4-scout created" },
-    composite: [
-      { host: "aws-bedrock", candidates: [{ source: "genai-prices", id: "aws:meta.llama4-scout-17b-instruct-v1:0" }] },
-      {
-        host: "groq",
-        candidates: [
-          { source: "genai-prices", id: "groq:meta-llama/llama-4-scout-17b-16e-instruct" },
-          { source: "models-dev", id: "groq:meta-llama/llama-4-scout-17b-16e-instruct" },
-          { source: "genai-prices", id: "huggingface_groq:meta-llama/Llama-4-Scout-17B-16E-Instruct" },
-        ],
-      },
-      {
-        host: "together",
-        candidates: [{ source: "genai-prices", id: "together:meta-llama/Llama-4-Scout-17B-16E-Instruct" }],
-      },
-      {
-        host: "novita",
-        candidates: [{ source: "genai-prices", id: "huggingface_novita:meta-llama/Llama-4-Scout-17B-16E-Instruct" }],
-      },
-      {
-        host: "nscale",
-        candidates: [{ source: "genai-prices", id: "huggingface_nscale:meta-llama/Llama-4-Scout-17B-16E-Instruct" }],
-      },
-    ],
   },
   {
     ticker: "LLAMA-3.3-70B",
@@ -1259,58 +1214,6 @@ export const TABLE: TableRow[] = [
       basis: "OpenRouter meta-llama/llama-3.3-70b-instruct (context_length, top provider max_completion_tokens)",
     },
     release: { date: "2024-12-06", basis: "models.dev and OpenRouter release date" },
-    composite: [
-      { host: "avian", candidates: [{ source: "genai-prices", id: "avian:Meta-Llama-3.3-70B-Instruct" }] },
-      { host: "aws-bedrock", candidates: [{ source: "genai-prices", id: "aws:meta.llama3-3-70b-instruct-v1:0" }] },
-      { host: "cerebras", candidates: [{ source: "genai-prices", id: "cerebras:llama-3.3-70b" }] },
-      {
-        host: "groq",
-        candidates: [
-          { source: "genai-prices", id: "groq:llama-3.3-70b-versatile" },
-          { source: "models-dev", id: "groq:llama-3.3-70b-versatile" },
-          { source: "genai-prices", id: "huggingface_groq:meta-llama/Llama-3.3-70B-Instruct" },
-        ],
-      },
-      {
-        host: "together",
-        candidates: [
-          { source: "genai-prices", id: "together:meta-llama/Llama-3.3-70B-Instruct-Turbo" },
-          { source: "models-dev", id: "togetherai:meta-llama/Llama-3.3-70B-Instruct-Turbo" },
-          { source: "genai-prices", id: "huggingface_together:meta-llama/Llama-3.3-70B-Instruct" },
-        ],
-      },
-      {
-        host: "fireworks",
-        candidates: [{ source: "genai-prices", id: "huggingface_fireworks-ai:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "hyperbolic",
-        candidates: [{ source: "genai-prices", id: "huggingface_hyperbolic:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "nebius",
-        candidates: [{ source: "genai-prices", id: "huggingface_nebius:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "novita",
-        candidates: [
-          { source: "genai-prices", id: "novita:meta-llama/llama-3.3-70b-instruct" },
-          { source: "genai-prices", id: "huggingface_novita:meta-llama/Llama-3.3-70B-Instruct" },
-        ],
-      },
-      {
-        host: "nscale",
-        candidates: [{ source: "genai-prices", id: "huggingface_nscale:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "ovhcloud",
-        candidates: [{ source: "genai-prices", id: "huggingface_ovhcloud:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "sambanova",
-        candidates: [{ source: "genai-prices", id: "huggingface_sambanova:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-    ],
   },
 ];
 

@@ -76,6 +76,25 @@ export const TickerAliasSchema = z.strictObject({
   ...Signed,
 });
 
+/**
+ * A composite row's constituents (Meta/Llama): the hosts whose prices the row is the median of, each with the
+ * archive listings that are that host's (the first found is used, the others cross-checked). Build-time only
+ * (scripts/build-registry-composites.ts).
+ */
+export const CompositeCurationSchema = z.strictObject({
+  action: z.literal("composite"),
+  ticker: Ticker,
+  hosts: z
+    .array(
+      z.strictObject({
+        host: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/),
+        candidates: z.array(z.strictObject({ source: SourceIdSchema, id: z.string().min(1) })).min(1),
+      }),
+    )
+    .min(2),
+  ...Signed,
+});
+
 export const CurationEntrySchema = z.discriminatedUnion("action", [
   LifecycleSchema,
   PreferSourceSchema,
@@ -84,6 +103,7 @@ export const CurationEntrySchema = z.discriminatedUnion("action", [
   TickerAliasSchema,
   FamilyAssignmentSchema,
   RejectListingSchema,
+  CompositeCurationSchema,
 ]);
 
 /** The actions a deployed feed takes through the admin API (POST /v1/admin/curation); the others are build-time. */
