@@ -54,8 +54,9 @@ export const MCP_TOOLS: readonly McpTool[] = [
   tool(
     "get_spot_prices",
     "Spot prices",
-    "β (output price, USD per 1M tokens) sync and batch, input price, context window and quote status for every " +
-      "ticker (as GET /v1/spots); optionally only some tickers or one provider.",
+    "β (output price, USD per 1M tokens) sync and batch, input price, context window, lifecycle (provisional, " +
+      "active, legacy, deprecated, retired, with listed_at/deprecated_at/retired_at/unquoted_since when set) and " +
+      "quote status for every ticker (as GET /v1/spots); optionally only some tickers or one provider.",
     SpotsToolSchema,
     (a, s) => spotsBody(s, a),
   ),

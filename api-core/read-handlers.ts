@@ -12,7 +12,7 @@ export interface SpotsQuery {
   provider?: string | undefined;
 }
 
-/** β sync and batch, input price, context window and quote status per ticker. */
+/** β sync and batch, input price, context window, lifecycle (with its dates when set) and quote status per ticker. */
 export function spotsBody(s: ApiState, q: SpotsQuery = {}) {
   const { tickers, provider } = q;
   const rows = tickers
@@ -25,6 +25,7 @@ export function spotsBody(s: ApiState, q: SpotsQuery = {}) {
       display_name: m.display_name,
       provider: m.provider,
       lifecycle: m.lifecycle,
+      ...lifecycleDates(m),
       beta_sync: m.beta,
       beta_batch: m.beta_batch,
       input: m.prices.input,
@@ -33,6 +34,12 @@ export function spotsBody(s: ApiState, q: SpotsQuery = {}) {
     })),
   );
 }
+
+/** The lifecycle dates a row carries (listed, deprecated, retired, unquoted since), only those that are set. */
+function lifecycleDates(m: GreekRow): Partial<Pick<GreekRow, (typeof LIFECYCLE_DATES)[number]>> {
+  return Object.fromEntries(LIFECYCLE_DATES.flatMap((k) => (m[k] === undefined ? [] : [[k, m[k]]])));
+}
+const LIFECYCLE_DATES = ["listed_at", "deprecated_at", "retired_at", "unquoted_since"] as const;
 
 /** A Greek row with what is derived from it (annual decline, half-life, tokens per USD). */
 const withDerived = (m: GreekRow) => ({ ...m, ...derivedGreeks(m) });

@@ -29,7 +29,7 @@ function fingerprint(): string {
       else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
     }
   };
-  for (const d of ["pwa", "oracle-core", "tokenizer"]) walk(join(ROOT, d));
+  for (const d of ["pwa", "oracle-core", "api-core", "tokenizer"]) walk(join(ROOT, d));
   return h.digest("hex");
 }
 

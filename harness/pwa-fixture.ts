@@ -8,6 +8,7 @@ import { indexForwardGrid } from "../oracle-core/market";
 import { REFERENCE_PROFILES } from "../oracle-core/greeks";
 import { DEFAULTS } from "../oracle-core/quant";
 import { HistoryFileSchema, type HistoryObservation } from "../oracle-core/schemas";
+import type { GreekRow } from "../oracle-core/schemas";
 import { RegistryFileSchema } from "../oracle-core/schemas";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../oracle-core/schemas";
 import { makeKeyset, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot";
@@ -32,6 +33,30 @@ export function fixtureModels(): SnapshotPayload["models"] {
       DEFAULTS.theta_prior_global,
     ),
   );
+}
+
+/** The lifecycle fields of a row (issue 11): its state and the dates the feed sets. */
+export type LifecyclePatch = Pick<GreekRow, "lifecycle"> &
+  Partial<Pick<GreekRow, "listed_at" | "deprecated_at" | "retired_at" | "unquoted_since">>;
+
+/**
+ * One of each lifecycle a client shows, on real registry rows (valuation date 2026-08-21): SONNET-4.5 provisional
+ * (listed 2026-08-18), GPT-4O deprecated (retires 2026-12-15), GPT-4 retired (2026-07-01), GEMINI-2.5-FLASH active but
+ * unquoted since 2026-08-01 (20 days, past the 14-day mark).
+ */
+export const EVERY_LIFECYCLE: Record<string, LifecyclePatch> = {
+  "SONNET-4.5": { lifecycle: "provisional", listed_at: "2026-08-18" },
+  "GPT-4O": { lifecycle: "deprecated", deprecated_at: "2026-06-06", retired_at: "2026-12-15" },
+  "GPT-4": { lifecycle: "retired", deprecated_at: "2025-06-06", retired_at: "2026-07-01" },
+  "GEMINI-2.5-FLASH": { lifecycle: "active", unquoted_since: "2026-08-01" },
+};
+
+/** The rows with lifecycle states set on chosen tickers: `fixturePayload(now, { models: withLifecycle() })`. */
+export function withLifecycle(
+  set: Record<string, LifecyclePatch> = EVERY_LIFECYCLE,
+  models: SnapshotPayload["models"] = fixtureModels(),
+): SnapshotPayload["models"] {
+  return models.map((m) => (set[m.ticker] ? { ...m, ...set[m.ticker] } : m));
 }
 
 // A small published index (MATH.md §8.4 at a rebalance: B = 1000 USD, D = 1, so level = Σ q·p = 1000).

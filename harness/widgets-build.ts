@@ -22,7 +22,7 @@ function newestSource(dir: string): number {
 
 function fresh(): boolean {
   if (!existsSync(LOADER) || !existsSync(resolve(DIST, "embed/ticker.html"))) return false;
-  const src = Math.max(newestSource(resolve(ROOT, "widgets")), newestSource(resolve(ROOT, "oracle-core")));
+  const src = Math.max(...["widgets", "oracle-core", "api-core"].map((d) => newestSource(resolve(ROOT, d))));
   return statSync(LOADER).mtimeMs >= src;
 }
 

@@ -219,6 +219,32 @@ export interface SnapshotOptions {
   forecasts?: Record<string, Partial<RowForecast>>;
 }
 
+/** The lifecycle fields of a row (issue 11): its state and the dates the feed sets. */
+export type LifecyclePatch = Pick<GreekRow, "lifecycle"> &
+  Partial<Pick<GreekRow, "listed_at" | "deprecated_at" | "retired_at" | "unquoted_since">>;
+
+/**
+ * One of each lifecycle a client shows, on the four fixture rows (valuation date 2026-11-24): OPUS-4.6 provisional
+ * (listed 2026-11-20), GPT-4.1 deprecated (retires 2027-01-15), GPT-4O retired (2026-10-01), SONNET-4.5 active but
+ * unquoted since 2026-11-01 (23 days, past the 14-day mark).
+ */
+export const EVERY_LIFECYCLE: Record<string, LifecyclePatch> = {
+  "OPUS-4.6": { lifecycle: "provisional", listed_at: "2026-11-20" },
+  "GPT-4.1": { lifecycle: "deprecated", deprecated_at: "2026-06-06", retired_at: "2027-01-15" },
+  "GPT-4O": { lifecycle: "retired", deprecated_at: "2026-06-06", retired_at: "2026-10-01" },
+  "SONNET-4.5": { lifecycle: "active", unquoted_since: "2026-11-01" },
+};
+
+/** Snapshot options with lifecycle states set on chosen rows (merged into `rows`): no data file is edited. */
+export function withLifecycle(
+  set: Record<string, LifecyclePatch> = EVERY_LIFECYCLE,
+  o: SnapshotOptions = {},
+): SnapshotOptions {
+  const rows = { ...o.rows };
+  for (const [t, patch] of Object.entries(set)) rows[t] = { ...rows[t], ...patch };
+  return { ...o, rows };
+}
+
 /** A schema-valid snapshot payload with the four fixture models. */
 export function snapshotPayload(o: SnapshotOptions = {}): SnapshotPayload {
   const now = o.nowMs ?? clockNow();

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from "lit/html.js";
 import { css } from "./css";
 import { isOracleError } from "../oracle-core";
 import { priceTask } from "../oracle-core/greeks";
+import type { GreekRow } from "../oracle-core/schemas";
 import { define } from "./define";
 import { ExoElement } from "./exo-element";
 import { cost } from "./format";
@@ -30,6 +31,9 @@ type Field = "n_in" | "n_out" | "eta" | "mode";
  * @csspart input - Each input and the mode select.
  * @csspart cost - The spot cost of one call (data-value holds the unrounded number).
  * @csspart forward - The cost at the forward horizon (data-value holds the unrounded number).
+ * @csspart badge - The row's lifecycle beside the ticker when it is not active ("provisional", "legacy", "deprecated",
+ *   "retired"), also part `lifecycle`.
+ * @csspart lifecycle - The same badge.
  * @csspart error - A validation message with its error code.
  * @csspart tokens - What the prompt's count is (when a prompt is given; data-value holds the count).
  * @csspart status - The message shown instead of data.
@@ -166,13 +170,13 @@ export class ExoCostCalculator extends ExoElement {
       const spot = t.spot!.cost;
       const fwd = t.forward.cost!;
       res = html`<p class="r">
-          ${r.ticker}: <output part="cost" data-value=${String(spot)}>${cost(spot)}</output> per call
+          ${r.ticker}${state(r)}: <output part="cost" data-value=${String(spot)}>${cost(spot)}</output> per call
           <span class="mu">· ${horizon} forward</span> <output part="forward" data-value=${String(fwd)}>${cost(fwd)}</output>
         </p>
         <p class="e" part="error">${this.tokensLine()}</p>`;
     } catch (e) {
       if (!isOracleError(e)) throw e;
-      res = html`<p class="r mu">${r.ticker}: no price for these inputs</p>
+      res = html`<p class="r mu">${r.ticker}${state(r)}: no price for these inputs</p>
         <p class="e up" part="error" role="alert">${e.code}: ${e.message}</p>`;
     }
     const field = (name: Field, label: string, attrs: { min: string; max?: string; step: string }) =>
@@ -189,6 +193,14 @@ export class ExoCostCalculator extends ExoElement {
       </form>
       ${res} ${this.note()}`;
   }
+}
+
+/**
+ * The row's lifecycle state beside its ticker, unless active ("retired", "provisional"…): a word, not a colour. The
+ * dated wording (exo-ticker.ts) stays in the ticker's chunk: sharing it would add a file to every page.
+ */
+function state(r: GreekRow): TemplateResult | string {
+  return r.lifecycle == "active" ? "" : html`&#32;<b class="b l" part="badge lifecycle">${r.lifecycle}</b>`;
 }
 
 /** A form field as a number ("" stays NaN, so priceTask reports it with its code). */

@@ -14,7 +14,8 @@ const TENOR_NAMES = ["1M", "3M", "6M", "12M"] as const;
  * 1M/3M/6M/12M forwards from the snapshot (the expected price of that model), each labelled, inside the
  * 25–75% and 5–95% bands of its lifecycle forecast (computed by oracle-core from the signed row's forecast
  * block; none for a snapshot without one). Drawn with uPlot; a table of every point, with its median, bands and
- * P(change), is always in the DOM for assistive technology and shown on "Table".
+ * P(change), is always in the DOM for assistive technology and shown on "Table". A retired model's title says it has
+ * no forward past its retirement.
  *
  * @tag exo-forward-chart
  * @attr model - The ticker, e.g. "GPT-4O".
@@ -97,7 +98,10 @@ export class ExoForwardChart extends ExoChart {
           { series: [5, 6], fill: () => alpha(this.ink.ac, 0.22) },
         ]
       : [];
-    const title = `${r.ticker} · output $/M: spot and forwards${band ? " with 50% and 90% bands" : ""}`;
+    // A retired model has no price to forecast: the signed forwards are drawn, and the title says they do not apply.
+    const on = r.retired_at ? " " + r.retired_at : "";
+    const gone = r.lifecycle == "retired" ? ` · retired${on}: no forward past its retirement` : "";
+    const title = `${r.ticker} · output $/M: spot and forwards${band ? " with 50% and 90% bands" : ""}${gone}`;
     return { title, points, data, series, bands };
   }
 

@@ -1,5 +1,7 @@
 import { html, type TemplateResult } from "lit/html.js";
+import { lifecycleNotes } from "../api-core/lifecycle-note";
 import { forwardDirection } from "../oracle-core/greeks";
+import type { GreekRow } from "../oracle-core/schemas";
 import { css } from "./css";
 import { define } from "./define";
 import { ExoElement } from "./exo-element";
@@ -26,7 +28,9 @@ import { pct, usd } from "./format";
  * @csspart direction - Where the 12M forward (the expected price) stands against spot: ▼ below, ▲ above,
  *   nothing within ±1% (a change is improbable or not expected either way; oracle-core FLAT_DRIFT).
  * @csspart theta - The same element (the name it had when it showed θ; kept for existing stylesheets).
- * @csspart badge - A status badge (stale, pending, disputed, halted).
+ * @csspart badge - A status badge (stale, pending, disputed, halted) or a lifecycle badge.
+ * @csspart lifecycle - A lifecycle badge, also part `badge`: "provisional", "retires <date>", "retired <date>" or
+ *   "unquoted since <date>" (no healthy source for ≥ 14 days); its title says what the state means.
  * @csspart status - The message shown instead of data (loading, unverified, unavailable).
  * @csspart footer - Snapshot version and data age.
  * @cssproperty --exo-bg - Background colour.
@@ -133,7 +137,7 @@ export class ExoTicker extends ExoElement {
             title="12M forward ${usd(r.forwards["12M"])}"
             >${f.direction === "down" ? "▼" : "▲"}</span
           >`
-      }${this.badges(r)}
+      }${lifecycleBadges(r, this.payload!.valuation_date)}${this.badges(r)}
       <span part="price">${usd(r.beta)}<small class="mu"> /M out</small></span>
       <span part="change" class=${d < 0 ? "dn" : d > 0 ? "up" : "mu"}
         >${
@@ -160,6 +164,16 @@ export class ExoTicker extends ExoElement {
       <div class="t"><div>${items}</div><div aria-hidden="true">${items}</div></div>
     </div>`;
   }
+}
+
+/**
+ * Lifecycle badges of a row (provisional, retires/retired <date>, unquoted since <date>): the words are the signal,
+ * the title says what they mean. Each starts with a space (&#32;: the build trims the edges of a template).
+ */
+function lifecycleBadges(r: GreekRow, valuationDate: string): TemplateResult[] {
+  return lifecycleNotes(r, valuationDate).map(
+    (n) => html`&#32;<b class="b l" part="badge lifecycle" data-kind=${n.kind} title=${n.title}>${n.label}</b>`,
+  );
 }
 
 define("exo-ticker", ExoTicker);

@@ -68,6 +68,10 @@ export const themeStyles = css`
     font-weight: 600;
     background: var(--_wb);
   }
+  .l {
+    background: none;
+    box-shadow: inset 0 0 0 1px var(--_mu);
+  }
   .ft {
     font-size: 12px;
     line-height: 16px;

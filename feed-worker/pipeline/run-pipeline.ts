@@ -20,7 +20,10 @@ import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
 import { seedIfEmpty } from "../store/seed";
+import { curationMoves } from "../universe/curation-moves";
 import { hasPendingChanges, loadStoredCuration } from "../universe/curation-store";
+import { applyMoves, lifecycleMoves } from "../universe/lifecycle-step";
+import { lifecycleStatements, loadUniverse, type LifecycleMove } from "../universe/universe-store";
 import { collectSource } from "./collect-sources";
 import { buildIndexBlock } from "./index-block";
 import { loadState } from "./load-state";
@@ -71,13 +74,13 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
 
   await step("load");
   const mode = sourceMode(env);
-  const data = opts.data ?? bundledData();
-  const history = data.history;
+  const { registry, history } = opts.data ?? bundledData();
   await ensureSchema(env.DB);
-  await seedIfEmpty(env.DB, data.registry, history);
+  await seedIfEmpty(env.DB, registry, history);
+  // The universe in D1 (issue 11): the registry's tickers plus those the feed listed, each with its lifecycle.
+  const universe = await loadUniverse(env.DB, registry, now.toISOString());
   // Curation taken through the admin API (D1), on top of the registry the builder made with data/curation.json.
-  const curated = applyCuration(data.registry.models, await loadStoredCuration(env.DB));
-  const registry = { ...data.registry, models: curated.models };
+  const curation = await loadStoredCuration(env.DB);
   const state = await loadState(env);
   // An admin action stamps its change with the next version: one is waiting, so this run publishes.
   const curationPending = await hasPendingChanges(env.DB, Math.max(state.lastVersion, state.latest?.version ?? 0));
@@ -86,7 +89,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
 
   await step("collect");
   const adapters = mode === "bundled" ? BUNDLED_ADAPTERS : ADAPTERS;
-  const tickers = registry.models.map((m) => ({ ticker: m.ticker, match: m.match }));
+  const tickers = universe.map((r) => ({ ticker: r.ticker, match: r.entry.match }));
   const published = (ticker: string, field: string) => state.published.get(fieldKey(ticker, field))?.value;
   const runs: SourceRun[] = await Promise.all(
     adapters.map((adapter) =>
@@ -104,21 +107,38 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   done("collect");
 
   await step("reconcile");
-  const accepted = runs.flatMap((r) => (r.guard.healthy && !frozen.has(r.adapter.id) ? r.guard.accepted : []));
+  const voting = runs.filter((r) => r.guard.healthy && !frozen.has(r.adapter.id));
+  const accepted = voting.flatMap((r) => r.guard.accepted);
   // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
   const inForceOn = mode === "bundled" ? registry.as_of : now;
   const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
-  const registrySetAside = setAsideFromRegistry(registry.models);
+  // Lifecycle moves (manual curation, delisting, unquoted), applied to the rows this run prices and written with its
+  // snapshot. A ticker an admin moves in this run takes no rule move of its state in the same run.
+  const manual = curationMoves(universe, curation);
+  const moved = new Set(manual.map((m) => m.ticker));
+  const moves: LifecycleMove[] = [
+    ...manual,
+    ...lifecycleMoves({
+      rows: universe,
+      voting,
+      quoted: new Set(matched.map((q) => q.ticker)),
+      today: now.toISOString().slice(0, 10),
+    }).filter((m) => !moved.has(m.ticker) || !["deprecated", "retired", "promoted"].includes(m.kind)),
+  ];
+  // Then the rest of the stored curation (families, preferred sources, the dates of manual states).
+  const curated = applyCuration(applyMoves(universe, moves), curation);
+  const entries = curated.models;
+  const registrySetAside = setAsideFromRegistry(entries);
   const preferredSetAside = setAsideByPreference(curated.preferred);
   const decisions = decide({
-    tickers: registry.models.map((m) => m.ticker),
+    tickers: entries.map((m) => m.ticker),
     quotes: matched,
     published: state.published,
     pending: state.pending,
     halted: state.halted,
-    composites: new Set(registry.models.filter((m) => m.composite).map((m) => m.ticker)),
+    composites: new Set(entries.filter((m) => m.composite).map((m) => m.ticker)),
     setAside: (t, f, src, v) => registrySetAside(t, f, src, v) || preferredSetAside(t, f, src, v),
-    outvoted: setAsideFromRegistry(registry.models, "outvoted"),
+    outvoted: setAsideFromRegistry(entries, "outvoted"),
     now,
     mode,
   });
@@ -130,7 +150,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     .filter((p) => p.from !== null)
     .map((p) => ({
       ticker: p.ticker,
-      family: registry.models.find((m) => m.ticker === p.ticker)!.family,
+      family: entries.find((m) => m.ticker === p.ticker)!.family,
       field: p.field,
       value: p.value,
       effective_at: p.effective_at,
@@ -143,7 +163,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     }));
   const allObs = [...state.observations, ...newObs];
   const fits = fitFamilies({ observations: allObs }, history.families, valuationDate);
-  const models = registry.models.map((m) =>
+  const models = entries.map((m) =>
     greekRow(
       m,
       fits.get(m.family),
@@ -192,6 +212,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     interrupted ||
     decisions.publishes.some((p) => p.from !== null) ||
     decisions.holds.some((h) => h.isNew) ||
+    moves.length > 0 ||
     statusMoved ||
     curationPending ||
     heartbeatDue;
@@ -213,6 +234,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     runs,
     decisions,
     newObs,
+    lifecycle: (v) => lifecycleStatements(env.DB, moves, v, now.toISOString()),
     snapshot:
       envelope && sha256
         ? {

@@ -118,21 +118,28 @@ describe("/v1/admin/*: the authenticated admin API (issue 11 item 4)", () => {
     expect([last.token_fingerprint, last.outcome, last.body]).toEqual([fingerprint, "applied", retire]);
     expect(audit.text).not.toContain(TOKEN);
 
-    // Both are in the public change feed at once, stamped with the version that will carry them.
-    const changes = await call("/v1/changes?kind=curation");
-    const evs = (
-      changes.body.data!.changes as { ticker: string; version: number; detail: Record<string, unknown> }[]
-    ).map((e) => [e.ticker, e.version, e.detail.action, e.detail.reason]);
-    expect(evs).toEqual([
-      ["GPT-4", 2, "lifecycle", signed.reason],
-      ["O3", 2, "family", signed.reason],
-    ]);
+    // The family is in the public change feed at once, stamped with the version that will carry it.
+    type Ev = { ticker: string; version: number; effective_at: string; detail: Record<string, unknown> };
+    const curationEvents = async () =>
+      ((await call("/v1/changes?kind=curation")).body.data!.changes as Ev[]).map((e) => [
+        e.ticker,
+        e.version,
+        e.effective_at,
+        e.detail.action,
+        e.detail.reason,
+      ]);
+    const family = ["O3", 2, "2026-11-24", "family", signed.reason];
+    expect(await curationEvents()).toEqual([family]);
 
     // Ten minutes later (no heartbeat due, no price moved) the pending curation alone makes the run publish.
     const run = await h.run({ now: at(10) });
     expect([run.published, run.version, run.reason]).toEqual([true, 2, "prices, statuses or curation changed"]);
     const gpt4 = (await call("/v1/models/GPT-4")).body.data as { lifecycle: string; retired_at: string };
     expect([gpt4.lifecycle, gpt4.retired_at]).toEqual(["retired", "2026-03-26"]);
+    // The lifecycle is published by the run that moved the universe row (the store's lifecycle move, kind curation).
+    expect(await curationEvents()).toEqual([family, ["GPT-4", 2, "2026-03-26", "lifecycle", signed.reason]]);
+    const row = await h.env.DB.prepare("SELECT lifecycle, manual FROM universe WHERE ticker = 'GPT-4'").first();
+    expect(row).toEqual({ lifecycle: "retired", manual: 1 });
     expect(((await call("/v1/models/O3")).body.data as { family: string }).family).toBe("openai-o");
     // Applied, it stays applied; nothing is pending, so the next run has nothing to publish.
     const quiet = await h.run({ now: at(20) });

@@ -72,8 +72,10 @@ export function adminRoutes(app: Hono<AppEnv>): void {
       await auditStatement(c.env.DB, { at, fingerprint, action: entry.action, body: entry, outcome }).run();
       throw refused;
     }
+    // A lifecycle (or the rejection of a listed row) is published by the run that moves the row, as kind curation.
+    const moves = entry.action === "lifecycle" || (entry.action === "reject-listing" && s.byTicker.has(entry.ticker));
     const rs = await c.env.DB.batch([
-      ...curationStatements(c.env.DB, { at, fingerprint, entry }),
+      ...curationStatements(c.env.DB, { at, fingerprint, entry, change: !moves }),
       c.env.DB.prepare(
         "SELECT MAX(id) AS audit_id, (SELECT COALESCE(MAX(version), 0) + 1 FROM snapshots) AS v FROM admin_audit",
       ),

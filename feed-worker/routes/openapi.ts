@@ -6,6 +6,24 @@ import { CHANGE_KINDS, WebhookCreateSchema } from "../../oracle-core/integration
 import { IndexBlockSchema, SnapshotPayloadSchema } from "../../oracle-core/schemas";
 import { adminComponents, adminPaths } from "./admin-openapi";
 
+/** A /v1/spots row: the Greek row's identity, lifecycle (dates only when set) and status, β sync and batch. */
+const SpotSchema = GreekRowSchema.pick({
+  ticker: true,
+  display_name: true,
+  provider: true,
+  lifecycle: true,
+  listed_at: true,
+  deprecated_at: true,
+  retired_at: true,
+  unquoted_since: true,
+  context_window: true,
+  status: true,
+}).extend({
+  beta_sync: GreekRowSchema.shape.beta,
+  beta_batch: GreekRowSchema.shape.beta_batch,
+  input: GreekRowSchema.shape.prices.shape.input,
+});
+
 const ErrorSchema = {
   type: "object",
   required: ["error"],
@@ -41,7 +59,17 @@ export function openApiDocument(): object {
     "/v1/snapshot": {
       get: { summary: "The signed DSSE envelope of the latest snapshot", responses: { "200": ok("DSSE envelope") } },
     },
-    "/v1/spots": { get: { summary: "β sync and batch for every ticker", responses: { "200": ok("spots") } } },
+    "/v1/spots": {
+      get: {
+        summary: "β sync and batch for every ticker, with its lifecycle and lifecycle dates",
+        responses: {
+          "200": ok("spots", {
+            type: "object",
+            properties: { data: { type: "array", items: { $ref: "#/components/schemas/Spot" } } },
+          }),
+        },
+      },
+    },
     "/v1/greeks": {
       get: {
         summary: "The full Greek sheet",
@@ -57,7 +85,10 @@ export function openApiDocument(): object {
       get: {
         summary: "One Greek-sheet row with sources and status",
         parameters: [tickerParam],
-        responses: { "200": ok("row"), ...errors },
+        responses: {
+          "200": ok("row", { type: "object", properties: { data: { $ref: "#/components/schemas/GreekRow" } } }),
+          ...errors,
+        },
       },
     },
     "/v1/forwards/{ticker}": {
@@ -301,6 +332,7 @@ export function openApiDocument(): object {
         WebhookCreate: z.toJSONSchema(WebhookCreateSchema, { io: "input" }),
         IndexBlock: z.toJSONSchema(IndexBlockSchema, { io: "output", unrepresentable: "any" }),
         GreekRow: z.toJSONSchema(GreekRowSchema, { io: "output", unrepresentable: "any" }),
+        Spot: z.toJSONSchema(SpotSchema, { io: "output" }),
         SnapshotPayload: z.toJSONSchema(SnapshotPayloadSchema, { io: "output", unrepresentable: "any" }),
         ...admin.schemas,
       },

@@ -16,15 +16,16 @@ const tickerOf = (c: AdminCuration): string => c.ticker;
 /**
  * The statements of one applied admin action, for one atomic batch: the audit row, the curation row, and a `curation`
  * change (detail: the action, its reason, author and fields) stamped with the next snapshot's version, which is the
- * one that will carry it. That pending change is also what makes the next pipeline run publish.
+ * one that will carry it. That pending change is also what makes the next pipeline run publish. An action that moves
+ * a row's lifecycle gets no change here (`change: false`): the run's lifecycle move writes it (curation-moves.ts).
  */
 export function curationStatements(
   db: D1Database,
-  a: { at: string; fingerprint: string; entry: AdminCuration },
+  a: { at: string; fingerprint: string; entry: AdminCuration; change: boolean },
 ): D1PreparedStatement[] {
   const { ticker: _t, ...detail } = a.entry;
   const effective = a.entry.action === "lifecycle" ? (a.entry.on ?? a.entry.date) : a.entry.date;
-  return [
+  const stmts = [
     auditStatement(db, { ...a, action: a.entry.action, body: a.entry, outcome: "applied" }),
     db
       .prepare(
@@ -32,6 +33,10 @@ export function curationStatements(
           "VALUES (?1, (SELECT MAX(id) FROM admin_audit), ?2, ?3, ?4)",
       )
       .bind(a.at, a.entry.action, tickerOf(a.entry), JSON.stringify(a.entry)),
+  ];
+  if (!a.change) return stmts;
+  return [
+    ...stmts,
     db
       .prepare(
         "INSERT INTO changes (version, at, ticker, kind, field, from_value, to_value, effective_at, detail) " +

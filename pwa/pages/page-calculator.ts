@@ -13,6 +13,7 @@ import { deleteSaved, listSaved, putSaved, type SavedItem } from "../app/saved-s
 import { applyProfile, profileText, taskField } from "../app/task-form";
 import { compute } from "../app/worker-client";
 import { ExoPage } from "../components/exo-page";
+import { lifecycleTag, modelOptions } from "../components/lifecycle-view";
 import { savedList } from "../components/saved-list";
 import type { Calculation } from "../worker/worker-api";
 import { calcResults } from "./calc-results";
@@ -167,13 +168,10 @@ export class PageCalculator extends ExoPage {
             id: "calc-model",
             label: "Model",
             value: form.ticker,
-            options: models.map((m) => ({
-              value: m.ticker,
-              label: `${m.ticker} — ${m.display_name}${m.lifecycle === "legacy" ? " (legacy)" : ""}`,
-            })),
+            options: modelOptions(models, p.valuation_date, form.ticker),
             onChange: (v) => this.setModel(v),
             hint: row
-              ? html`Output price <span class="sym">β</span> ${perM(row.beta)}, input ${perM(row.prices.input)}; tokenizer ${row.tokenizer.replace("estimate:", "")}`
+              ? html`${lifecycleTag(row, p.valuation_date)} Output price <span class="sym">β</span> ${perM(row.beta)}, input ${perM(row.prices.input)}; tokenizer ${row.tokenizer.replace("estimate:", "")}`
               : undefined,
           })}
           <fieldset class="field">

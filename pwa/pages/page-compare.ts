@@ -8,6 +8,7 @@ import { checkTask, taskField, taskForm, type TaskForm } from "../app/task-form"
 import { compute } from "../app/worker-client";
 import { dataTable } from "../components/data-table";
 import { ExoPage } from "../components/exo-page";
+import { lifecycleTag } from "../components/lifecycle-view";
 
 // Kept at module level so the form survives navigating to another page and back.
 const form = { ...taskForm(undefined, { horizon: "3M" }), provider: "" };
@@ -85,7 +86,11 @@ export class PageCompare extends ExoPage {
                     {
                       label: "Model",
                       value: (x) => x.ticker,
-                      cell: (x) => html`<a href=${`#/model/${encodeURIComponent(x.ticker)}`}>${x.ticker}</a>`,
+                      cell: (x) =>
+                        html`<a href=${`#/model/${encodeURIComponent(x.ticker)}`}>${x.ticker}</a>${lifecycleTag(
+                          p.models.find((m) => m.ticker === x.ticker),
+                          p.valuation_date,
+                        )}`,
                     },
                     { label: "Rank", value: (x) => x.rank, num: true },
                     { label: "Provider", value: (x) => x.provider },

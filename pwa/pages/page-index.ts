@@ -5,6 +5,7 @@ import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
 import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
+import { lifecycleTag } from "../components/lifecycle-view";
 import type { Fail, IndexView } from "../worker/worker-api";
 
 const TENOR_DAYS: Record<string, number> = { "1M": 30.4375, "3M": 91.3125, "6M": 182.625, "12M": 365.25 };
@@ -64,7 +65,11 @@ export class PageIndex extends ExoPage {
           {
             label: "Model",
             value: (c) => c.ticker,
-            cell: (c) => html`<a href=${`#/model/${encodeURIComponent(c.ticker)}`}>${c.ticker}</a>`,
+            cell: (c) =>
+              html`<a href=${`#/model/${encodeURIComponent(c.ticker)}`}>${c.ticker}</a>${lifecycleTag(
+                p.models.find((m) => m.ticker === c.ticker),
+                p.valuation_date,
+              )}`,
           },
           { label: "Provider", value: (c) => c.provider },
           { label: "Weight", value: (c) => c.weight, cell: (c) => pct(c.weight), num: true },

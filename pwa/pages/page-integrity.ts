@@ -1,9 +1,11 @@
 import { html, nothing } from "lit";
-import type { SourceHealth } from "../../oracle-core/schemas";
+import { lifecycleNotes } from "../../api-core/lifecycle-note";
+import { LIFECYCLES, type SourceHealth } from "../../oracle-core/schemas";
 import { age } from "../app/display-format";
 import { refreshSnapshot, snapshotStore } from "../app/snapshot-store";
 import { dataTable } from "../components/data-table";
 import { ExoPage } from "../components/exo-page";
+import { lifecycleTag } from "../components/lifecycle-view";
 
 /** Data integrity: the snapshot's signature, version, age and hashes, the sources and their health. */
 export class PageIntegrity extends ExoPage {
@@ -50,8 +52,10 @@ export class PageIntegrity extends ExoPage {
       },
       { k: "Valuation date", v: p.valuation_date },
       { k: "Methodology version", v: p.methodology_version },
-      { k: "Models", v: `${p.models.length} (${p.models.filter((m) => m.lifecycle === "active").length} active)` },
+      { k: "Models", v: `${p.models.length} (${lifecycleCounts(p.models)})` },
     ];
+    // The rows a reader should know about: provisional, deprecated, retired, or unquoted for 14 days or more.
+    const marked = p.models.filter((m) => lifecycleNotes(m, p.valuation_date).length > 0);
     const statuses = new Map<string, number>();
     for (const m of p.models) statuses.set(m.status, (statuses.get(m.status) ?? 0) + 1);
     return html`<h1 tabindex="-1">Data integrity</h1>
@@ -82,6 +86,32 @@ export class PageIntegrity extends ExoPage {
         ],
         rows: p.sources,
       })}
+      ${
+        marked.length
+          ? dataTable({
+              id: "lifecycle",
+              caption: "Models with a lifecycle note (provisional, deprecated, retired, unquoted)",
+              filename: "lifecycle",
+              columns: [
+                {
+                  label: "Model",
+                  value: (m: (typeof marked)[number]) => m.ticker,
+                  cell: (m) => html`<a href=${`#/model/${encodeURIComponent(m.ticker)}`}>${m.ticker}</a>`,
+                },
+                { label: "Lifecycle", value: (m) => m.lifecycle },
+                {
+                  label: "Notes",
+                  value: (m) =>
+                    lifecycleNotes(m, p.valuation_date)
+                      .map((n) => n.label)
+                      .join("; "),
+                  cell: (m) => lifecycleTag(m, p.valuation_date),
+                },
+              ],
+              rows: marked,
+            })
+          : nothing
+      }
       ${dataTable({
         id: "quote-status",
         caption: "Quote status of the models",
@@ -93,6 +123,14 @@ export class PageIntegrity extends ExoPage {
         rows: [...statuses.entries()],
       })}`;
   }
+}
+
+/** "80 active, 2 provisional, 1 retired": the count of each lifecycle present, in the vocabulary's order. */
+function lifecycleCounts(models: readonly { lifecycle: (typeof LIFECYCLES)[number] }[]): string {
+  return LIFECYCLES.map((l) => [l, models.filter((m) => m.lifecycle === l).length] as const)
+    .filter(([l, n]) => n > 0 || l === "active")
+    .map(([l, n]) => `${n} ${l}`)
+    .join(", ");
 }
 
 customElements.define("page-integrity", PageIntegrity);

@@ -6,6 +6,7 @@ import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
 import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
+import { lifecycleBlock, modelOptions } from "../components/lifecycle-view";
 import type { CurvePoint, Fail, HistoryPoint, HistoryView, ModelSheet } from "../worker/worker-api";
 
 /** One model: its Greek sheet, forward curve and price history with provenance (snapshot-only points marked). */
@@ -71,7 +72,7 @@ export class PageModel extends ExoPage {
           id: "model-pick",
           label: "Model",
           value: t ?? "",
-          options: models.map((m) => ({ value: m.ticker, label: `${m.ticker} — ${m.display_name}` })),
+          options: modelOptions(models, p.valuation_date, t ?? ""),
           onChange: (v) => (location.hash = `#/model/${encodeURIComponent(v)}`),
         })}
       </div>
@@ -189,6 +190,7 @@ export class PageModel extends ExoPage {
       num: true,
     });
     return html`<p class="lede">${r.display_name} by ${r.provider}, family ${r.family}. Values as of ${this.payload!.valuation_date}.</p>
+      ${lifecycleBlock(r, this.payload!.valuation_date)}
       ${dataTable({
         id: "greeks",
         caption: "Greek sheet",

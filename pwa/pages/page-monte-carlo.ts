@@ -8,6 +8,7 @@ import { dateSeconds, type ChartSpec } from "../components/chart-spec";
 import { dataTable } from "../components/data-table";
 import "../components/chart-figure";
 import { ExoPage } from "../components/exo-page";
+import { modelOptions } from "../components/lifecycle-view";
 import { progressBox } from "../components/progress-box";
 import type { Fail, McTenorStats, MonteCarloView, Progress } from "../worker/worker-api";
 
@@ -89,7 +90,7 @@ export class PageMonteCarlo extends ExoPage {
       <p class="lede">Simulates the model's own output price β as the forecast sees it: most prices never move, and when one does it jumps (a repricing), at a rate that is highest while the model is its family's newest and young, and near zero once a successor has launched. Seeded: the same inputs give the same fan. Runs in the background with progress; you can cancel.</p>
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), this.run())}>
         <div class="grid">
-          ${selectField({ id: "mc-model", label: "Model", value: form.ticker, options: p.models.map((m) => ({ value: m.ticker, label: `${m.ticker} — ${m.display_name}` })), onChange: (v) => ((form.ticker = v), this.requestUpdate()), hint: row ? mcHint(row) : undefined })}
+          ${selectField({ id: "mc-model", label: "Model", value: form.ticker, options: modelOptions(p.models, p.valuation_date, form.ticker), onChange: (v) => ((form.ticker = v), this.requestUpdate()), hint: row ? mcHint(row) : undefined })}
           ${numberField({ id: "mc-paths", label: "Paths", value: form.paths, error: paths.error, min: 100, step: "1", onInput: (v) => ((form.paths = v), this.requestUpdate()) })}
           ${numberField({ id: "mc-seed", label: "Seed", value: form.seed, error: seed.error, min: 0, step: "1", onInput: (v) => ((form.seed = v), this.requestUpdate()) })}
         </div>
