@@ -156,6 +156,21 @@ describe("/v1/admin/*: the authenticated admin API (issue 11 item 4)", () => {
     expect(await count("admin_audit")).toBe(n);
   });
 
+  it("/v1/openapi.json lists both admin routes behind a bearer scheme, with the action schema", async () => {
+    type Doc = {
+      paths: Record<string, Record<string, { security?: unknown }>>;
+      components: { schemas: Record<string, unknown>; securitySchemes: Record<string, { scheme: string }> };
+    };
+    const doc = JSON.parse((await call("/v1/openapi.json")).text) as Doc;
+    expect(doc.paths["/v1/admin/curation"]!.post!.security).toEqual([{ adminToken: [] }]);
+    expect(doc.paths["/v1/admin/audit"]!.get!.security).toEqual([{ adminToken: [] }]);
+    expect(doc.components.securitySchemes.adminToken!.scheme).toBe("bearer");
+    const actions = JSON.stringify(doc.components.schemas.AdminCuration).match(/"const":"[a-z-]+"/g);
+    expect(actions).toEqual(
+      ["lifecycle", "ticker-alias", "prefer-source", "family", "reject-listing"].map((a) => `"const":"${a}"`),
+    );
+  });
+
   it("pages the audit log; a wrong method is 405 with Allow", async () => {
     const page = await call("/v1/admin/audit?limit=1", { token: TOKEN });
     expect(page.body.data!.has_more).toBe(true);
