@@ -84,11 +84,12 @@ describe("audit defects of 2026-12-02 stay fixed in the generated data", () => {
 });
 
 describe("curation is data", () => {
-  it("the table holds no forced status, preferred source or composite: each is a curation.json entry with reason, author, date", () => {
+  it("the table holds no status, preferred source, composite or family: each is a curation.json entry with a reason", () => {
     const table = readFileSync(new URL("./build-registry-table.ts", import.meta.url), "utf8");
     expect(table).not.toMatch(/\blegacy: [`"]/);
     expect(table).not.toMatch(/\bprefer: \{/);
     expect(table).not.toMatch(/\bcomposite: \[/);
+    expect(table).not.toMatch(/^ {4}family: "/m);
     const curation = JSON.parse(committed("curation.json")) as { entries: { action: string; ticker?: string }[] };
     const lifecycle = curation.entries.filter((e) => e.action === "lifecycle").map((e) => e.ticker);
     expect(lifecycle).toEqual(["HAIKU-3.5", "DEEPSEEK-V3.2", "DEEPSEEK-V3", "DEEPSEEK-R1"]);
@@ -103,5 +104,12 @@ describe("curation is data", () => {
       ["LLAMA-4-SCOUT", 5],
       ["LLAMA-3.3-70B", 12],
     ]);
+    // And every row's family: one entry per registry row, the family the row carries.
+    const families = new Map(
+      curation.entries.flatMap((e) => (e.action === "family" ? [[e.ticker, (e as { family?: string }).family]] : [])),
+    );
+    const rows = (JSON.parse(committed("registry.json")) as { models: { ticker: string; family: string }[] }).models;
+    expect(families.size).toBe(rows.length);
+    for (const m of rows) expect([m.ticker, families.get(m.ticker)]).toEqual([m.ticker, m.family]);
   });
 });

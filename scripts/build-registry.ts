@@ -1,6 +1,6 @@
 // Builds data/registry.json from the bundled archives (data/archives/, read by the feed's adapters) and the
-// hand-written table (build-registry-table.ts) with data/curation.json's lifecycle changes, preferred sources and
-// composite constituents.
+// hand-written table (build-registry-table.ts) with data/curation.json's lifecycle changes, preferred sources,
+// composite constituents and families (build-registry-curated.ts).
 // Run: `npx tsx scripts/build-registry.ts`. The committed JSON is the product; this script documents how every
 // number in it was read and chosen (scripts/build-data.test.ts proves the committed file is what it builds).
 import { readFileSync, writeFileSync } from "node:fs";
@@ -23,9 +23,8 @@ import {
   type Quote,
 } from "./archive-quotes";
 import { choose, same, PRIORITY, type Vote } from "./build-registry-choose";
-import { DEFAULT_TOKENIZER, TABLE, type TableRow } from "./build-registry-table";
-import { withComposites } from "./build-registry-composites";
-import { curatedRows, loadCuration } from "./load-curation";
+import { DEFAULT_TOKENIZER, type TableRow } from "./build-registry-table";
+import { curatedTable, type CuratedRow } from "./build-registry-curated";
 
 type PriceField = "output" | "input" | "cache_read" | "cache_write_5m" | "cache_write_1h" | "thinking";
 interface PrEvent {
@@ -238,7 +237,7 @@ function aliasesRetired(row: TableRow): string[] {
   );
 }
 
-function buildEntry(row: TableRow): RegistryEntry {
+function buildEntry(row: CuratedRow): RegistryEntry {
   const notes: string[] = [...(row.notes ?? [])];
   const dis: Disagreement[] = [];
   const qs = row.composite ? [] : primaries(row);
@@ -462,12 +461,6 @@ const CONVENTIONS: Record<string, string> = {
     "Public-record models retired before the archives' time and without complete metadata in any archive (GPT-4-32K, GEMINI-1.5-PRO, GEMINI-1.5-FLASH, GROK-BETA, GROK-2, MISTRAL-LARGE-1, DEEPSEEK-V3.1) are tickers in data/history.json only, declared in its families.",
 };
 
-/** The table's rows with data/curation.json applied: lifecycle, preferred sources, composite constituents. */
-function curatedModels(): TableRow[] {
-  const curation = loadCuration();
-  return withComposites(curatedRows(TABLE, curation), curation);
-}
-
 /** The registry as the archives and the table make it, checked against its schema. */
 export function buildRegistry(): RegistryFile {
   const file: RegistryFile = {
@@ -477,7 +470,7 @@ export function buildRegistry(): RegistryFile {
     as_of: AS_OF,
     archives: archiveRefs(),
     conventions: CONVENTIONS,
-    models: curatedModels().map(buildEntry),
+    models: curatedTable().map(buildEntry),
   };
   const parsed = RegistryFileSchema.safeParse(file);
   if (!parsed.success) {
