@@ -1,7 +1,7 @@
 import { isOracleError } from "../oracle-core";
 
 /** The HTTP statuses errors are answered with (MCP carries the same body without the status). */
-export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 406 | 413 | 415 | 429 | 500 | 503;
+export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 406 | 409 | 413 | 415 | 429 | 500 | 503;
 
 /** Request-level codes, beside oracle-core's MATH.md §13 codes which pass through unchanged. */
 export type ApiErrorCode =
@@ -29,7 +29,11 @@ export type ApiErrorCode =
   | "E_UNKNOWN_METHOD"
   | "E_NOT_ACCEPTABLE"
   | "E_WEBHOOK_LIMIT"
-  | "E_WEBHOOK_CAPACITY";
+  | "E_WEBHOOK_CAPACITY"
+  // admin API (feed-worker/routes/admin.ts)
+  | "E_ADMIN_DISABLED"
+  | "E_ADMIN_UNAUTHORIZED"
+  | "E_ADMIN_CONFLICT";
 
 /** An error every transport answers as `{"error":{code,message,field?,...}}` (REST with its HTTP status). */
 export class ApiError extends Error {

@@ -4,6 +4,7 @@ import type { AppEnv, Env } from "./env";
 import { handleError } from "./http/api-error";
 import { apiMiddleware } from "./http/middleware";
 import { contentEtag, sendWithEtag } from "./http/respond";
+import { adminRoutes } from "./routes/admin";
 import { changesRoutes } from "./routes/changes";
 import { computeRoutes } from "./routes/compute";
 import { embedRoutes } from "./routes/embed";
@@ -36,6 +37,9 @@ const KNOWN: [RegExp, string][] = [
   [/^\/v1\/export\/(litellm|genai-prices)\.json$/, "GET, HEAD, OPTIONS"],
   [/^\/v1\/webhooks$/, "GET, POST, OPTIONS"],
   [/^\/v1\/webhooks\/[^/]+$/, "GET, DELETE, OPTIONS"],
+  // admin API (off without ADMIN_TOKEN: its guard answers 404 E_ADMIN_DISABLED before any of these)
+  [/^\/v1\/admin\/curation$/, "POST, OPTIONS"],
+  [/^\/v1\/admin\/audit$/, "GET, HEAD, OPTIONS"],
 ];
 
 /** The feed's HTTP app: public API (SPEC §6) over the published snapshot. */
@@ -56,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   changesRoutes(app);
   exportRoutes(app);
   webhookRoutes(app);
+  adminRoutes(app);
   // Returned, not thrown: Hono runs notFound outside the innermost middleware's try, so a throw here
   // would skip that middleware's post-processing (the security headers went missing on 404/405).
   app.notFound((c) => {

@@ -19,6 +19,11 @@ export interface Env {
   /** base64 PKCS#8 Ed25519 private key (production secret). Locally generated and kept in KV when absent. */
   SIGNING_KEY?: string;
   /**
+   * Bearer token of the admin API (/v1/admin/*, feed-worker/routes/admin.ts), a Workers secret (`wrangler secret put
+   * ADMIN_TOKEN`; `.dev.vars` locally). Unset or shorter than 16 characters: the admin API is off.
+   */
+  ADMIN_TOKEN?: string;
+  /**
    * Where each source is read, one variable per source id: `SOURCE_URL_LITELLM`, `SOURCE_URL_GENAI_PRICES`,
    * `SOURCE_URL_MODELS_DEV`… (feed-worker/sources/source-urls.ts). Unset: today's upstream address in live mode,
    * the worker's own archive copy in bundled mode.

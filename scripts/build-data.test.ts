@@ -84,14 +84,32 @@ describe("audit defects of 2026-12-02 stay fixed in the generated data", () => {
 });
 
 describe("curation is data", () => {
-  it("the table holds no forced status or preferred source: each is a curation.json entry with reason, author, date", () => {
+  it("the table holds no status, preferred source, composite or family: each is a curation.json entry with a reason", () => {
     const table = readFileSync(new URL("./build-registry-table.ts", import.meta.url), "utf8");
     expect(table).not.toMatch(/\blegacy: [`"]/);
     expect(table).not.toMatch(/\bprefer: \{/);
+    expect(table).not.toMatch(/\bcomposite: \[/);
+    expect(table).not.toMatch(/^ {4}family: "/m);
     const curation = JSON.parse(committed("curation.json")) as { entries: { action: string; ticker?: string }[] };
     const lifecycle = curation.entries.filter((e) => e.action === "lifecycle").map((e) => e.ticker);
     expect(lifecycle).toEqual(["HAIKU-3.5", "DEEPSEEK-V3.2", "DEEPSEEK-V3", "DEEPSEEK-R1"]);
     const registry = JSON.parse(committed("registry.json")) as { models: { ticker: string; status: string }[] };
     for (const t of lifecycle) expect(registry.models.find((m) => m.ticker === t)!.status).toBe("legacy");
+    // Composite constituents too: the three Llama rows, with 5, 5 and 12 hosts.
+    const composites = curation.entries.flatMap((e) =>
+      e.action === "composite" ? [[e.ticker, (e as unknown as { hosts: unknown[] }).hosts.length]] : [],
+    );
+    expect(composites).toEqual([
+      ["LLAMA-4-MAVERICK", 5],
+      ["LLAMA-4-SCOUT", 5],
+      ["LLAMA-3.3-70B", 12],
+    ]);
+    // And every row's family: one entry per registry row, the family the row carries.
+    const families = new Map(
+      curation.entries.flatMap((e) => (e.action === "family" ? [[e.ticker, (e as { family?: string }).family]] : [])),
+    );
+    const rows = (JSON.parse(committed("registry.json")) as { models: { ticker: string; family: string }[] }).models;
+    expect(families.size).toBe(rows.length);
+    for (const m of rows) expect([m.ticker, families.get(m.ticker)]).toEqual([m.ticker, m.family]);
   });
 });

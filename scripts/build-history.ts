@@ -12,7 +12,8 @@ import type { Provider, RegistryEntry, RegistryFile, SourceId } from "../oracle-
 import { SHARED_DIR } from "../harness/shared-path";
 import { AS_OF, ARCHIVES, DATA_DIR, loadArchives, sha256File, type FieldPrices, type Quote } from "./archive-quotes";
 import { PRIORITY } from "./build-registry-choose";
-import { HISTORY_ONLY, TABLE } from "./build-registry-table";
+import { curatedTable } from "./build-registry-curated";
+import { HISTORY_ONLY } from "./build-registry-table";
 import { sourceUrl } from "./history-source-url";
 import { loadCuration } from "./load-curation";
 
@@ -66,7 +67,7 @@ export function buildHistory(): HistoryFile {
 
   // public-record model name → ticker (registry rows list theirs in the table; retired ones are history-only).
   const prTicker = new Map<string, { ticker: string; family: string; provider: Provider }>();
-  for (const row of TABLE)
+  for (const row of curatedTable(curation))
     for (const n of row.pr ?? []) prTicker.set(n, { ticker: row.ticker, family: row.family, provider: row.provider });
   for (const [n, h] of Object.entries(HISTORY_ONLY)) prTicker.set(n, h);
 

@@ -1,5 +1,6 @@
-// The hand-written part of the registry: which archive ids are which ticker, families, and the few
-// decisions the archives cannot make (composites; forced legacy and preferred sources are in data/curation.json).
+// The hand-written part of the registry: which archive ids are which ticker, and the few
+// decisions the archives cannot make (families, forced legacy, preferred sources and composite constituents are in
+// data/curation.json).
 // Everything else —
 // prices, tiers, batch, scheduled prices, context, dates — is read from the archives by build-registry.ts.
 import type { Provider, SourceId } from "../oracle-core/schemas";
@@ -9,7 +10,8 @@ export interface TableRow {
   ticker: string;
   display_name: string;
   provider: Provider;
-  family: string;
+  /** Set from data/curation.json `family` (build-registry-curated.ts). */
+  family?: string;
   /**
    * First id per source is the primary (prices, metadata, status); the rest are aliases/snapshots. Composites derive it
    * from their hosts.
@@ -30,7 +32,8 @@ export interface TableRow {
   /** Used only when no archive says whether the model reasons. */
   reasoning?: boolean;
   reasoningBasis?: string;
-  /** Meta/Llama: host listings, first candidate per host is used, the others are cross-checked. */
+  /** Meta/Llama: host listings, first candidate per host is used, the others are cross-checked (data/curation.json
+   * `composite`, set by build-registry-composites.ts). */
   composite?: Array<{ host: string; candidates: Array<{ source: SourceId; id: string }> }>;
   notes?: string[];
 }
@@ -43,7 +46,6 @@ export const TABLE: TableRow[] = [
     ticker: "OPUS-5",
     display_name: "Claude Opus 5",
     provider: "anthropic",
-    family: "anthropic-opus",
     match: { "genai-prices": g("anthropic:claude-opus-5"), litellm: g("claude-opus-5") },
     release: {
       date: "2026-07-24",
@@ -55,7 +57,6 @@ export const TABLE: TableRow[] = [
     ticker: "OPUS-4.8",
     display_name: "Claude Opus 4.8",
     provider: "anthropic",
-    family: "anthropic-opus",
     match: {
       "models-dev": g("anthropic:claude-opus-4-8"),
       "genai-prices": g("anthropic:claude-opus-4-8"),
@@ -67,7 +68,6 @@ export const TABLE: TableRow[] = [
     ticker: "OPUS-4.7",
     display_name: "Claude Opus 4.7",
     provider: "anthropic",
-    family: "anthropic-opus",
     match: {
       "models-dev": g("anthropic:claude-opus-4-7"),
       "genai-prices": g("anthropic:claude-opus-4-7"),
@@ -80,7 +80,6 @@ export const TABLE: TableRow[] = [
     ticker: "OPUS-4.6",
     display_name: "Claude Opus 4.6",
     provider: "anthropic",
-    family: "anthropic-opus",
     pr: ["claude-opus-4.6"],
     match: {
       "models-dev": g("anthropic:claude-opus-4-6"),
@@ -94,7 +93,6 @@ export const TABLE: TableRow[] = [
     ticker: "OPUS-4.5",
     display_name: "Claude Opus 4.5",
     provider: "anthropic",
-    family: "anthropic-opus",
     pr: ["claude-opus-4.5"],
     match: {
       "models-dev": g("anthropic:claude-opus-4-5", "anthropic:claude-opus-4-5-20251101"),
@@ -108,7 +106,6 @@ export const TABLE: TableRow[] = [
     ticker: "OPUS-4.1",
     display_name: "Claude Opus 4.1",
     provider: "anthropic",
-    family: "anthropic-opus",
     pr: ["claude-opus-4.1"],
     match: {
       "models-dev": g("anthropic:claude-opus-4-1", "anthropic:claude-opus-4-1-20250805"),
@@ -122,7 +119,6 @@ export const TABLE: TableRow[] = [
     ticker: "OPUS-4",
     display_name: "Claude Opus 4",
     provider: "anthropic",
-    family: "anthropic-opus",
     pr: ["claude-opus-4"],
     match: {
       "models-dev": g("anthropic:claude-opus-4-0", "anthropic:claude-opus-4-20250514"),
@@ -136,7 +132,6 @@ export const TABLE: TableRow[] = [
     ticker: "OPUS-3",
     display_name: "Claude Opus 3",
     provider: "anthropic",
-    family: "anthropic-opus",
     pr: ["claude-3-opus"],
     match: {
       "models-dev": g("anthropic:claude-3-opus-20240229"),
@@ -149,7 +144,6 @@ export const TABLE: TableRow[] = [
     ticker: "FABLE-5",
     display_name: "Claude Fable 5",
     provider: "anthropic",
-    family: "anthropic-fable",
     match: {
       "models-dev": g("anthropic:claude-fable-5"),
       "genai-prices": g("anthropic:claude-fable-5"),
@@ -161,7 +155,6 @@ export const TABLE: TableRow[] = [
     ticker: "SONNET-5",
     display_name: "Claude Sonnet 5",
     provider: "anthropic",
-    family: "anthropic-sonnet",
     pr: ["claude-sonnet-5"],
     match: {
       "models-dev": g("anthropic:claude-sonnet-5"),
@@ -174,7 +167,6 @@ export const TABLE: TableRow[] = [
     ticker: "SONNET-4.6",
     display_name: "Claude Sonnet 4.6",
     provider: "anthropic",
-    family: "anthropic-sonnet",
     match: {
       "models-dev": g("anthropic:claude-sonnet-4-6"),
       "genai-prices": g("anthropic:claude-sonnet-4-6"),
@@ -186,7 +178,6 @@ export const TABLE: TableRow[] = [
     ticker: "SONNET-4.5",
     display_name: "Claude Sonnet 4.5",
     provider: "anthropic",
-    family: "anthropic-sonnet",
     pr: ["claude-sonnet-4.5"],
     match: {
       "models-dev": g("anthropic:claude-sonnet-4-5", "anthropic:claude-sonnet-4-5-20250929"),
@@ -207,7 +198,6 @@ export const TABLE: TableRow[] = [
     ticker: "SONNET-4",
     display_name: "Claude Sonnet 4",
     provider: "anthropic",
-    family: "anthropic-sonnet",
     pr: ["claude-sonnet-4"],
     match: {
       "models-dev": g("anthropic:claude-sonnet-4-0", "anthropic:claude-sonnet-4-20250514"),
@@ -220,7 +210,6 @@ export const TABLE: TableRow[] = [
     ticker: "SONNET-3.7",
     display_name: "Claude Sonnet 3.7",
     provider: "anthropic",
-    family: "anthropic-sonnet",
     pr: ["claude-3.7-sonnet"],
     match: {
       "models-dev": g("anthropic:claude-3-7-sonnet-20250219"),
@@ -233,7 +222,6 @@ export const TABLE: TableRow[] = [
     ticker: "SONNET-3.5",
     display_name: "Claude Sonnet 3.5",
     provider: "anthropic",
-    family: "anthropic-sonnet",
     pr: ["claude-3.5-sonnet"],
     match: {
       "models-dev": g("anthropic:claude-3-5-sonnet-20241022", "anthropic:claude-3-5-sonnet-20240620"),
@@ -245,7 +233,6 @@ export const TABLE: TableRow[] = [
     ticker: "SONNET-3",
     display_name: "Claude Sonnet 3",
     provider: "anthropic",
-    family: "anthropic-sonnet",
     pr: ["claude-3-sonnet"],
     match: { "models-dev": g("anthropic:claude-3-sonnet-20240229"), "genai-prices": g("anthropic:claude-3-sonnet") },
   },
@@ -253,7 +240,6 @@ export const TABLE: TableRow[] = [
     ticker: "HAIKU-4.5",
     display_name: "Claude Haiku 4.5",
     provider: "anthropic",
-    family: "anthropic-haiku",
     pr: ["claude-haiku-4.5"],
     match: {
       "models-dev": g("anthropic:claude-haiku-4-5", "anthropic:claude-haiku-4-5-20251001"),
@@ -267,7 +253,6 @@ export const TABLE: TableRow[] = [
     ticker: "HAIKU-3.5",
     display_name: "Claude Haiku 3.5",
     provider: "anthropic",
-    family: "anthropic-haiku",
     pr: ["claude-3.5-haiku"],
     match: {
       "genai-prices": g("anthropic:claude-3-5-haiku-latest"),
@@ -279,7 +264,6 @@ export const TABLE: TableRow[] = [
     ticker: "HAIKU-3",
     display_name: "Claude Haiku 3",
     provider: "anthropic",
-    family: "anthropic-haiku",
     pr: ["claude-3-haiku"],
     match: {
       "models-dev": g("anthropic:claude-3-haiku-20240307"),
@@ -295,7 +279,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.6-SOL",
     display_name: "GPT-5.6 Sol",
     provider: "openai",
-    family: "openai-premium",
     pr: ["gpt-5.6-sol"],
     match: { "genai-prices": g("openai:gpt-5.6-sol"), litellm: g("gpt-5.6-sol"), "llm-prices": g("gpt-5.6-sol") },
   },
@@ -303,7 +286,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.6-TERRA",
     display_name: "GPT-5.6 Terra",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-5.6-terra"],
     match: { "genai-prices": g("openai:gpt-5.6-terra"), litellm: g("gpt-5.6-terra"), "llm-prices": g("gpt-5.6-terra") },
   },
@@ -311,7 +293,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.6-LUNA",
     display_name: "GPT-5.6 Luna",
     provider: "openai",
-    family: "openai-small",
     pr: ["gpt-5.6-luna"],
     match: { "genai-prices": g("openai:gpt-5.6-luna"), litellm: g("gpt-5.6-luna"), "llm-prices": g("gpt-5.6-luna") },
   },
@@ -319,7 +300,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.5",
     display_name: "GPT-5.5",
     provider: "openai",
-    family: "openai-premium",
     pr: ["gpt-5.5"],
     match: {
       "models-dev": g("openai:gpt-5.5"),
@@ -333,7 +313,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.5-PRO",
     display_name: "GPT-5.5 Pro",
     provider: "openai",
-    family: "openai-pro",
     match: {
       "models-dev": g("openai:gpt-5.5-pro"),
       "genai-prices": g("openai:gpt-5.5-pro"),
@@ -346,7 +325,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.4",
     display_name: "GPT-5.4",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-5.4"],
     match: {
       "models-dev": g("openai:gpt-5.4"),
@@ -360,7 +338,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.4-PRO",
     display_name: "GPT-5.4 Pro",
     provider: "openai",
-    family: "openai-pro",
     match: {
       "models-dev": g("openai:gpt-5.4-pro"),
       "genai-prices": g("openai:gpt-5.4-pro"),
@@ -373,7 +350,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.4-MINI",
     display_name: "GPT-5.4 mini",
     provider: "openai",
-    family: "openai-small",
     match: {
       "models-dev": g("openai:gpt-5.4-mini"),
       "genai-prices": g("openai:gpt-5.4-mini"),
@@ -386,7 +362,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.4-NANO",
     display_name: "GPT-5.4 nano",
     provider: "openai",
-    family: "openai-nano",
     match: {
       "models-dev": g("openai:gpt-5.4-nano"),
       "genai-prices": g("openai:gpt-5.4-nano"),
@@ -399,7 +374,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.3-CODEX",
     display_name: "GPT-5.3-Codex",
     provider: "openai",
-    family: "openai-codex",
     match: {
       "models-dev": g("openai:gpt-5.3-codex"),
       "genai-prices": g("openai:gpt-5.3-codex"),
@@ -411,7 +385,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.2",
     display_name: "GPT-5.2",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-5.2"],
     match: {
       "models-dev": g("openai:gpt-5.2"),
@@ -425,7 +398,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.2-PRO",
     display_name: "GPT-5.2 Pro",
     provider: "openai",
-    family: "openai-pro",
     match: {
       "models-dev": g("openai:gpt-5.2-pro"),
       "genai-prices": g("openai:gpt-5.2-pro"),
@@ -438,7 +410,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5.1",
     display_name: "GPT-5.1",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-5.1"],
     match: {
       "models-dev": g("openai:gpt-5.1"),
@@ -452,7 +423,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5",
     display_name: "GPT-5",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-5"],
     match: {
       "models-dev": g("openai:gpt-5"),
@@ -466,7 +436,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5-PRO",
     display_name: "GPT-5 Pro",
     provider: "openai",
-    family: "openai-pro",
     match: {
       "models-dev": g("openai:gpt-5-pro"),
       "genai-prices": g("openai:gpt-5-pro"),
@@ -479,7 +448,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5-MINI",
     display_name: "GPT-5 mini",
     provider: "openai",
-    family: "openai-small",
     pr: ["gpt-5-mini"],
     match: {
       "models-dev": g("openai:gpt-5-mini"),
@@ -493,7 +461,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-5-NANO",
     display_name: "GPT-5 nano",
     provider: "openai",
-    family: "openai-nano",
     pr: ["gpt-5-nano"],
     match: {
       "models-dev": g("openai:gpt-5-nano"),
@@ -507,7 +474,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-4.1",
     display_name: "GPT-4.1",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-4.1"],
     match: {
       "models-dev": g("openai:gpt-4.1"),
@@ -521,7 +487,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-4.1-MINI",
     display_name: "GPT-4.1 mini",
     provider: "openai",
-    family: "openai-small",
     pr: ["gpt-4.1-mini"],
     match: {
       "models-dev": g("openai:gpt-4.1-mini"),
@@ -535,7 +500,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-4.1-NANO",
     display_name: "GPT-4.1 nano",
     provider: "openai",
-    family: "openai-nano",
     pr: ["gpt-4.1-nano"],
     match: {
       "models-dev": g("openai:gpt-4.1-nano"),
@@ -549,7 +513,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-4O",
     display_name: "GPT-4o",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-4o"],
     match: {
       "models-dev": g("openai:gpt-4o", "openai:gpt-4o-2024-08-06", "openai:gpt-4o-2024-11-20"),
@@ -564,7 +527,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-4O-MINI",
     display_name: "GPT-4o mini",
     provider: "openai",
-    family: "openai-small",
     pr: ["gpt-4o-mini"],
     match: {
       "models-dev": g("openai:gpt-4o-mini"),
@@ -578,7 +540,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-4-TURBO",
     display_name: "GPT-4 Turbo",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-4-turbo"],
     tokenizer: "cl100k_base",
     match: {
@@ -598,7 +559,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-4",
     display_name: "GPT-4",
     provider: "openai",
-    family: "openai-flagship",
     pr: ["gpt-4"],
     tokenizer: "cl100k_base",
     match: {
@@ -612,7 +572,6 @@ export const TABLE: TableRow[] = [
     ticker: "GPT-3.5-TURBO",
     display_name: "GPT-3.5 Turbo",
     provider: "openai",
-    family: "openai-small",
     pr: ["gpt-3.5-turbo"],
     tokenizer: "cl100k_base",
     match: {
@@ -626,7 +585,6 @@ export const TABLE: TableRow[] = [
     ticker: "O1",
     display_name: "o1",
     provider: "openai",
-    family: "openai-reasoning",
     pr: ["o1"],
     match: {
       "models-dev": g("openai:o1"),
@@ -640,7 +598,6 @@ export const TABLE: TableRow[] = [
     ticker: "O1-PRO",
     display_name: "o1-pro",
     provider: "openai",
-    family: "openai-reasoning-pro",
     match: {
       "models-dev": g("openai:o1-pro"),
       "genai-prices": g("openai:o1-pro"),
@@ -653,7 +610,6 @@ export const TABLE: TableRow[] = [
     ticker: "O3",
     display_name: "o3",
     provider: "openai",
-    family: "openai-reasoning",
     pr: ["o3"],
     match: {
       "models-dev": g("openai:o3"),
@@ -667,7 +623,6 @@ export const TABLE: TableRow[] = [
     ticker: "O3-PRO",
     display_name: "o3-pro",
     provider: "openai",
-    family: "openai-reasoning-pro",
     match: {
       "models-dev": g("openai:o3-pro"),
       "genai-prices": g("openai:o3-pro"),
@@ -680,7 +635,6 @@ export const TABLE: TableRow[] = [
     ticker: "O3-MINI",
     display_name: "o3-mini",
     provider: "openai",
-    family: "openai-reasoning-mini",
     pr: ["o3-mini"],
     match: {
       "models-dev": g("openai:o3-mini"),
@@ -694,7 +648,6 @@ export const TABLE: TableRow[] = [
     ticker: "O4-MINI",
     display_name: "o4-mini",
     provider: "openai",
-    family: "openai-reasoning-mini",
     pr: ["o4-mini"],
     match: {
       "models-dev": g("openai:o4-mini"),
@@ -710,7 +663,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-3.7-FLASH",
     display_name: "Gemini 3.7 Flash",
     provider: "google",
-    family: "google-flash",
     match: { "genai-prices": g("google:gemini-3.7-flash") },
     release: { date: "2026-08-21", basis: "upper bound: only genai-prices (2026-08-21) lists it" },
     reasoning: true,
@@ -721,7 +673,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-3.6-FLASH",
     display_name: "Gemini 3.6 Flash",
     provider: "google",
-    family: "google-flash",
     pr: ["gemini-3.6-flash"],
     match: {
       "genai-prices": g("google:gemini-3.6-flash"),
@@ -738,7 +689,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-3.5-FLASH",
     display_name: "Gemini 3.5 Flash",
     provider: "google",
-    family: "google-flash",
     match: {
       "models-dev": g("google:gemini-3.5-flash"),
       "genai-prices": g("google:gemini-3.5-flash"),
@@ -750,7 +700,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-3.5-FLASH-LITE",
     display_name: "Gemini 3.5 Flash-Lite",
     provider: "google",
-    family: "google-flash-lite",
     match: {
       "genai-prices": g("google:gemini-3.5-flash-lite"),
       litellm: g("gemini-3.5-flash-lite"),
@@ -766,7 +715,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-3.1-PRO",
     display_name: "Gemini 3.1 Pro",
     provider: "google",
-    family: "google-pro",
     match: {
       "models-dev": g("google:gemini-3.1-pro-preview"),
       "genai-prices": g("google:gemini-3.1-pro-preview"),
@@ -779,7 +727,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-3.1-FLASH-LITE",
     display_name: "Gemini 3.1 Flash-Lite",
     provider: "google",
-    family: "google-flash-lite",
     match: {
       "models-dev": g("google:gemini-3.1-flash-lite", "google:gemini-3.1-flash-lite-preview"),
       "genai-prices": g("google:gemini-3.1-flash-lite"),
@@ -792,7 +739,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-3-PRO",
     display_name: "Gemini 3 Pro",
     provider: "google",
-    family: "google-pro",
     pr: ["gemini-3-pro"],
     match: {
       "models-dev": g("google:gemini-3-pro-preview"),
@@ -805,7 +751,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-3-FLASH",
     display_name: "Gemini 3 Flash",
     provider: "google",
-    family: "google-flash",
     pr: ["gemini-3-flash"],
     match: {
       "models-dev": g("google:gemini-3-flash-preview"),
@@ -819,7 +764,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-2.5-PRO",
     display_name: "Gemini 2.5 Pro",
     provider: "google",
-    family: "google-pro",
     pr: ["gemini-2.5-pro"],
     match: {
       "models-dev": g("google:gemini-2.5-pro"),
@@ -833,7 +777,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-2.5-FLASH",
     display_name: "Gemini 2.5 Flash",
     provider: "google",
-    family: "google-flash",
     pr: ["gemini-2.5-flash"],
     match: {
       "models-dev": g("google:gemini-2.5-flash"),
@@ -847,7 +790,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-2.5-FLASH-LITE",
     display_name: "Gemini 2.5 Flash-Lite",
     provider: "google",
-    family: "google-flash-lite",
     pr: ["gemini-2.5-flash-lite"],
     match: {
       "models-dev": g("google:gemini-2.5-flash-lite"),
@@ -861,7 +803,6 @@ export const TABLE: TableRow[] = [
     ticker: "GEMINI-2.0-FLASH",
     display_name: "Gemini 2.0 Flash",
     provider: "google",
-    family: "google-flash",
     pr: ["gemini-2.0-flash"],
     match: {
       "models-dev": g("google:gemini-2.0-flash"),
@@ -877,7 +818,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-4.5",
     display_name: "Grok 4.5",
     provider: "xai",
-    family: "xai-grok",
     pr: ["grok-4.5"],
     match: { "genai-prices": g("x-ai:grok-4.5"), litellm: g("grok-4.5"), "llm-prices": g("grok-4.5") },
   },
@@ -885,7 +825,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-4.3",
     display_name: "Grok 4.3",
     provider: "xai",
-    family: "xai-grok",
     match: {
       "models-dev": g("xai:grok-4.3"),
       "genai-prices": g("x-ai:grok-4.3"),
@@ -898,7 +837,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-4.20",
     display_name: "Grok 4.20",
     provider: "xai",
-    family: "xai-grok",
     match: {
       "models-dev": g("xai:grok-4.20-0309-reasoning", "xai:grok-4.20-0309-non-reasoning"),
       "genai-prices": g("x-ai:grok-4.20"),
@@ -912,7 +850,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-4.20-MULTI-AGENT",
     display_name: "Grok 4.20 Multi-Agent",
     provider: "xai",
-    family: "xai-grok-multi-agent",
     match: {
       "models-dev": g("xai:grok-4.20-multi-agent-0309"),
       "genai-prices": g("x-ai:grok-4.20-multi-agent"),
@@ -925,7 +862,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-BUILD-0.1",
     display_name: "Grok Build 0.1",
     provider: "xai",
-    family: "xai-grok-build",
     match: {
       "models-dev": g("xai:grok-build-0.1"),
       "genai-prices": g("x-ai:grok-build-0.1"),
@@ -937,7 +873,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-4.1-FAST",
     display_name: "Grok 4.1 Fast",
     provider: "xai",
-    family: "xai-grok-fast",
     match: {
       openrouter: g("x-ai/grok-4.1-fast"),
       "genai-prices": g("x-ai:grok-4-1-fast-reasoning", "x-ai:grok-4-1-fast-non-reasoning"),
@@ -947,7 +882,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-4-FAST",
     display_name: "Grok 4 Fast",
     provider: "xai",
-    family: "xai-grok-fast",
     pr: ["grok-4-fast"],
     match: {
       openrouter: g("x-ai/grok-4-fast"),
@@ -959,7 +893,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-4",
     display_name: "Grok 4",
     provider: "xai",
-    family: "xai-grok",
     pr: ["grok-4"],
     match: { openrouter: g("x-ai/grok-4"), "genai-prices": g("x-ai:grok-4-0709"), "llm-prices": g("grok-4") },
   },
@@ -967,7 +900,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-3",
     display_name: "Grok 3",
     provider: "xai",
-    family: "xai-grok",
     pr: ["grok-3"],
     match: {
       openrouter: g("x-ai/grok-3", "x-ai/grok-3-beta"),
@@ -979,7 +911,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-3-MINI",
     display_name: "Grok 3 Mini",
     provider: "xai",
-    family: "xai-grok-fast",
     pr: ["grok-3-mini"],
     match: {
       openrouter: g("x-ai/grok-3-mini", "x-ai/grok-3-mini-beta"),
@@ -991,7 +922,6 @@ export const TABLE: TableRow[] = [
     ticker: "GROK-CODE-FAST-1",
     display_name: "Grok Code Fast 1",
     provider: "xai",
-    family: "xai-grok-fast",
     pr: ["grok-code-fast-1"],
     match: {
       openrouter: g("x-ai/grok-code-fast-1"),
@@ -1005,7 +935,6 @@ export const TABLE: TableRow[] = [
     ticker: "MISTRAL-LARGE-3",
     display_name: "Mistral Large 3",
     provider: "mistral",
-    family: "mistral-large",
     pr: ["mistral-large-3"],
     match: {
       "models-dev": g("mistral:mistral-large-2512"),
@@ -1017,7 +946,6 @@ export const TABLE: TableRow[] = [
     ticker: "MISTRAL-LARGE-2",
     display_name: "Mistral Large 2 (24.11)",
     provider: "mistral",
-    family: "mistral-large",
     pr: ["mistral-large-2"],
     match: {
       "models-dev": g("mistral:mistral-large-2411"),
@@ -1033,7 +961,6 @@ export const TABLE: TableRow[] = [
     ticker: "MISTRAL-MEDIUM-3.5",
     display_name: "Mistral Medium 3.5",
     provider: "mistral",
-    family: "mistral-medium",
     pr: ["mistral-medium-3.5"],
     match: { "models-dev": g("mistral:mistral-medium-2604"), openrouter: g("mistralai/mistral-medium-3-5") },
     release: {
@@ -1046,7 +973,6 @@ export const TABLE: TableRow[] = [
     ticker: "MISTRAL-MEDIUM-3.1",
     display_name: "Mistral Medium 3.1",
     provider: "mistral",
-    family: "mistral-medium",
     match: { "models-dev": g("mistral:mistral-medium-2508"), openrouter: g("mistralai/mistral-medium-3.1") },
     meta: {
       context: 131072,
@@ -1060,7 +986,6 @@ export const TABLE: TableRow[] = [
     ticker: "MISTRAL-MEDIUM-3",
     display_name: "Mistral Medium 3",
     provider: "mistral",
-    family: "mistral-medium",
     pr: ["mistral-medium-3"],
     match: {
       "models-dev": g("mistral:mistral-medium-2505"),
@@ -1073,7 +998,6 @@ export const TABLE: TableRow[] = [
     ticker: "MISTRAL-SMALL-4",
     display_name: "Mistral Small 4",
     provider: "mistral",
-    family: "mistral-small",
     match: {
       "models-dev": g("mistral:mistral-small-2603"),
       "genai-prices": g("mistral:mistral-small-2603"),
@@ -1084,7 +1008,6 @@ export const TABLE: TableRow[] = [
     ticker: "MISTRAL-SMALL-3.2",
     display_name: "Mistral Small 3.2",
     provider: "mistral",
-    family: "mistral-small",
     match: {
       "models-dev": g("mistral:mistral-small-2506"),
       "genai-prices": g("mistral:mistral-small-latest"),
@@ -1095,7 +1018,6 @@ export const TABLE: TableRow[] = [
     ticker: "CODESTRAL-2508",
     display_name: "Codestral 25.08",
     provider: "mistral",
-    family: "mistral-codestral",
     match: { "genai-prices": g("mistral:codestral-2508"), openrouter: g("mistralai/codestral-2508") },
   },
 
@@ -1104,7 +1026,6 @@ export const TABLE: TableRow[] = [
     ticker: "DEEPSEEK-V4-FLASH",
     display_name: "DeepSeek V4 Flash",
     provider: "deepseek",
-    family: "deepseek-chat",
     pr: ["deepseek-v4-flash"],
     notes: [
       "the public record's peak-hour pricing $0.22/$0.66 from 2026-08-17 (citing genai-prices deepseek.yml) is in no genai-prices version (the eight v2 commits 2026-07-30 → 2026-08-21 all price it 0.14/0.28): left out of the history (data/curation.json), no window encoded",
@@ -1121,7 +1042,6 @@ export const TABLE: TableRow[] = [
     ticker: "DEEPSEEK-V4-PRO",
     display_name: "DeepSeek V4 Pro",
     provider: "deepseek",
-    family: "deepseek-pro",
     match: {
       "models-dev": g("deepseek:deepseek-v4-pro"),
       "genai-prices": g("deepseek:deepseek-v4-pro"),
@@ -1134,7 +1054,6 @@ export const TABLE: TableRow[] = [
     ticker: "DEEPSEEK-V3.2",
     display_name: "DeepSeek V3.2",
     provider: "deepseek",
-    family: "deepseek-chat",
     pr: ["deepseek-v3.2"],
     match: {
       litellm: g("deepseek-chat", "deepseek-reasoner"),
@@ -1147,7 +1066,6 @@ export const TABLE: TableRow[] = [
     ticker: "DEEPSEEK-V3",
     display_name: "DeepSeek V3",
     provider: "deepseek",
-    family: "deepseek-chat",
     pr: ["deepseek-v3"],
     match: {
       "genai-prices": g("deepseek:deepseek-chat"),
@@ -1159,7 +1077,6 @@ export const TABLE: TableRow[] = [
     ticker: "DEEPSEEK-R1",
     display_name: "DeepSeek R1",
     provider: "deepseek",
-    family: "deepseek-reasoner",
     pr: ["deepseek-r1"],
     match: {
       "genai-prices": g("deepseek:deepseek-reasoner"),
@@ -1174,7 +1091,6 @@ export const TABLE: TableRow[] = [
     tokenizer: "estimate:llama4",
     display_name: "Llama 4 Maverick (composite)",
     provider: "meta",
-    family: "meta-llama",
     label: "composite: median of host prices",
     meta: {
       context: 1048576,
@@ -1183,37 +1099,12 @@ export const TABLE: TableRow[] = [
       basis: "OpenRouter meta-llama/llama-4-maverick (context_length, top provider max_completion_tokens)",
     },
     release: { date: "2025-04-05", basis: "OpenRouter meta-llama/llama-4-maverick created" },
-    composite: [
-      {
-        host: "aws-bedrock",
-        candidates: [{ source: "genai-prices", id: "aws:meta.llama4-maverick-17b-instruct-v1:0" }],
-      },
-      { host: "fireworks", candidates: [{ source: "genai-prices", id: "fireworks:llama4-maverick-instruct-basic" }] },
-      {
-        host: "groq",
-        candidates: [{ source: "genai-prices", id: "groq:meta-llama/llama-4-maverick-17b-128e-instruct" }],
-      },
-      {
-        host: "together",
-        candidates: [
-          { source: "genai-prices", id: "together:meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" },
-          { source: "genai-prices", id: "huggingface_together:meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" },
-        ],
-      },
-      {
-        host: "novita",
-        candidates: [
-          { source: "genai-prices", id: "huggingface_novita:meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" },
-        ],
-      },
-    ],
   },
   {
     ticker: "LLAMA-4-SCOUT",
     tokenizer: "estimate:llama4",
     display_name: "Llama 4 Scout (composite)",
     provider: "meta",
-    family: "meta-llama-small",
     label: "composite: median of host prices",
     meta: {
       context: 327680,
@@ -1222,35 +1113,11 @@ export const TABLE: TableRow[] = [
       basis: "OpenRouter meta-llama/llama-4-scout (context_length, top provider max_completion_tokens)",
     },
     release: { date: "2025-04-05", basis: "OpenRouter meta-llama/llama-4-scout created" },
-    composite: [
-      { host: "aws-bedrock", candidates: [{ source: "genai-prices", id: "aws:meta.llama4-scout-17b-instruct-v1:0" }] },
-      {
-        host: "groq",
-        candidates: [
-          { source: "genai-prices", id: "groq:meta-llama/llama-4-scout-17b-16e-instruct" },
-          { source: "models-dev", id: "groq:meta-llama/llama-4-scout-17b-16e-instruct" },
-          { source: "genai-prices", id: "huggingface_groq:meta-llama/Llama-4-Scout-17B-16E-Instruct" },
-        ],
-      },
-      {
-        host: "together",
-        candidates: [{ source: "genai-prices", id: "together:meta-llama/Llama-4-Scout-17B-16E-Instruct" }],
-      },
-      {
-        host: "novita",
-        candidates: [{ source: "genai-prices", id: "huggingface_novita:meta-llama/Llama-4-Scout-17B-16E-Instruct" }],
-      },
-      {
-        host: "nscale",
-        candidates: [{ source: "genai-prices", id: "huggingface_nscale:meta-llama/Llama-4-Scout-17B-16E-Instruct" }],
-      },
-    ],
   },
   {
     ticker: "LLAMA-3.3-70B",
     display_name: "Llama 3.3 70B (composite)",
     provider: "meta",
-    family: "meta-llama",
     label: "composite: median of host prices",
     meta: {
       context: 131072,
@@ -1259,58 +1126,6 @@ export const TABLE: TableRow[] = [
       basis: "OpenRouter meta-llama/llama-3.3-70b-instruct (context_length, top provider max_completion_tokens)",
     },
     release: { date: "2024-12-06", basis: "models.dev and OpenRouter release date" },
-    composite: [
-      { host: "avian", candidates: [{ source: "genai-prices", id: "avian:Meta-Llama-3.3-70B-Instruct" }] },
-      { host: "aws-bedrock", candidates: [{ source: "genai-prices", id: "aws:meta.llama3-3-70b-instruct-v1:0" }] },
-      { host: "cerebras", candidates: [{ source: "genai-prices", id: "cerebras:llama-3.3-70b" }] },
-      {
-        host: "groq",
-        candidates: [
-          { source: "genai-prices", id: "groq:llama-3.3-70b-versatile" },
-          { source: "models-dev", id: "groq:llama-3.3-70b-versatile" },
-          { source: "genai-prices", id: "huggingface_groq:meta-llama/Llama-3.3-70B-Instruct" },
-        ],
-      },
-      {
-        host: "together",
-        candidates: [
-          { source: "genai-prices", id: "together:meta-llama/Llama-3.3-70B-Instruct-Turbo" },
-          { source: "models-dev", id: "togetherai:meta-llama/Llama-3.3-70B-Instruct-Turbo" },
-          { source: "genai-prices", id: "huggingface_together:meta-llama/Llama-3.3-70B-Instruct" },
-        ],
-      },
-      {
-        host: "fireworks",
-        candidates: [{ source: "genai-prices", id: "huggingface_fireworks-ai:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "hyperbolic",
-        candidates: [{ source: "genai-prices", id: "huggingface_hyperbolic:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "nebius",
-        candidates: [{ source: "genai-prices", id: "huggingface_nebius:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "novita",
-        candidates: [
-          { source: "genai-prices", id: "novita:meta-llama/llama-3.3-70b-instruct" },
-          { source: "genai-prices", id: "huggingface_novita:meta-llama/Llama-3.3-70B-Instruct" },
-        ],
-      },
-      {
-        host: "nscale",
-        candidates: [{ source: "genai-prices", id: "huggingface_nscale:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "ovhcloud",
-        candidates: [{ source: "genai-prices", id: "huggingface_ovhcloud:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-      {
-        host: "sambanova",
-        candidates: [{ source: "genai-prices", id: "huggingface_sambanova:meta-llama/Llama-3.3-70B-Instruct" }],
-      },
-    ],
   },
 ];
 

@@ -1,5 +1,6 @@
 // Builds data/registry.json from the bundled archives (data/archives/, read by the feed's adapters) and the
-// hand-written table (build-registry-table.ts) with data/curation.json's lifecycle changes and preferred sources.
+// hand-written table (build-registry-table.ts) with data/curation.json's lifecycle changes, preferred sources,
+// composite constituents and families (build-registry-curated.ts).
 // Run: `npx tsx scripts/build-registry.ts`. The committed JSON is the product; this script documents how every
 // number in it was read and chosen (scripts/build-data.test.ts proves the committed file is what it builds).
 import { readFileSync, writeFileSync } from "node:fs";
@@ -22,8 +23,8 @@ import {
   type Quote,
 } from "./archive-quotes";
 import { choose, same, PRIORITY, type Vote } from "./build-registry-choose";
-import { DEFAULT_TOKENIZER, TABLE, type TableRow } from "./build-registry-table";
-import { curatedRows, loadCuration } from "./load-curation";
+import { DEFAULT_TOKENIZER, type TableRow } from "./build-registry-table";
+import { curatedTable, type CuratedRow } from "./build-registry-curated";
 
 type PriceField = "output" | "input" | "cache_read" | "cache_write_5m" | "cache_write_1h" | "thinking";
 interface PrEvent {
@@ -236,7 +237,7 @@ function aliasesRetired(row: TableRow): string[] {
   );
 }
 
-function buildEntry(row: TableRow): RegistryEntry {
+function buildEntry(row: CuratedRow): RegistryEntry {
   const notes: string[] = [...(row.notes ?? [])];
   const dis: Disagreement[] = [];
   const qs = row.composite ? [] : primaries(row);
@@ -469,7 +470,7 @@ export function buildRegistry(): RegistryFile {
     as_of: AS_OF,
     archives: archiveRefs(),
     conventions: CONVENTIONS,
-    models: curatedRows(TABLE, loadCuration()).map(buildEntry),
+    models: curatedTable().map(buildEntry),
   };
   const parsed = RegistryFileSchema.safeParse(file);
   if (!parsed.success) {

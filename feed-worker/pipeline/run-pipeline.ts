@@ -4,6 +4,7 @@ import { REFERENCE_PROFILES } from "../../oracle-core/greeks";
 import { decide, fieldKey } from "../../oracle-core/publishing";
 import { setAsideFromRegistry } from "../../oracle-core/publishing";
 import { frozenSources } from "../../oracle-core/publishing";
+import { applyCuration, setAsideByPreference } from "../../oracle-core/registry";
 import { DEFAULTS } from "../../oracle-core/quant";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas";
 import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas";
@@ -19,6 +20,8 @@ import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
 import { seedIfEmpty } from "../store/seed";
+import { curationMoves } from "../universe/curation-moves";
+import { hasPendingChanges, loadStoredCuration } from "../universe/curation-store";
 import { applyMoves, lifecycleMoves } from "../universe/lifecycle-step";
 import { lifecycleStatements, loadUniverse, type LifecycleMove } from "../universe/universe-store";
 import { collectSource } from "./collect-sources";
@@ -76,7 +79,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   await seedIfEmpty(env.DB, registry, history);
   // The universe in D1 (issue 11): the registry's tickers plus those the feed listed, each with its lifecycle.
   const universe = await loadUniverse(env.DB, registry, now.toISOString());
+  // Curation taken through the admin API (D1), on top of the registry the builder made with data/curation.json.
+  const curation = await loadStoredCuration(env.DB);
   const state = await loadState(env);
+  // An admin action stamps its change with the next version: one is waiting, so this run publishes.
+  const curationPending = await hasPendingChanges(env.DB, Math.max(state.lastVersion, state.latest?.version ?? 0));
   const signer = await loadSigner(env);
   done("load");
 
@@ -105,14 +112,24 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
   const inForceOn = mode === "bundled" ? registry.as_of : now;
   const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
-  // Lifecycle moves (delisting, unquoted), applied to the rows this run prices and written with its snapshot.
-  const moves: LifecycleMove[] = lifecycleMoves({
-    rows: universe,
-    voting,
-    quoted: new Set(matched.map((q) => q.ticker)),
-    today: now.toISOString().slice(0, 10),
-  });
-  const entries = applyMoves(universe, moves);
+  // Lifecycle moves (manual curation, delisting, unquoted), applied to the rows this run prices and written with its
+  // snapshot. A ticker an admin moves in this run takes no rule move of its state in the same run.
+  const manual = curationMoves(universe, curation);
+  const moved = new Set(manual.map((m) => m.ticker));
+  const moves: LifecycleMove[] = [
+    ...manual,
+    ...lifecycleMoves({
+      rows: universe,
+      voting,
+      quoted: new Set(matched.map((q) => q.ticker)),
+      today: now.toISOString().slice(0, 10),
+    }).filter((m) => !moved.has(m.ticker) || !["deprecated", "retired", "promoted"].includes(m.kind)),
+  ];
+  // Then the rest of the stored curation (families, preferred sources, the dates of manual states).
+  const curated = applyCuration(applyMoves(universe, moves), curation);
+  const entries = curated.models;
+  const registrySetAside = setAsideFromRegistry(entries);
+  const preferredSetAside = setAsideByPreference(curated.preferred);
   const decisions = decide({
     tickers: entries.map((m) => m.ticker),
     quotes: matched,
@@ -120,7 +137,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     pending: state.pending,
     halted: state.halted,
     composites: new Set(entries.filter((m) => m.composite).map((m) => m.ticker)),
-    setAside: setAsideFromRegistry(entries),
+    setAside: (t, f, src, v) => registrySetAside(t, f, src, v) || preferredSetAside(t, f, src, v),
     outvoted: setAsideFromRegistry(entries, "outvoted"),
     now,
     mode,
@@ -197,6 +214,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     decisions.holds.some((h) => h.isNew) ||
     moves.length > 0 ||
     statusMoved ||
+    curationPending ||
     heartbeatDue;
 
   await step("sign");
@@ -242,7 +260,9 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
       ? opts.trigger === "cron"
         ? heartbeatDue
           ? "heartbeat due or first publish"
-          : "prices or statuses changed"
+          : curationPending
+            ? "prices, statuses or curation changed"
+            : "prices or statuses changed"
         : opts.trigger
       : "nothing changed; heartbeat not due",
     changes: decisions.publishes.filter((p) => p.from !== null).length,

@@ -4,6 +4,7 @@ import { GreekRowSchema } from "../../oracle-core/schemas";
 import { SwapRequestSchema } from "../../oracle-core/schemas";
 import { CHANGE_KINDS, WebhookCreateSchema } from "../../oracle-core/integrations";
 import { IndexBlockSchema, SnapshotPayloadSchema } from "../../oracle-core/schemas";
+import { adminComponents, adminPaths } from "./admin-openapi";
 
 /** A /v1/spots row: the Greek row's identity, lifecycle (dates only when set) and status, β sync and batch. */
 const SpotSchema = GreekRowSchema.pick({
@@ -310,7 +311,9 @@ export function openApiDocument(): object {
         },
       },
     },
+    ...adminPaths(),
   };
+  const admin = adminComponents();
   return {
     openapi: "3.1.0",
     info: {
@@ -331,7 +334,9 @@ export function openApiDocument(): object {
         GreekRow: z.toJSONSchema(GreekRowSchema, { io: "output", unrepresentable: "any" }),
         Spot: z.toJSONSchema(SpotSchema, { io: "output" }),
         SnapshotPayload: z.toJSONSchema(SnapshotPayloadSchema, { io: "output", unrepresentable: "any" }),
+        ...admin.schemas,
       },
+      securitySchemes: admin.securitySchemes,
     },
   };
 }

@@ -68,4 +68,19 @@ export const SCHEMA_SQL: readonly string[] = [
      created_at TEXT NOT NULL, delivered_at TEXT)`,
   `CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)`,
   `CREATE INDEX IF NOT EXISTS webhook_deliveries_hook ON webhook_deliveries (webhook_id, version)`,
+  // --- admin API (feed-worker/routes/admin.ts) ---
+  // Every authenticated admin action, applied or refused: who (the first 8 hex of sha256(token)), what, the outcome.
+  // Append-only: the API has no UPDATE or DELETE path, and these triggers refuse one from anywhere else.
+  `CREATE TABLE IF NOT EXISTS admin_audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, token_fingerprint TEXT NOT NULL, action TEXT NOT NULL,
+     body TEXT NOT NULL, outcome TEXT NOT NULL)`,
+  `CREATE TRIGGER IF NOT EXISTS admin_audit_no_update BEFORE UPDATE ON admin_audit
+     BEGIN SELECT RAISE(ABORT, 'admin_audit is append-only'); END`,
+  `CREATE TRIGGER IF NOT EXISTS admin_audit_no_delete BEFORE DELETE ON admin_audit
+     BEGIN SELECT RAISE(ABORT, 'admin_audit is append-only'); END`,
+  // Curation entries taken through the admin API (oracle-core/schemas/curation.ts), applied in id order by every
+  // pipeline run on top of the registry built from data/curation.json; a later entry supersedes an earlier one.
+  `CREATE TABLE IF NOT EXISTS curation (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, audit_id INTEGER NOT NULL, action TEXT NOT NULL,
+     ticker TEXT, entry TEXT NOT NULL)`,
 ];

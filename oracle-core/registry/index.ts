@@ -8,3 +8,5 @@ export type { TickerLookup } from "./find-ticker";
 export { checkData, COVERAGE } from "./data-check";
 export type { DataCheckResult } from "./data-check";
 export { README_MODELS } from "./readme-models";
+export { applyCuration, setAsideByPreference } from "./apply-curation";
+export type { CuratedUniverse } from "./apply-curation";

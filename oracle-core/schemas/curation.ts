@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateSchema, SourceIdSchema } from "./registry";
+import { IsoDateSchema, LifecycleStateSchema, SourceIdSchema } from "./registry";
 
 /** Who decided, when and why: every curated fact carries it (an audit trail, not a comment in code). */
 const Signed = {
@@ -8,18 +8,42 @@ const Signed = {
   date: IsoDateSchema,
 };
 
-/** A manual lifecycle change: the ticker's status and why (a retirement no archive dates). */
+const Ticker = z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/, "ticker must be uppercase letters, digits, '.' and '-'");
+
+/**
+ * A manual lifecycle change: the ticker's status and why (a retirement no archive dates). `on` is the day it takes
+ * effect (the deprecation or retirement date the row carries; default: `date`).
+ */
 export const LifecycleSchema = z.strictObject({
   action: z.literal("lifecycle"),
-  ticker: z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/),
-  status: z.enum(["legacy"]),
+  ticker: Ticker,
+  status: LifecycleStateSchema,
+  on: IsoDateSchema.optional(),
+  ...Signed,
+});
+
+/** A ticker's family, assigned by hand (a listed model the naming rule left `unassigned`, or a correction). */
+export const FamilyAssignmentSchema = z.strictObject({
+  action: z.literal("family"),
+  ticker: Ticker,
+  family: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/, "family must be lowercase kebab-case"),
+  ...Signed,
+});
+
+/**
+ * A listing candidate refused: the feed never lists this ticker (a fine-tune, a router alias, a mis-parsed id), and
+ * a `provisional` row of it is retired.
+ */
+export const RejectListingSchema = z.strictObject({
+  action: z.literal("reject-listing"),
+  ticker: Ticker,
   ...Signed,
 });
 
 /** The source a ticker's prices follow when the archives disagree (the others' values are set aside). */
 export const PreferSourceSchema = z.strictObject({
   action: z.literal("prefer-source"),
-  ticker: z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/),
+  ticker: Ticker,
   source: SourceIdSchema,
   ...Signed,
 });
@@ -47,8 +71,27 @@ export const SourceUrlSchema = z.strictObject({
 /** An upstream id (provider prefix dropped, lower-case) whose ticker the naming rule cannot derive. */
 export const TickerAliasSchema = z.strictObject({
   action: z.literal("ticker-alias"),
-  id: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/),
-  ticker: z.string().regex(/^[A-Z0-9][A-Z0-9.\-]*$/),
+  id: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/, "id must be lower-case, provider prefix dropped"),
+  ticker: Ticker,
+  ...Signed,
+});
+
+/**
+ * A composite row's constituents (Meta/Llama): the hosts whose prices the row is the median of, each with the
+ * archive listings that are that host's (the first found is used, the others cross-checked). Build-time only
+ * (scripts/build-registry-composites.ts).
+ */
+export const CompositeCurationSchema = z.strictObject({
+  action: z.literal("composite"),
+  ticker: Ticker,
+  hosts: z
+    .array(
+      z.strictObject({
+        host: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/),
+        candidates: z.array(z.strictObject({ source: SourceIdSchema, id: z.string().min(1) })).min(1),
+      }),
+    )
+    .min(2),
   ...Signed,
 });
 
@@ -58,6 +101,18 @@ export const CurationEntrySchema = z.discriminatedUnion("action", [
   ExcludeHistoryEventSchema,
   SourceUrlSchema,
   TickerAliasSchema,
+  FamilyAssignmentSchema,
+  RejectListingSchema,
+  CompositeCurationSchema,
+]);
+
+/** The actions a deployed feed takes through the admin API (POST /v1/admin/curation); the others are build-time. */
+export const AdminCurationSchema = z.discriminatedUnion("action", [
+  LifecycleSchema,
+  TickerAliasSchema,
+  PreferSourceSchema,
+  FamilyAssignmentSchema,
+  RejectListingSchema,
 ]);
 
 /** data/curation.json: the curated facts the builders and the feed apply, each with its reason, author and date. */
@@ -68,3 +123,4 @@ export const CurationFileSchema = z.strictObject({
 
 export type CurationEntry = z.infer<typeof CurationEntrySchema>;
 export type CurationFile = z.infer<typeof CurationFileSchema>;
+export type AdminCuration = z.infer<typeof AdminCurationSchema>;

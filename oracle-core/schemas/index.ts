@@ -62,7 +62,7 @@ export type {
 
 // used by the other parts
 export { CompareRequestSchema, PriceRequestSchema } from "./api";
-export { CurationFileSchema } from "./curation";
+export { AdminCurationSchema, CurationEntrySchema, CurationFileSchema } from "./curation";
 export { GreekRowSchema } from "./greek-row";
 export { historyRows } from "./history-rows";
 export { MonteCarloQuerySchema, SwapRequestSchema } from "./market";
@@ -70,7 +70,7 @@ export { lowerMedian } from "./registry";
 export { IndexBlockSchema, SnapshotPayloadSchema } from "./snapshot";
 
 export type { CompareRequest, PriceRequest } from "./api";
-export type { CurationEntry } from "./curation";
+export type { AdminCuration, CurationEntry } from "./curation";
 export type { GreekRow, RowForecast } from "./greek-row";
 export type { HistoryRow } from "./history-rows";
 export type { SwapRequest } from "./market";

@@ -27,8 +27,11 @@ import {
  */
 const DIR = mkdtempSync(join(tmpdir(), "exo-probe-"));
 const CODE = /^E_[A-Z0-9_]+$/;
-/** Ed25519 PKCS#8 (base64 and hex DER prefixes), PEM private keys, webhook secrets, the signing-key variable. */
-const SECRET = /MC4CAQAwBQYDK2Vw|302e020100300506032b6570|PRIVATE KEY|whsec_|SIGNING_KEY/;
+/** The probe feed's admin token (its .dev.vars, as README "Admin API" says); the limited feed has none: admin off. */
+const ADMIN_TOKEN = "probe-admin-token-5f1c2a9e7b3d4c60";
+/** Ed25519 PKCS#8 (base64 and hex DER prefixes), PEM private keys, webhook secrets, the signing-key variable, the
+ * admin token. */
+const SECRET = new RegExp(`MC4CAQAwBQYDK2Vw|302e020100300506032b6570|PRIVATE KEY|whsec_|SIGNING_KEY|${ADMIN_TOKEN}`);
 
 interface Tally {
   cases: number;
@@ -68,9 +71,12 @@ async function probe(
 ): Promise<{ status: number; text: string; res: Response }> {
   const t = tally(category);
   t.cases++;
+  // Admin routes are probed past their guard (the token sent unless the probe sends its own Authorization).
+  const admin =
+    p.path.startsWith("/v1/admin/") && !Object.keys(p.headers ?? {}).some((h) => /^authorization$/i.test(h));
   const res = await fetch(`${base}${p.path}`, {
     method: p.method,
-    headers: p.headers,
+    headers: admin ? { ...p.headers, authorization: `Bearer ${ADMIN_TOKEN}` } : p.headers,
     body: p.body,
     redirect: "manual",
   });
@@ -97,10 +103,12 @@ async function startFeed(
   name: string,
   rateLimit: number,
   assets: string,
+  devVars = "",
 ): Promise<{ base: string; proc: ChildProcess }> {
   const port = await freePort();
   const config = feedConfig(join(DIR, `cfg-${name}`), { rateLimit });
   writeFileSync(config, readFileSync(config, "utf8").replace(`directory = "${DIST}"`, `directory = "${assets}"`));
+  if (devVars) writeFileSync(join(DIR, `cfg-${name}`, ".dev.vars"), devVars);
   const proc = wranglerDev(config, port, join(DIR, `state-${name}`));
   const base = `http://127.0.0.1:${port}`;
   await waitUp(`${base}/v1/health`);
@@ -124,7 +132,7 @@ describe("security probe suite on workerd: every category answers coded 4xx, nev
     cpSync(pwaBuildDir(), assets, { recursive: true });
     // One feed with a high limit (the probes reach the handlers), one with the real 100/min for the bypass probe.
     // One at a time: two wrangler dev processes starting together contend for the inspector port.
-    feed = await startFeed("probe", 1_000_000, assets);
+    feed = await startFeed("probe", 1_000_000, assets, `ADMIN_TOKEN=${ADMIN_TOKEN}\n`);
     limited = await startFeed("limited", 100, assets);
     doc = (await (await fetch(`${feed.base}/v1/openapi.json`)).json()) as OpenApi;
   }, 240_000);
@@ -263,6 +271,40 @@ describe("security probe suite on workerd: every category answers coded 4xx, nev
     });
     expect(csv.res.headers.get("vary")).toMatch(/Accept/);
     expect(tally("overflow and filters").failures).toEqual([]);
+  });
+
+  it("admin API on workerd: off without the secret, 401 for a same-length wrong token, an action audited", async () => {
+    const wrong = `${ADMIN_TOKEN.slice(0, -1)}x`;
+    const auth = (token: string) => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
+    const action = JSON.stringify({
+      action: "family",
+      ticker: "O3",
+      family: "openai-reasoning",
+      reason: "probe: re-assigns the family it already has",
+      author: "security probe",
+      date: "2026-12-02",
+    });
+    const post = { method: "POST", path: "/v1/admin/curation", body: action };
+    await probe(limited.base, "admin API", {
+      ...post,
+      headers: auth(ADMIN_TOKEN),
+      status: [404],
+      code: "E_ADMIN_DISABLED",
+    });
+    for (const headers of [auth(wrong), auth(""), { authorization: `Basic ${btoa(`admin:${ADMIN_TOKEN}`)}` }])
+      await probe(feed.base, "admin API", { ...post, headers, status: [401], code: "E_ADMIN_UNAUTHORIZED" });
+    await probe(feed.base, "admin API", { ...post, headers: auth(ADMIN_TOKEN), status: [201] });
+    const audit = await probe(feed.base, "admin API", { method: "GET", path: "/v1/admin/audit", status: [200] });
+    const entries = (JSON.parse(audit.text) as { data: { entries: { outcome: string; action: string }[] } }).data
+      .entries;
+    expect(entries.map((e) => [e.action, e.outcome])).toContainEqual(["family", "applied"]);
+    const changes = await probe(feed.base, "admin API", {
+      method: "GET",
+      path: "/v1/changes?kind=curation",
+      status: [200],
+    });
+    expect(changes.text).toContain("probe: re-assigns the family it already has");
+    expect(tally("admin API").failures).toEqual([]);
   });
 
   it("rate limit: after a 429, made-up CF-Connecting-IP and X-Forwarded-For are still 429", async () => {
