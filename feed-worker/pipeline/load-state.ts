@@ -12,6 +12,8 @@ export interface LoadedState {
   halted: Set<string>;
   modelCounts: Map<string, number>;
   lastOk: Map<string, string>;
+  /** Each source's last archived raw payload (sha256): already in R2. */
+  archived: Set<string>;
   observations: HistoryObservation[];
   lastVersion: number;
   latest: { version: number; sha256: string; issued_at: string; statuses: Map<string, string> } | null;
@@ -29,9 +31,13 @@ export async function loadState(env: Env): Promise<LoadedState> {
     db
       .prepare("SELECT ticker, field, value, first_seen_at, sources FROM pending")
       .all<{ ticker: string; field: string; value: number; first_seen_at: string; sources: string }>(),
-    db
-      .prepare("SELECT source, healthy, model_count, last_ok_at FROM source_health")
-      .all<{ source: string; healthy: number; model_count: number | null; last_ok_at: string | null }>(),
+    db.prepare("SELECT source, healthy, model_count, last_ok_at, last_sha256 FROM source_health").all<{
+      source: string;
+      healthy: number;
+      model_count: number | null;
+      last_ok_at: string | null;
+      last_sha256: string | null;
+    }>(),
     db
       .prepare(
         "SELECT ticker, family, field, value, tier_above_tokens, effective_at, observed_at, kind, source, provenance, confidence, raw_sha256, note FROM observations ORDER BY id",
@@ -72,6 +78,8 @@ export async function loadState(env: Env): Promise<LoadedState> {
       health.results.filter((r) => r.healthy === 1 && r.model_count).map((r) => [r.source, r.model_count!]),
     ),
     lastOk: new Map(health.results.filter((r) => r.last_ok_at).map((r) => [r.source, r.last_ok_at!])),
+    // Written in the batch after the R2 put of those bytes, so a sha256 here is in R2.
+    archived: new Set(health.results.flatMap((r) => (r.last_sha256 ? [r.last_sha256] : []))),
     observations: obs.results.map((r) => {
       const o: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(r)) if (v !== null) o[k] = v;

@@ -202,6 +202,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     runs,
     decisions,
     newObs,
+    archived: state.archived,
     snapshot:
       envelope && sha256
         ? {
