@@ -43,3 +43,11 @@ export async function pipelineAt(size: number | null): Promise<PipelineFigures> 
     await h.dispose();
   }
 }
+
+// `npx tsx bench/scale-pipeline.ts [sizes…]` runs the pipeline half alone (the page half launches Chromium):
+// sizes are model counts, `today` for the curated registry; default `today 400`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = process.argv.slice(2);
+  for (const s of sizes.length ? sizes : ["today", "400"])
+    console.log(JSON.stringify(await pipelineAt(s === "today" ? null : Number(s))));
+}

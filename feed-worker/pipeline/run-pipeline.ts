@@ -235,6 +235,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     decisions,
     newObs,
     lifecycle: (v) => lifecycleStatements(env.DB, moves, v, now.toISOString()),
+    archived: state.archived,
     snapshot:
       envelope && sha256
         ? {
