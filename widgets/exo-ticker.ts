@@ -1,5 +1,7 @@
 import { html, type TemplateResult } from "lit/html.js";
 import { forwardDirection } from "../oracle-core/greeks";
+import type { WidgetData } from "./snapshot-client";
+import { getWidgetView } from "./widget-view-client";
 import { css } from "./css";
 import { define } from "./define";
 import { ExoElement } from "./exo-element";
@@ -41,7 +43,9 @@ import { pct, usd } from "./format";
  * @cssproperty --exo-height - Height (default 110px board, 38px marquee; reserve the same before upgrade).
  * @cssproperty --exo-marquee-duration - One marquee loop (default 40s).
  */
-export class ExoTicker extends ExoElement {
+export class ExoTicker extends ExoElement<WidgetData> {
+  // The ticker reads the compact signed widget view, not the full snapshot (a fraction of the bytes at 400 models).
+  static override load = getWidgetView;
   static override styles =
     ExoElement.styles +
     css`

@@ -129,10 +129,13 @@ describe("the widget view", () => {
     expect(await codeOf(verifyWidgetView(view, { keys, now: T0, stored }))).toBe("E_ROLLBACK");
   });
 
-  it("refuses a signed view without a column the widgets read (E_MALFORMED)", async () => {
+  it("refuses a signed view without a column the widgets read, or with a short one (E_MALFORMED)", async () => {
     const { beta: _, ...columns } = widgetView(payload, "0".repeat(64)).columns;
     const env = await signWidgetView({ ...widgetView(payload, "0".repeat(64)), columns }, signer);
     expect(await codeOf(verifyWidgetView(env, { keys, now: T0 }))).toBe("E_MALFORMED");
+    const full = widgetView(payload, "0".repeat(64));
+    const uneven = { ...full, columns: { ...full.columns, fwd_12M: full.columns.fwd_12M!.slice(1) } };
+    expect(await codeOf(verifyWidgetView(await signWidgetView(uneven, signer), { keys, now: T0 }))).toBe("E_MALFORMED");
   });
 
   it("reads columns by name: a view with a column added by a later feed still reads", async () => {

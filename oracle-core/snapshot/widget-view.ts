@@ -11,7 +11,7 @@ import type { SnapshotPayload } from "../schemas/snapshot";
 import { signDsse } from "./dsse-sign";
 import type { DsseEnvelope } from "./dsse";
 import type { Signer } from "./keys";
-import { isRecord, isStr, malformed } from "./shape";
+import { malformed } from "./shape";
 import { parseSnapshotHeader } from "./snapshot-header";
 import { verifySnapshot, type VerifiedSnapshot, type VerifyOptions } from "./snapshot-verify";
 
@@ -56,7 +56,6 @@ const PRICES = ["input", "output", "cache_read", "cache_write_5m", "cache_write_
 const TENORS = ["1M", "3M", "6M", "12M"] as const;
 const DATES = ["listed_at", "deprecated_at", "retired_at", "unquoted_since"] as const;
 const TEXT = ["ticker", "display_name", "provider", "lifecycle", "status"] as const;
-const NUMBERS = ["beta", "input", "output", ...TENORS.map((t) => `fwd_${t}`)];
 
 /** Column names; a reader looks columns up by name, so a later feed can add one. */
 export const WIDGET_VIEW_FIELDS: readonly string[] = [
@@ -104,46 +103,33 @@ export function widgetView(payload: SnapshotPayload, snapshotSha256: string): Wi
   };
 }
 
-const num = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-
 /**
- * Reads a verified view payload into rows; E_MALFORMED naming the first bad field. Checks what a render relies on
- * (strings, finite prices); the feed built it from a schema-checked snapshot.
+ * Reads a verified view payload into rows. The feed cut it from a schema-checked snapshot: like the widgets' snapshot
+ * guard, this only keeps a signed-but-odd view from crashing a render (every byte here is in the 12 KB a ticker page
+ * downloads). A β that is not a number, or columns of another length, throw E_MALFORMED; a missing column throws a
+ * TypeError, which verifyWidgetView reports as E_MALFORMED too.
  */
 export function readWidgetView(json: Record<string, unknown>): WidgetView {
-  const bad = (field: string, why: string) => malformed("widget view", field, why);
-  const { columns, snapshot_sha256 } = json;
-  if (!isRecord(columns)) return bad("columns", "expected an object of arrays");
-  if (!isStr(snapshot_sha256, /^[0-9a-f]{64}$/)) return bad("snapshot_sha256", "must be 64 lower-case hex digits");
-  for (const k of ["mode", "data_as_of", "valuation_date"]) if (!isStr(json[k])) bad(k, "must be a string");
-  const n = Array.isArray(columns.ticker) ? columns.ticker.length : 0;
-  for (const f of WIDGET_VIEW_FIELDS)
-    if (!Array.isArray(columns[f]) || columns[f].length !== n) bad(`columns.${f}`, `expected ${n} values`);
-  const models = Array.from({ length: n }, (_, i): WidgetRow => {
-    const at = (f: string) => (columns[f] as unknown[])[i];
-    const where = (f: string) => `columns.${f}.${i}`;
-    for (const k of TEXT) if (!isStr(at(k), undefined, 1)) bad(where(k), "must be a non-empty string");
-    for (const k of NUMBERS) if (!num(at(k))) bad(where(k), "must be a finite number");
-    for (const k of PRICES) if (at(k) !== null && !num(at(k))) bad(where(k), "must be a finite number or null");
-    if (at("pending") !== null && !isRecord(at("pending"))) bad(where("pending"), "must be an object or null");
-    const lc = at("last_change") as unknown[] | null;
-    if (lc !== null && !(Array.isArray(lc) && lc.length == 4 && isStr(lc[0]) && num(lc[2]) && isStr(lc[3])))
-      bad(where("last_change"), "must be [field, from, to, effective_at] or null");
+  const { columns, ...header } = json;
+  const c = columns as Record<string, unknown[]>;
+  const t = c.ticker!;
+  if (!c.beta!.every(Number.isFinite) || WIDGET_VIEW_FIELDS.some((f) => c[f]!.length != t.length))
+    return malformed("widget view", "columns", "uneven, or a β is not a number");
+  const models = t.map((_, i) => {
+    const at = (f: string) => c[f]![i];
+    const lc = at("last_change") as [string, number | null, number, string] | null;
     const row = {
       ...Object.fromEntries(TEXT.map((k) => [k, at(k)])),
       beta: at("beta"),
       prices: Object.fromEntries(PRICES.map((k) => [k, at(k)])),
-      forwards: Object.fromEntries(TENORS.map((t) => [t, at(`fwd_${t}`)])),
+      forwards: Object.fromEntries(TENORS.map((k) => [k, at(`fwd_${k}`)])),
       last_change: lc && { field: lc[0], from: lc[1], to: lc[2], effective_at: lc[3] },
       pending: at("pending"),
     } as WidgetRow;
-    for (const k of DATES) if (isStr(at(k))) row[k] = at(k) as string;
+    for (const k of DATES) if (at(k)) row[k] = at(k) as string;
     return row;
   });
-  const h = json as unknown as ViewHeader;
-  const { version, issued_at, expires_at, heartbeat_s, keyset_version, methodology_version, mode } = h;
-  const header = { version, issued_at, expires_at, heartbeat_s, keyset_version, methodology_version, mode };
-  return { ...header, data_as_of: h.data_as_of, valuation_date: h.valuation_date, snapshot_sha256, models };
+  return { ...(header as unknown as ViewHeader & { snapshot_sha256: string }), models };
 }
 
 /** Signs a widget view (one signature per signer, as a snapshot during a key rotation). */
