@@ -9,7 +9,10 @@ import { tsImport } from "tsx/esm/api";
 
 const { resolveChromium, CHROMIUM_ARGS } = await tsImport("./harness/chromium.ts", import.meta.url);
 const { shiftedClockScript } = await tsImport("./harness/clock.ts", import.meta.url);
-const { keysDocument, signedSnapshot } = await tsImport("./harness/widgets-fixture.ts", import.meta.url);
+const { keysDocument, signedSnapshot, signedWidgetView } = await tsImport(
+  "./harness/widgets-fixture.ts",
+  import.meta.url,
+);
 
 const { path } = await resolveChromium();
 const good = (await signedSnapshot()).envelope;
@@ -17,6 +20,13 @@ const good = (await signedSnapshot()).envelope;
 const json = Buffer.from(good.payload, "base64").toString("utf8");
 const tampered = { ...good, payload: Buffer.from(json.replace('"beta":25,', '"beta":2.5,')).toString("base64") };
 const keys = await keysDocument();
+// The widget view <exo-ticker> reads, and the same tamper: OPUS-4.6's β $25 → $2.50 under the original signature.
+const goodView = await signedWidgetView();
+const viewJson = Buffer.from(goodView.payload, "base64").toString("utf8");
+const tamperedView = {
+  ...goodView,
+  payload: Buffer.from(viewJson.replace('"beta":[25,', '"beta":[2.5,')).toString("base64"),
+};
 
 /**
  * The fixture feed, same origin as the test page (CORS * for the second host), and the tests' clock as a script
@@ -29,7 +39,15 @@ async function feed(ctx, next) {
     return;
   }
   const snapshot = ctx.hostname === "localhost" ? tampered : good;
-  const body = ctx.path === "/v1/snapshot" ? snapshot : ctx.path === "/.well-known/exostream-keys.json" ? keys : null;
+  const view = ctx.hostname === "localhost" ? tamperedView : goodView;
+  const body =
+    ctx.path === "/v1/snapshot"
+      ? snapshot
+      : ctx.path === "/v1/widget-view"
+        ? view
+        : ctx.path === "/.well-known/exostream-keys.json"
+          ? keys
+          : null;
   if (!body) return next();
   ctx.set("Access-Control-Allow-Origin", "*");
   ctx.set("Cache-Control", "no-store");

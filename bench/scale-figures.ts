@@ -9,4 +9,6 @@ export interface PipelineFigures {
   snapshot_gzip_bytes: number;
   gzip_bytes_per_model: number;
   keys_gzip_bytes: number;
+  /** GET /v1/widget-view (what a page with only <exo-ticker> fetches instead of the snapshot), gzip -9. */
+  view_gzip_bytes: number;
 }

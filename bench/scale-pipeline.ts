@@ -27,6 +27,7 @@ export async function pipelineAt(size: number | null): Promise<PipelineFigures> 
     const [top, topMs] = Object.entries(steps).sort((a, b) => b[1] - a[1])[0]!;
     const snapshot = await (await h.request("/v1/snapshot")).text();
     const keys = await (await h.request("/.well-known/exostream-keys.json")).text();
+    const view = await (await h.request("/v1/widget-view")).text();
     const models = data.registry.models.length;
     return {
       models,
@@ -38,6 +39,7 @@ export async function pipelineAt(size: number | null): Promise<PipelineFigures> 
       snapshot_gzip_bytes: gz(snapshot),
       gzip_bytes_per_model: Math.round(gz(snapshot) / models),
       keys_gzip_bytes: gz(keys),
+      view_gzip_bytes: gz(view),
     };
   } finally {
     await h.dispose();

@@ -24,7 +24,7 @@ export interface AppDeps {
 
 /** Routes and the methods they accept (anything else on a known path is 405 with Allow). */
 const KNOWN: [RegExp, string][] = [
-  [/^\/v1\/(snapshot|spots|greeks|sources|openapi\.json|health)$/, "GET, HEAD, OPTIONS"],
+  [/^\/v1\/(snapshot|widget-view|spots|greeks|sources|openapi\.json|health)$/, "GET, HEAD, OPTIONS"],
   [/^\/v1\/(models|forwards|history)\/[^/]+$/, "GET, HEAD, OPTIONS"],
   [/^\/v1\/(price|compare)$/, "POST, OPTIONS"],
   [/^\/v1\/(index|index\/history|backtest)$/, "GET, HEAD, OPTIONS"],

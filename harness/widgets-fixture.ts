@@ -11,7 +11,8 @@ import { sig } from "../oracle-core/forecast";
 import { TENORS } from "../oracle-core/quant";
 import type { GreekRow, RowForecast } from "../oracle-core/schemas";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../oracle-core/schemas";
-import { makeKeyset, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot";
+import { makeKeyset, payloadSha256, signSnapshot, type DsseEnvelope } from "../oracle-core/snapshot";
+import { signWidgetView, widgetView } from "../oracle-core/snapshot";
 import { testSigner } from "../test/support/test-signer";
 import { now as clockNow } from "./clock";
 import { startStaticServer, type Route, type TestServer } from "./static-server";
@@ -317,6 +318,12 @@ export async function signedSnapshot(
 }
 
 /** The /.well-known/exostream-keys.json document: one self-signed keyset with key A. */
+/** The widget view the feed would publish with that snapshot: cut from it, signed with the same test key "a". */
+export async function signedWidgetView(o: SnapshotOptions = {}): Promise<DsseEnvelope> {
+  const { payload, envelope } = await signedSnapshot(o);
+  return signWidgetView(widgetView(payload, await payloadSha256(envelope)), await testSigner("a"));
+}
+
 export async function keysDocument(): Promise<{ keysets: DsseEnvelope[] }> {
   const a = await testSigner("a");
   return { keysets: [await makeKeyset({ keyset_version: 1, keys: [{ public_key: a.publicKeyRaw }], signers: [a] })] };
@@ -334,6 +341,8 @@ export function historyOf(ticker: string, field?: string): Record<string, unknow
 export interface FeedState {
   snapshot: unknown;
   keys: unknown;
+  /** The envelope /v1/widget-view serves; unset, the route answers 404 (a feed from before the view). */
+  view?: unknown;
   /** Serve nothing on /v1/snapshot (network failure as the page sees it: HTTP 503). */
   down?: boolean;
   indexHistory?: { date: string; level: number }[];
@@ -356,6 +365,12 @@ export async function startFeed(state: FeedState): Promise<TestServer> {
     (_req: IncomingMessage, res, url) => {
       if (url.pathname === "/v1/snapshot")
         return state.down ? json(res, 503, { error: { code: "E_DOWN" } }) : json(res, 200, state.snapshot);
+      if (url.pathname === "/v1/widget-view") {
+        if (state.down) return json(res, 503, { error: { code: "E_DOWN" } });
+        return state.view === undefined
+          ? json(res, 404, { error: { code: "E_NOT_FOUND" } })
+          : json(res, 200, state.view);
+      }
       if (url.pathname === "/.well-known/exostream-keys.json") return json(res, 200, state.keys);
       const h = /^\/v1\/history\/([^/]+)$/.exec(url.pathname);
       if (h)

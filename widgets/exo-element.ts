@@ -1,8 +1,8 @@
 import { html, render, type TemplateResult } from "lit/html.js";
-import type { GreekRow } from "../oracle-core/schemas";
 import type { SnapshotPayload } from "../oracle-core/schemas";
+import type { WidgetRow } from "../oracle-core/snapshot";
 import { feedOf, pinsOf } from "./feed-origin";
-import { getSnapshot, type SnapshotState } from "./snapshot-client";
+import { getSnapshot, type DataState, type WidgetData } from "./snapshot-client";
 import { themeStyles } from "./theme-styles";
 
 const sheets = new WeakMap<object, CSSStyleSheet>();
@@ -17,15 +17,20 @@ const sheets = new WeakMap<object, CSSStyleSheet>();
  * little; lit-html with this ~40-line base is 3.6 KB. The API mirrors LitElement's (render, updated,
  * requestUpdate, updateComplete, renderRoot) so switching back is a one-line change per element.
  * Fires `exo-state` (detail `{ state }`) once the first snapshot state is rendered.
+ *
+ * `P` is what the element reads: the full snapshot (default), or with `static load = getWidgetView` the widget view
+ * (GET /v1/widget-view, the rows' few display fields; the full snapshot from a feed without the view).
  */
-export class ExoElement extends HTMLElement {
+export class ExoElement<P extends WidgetData = SnapshotPayload> extends HTMLElement {
   /** This element's CSS (a subclass appends its own to the base's). */
   static styles = themeStyles;
   /** Attributes whose change re-renders. */
   static observedAttributes = ["model", "models", "mode", "field", "horizon"];
+  /** Where the data comes from: the page's shared verified snapshot, or (a ticker) the compact widget view. */
+  static load: (feed: string, pins: string[]) => Promise<DataState<WidgetData>> = getSnapshot;
   readonly renderRoot: ShadowRoot;
   /** The page's snapshot state, once known. @internal */
-  protected _s: SnapshotState | undefined;
+  protected _s: DataState<P> | undefined;
   /** The feed this element reads (see feedOf). */
   protected feedOrigin = "";
   private _q: Promise<void> | undefined;
@@ -48,8 +53,8 @@ export class ExoElement extends HTMLElement {
     queueMicrotask(() => {
       this.feedOrigin = feedOf(this);
       this.feedKnown();
-      void getSnapshot(this.feedOrigin, pinsOf(this)).then(async (s) => {
-        this._s = s;
+      void (this.constructor as typeof ExoElement).load(this.feedOrigin, pinsOf(this)).then(async (s) => {
+        this._s = s as DataState<P>;
         this.requestUpdate();
         await this.updateComplete;
         this.dispatchEvent(new CustomEvent("exo-state", { detail: { state: s.kind }, bubbles: true, composed: true }));
@@ -87,12 +92,12 @@ export class ExoElement extends HTMLElement {
   protected feedKnown(): void {}
 
   /** The verified payload, or undefined while loading or when there is none. @internal */
-  protected get payload(): SnapshotPayload | undefined {
+  protected get payload(): P | undefined {
     return this._s?.kind == "verified" ? this._s.payload : undefined;
   }
 
   /** The verified row of `ticker` (case and spaces ignored). @internal */
-  protected row(ticker: string | null | undefined): GreekRow | undefined {
+  protected row(ticker: string | null | undefined): P["models"][number] | undefined {
     const t = (ticker ?? "").trim().toUpperCase();
     return this.payload?.models.find((m) => m.ticker == t);
   }
@@ -108,7 +113,7 @@ export class ExoElement extends HTMLElement {
 
   /** One line about the data (call only when verified): version, and "bundled data as of …" or staleness. */
   protected note(): TemplateResult {
-    const s = this._s as { version: number; stale: boolean; issued_at: string; payload: SnapshotPayload };
+    const s = this._s as { version: number; stale: boolean; issued_at: string; payload: WidgetData };
     const p = s.payload;
     return html`<p class="ft" part="footer">
       Verified snapshot v${s.version}${p.mode == "bundled" ? ` · bundled data as of ${p.data_as_of}` : s.stale ? ` · stale (issued ${s.issued_at.slice(0, 10)})` : ""}
@@ -116,8 +121,8 @@ export class ExoElement extends HTMLElement {
   }
 
   /** Badges for a row: stale (live mode only), pending, and any other non-ok quote status. @internal */
-  protected badges(r: GreekRow): TemplateResult[] {
-    const s = this._s as { stale: boolean; payload: SnapshotPayload };
+  protected badges(r: WidgetRow): TemplateResult[] {
+    const s = this._s as { stale: boolean; payload: WidgetData };
     const st = r.status;
     return [
       s.payload.mode != "bundled" && (s.stale || st == "stale") && "stale",

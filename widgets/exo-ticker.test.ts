@@ -33,6 +33,13 @@ describe("<exo-ticker>", () => {
     expect(parts(el, "footer")[0]).to.match(/^Verified snapshot v42 · bundled data as of 2026-08-21$/);
   });
 
+  it("reads the signed widget view, not the full snapshot", async () => {
+    await mount({ model: "OPUS-4.6", feed: FEED });
+    const paths = performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname);
+    expect(paths).to.include("/v1/widget-view");
+    expect(paths).not.to.include("/v1/snapshot");
+  });
+
   it("re-renders when an attribute changes: a list of models, case and spaces ignored", async () => {
     const { el } = await mount({ model: "OPUS-4.6", feed: FEED });
     el.setAttribute("models", "gpt-4.1, SONNET-4.5 ,NOPE-1");

@@ -1,7 +1,8 @@
 import { html, type TemplateResult } from "lit/html.js";
-import { lifecycleNotes } from "../api-core/lifecycle-note";
+import { lifecycleNotes, type LifecycleFields } from "../api-core/lifecycle-note";
 import { forwardDirection } from "../oracle-core/greeks";
-import type { GreekRow } from "../oracle-core/schemas";
+import type { WidgetData } from "./snapshot-client";
+import { getWidgetView } from "./widget-view-client";
 import { css } from "./css";
 import { define } from "./define";
 import { ExoElement } from "./exo-element";
@@ -45,7 +46,9 @@ import { pct, usd } from "./format";
  * @cssproperty --exo-height - Height (default 110px board, 38px marquee; reserve the same before upgrade).
  * @cssproperty --exo-marquee-duration - One marquee loop (default 40s).
  */
-export class ExoTicker extends ExoElement {
+export class ExoTicker extends ExoElement<WidgetData> {
+  // The ticker reads the compact signed widget view, not the full snapshot (a fraction of the bytes at 400 models).
+  static override load = getWidgetView;
   static override styles =
     ExoElement.styles +
     css`
@@ -170,7 +173,7 @@ export class ExoTicker extends ExoElement {
  * Lifecycle badges of a row (provisional, retires/retired <date>, unquoted since <date>): the words are the signal,
  * the title says what they mean. Each starts with a space (&#32;: the build trims the edges of a template).
  */
-function lifecycleBadges(r: GreekRow, valuationDate: string): TemplateResult[] {
+function lifecycleBadges(r: LifecycleFields, valuationDate: string): TemplateResult[] {
   return lifecycleNotes(r, valuationDate).map(
     (n) => html`&#32;<b class="b l" part="badge lifecycle" data-kind=${n.kind} title=${n.title}>${n.label}</b>`,
   );

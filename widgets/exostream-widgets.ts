@@ -1,8 +1,9 @@
-// The one script a page includes. It starts the page's single snapshot request at once and loads
+// The one script a page includes. It starts the page's data request at once (the widget view for <exo-ticker>, the
+// snapshot for the others: one each per page however many widgets) and loads
 // each element's code only when that element is on the page (now or later). It also carries Lit,
 // the verifier and the shared base, which every element needs, so one widget costs two files.
 import { feedOf, pinsOf } from "./feed-origin";
-import { getSnapshot } from "./snapshot-client";
+import { feedGet, getSnapshot, KEYS } from "./snapshot-client";
 
 const ELEMENTS: Record<string, () => Promise<unknown>> = {
   "exo-ticker": () => import("./exo-ticker"),
@@ -17,7 +18,10 @@ function scan(root: Element | Document): void {
   for (const tag in ELEMENTS) {
     const el = root instanceof Element && root.localName === tag ? root : root.querySelector(tag);
     if (!el) continue;
-    void getSnapshot(feedOf(el), pinsOf(el));
+    const feed = feedOf(el);
+    // The ticker verifies the widget view in its own chunk: start its two requests now, as getSnapshot does.
+    if (tag == "exo-ticker") for (const p of ["/v1/widget-view", KEYS]) feedGet(feed, p).catch(() => {});
+    else void getSnapshot(feed, pinsOf(el));
     ELEMENTS[tag]!().catch((e: unknown) => console.warn("exostream:", e));
     delete ELEMENTS[tag];
   }
@@ -38,4 +42,4 @@ export { define } from "./define";
 export { getSnapshot } from "./snapshot-client";
 export { feedJson, listOf } from "./feed-json";
 export { cost, dayMs, isoDay, pct, usd } from "./format";
-export type { SnapshotState } from "./snapshot-client";
+export type { DataState, SnapshotState, WidgetData } from "./snapshot-client";

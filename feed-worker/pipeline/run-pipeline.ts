@@ -9,7 +9,7 @@ import { DEFAULTS } from "../../oracle-core/quant";
 import { SnapshotPayloadSchema, type SnapshotPayload } from "../../oracle-core/schemas";
 import type { HistoryFile, HistoryObservation } from "../../oracle-core/schemas";
 import type { RegistryFile } from "../../oracle-core/schemas";
-import { payloadSha256, signSnapshot } from "../../oracle-core/snapshot";
+import { payloadSha256, signSnapshot, signWidgetView, widgetView } from "../../oracle-core/snapshot";
 import { bundledData } from "../data/bundled";
 import { heartbeatSeconds, sourceMode, type Env } from "../env";
 import { BUNDLED_ADAPTERS, ADAPTERS } from "../sources/index";
@@ -19,6 +19,7 @@ import { sourceUrl } from "../sources/source-urls";
 import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
+import { KV } from "../store/kv-keys";
 import { seedIfEmpty } from "../store/seed";
 import { curationMoves } from "../universe/curation-moves";
 import { hasPendingChanges, loadStoredCuration } from "../universe/curation-store";
@@ -220,11 +221,14 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   await step("sign");
   let envelope: string | null = null;
   let sha256: string | null = null;
+  let view: string | null = null;
   if (publish) {
     const checked = SnapshotPayloadSchema.parse(payload);
     const env_ = await signSnapshot(checked, signer.signer);
     envelope = JSON.stringify(env_);
     sha256 = await payloadSha256(env_);
+    // The widgets' compact view of this snapshot, same key and envelope (GET /v1/widget-view).
+    view = JSON.stringify(await signWidgetView(widgetView(checked, sha256), signer.signer));
   }
   done("sign");
 
@@ -253,6 +257,8 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     },
     done,
   });
+  // After the snapshot's own KV write: a view never runs ahead of the snapshot it was cut from.
+  if (view) await env.FEED_KV.put(KV.widgetView, view);
   if (envelope) resetFeedState();
   return {
     published: envelope !== null,

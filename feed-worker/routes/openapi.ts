@@ -59,6 +59,15 @@ export function openApiDocument(): object {
     "/v1/snapshot": {
       get: { summary: "The signed DSSE envelope of the latest snapshot", responses: { "200": ok("DSSE envelope") } },
     },
+    "/v1/widget-view": {
+      get: {
+        summary:
+          "The widgets' signed view of the latest snapshot: per ticker its name, provider, lifecycle, status, β, class " +
+          "prices, forwards and last change, one array per row under `fields`; same key and DSSE envelope (payloadType " +
+          "application/vnd.exostream.widget-view+json; version=1)",
+        responses: { "200": ok("DSSE envelope") },
+      },
+    },
     "/v1/spots": {
       get: {
         summary: "β sync and batch for every ticker, with its lifecycle and lifecycle dates",

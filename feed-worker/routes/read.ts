@@ -5,6 +5,7 @@ import { decimalQuery } from "../http/query";
 import { contentEtag, requireState, sendWithEtag, versionEtag } from "../http/respond";
 import { body, getFeedState, rawBody } from "../store/feed-state";
 import { KV } from "../store/kv-keys";
+import { widgetViewRoutes } from "./widget-view";
 
 /** GET endpoints served from the published snapshot (SPEC §6): api-core's bodies, memoised per version, with ETags. */
 export function readRoutes(app: Hono<AppEnv>): void {
@@ -20,6 +21,9 @@ export function readRoutes(app: Hono<AppEnv>): void {
       rawBody(s, "snapshot", () => s.envelopeText),
     );
   });
+
+  // The widgets' compact signed view of the same snapshot.
+  widgetViewRoutes(app);
 
   app.get("/.well-known/exostream-keys.json", async (c) => {
     const text = await c.env.FEED_KV.get(KV.keysetChain);

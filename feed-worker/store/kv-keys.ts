@@ -1,6 +1,7 @@
-/** KV key names: the published snapshot, the keyset, and (local only) the generated signing key. */
+/** KV key names: the published snapshot and its widget view, the keyset, and (local only) the generated signing key. */
 export const KV = {
   latestSnapshot: "snapshot:latest",
+  widgetView: "widget-view:latest",
   keyset: "keyset:latest",
   keysetChain: "keyset:chain",
   localSigningKey: "signing:local-key",

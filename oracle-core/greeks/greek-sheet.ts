@@ -15,6 +15,14 @@ import type { FamilyFitResult, LifecycleContext } from "./family-fits";
  */
 const tidy = (x: number): number => Number(x.toPrecision(12));
 
+/**
+ * Significant digits of the family statistics (θ, σ, credibility): fitted on a few dozen price moves, they are not
+ * known past the fourth digit, and 17-digit floats were a tenth of the signed snapshot's bytes. The forecast block
+ * keeps its own 4 digits; the forwards keep 6 (clients check them against a recomputation to 1e-5).
+ */
+const STAT_DIGITS = 4;
+const stat = (x: number): number => sig(x, STAT_DIGITS);
+
 /** Reconciled prices fields the feed publishes (USD per 1M tokens). */
 export type PublishedField = "input" | "output" | "cache_read" | "cache_write_5m" | "cache_write_1h";
 export const PUBLISHED_FIELDS: readonly PublishedField[] = [
@@ -92,7 +100,7 @@ export function greekRow(
 ): GreekRow {
   const e = withPublishedPrices(entry, quote.prices);
   const inst = instrumentFromEntry(e, { at: valuationDate });
-  const theta = fit?.theta ?? globalPrior;
+  const theta = stat(fit?.theta ?? globalPrior);
   const scheduled = e.scheduled
     .filter((s) => s.effective_date > valuationDate)
     .map((s) => ({ effective_date: s.effective_date, input: s.input, output: s.output, kind: s.kind }));
@@ -151,12 +159,12 @@ export function greekRow(
     })),
     scheduled,
     theta,
-    theta_month: theta / 12,
-    theta_raw: fit?.theta_raw ?? null,
-    t_eff_years: fit?.t_eff_years ?? 0,
-    credibility_z: fit?.credibility_z ?? 0,
+    theta_month: stat(theta / 12),
+    theta_raw: fit?.theta_raw == null ? null : stat(fit.theta_raw),
+    t_eff_years: stat(fit?.t_eff_years ?? 0),
+    credibility_z: stat(fit?.credibility_z ?? 0),
     theta_prior: fit?.prior ?? "global",
-    sigma_month: fit?.sigma_month ?? 0.05,
+    sigma_month: stat(fit?.sigma_month ?? 0.05),
     forwards: {
       "1M": fwd(TENORS["1M"]!),
       "3M": fwd(TENORS["3M"]!),

@@ -109,7 +109,10 @@ export const GreekRowSchema = z.object({
     }),
   ),
   scheduled: z.array(z.object({ effective_date: isoDate, input: price, output: price, kind: z.string() })),
-  /** θ and σ: the family's fitted decay rate per year and volatility (MATH.md §5–6), statistics of its history. */
+  /**
+   * θ and σ: the family's fitted decay rate per year and volatility (MATH.md §5–6), statistics of its history,
+   * published to 4 significant digits (as are theta_raw, t_eff_years and credibility_z; older snapshots carry 17).
+   */
   theta: z.number().finite(),
   theta_month: z.number().finite(),
   theta_raw: z.number().finite().nullable(),

@@ -24,6 +24,14 @@ export { signSnapshot, payloadSha256 } from "./snapshot-sign";
 export { verifySnapshot, DEFAULT_SKEW_MS } from "./snapshot-verify";
 export { parseSnapshotHeader, instantMs } from "./snapshot-header";
 export { snapshotHeaderSchema } from "./snapshot-header-schema";
+export {
+  WIDGET_VIEW_FIELDS,
+  WIDGET_VIEW_PAYLOAD_TYPE,
+  readWidgetView,
+  signWidgetView,
+  verifyWidgetView,
+} from "./widget-view";
+export { widgetView } from "./widget-view";
 
 // keysets and rotation
 export { KEYSET_PAYLOAD_TYPE, MAX_KEYSET_KEYS, makeKeyset, parseKeysetPayload, readKeyset } from "./keyset";
@@ -37,6 +45,7 @@ export type { Subtle, KeyHandle, Ed25519Verify, CryptoDeps } from "./ed25519";
 export type { Signer, TrustedKey, GeneratedKey } from "./keys";
 export type { StoredSnapshot, VerifyOptions, VerifiedSnapshot } from "./snapshot-verify";
 export type { SnapshotHeader } from "./snapshot-header";
+export type { WidgetRow, WidgetView, WidgetViewPayload } from "./widget-view";
 export type { KeysetPayload, KeysetDocument, MakeKeysetInput } from "./keyset";
 export type { VerifiedKeyset } from "./keyset-chain";
 

@@ -25,6 +25,8 @@ export interface VerifyOptions<T> extends CryptoDeps {
   skewMs?: number | undefined;
   /** Full payload schema (zod parse); throwing rejects the snapshot. */
   parsePayload?: ((json: Record<string, unknown>) => T) | undefined;
+  /** The payloadType to require (default PAYLOAD_TYPE; the widget view has its own). */
+  payloadType?: string | undefined;
 }
 
 /** A verified snapshot: the payload plus what the client stores and shows. */
@@ -72,8 +74,9 @@ export async function verifySnapshot<T = SnapshotHeader>(
   const nowMs = nowMsOf(opts.now);
   const skewMs = opts.skewMs ?? DEFAULT_SKEW_MS;
   const env = parseEnvelope(envelope);
-  if (env.payloadType !== PAYLOAD_TYPE) {
-    throw new OracleError("E_PAYLOAD_TYPE", `payloadType must be "${PAYLOAD_TYPE}"`, "payloadType");
+  const payloadType = opts.payloadType ?? PAYLOAD_TYPE;
+  if (env.payloadType !== payloadType) {
+    throw new OracleError("E_PAYLOAD_TYPE", `payloadType must be "${payloadType}"`, "payloadType");
   }
   const bytes = payloadBytes(env);
   const [keyid] = await verifyEnvelopeSignatures(env, bytes, keysValidAt(opts.keys, nowMs, skewMs), opts);

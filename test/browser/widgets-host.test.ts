@@ -9,6 +9,7 @@ import {
   hostPage,
   keysDocument,
   signedSnapshot,
+  signedWidgetView,
   startFeed,
   startHost,
   type FeedState,
@@ -25,6 +26,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   state.keys = await keysDocument();
   state.snapshot = (await signedSnapshot()).envelope;
+  state.view = await signedWidgetView(); // the feed publishes both: a 404 on the view is a console error
   state.indexHistory = [
     { date: "2026-06-01", level: 840 },
     { date: "2026-09-01", level: 812.3 },
@@ -141,12 +143,13 @@ describe("hostile host CSS", () => {
 });
 
 describe("the script included twice", () => {
-  it("the same script at two URLs: both run, one snapshot request, no error", async () => {
+  it("the same script at two URLs: both run, one data request, no error", async () => {
     const from = feed.requests.length;
     const p = await openPage(browser, `${host.origin}/two-copies.html`);
     expect(await statesOf(p.page, ["t", "u"])).toEqual({ t: "verified", u: "verified" });
     expect(p.requests.filter((u) => u.includes("exostream-widgets.js"))).toHaveLength(2);
-    expect(feed.requests.slice(from).filter((r) => r.url === "/v1/snapshot")).toHaveLength(1);
+    // Tickers only: one widget-view request (what <exo-ticker> reads), no snapshot.
+    expect(feed.requests.slice(from).filter((r) => r.url === "/v1/widget-view")).toHaveLength(1);
     expect(errorsOf(p)).toEqual([]);
     await p.context.close();
   });
@@ -165,7 +168,7 @@ describe("the script included twice", () => {
     expect(p.requests.filter((u) => /\/chunks\/exo-ticker-/.test(u))).toHaveLength(2);
     expect(errorsOf(p)).toEqual([]);
     expect(await shadowTexts(p.page, "u", "[part=price]")).toEqual(["$8.00 /M out", "$15.00 /M out"]);
-    expect(feed.requests.slice(from).filter((r) => r.url === "/v1/snapshot")).toHaveLength(1);
+    expect(feed.requests.slice(from).filter((r) => r.url === "/v1/widget-view")).toHaveLength(1);
     await p.context.close();
   });
 });

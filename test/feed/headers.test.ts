@@ -64,6 +64,7 @@ describe("CORS, security headers and 405 on the public API", () => {
 
   const GETS = [
     "/v1/snapshot",
+    "/v1/widget-view",
     "/v1/spots",
     "/v1/greeks",
     "/v1/models/GPT-4.1",

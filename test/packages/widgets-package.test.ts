@@ -12,7 +12,7 @@ import { buildAndPack } from "../../harness/package-build";
 import { consumerProject, ROOT, type ConsumerProject } from "../../harness/package-install";
 import { attw, publintTarball } from "../../harness/package-lint";
 import { startStaticServer, type TestServer } from "../../harness/static-server";
-import { keysDocument, signedSnapshot, startFeed } from "../../harness/widgets-fixture";
+import { keysDocument, signedSnapshot, signedWidgetView, startFeed } from "../../harness/widgets-fixture";
 import { openPage, shadowText, statesOf } from "../../harness/widgets-page";
 import { testSigner } from "../support/test-signer";
 
@@ -39,7 +39,11 @@ describe("@exostream/widgets installed from its tarball; the examples built agai
   beforeAll(async () => {
     tarball = buildAndPack("widgets");
     project = consumerProject([tarball], ["react", "react-dom", "@types/react", "@types/react-dom", "preact"]);
-    feed = await startFeed({ snapshot: (await signedSnapshot()).envelope, keys: await keysDocument() });
+    feed = await startFeed({
+      snapshot: (await signedSnapshot()).envelope,
+      view: await signedWidgetView(),
+      keys: await keysDocument(),
+    });
     const env = {
       ...process.env,
       VITE_EXOSTREAM_FEED: feed.origin,
