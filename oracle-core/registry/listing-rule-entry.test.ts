@@ -46,6 +46,8 @@ describe("listing: family by rule, display name, scope", () => {
       ["gpt-realtime", "openai"],
       ["omni-moderation-latest", "openai"],
       ["gpt-image-1", "openai"],
+      ["gpt-4o-mini-2024-07-18.ft-0123", "openai"],
+      ["claude-3-5-haiku", "google"], // Claude on Vertex: a host's copy, not a Google model
       ["ft:gpt-4o-mini:acme", "openai"],
       ["gemini-2.0-flash-live-001", "google"],
       ["llama-4-maverick", "together"],

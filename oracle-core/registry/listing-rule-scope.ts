@@ -30,6 +30,19 @@ export const LISTING_TOKENIZER: Readonly<Partial<Record<Provider, RegistryEntry[
 };
 
 /**
+ * Id prefixes that name a tracked provider's own models. A source filing such an id under another provider is a host
+ * reselling it (Claude on Google Vertex): not that provider's model, and no vote on a listing.
+ */
+export const BRANDS: readonly [RegExp, Exclude<Provider, "meta">][] = [
+  [/^claude\b/, "anthropic"],
+  [/^(gpt|chatgpt|o\d|codex)\b/, "openai"],
+  [/^(gemini|gemma)\b/, "google"],
+  [/^grok\b/, "xai"],
+  [/^(mistral|ministral|magistral|codestral|devstral|pixtral|mixtral|open-mistral|open-mixtral)\b/, "mistral"],
+  [/^deepseek\b/, "deepseek"],
+];
+
+/**
  * Words (whole id segments) that mark a model that is not a text/chat model: embeddings, image and video
  * generation, audio in or out, speech, realtime/live sessions, moderation. Its token prices are not a chat price.
  */
@@ -68,14 +81,15 @@ export interface ScopedId {
  * 1. The provider is the source's (`provider`), else an id prefix (`x-ai/grok-4`), else a provider page's own;
  *    it must be in {@link LISTING_PROVIDERS} (hosts such as `openrouter`, `aws`, `together` are not providers, so an
  *    aggregator's copy of a host's listing is no vote).
- * 2. Fine-tunes (`ft:…`, `ft-…`), router variants (`…:free`, `…:beta`) and nested router ids (`a/b/c`) are out.
- * 3. An id with a {@link NOT_TEXT_WORDS} segment is out (embeddings, image, audio, tts, realtime, moderation).
+ * 2. An id whose brand ({@link BRANDS}) is another tracked provider's is a host's copy and is out.
+ * 3. Fine-tunes (`ft:…`, `….ft-…`), router variants (`…:free`, `…:beta`) and nested router ids (`a/b/c`) are out.
+ * 4. An id with a {@link NOT_TEXT_WORDS} segment is out (embeddings, image, audio, tts, realtime, moderation).
  * Returns null for a quote out of scope.
  * @example listingScope({ source: "openrouter", model_id: "x-ai/grok-5" }) // { provider: "xai", id: "grok-5" }
  */
 export function listingScope(q: Pick<PriceQuote, "model_id" | "provider"> & { source: string }): ScopedId | null {
   let id = q.model_id.trim().toLowerCase();
-  if (/^ft[:-]/.test(id)) return null;
+  if (/(^|[-.:_])ft[:-]/.test(id)) return null;
   let label = q.provider?.toLowerCase();
   const slash = id.indexOf("/");
   if (slash > 0) {
@@ -91,6 +105,8 @@ export function listingScope(q: Pick<PriceQuote, "model_id" | "provider"> & { so
   if (provider === undefined) return null;
   id = id.replace(/\s+/g, "-");
   if (/[:/]/.test(id) || !/^[a-z0-9][a-z0-9.\-_]*$/.test(id)) return null;
+  const brand = BRANDS.find(([re]) => re.test(id))?.[1];
+  if (brand !== undefined && brand !== provider) return null;
   const words = id.split(/[-_.]/);
   if (words.some((w) => NOT_TEXT_WORDS.includes(w))) return null;
   return { provider, id };

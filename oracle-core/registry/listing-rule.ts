@@ -20,6 +20,9 @@ export const PROMOTE_ORIGINS = 3;
 /** A candidate no source has quoted for this long is forgotten (a listed one is kept until promoted). */
 export const FORGET_AFTER_MS = 30 * 86_400_000;
 
+/** A ticker the rule can list: letters and digits joined by single `.` or `-` (no trailing or doubled separator). */
+const WELL_FORMED = /^[A-Z0-9]+(?:[.-][A-Z0-9]+)*$/;
+
 /** One model the feed is watching (the D1 `candidates` row): what it saw, and since when the origins agree. */
 export interface Candidate {
   ticker: string;
@@ -101,6 +104,7 @@ export function nextListing(input: ListingInput): ListingResult {
     const scoped = listingScope(q);
     if (!scoped) continue;
     const ticker = tickerFromId(scoped.id, scoped.provider, input.aliases);
+    if (!WELL_FORMED.test(ticker)) continue;
     const g = groups.get(ticker) ?? { providers: new Set(), quotes: [], ids: new Set() };
     g.providers.add(scoped.provider);
     g.quotes.push(q);
