@@ -46,5 +46,5 @@ export async function collectSource(
     ...(ctx.previousModelCount !== undefined ? { previousModelCount: ctx.previousModelCount } : {}),
     ...(lastPublished ? { lastPublished } : {}),
   });
-  return { adapter, raw, guard };
+  return { adapter, raw, guard, ...(isParseResult(parsed) && parsed.info ? { info: parsed.info } : {}) };
 }

@@ -61,4 +61,10 @@ export const SCHEMA_SQL: readonly string[] = [
      created_at TEXT NOT NULL, delivered_at TEXT)`,
   `CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)`,
   `CREATE INDEX IF NOT EXISTS webhook_deliveries_hook ON webhook_deliveries (webhook_id, version)`,
+  // Models the listing rule watches (issue 11): since when ≥ 2 origins agree, at which prices, and why not listed
+  // yet; a listed model stays until promoted (feed-worker/universe/candidates.ts).
+  `CREATE TABLE IF NOT EXISTS candidates (
+     ticker TEXT PRIMARY KEY, provider TEXT NOT NULL, state TEXT NOT NULL, first_seen_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL, agreed_at TEXT, input REAL, output REAL, origins TEXT NOT NULL, ids TEXT NOT NULL,
+     code TEXT, reason TEXT, clock_from TEXT)`,
 ];
