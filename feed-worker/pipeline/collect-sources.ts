@@ -46,5 +46,6 @@ export async function collectSource(
     ...(ctx.previousModelCount !== undefined ? { previousModelCount: ctx.previousModelCount } : {}),
     ...(lastPublished ? { lastPublished } : {}),
   });
-  return { adapter, raw, guard, ...(isParseResult(parsed) && parsed.info ? { info: parsed.info } : {}) };
+  const info = isParseResult(parsed) ? parsed.info : undefined;
+  return info ? { adapter, raw, guard, info } : { adapter, raw, guard };
 }

@@ -1,5 +1,5 @@
 import { isOracleError } from "../../oracle-core";
-import { indexBlock } from "../../oracle-core/market";
+import { indexBlock, indexMembership } from "../../oracle-core/market";
 import { indexSeries, type IndexSeriesInput, type IndexSeriesResult } from "../../oracle-core/market";
 import type { MarketObservation } from "../../oracle-core/market";
 import { publishedCorrections } from "../../oracle-core/market";
@@ -8,7 +8,8 @@ import type { GreekRow } from "../../oracle-core/schemas";
 import type { IndexBlock } from "../../oracle-core/schemas";
 import { bundledData } from "../data/bundled";
 
-type IndexRow = Pick<GreekRow, "ticker" | "provider" | "family" | "status" | "beta">;
+type IndexRow = Pick<GreekRow, "ticker" | "provider" | "family" | "status" | "beta" | "lifecycle"> &
+  Partial<Pick<GreekRow, "listed_at" | "retired_at">>;
 
 /**
  * The index inputs the feed uses everywhere (snapshot block and /v1/index/history): the registry's usage proxy,
@@ -27,7 +28,8 @@ export function indexInputFor(
   const through = ordinalToIso(dateOrdinal(valuationDate, "valuation_date") - 3);
   return {
     observations: [...observations, ...publishedCorrections(observations, models, registry.as_of, valuationDate)],
-    universe: models.map((m) => ({ ticker: m.ticker, provider: m.provider, usage: proxy.get(m.ticker) ?? 0 })),
+    // Membership follows the lifecycle (oracle-core/market/index-membership.ts).
+    universe: indexMembership(models, proxy),
     valuation_date: valuationDate,
     quoted_through: Object.fromEntries(models.filter((m) => m.status === "stale").map((m) => [m.ticker, through])),
   };

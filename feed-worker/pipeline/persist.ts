@@ -28,6 +28,8 @@ export async function persistRun(input: {
   runs: readonly SourceRun[];
   decisions: Decisions;
   newObs: readonly HistoryObservation[];
+  /** The run's lifecycle statements (universe rows and their change events), written with the snapshot. */
+  lifecycle?: (version: number) => D1PreparedStatement[];
   snapshot: SignedSnapshot | null;
   step: (name: StepName) => Promise<void>;
   done: (name: StepName) => void;
@@ -165,6 +167,7 @@ export async function persistRun(input: {
       }
     }
     stmts.push(...statusChangeStmts(db, version!, nowIso, decisions));
+    stmts.push(...(input.lifecycle?.(snapshot.version) ?? []));
     stmts.push(
       db
         .prepare(

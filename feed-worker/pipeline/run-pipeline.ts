@@ -19,6 +19,8 @@ import { loadSigner } from "../signing/signer";
 import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
 import { seedIfEmpty } from "../store/seed";
+import { applyMoves, lifecycleMoves } from "../universe/lifecycle-step";
+import { lifecycleStatements, loadUniverse, type LifecycleMove } from "../universe/universe-store";
 import { collectSource } from "./collect-sources";
 import { buildIndexBlock } from "./index-block";
 import { loadState } from "./load-state";
@@ -72,13 +74,15 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   const { registry, history } = opts.data ?? bundledData();
   await ensureSchema(env.DB);
   await seedIfEmpty(env.DB, registry, history);
+  // The universe in D1 (issue 11): the registry's tickers plus those the feed listed, each with its lifecycle.
+  const universe = await loadUniverse(env.DB, registry, now.toISOString());
   const state = await loadState(env);
   const signer = await loadSigner(env);
   done("load");
 
   await step("collect");
   const adapters = mode === "bundled" ? BUNDLED_ADAPTERS : ADAPTERS;
-  const tickers = registry.models.map((m) => ({ ticker: m.ticker, match: m.match }));
+  const tickers = universe.map((r) => ({ ticker: r.ticker, match: r.entry.match }));
   const published = (ticker: string, field: string) => state.published.get(fieldKey(ticker, field))?.value;
   const runs: SourceRun[] = await Promise.all(
     adapters.map((adapter) =>
@@ -96,19 +100,28 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   done("collect");
 
   await step("reconcile");
-  const accepted = runs.flatMap((r) => (r.guard.healthy && !frozen.has(r.adapter.id) ? r.guard.accepted : []));
+  const voting = runs.filter((r) => r.guard.healthy && !frozen.has(r.adapter.id));
+  const accepted = voting.flatMap((r) => r.guard.accepted);
   // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
   const inForceOn = mode === "bundled" ? registry.as_of : now;
   const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
+  // Lifecycle moves (delisting, unquoted), applied to the rows this run prices and written with its snapshot.
+  const moves: LifecycleMove[] = lifecycleMoves({
+    rows: universe,
+    voting,
+    quoted: new Set(matched.map((q) => q.ticker)),
+    today: now.toISOString().slice(0, 10),
+  });
+  const entries = applyMoves(universe, moves);
   const decisions = decide({
-    tickers: registry.models.map((m) => m.ticker),
+    tickers: entries.map((m) => m.ticker),
     quotes: matched,
     published: state.published,
     pending: state.pending,
     halted: state.halted,
-    composites: new Set(registry.models.filter((m) => m.composite).map((m) => m.ticker)),
-    setAside: setAsideFromRegistry(registry.models),
-    outvoted: setAsideFromRegistry(registry.models, "outvoted"),
+    composites: new Set(entries.filter((m) => m.composite).map((m) => m.ticker)),
+    setAside: setAsideFromRegistry(entries),
+    outvoted: setAsideFromRegistry(entries, "outvoted"),
     now,
     mode,
   });
@@ -120,7 +133,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     .filter((p) => p.from !== null)
     .map((p) => ({
       ticker: p.ticker,
-      family: registry.models.find((m) => m.ticker === p.ticker)!.family,
+      family: entries.find((m) => m.ticker === p.ticker)!.family,
       field: p.field,
       value: p.value,
       effective_at: p.effective_at,
@@ -133,7 +146,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     }));
   const allObs = [...state.observations, ...newObs];
   const fits = fitFamilies({ observations: allObs }, history.families, valuationDate);
-  const models = registry.models.map((m) =>
+  const models = entries.map((m) =>
     greekRow(
       m,
       fits.get(m.family),
@@ -182,6 +195,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     interrupted ||
     decisions.publishes.some((p) => p.from !== null) ||
     decisions.holds.some((h) => h.isNew) ||
+    moves.length > 0 ||
     statusMoved ||
     heartbeatDue;
 
@@ -202,6 +216,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     runs,
     decisions,
     newObs,
+    lifecycle: (v) => lifecycleStatements(env.DB, moves, v, now.toISOString()),
     snapshot:
       envelope && sha256
         ? {

@@ -1,6 +1,6 @@
 import type { GuardResult } from "../guard/guard-source";
 import type { CollectResult } from "../sources/collect";
-import type { ModelInfo, SourceAdapter } from "../sources/types";
+import type { ParseResult, SourceAdapter } from "../sources/types";
 
 /** The steps of one pipeline run, in order (SPEC §4); a crash before any of them must leave nothing partial. */
 export const STEPS = [
@@ -20,6 +20,6 @@ export interface SourceRun {
   adapter: SourceAdapter;
   raw: CollectResult;
   guard: GuardResult;
-  /** What the payload says about its models besides prices (a listing's context window, release date…). */
-  info?: Record<string, ModelInfo>;
+  /** What the payload says about models besides prices (deprecation, context window…), when it parsed. */
+  info?: ParseResult["info"];
 }

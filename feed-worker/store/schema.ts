@@ -39,6 +39,13 @@ export const SCHEMA_SQL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS changes (
      id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER NOT NULL, at TEXT NOT NULL, ticker TEXT,
      kind TEXT NOT NULL, field TEXT, from_value REAL, to_value REAL, effective_at TEXT, detail TEXT)`,
+  // The universe (issue 11): every ticker the feed has quoted, with its lifecycle; rows are never deleted
+  // (feed-worker/universe/universe-store.ts). `entry` is the registry entry (JSON); `origin` registry | feed | admin.
+  `CREATE TABLE IF NOT EXISTS universe (
+     ticker TEXT PRIMARY KEY, entry TEXT NOT NULL, lifecycle TEXT NOT NULL, listed_at TEXT, deprecated_at TEXT,
+     retired_at TEXT, unquoted_since TEXT, unquoted_flagged INTEGER NOT NULL DEFAULT 0, reason TEXT,
+     evidence_source TEXT, evidence_sha256 TEXT, origin TEXT NOT NULL, manual INTEGER NOT NULL DEFAULT 0,
+     updated_at TEXT NOT NULL)`,
   // --- integrations (change feed, webhooks) ---
   `CREATE INDEX IF NOT EXISTS changes_version ON changes (version, id)`,
   // Last published quote status per ticker: the reference for 'status_change' and 'new_model' change events.

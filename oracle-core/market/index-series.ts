@@ -20,6 +20,10 @@ export interface IndexUniverseEntry {
   ticker: string;
   provider: string;
   usage: number;
+  /** First date it may join a basket (a listed ticker: its listing date); absent = always. */
+  member_from?: string;
+  /** Date from which it may no longer be a member (a retirement); a member leaves at a rebalance on that date. */
+  member_until?: string;
 }
 
 /** Input of {@link indexSeries}. */
@@ -71,6 +75,8 @@ interface Cand {
   steps: PriceStep[];
   cursor: number;
   through: string | null;
+  from: string | null;
+  until: string | null;
 }
 
 /** Capped weights exist for these names (Σ caps ≥ 1 at both levels, §8.3). */
@@ -121,7 +127,12 @@ function autoBaseDate(
     const d = `${y}-${String(m).padStart(2, "0")}-01`;
     if (d > valuation) break;
     const priced = cands.filter(
-      (c) => c.steps[0] !== undefined && c.steps[0].date <= d && (c.through === null || d <= c.through),
+      (c) =>
+        c.steps[0] !== undefined &&
+        c.steps[0].date <= d &&
+        (c.through === null || d <= c.through) &&
+        (c.from === null || d >= c.from) &&
+        (c.until === null || d < c.until),
     );
     if (d >= first && feasible(priced, prm)) return d;
     m++;
@@ -155,7 +166,11 @@ export function indexSeries(input: IndexSeriesInput): IndexSeriesResult {
       steps: timelines.get(u.ticker) ?? [],
       cursor: 0,
       through: input.quoted_through?.[u.ticker] ?? null,
+      from: u.member_from ?? null,
+      until: u.member_until ?? null,
     }));
+  const untilOf = new Map(cands.map((c) => [c.ticker, c.until]));
+  const inForce = (c: Cand, d: string) => (c.from === null || d >= c.from) && (c.until === null || d < c.until);
   const base =
     input.base_date != null
       ? ordinalToIso(dateOrdinal(input.base_date, "base_date"))
@@ -189,8 +204,13 @@ export function indexSeries(input: IndexSeriesInput): IndexSeriesResult {
     );
     const ev: IndexEvent = { time, quotes };
     let change = { entries: [] as string[], exits: [] as string[] };
-    if (d === base || d.endsWith("-01") || staleTooLong) {
-      const eligible = priced.filter((c) => T - lastQuote.get(c.ticker)! <= staleMs);
+    // A member whose membership ends (a retirement) forces a rebalance on that date, like one stale too long.
+    const memberEnded = members.some((m) => {
+      const until = untilOf.get(m);
+      return until != null && d >= until;
+    });
+    if (d === base || d.endsWith("-01") || staleTooLong || memberEnded) {
+      const eligible = priced.filter((c) => T - lastQuote.get(c.ticker)! <= staleMs && inForce(c, d));
       if (feasible(eligible, prm) || d === base) {
         const next = eligible.map((c) => c.ticker);
         const now = new Set(members);

@@ -7,6 +7,7 @@
 export { priceTimelines, priceOn } from "./price-timelines";
 export { indexSeries, FIXING_UTC } from "./index-series";
 export { indexBlock } from "./snapshot-index-block";
+export { indexMembership } from "./index-membership";
 export { publishedCorrections } from "./published-corrections";
 
 // swap (MATH §9)
@@ -24,6 +25,7 @@ export { backtestFamilies } from "./backtest-families";
 export { pitHistogram, reliability, RELIABILITY_LEVELS } from "./backtest-calibration";
 
 export type { PriceStep, MarketObservation } from "./price-timelines";
+export type { MembershipRow } from "./index-membership";
 export type { IndexUniverseEntry, IndexSeriesInput, IndexSeriesPoint, IndexSeriesResult } from "./index-series";
 export type { SwapUnderlying, SwapCashFlow, SwapQuote, SwapBasis } from "./swap-request";
 export type { SwapForward, SwapForwardInput, SwapForwardResult } from "./swap-forward";

@@ -26,3 +26,5 @@ export type { Decisions, FieldHold, FieldPublish, PublishedRow } from "./decide"
 export { frozenSources } from "./source-freshness";
 
 export type { SourceBytesAge } from "./source-freshness";
+export { lifecycleRuleMoves, deprecationEvidence, UNQUOTED_DAYS } from "./lifecycle-rules";
+export type { LifecycleSignal, LifecycleRowState, LifecycleRuleMove } from "./lifecycle-rules";
