@@ -28,6 +28,8 @@ export async function persistRun(input: {
   runs: readonly SourceRun[];
   decisions: Decisions;
   newObs: readonly HistoryObservation[];
+  /** Statements every run writes, published or not (the listing's candidate table). */
+  always?: readonly D1PreparedStatement[];
   /** The run's lifecycle statements (universe rows and their change events), written with the snapshot. */
   lifecycle?: (version: number) => D1PreparedStatement[];
   snapshot: SignedSnapshot | null;
@@ -102,6 +104,7 @@ export async function persistRun(input: {
         ),
     );
   }
+  stmts.push(...(input.always ?? []));
   // Quote freshness, for `stale` in live mode.
   for (const t of decisions.quoted)
     stmts.push(db.prepare("UPDATE published SET last_quoted_at = ? WHERE ticker = ?").bind(nowIso, t));

@@ -20,6 +20,7 @@ import { ensureSchema } from "../store/db";
 import { resetFeedState } from "../store/feed-state";
 import { seedIfEmpty } from "../store/seed";
 import { applyMoves, lifecycleMoves } from "../universe/lifecycle-step";
+import { listingStep } from "../universe/listing-step";
 import { lifecycleStatements, loadUniverse, type LifecycleMove } from "../universe/universe-store";
 import { collectSource } from "./collect-sources";
 import { buildIndexBlock } from "./index-block";
@@ -104,7 +105,19 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   const accepted = voting.flatMap((r) => r.guard.accepted);
   // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
   const inForceOn = mode === "bundled" ? registry.as_of : now;
-  const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
+  const inForce = quotesInEffect(accepted, inForceOn);
+  let { matched } = matchQuotes(inForce, tickers);
+  // Listing (live mode): unmatched quotes two origins agree on become provisional rows, priced in this run.
+  const entriesBefore = universe.map((r) => r.entry);
+  const listing =
+    mode === "live"
+      ? await listingStep({ db: env.DB, runs: voting, quotes: inForce, matched, universe: entriesBefore, now })
+      : null;
+  if (listing && listing.entries.length > 0) {
+    tickers.push(...listing.entries.map((e) => ({ ticker: e.ticker, match: e.match })));
+    matched = matchQuotes(inForce, tickers).matched;
+    for (const [k, row] of listing.published) state.published.set(k, row);
+  }
   // Lifecycle moves (delisting, unquoted), applied to the rows this run prices and written with its snapshot.
   const moves: LifecycleMove[] = lifecycleMoves({
     rows: universe,
@@ -112,6 +125,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     quoted: new Set(matched.map((q) => q.ticker)),
     today: now.toISOString().slice(0, 10),
   });
+  moves.push(...(listing?.moves ?? []));
   const entries = applyMoves(universe, moves);
   const decisions = decide({
     tickers: entries.map((m) => m.ticker),
@@ -216,7 +230,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     runs,
     decisions,
     newObs,
-    lifecycle: (v) => lifecycleStatements(env.DB, moves, v, now.toISOString()),
+    lifecycle: (v) => [
+      ...lifecycleStatements(env.DB, moves, v, now.toISOString()),
+      ...(listing?.publishedWrites(v) ?? []),
+    ],
+    always: listing?.candidateWrites ?? [],
     snapshot:
       envelope && sha256
         ? {

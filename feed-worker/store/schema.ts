@@ -72,6 +72,6 @@ export const SCHEMA_SQL: readonly string[] = [
   // yet; a listed model stays until promoted (feed-worker/universe/candidates.ts).
   `CREATE TABLE IF NOT EXISTS candidates (
      ticker TEXT PRIMARY KEY, provider TEXT NOT NULL, state TEXT NOT NULL, first_seen_at TEXT NOT NULL,
-     last_seen_at TEXT NOT NULL, agreed_at TEXT, input REAL, output REAL, origins TEXT NOT NULL, ids TEXT NOT NULL,
+     last_seen_on TEXT NOT NULL, agreed_at TEXT, input REAL, output REAL, origins TEXT NOT NULL, ids TEXT NOT NULL,
      code TEXT, reason TEXT, clock_from TEXT)`,
 ];

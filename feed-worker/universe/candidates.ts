@@ -6,7 +6,7 @@ interface CandidateRow {
   provider: string;
   state: string;
   first_seen_at: string;
-  last_seen_at: string;
+  last_seen_on: string;
   agreed_at: string | null;
   input: number | null;
   output: number | null;
@@ -45,9 +45,9 @@ export function candidateStatements(
     out.push(
       db
         .prepare(
-          `INSERT INTO candidates (ticker, provider, state, first_seen_at, last_seen_at, agreed_at, input, output, origins,
+          `INSERT INTO candidates (ticker, provider, state, first_seen_at, last_seen_on, agreed_at, input, output, origins,
              ids, code, reason, clock_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-           ON CONFLICT(ticker) DO UPDATE SET provider = ?2, state = ?3, first_seen_at = ?4, last_seen_at = ?5,
+           ON CONFLICT(ticker) DO UPDATE SET provider = ?2, state = ?3, first_seen_at = ?4, last_seen_on = ?5,
              agreed_at = ?6, input = ?7, output = ?8, origins = ?9, ids = ?10, code = ?11, reason = ?12, clock_from = ?13`,
         )
         .bind(
@@ -55,7 +55,7 @@ export function candidateStatements(
           c.provider,
           c.state,
           c.first_seen_at,
-          c.last_seen_at,
+          c.last_seen_on,
           c.agreed_at,
           c.input,
           c.output,

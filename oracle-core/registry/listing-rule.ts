@@ -30,7 +30,8 @@ export interface Candidate {
   /** `watching` until listed; `rejected` when its ticker collides; `listed` until promoted. */
   state: "watching" | "rejected" | "listed";
   first_seen_at: string;
-  last_seen_at: string;
+  /** The last day (YYYY-MM-DD) a source quoted it: a day, so a quiet poll rewrites no row. */
+  last_seen_on: string;
   /** The poll that first saw ≥ 2 origins agree on `input`/`output` (null when they do not agree now). */
   agreed_at: string | null;
   input: number | null;
@@ -125,7 +126,7 @@ export function nextListing(input: ListingInput): ListingResult {
       provider,
       state: "watching",
       first_seen_at: nowIso,
-      last_seen_at: nowIso,
+      last_seen_on: today,
       agreed_at: null,
       input: null,
       output: null,
@@ -135,7 +136,7 @@ export function nextListing(input: ListingInput): ListingResult {
       reason: null,
       clock_from: null,
     };
-    const seen = { ...base, last_seen_at: nowIso, ids: [...new Set([...base.ids, ...g.ids])].sort() };
+    const seen = { ...base, last_seen_on: today, ids: [...new Set([...base.ids, ...g.ids])].sort() };
     if (existing || g.providers.size > 1) {
       const holders = existing ? [existing.provider, provider] : [...g.providers];
       const reason = `${ticker} is named by ${[...new Set(holders)].join(" and ")} ids; a collision is never merged`;
@@ -196,7 +197,7 @@ export function nextListing(input: ListingInput): ListingResult {
       }
       const disputed = input.quoted?.get(c.ticker)?.disputed === true;
       next.set(c.ticker, disputed ? { ...c, clock_from: nowIso, reason: `disputed on ${nowIso}` } : c);
-    } else if (now.getTime() - Date.parse(c.last_seen_at) < FORGET_AFTER_MS) next.set(c.ticker, c);
+    } else if (now.getTime() - Date.parse(`${c.last_seen_on}T00:00:00Z`) < FORGET_AFTER_MS) next.set(c.ticker, c);
   }
   out.candidates = [...next.values()].sort((x, y) => x.ticker.localeCompare(y.ticker));
   return out;
@@ -212,7 +213,7 @@ function promotion(
   if (!row || row.status !== "provisional") return "drop";
   if (quoted?.disputed) return null;
   if (quoted && quoted.origins >= PROMOTE_ORIGINS) return `${quoted.origins} independent origins agree`;
-  const from = c.clock_from ?? c.last_seen_at;
+  const from = c.clock_from ?? `${c.last_seen_on}T00:00:00.000Z`;
   if (now.getTime() - Date.parse(from) >= PROMOTE_AFTER_MS) return `7 days without dispute since ${from}`;
   return null;
 }
