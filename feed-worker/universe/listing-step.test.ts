@@ -150,4 +150,16 @@ describe("listing step: the feed lists a new model by itself (live mode, workerd
     expect((await changes()).map((c) => c.ticker)).toEqual(["HAIKU-5"]);
     expect((await snapshot()).models.find((m) => m.ticker === "HAIKU-5")?.status).toBe("ok");
   });
+
+  it("seven days after the listing, without a dispute, promotes HAIKU-5 to active", async () => {
+    await h.run({ now: at(60 + 7 * 24 * 60 - 1), fetch, trigger: "cron" });
+    expect((await changes()).map((c) => c.kind)).toEqual(["listed"]);
+    const r = await h.run({ now: at(60 + 7 * 24 * 60), fetch, trigger: "cron" });
+    expect((await changes()).map((c) => [c.kind, c.ticker, c.version])).toEqual([
+      ["listed", "HAIKU-5", expect.any(Number)],
+      ["promoted", "HAIKU-5", r.version],
+    ]);
+    expect((await snapshot()).models.find((m) => m.ticker === "HAIKU-5")?.lifecycle).toBe("active");
+    expect(await candidate("HAIKU-5")).toBeNull();
+  });
 });
