@@ -18,6 +18,8 @@ export interface ReplayReport {
   listing: {
     /** True when a snapshot carried a ticker outside the cut or a provisional/deprecated/retired row. */
     pipeline_lists: boolean;
+    /** Curated models outside the cut; `first_in_two_sources`: the first day ≥ 2 origins quote the same input and
+     * output (within 1%), the listing rule's condition (a model the origins dispute is not expected to list). */
     expected: {
       ticker: string;
       first_quoted: string;
@@ -25,7 +27,17 @@ export interface ReplayReport {
       listed_on: string | null;
       lag_days: number | null;
     }[];
-    listed: { ticker: string; listed_on: string; ticker_equals_curated: boolean }[];
+    /**
+     * Tickers the snapshots carried outside the cut. `curated_ticker`: the curated model whose match ids the listing's
+     * ids include (null when the listing is a model the curated registry leaves out, e.g. Gemini 1.5 Pro), and
+     * whether the listed ticker equals it (null without a curated counterpart).
+     */
+    listed: {
+      ticker: string;
+      listed_on: string;
+      curated_ticker: string | null;
+      ticker_equals_curated: boolean | null;
+    }[];
     share_ticker_equals_curated: number | null;
     two_source_models_listed_within_1_day: number;
   };
@@ -151,15 +163,28 @@ export function replayReport(run: ReplayRun, series: Map<string, FieldSeries>): 
       }
     }
   }
+  const counterpart = curatedCounterparts(run);
   const listed = [...firstSeen]
     .filter(([t]) => !cutTickers.has(t))
-    .map(([ticker, on]) => ({ ticker, listed_on: on, ticker_equals_curated: curated.has(ticker) }));
+    .map(([ticker, on]) => {
+      const curated_ticker = counterpart.get(ticker) ?? (curated.has(ticker) ? ticker : null);
+      return {
+        ticker,
+        listed_on: on,
+        curated_ticker,
+        ticker_equals_curated: curated_ticker === null ? null : curated_ticker === ticker,
+      };
+    });
+  const comparable = listed.filter((l) => l.ticker_equals_curated !== null);
   const expected = run.fullRegistry.models
     .filter((m) => !cutTickers.has(m.ticker) && series.has(`${m.ticker}|output`))
     .map((m) => {
       const s = series.get(`${m.ticker}|output`)!;
       const one = s.consensus.findIndex((v) => v !== undefined);
-      const two = s.origins.findIndex((n) => n >= 2);
+      const input = series.get(`${m.ticker}|input`);
+      const two = s.origins.findIndex(
+        (_, i) => agreeingOrigins(s, i) >= 2 && !!input && agreeingOrigins(input, i) >= 2,
+      );
       const on = firstSeen.get(m.ticker) ?? null;
       const first_in_two_sources = two >= 0 ? days[two]! : null;
       return {
@@ -194,8 +219,8 @@ export function replayReport(run: ReplayRun, series: Map<string, FieldSeries>): 
       pipeline_lists: pipelineLists,
       expected,
       listed,
-      share_ticker_equals_curated: listed.length
-        ? listed.filter((l) => l.ticker_equals_curated).length / listed.length
+      share_ticker_equals_curated: comparable.length
+        ? comparable.filter((l) => l.ticker_equals_curated).length / comparable.length
         : null,
       two_source_models_listed_within_1_day: expected.filter((e) => e.lag_days !== null && e.lag_days <= 1).length,
     },
@@ -231,6 +256,33 @@ export const CUT_RULE =
   "curated models (data/registry.json) released before the first day, each field at its curated value in effect " +
   "the day before (the last data/history.json observation effective earlier, else the registry value); scheduled " +
   "prices cleared; history cut to observations effective before the first day";
+
+/** Origins whose own quote on day `i` is within 1% of the day's reconciled value (the listing rule's agreement). */
+function agreeingOrigins(s: FieldSeries, i: number): number {
+  const c = s.consensus[i];
+  if (c === undefined) return 0;
+  return [...s.bySource.values()].filter((v) => v[i] !== undefined && Math.abs(v[i]! / c - 1) <= 0.01).length;
+}
+
+/**
+ * Listed ticker → the curated model one of its listed match ids belongs to (the `listed` change's detail carries the
+ * row's match), so a listing is compared with the curated ticker of the same model.
+ */
+function curatedCounterparts(run: ReplayRun): Map<string, string> {
+  const owner = new Map<string, string>();
+  for (const m of run.fullRegistry.models)
+    for (const [src, ids] of Object.entries(m.match)) for (const id of ids ?? []) owner.set(`${src}|${id}`, m.ticker);
+  const out = new Map<string, string>();
+  for (const c of run.changes) {
+    if (c.kind !== "listed" || !c.ticker) continue;
+    const match = (JSON.parse(c.detail ?? "{}") as { match?: Record<string, string[]> }).match ?? {};
+    const hit = Object.entries(match)
+      .flatMap(([src, ids]) => ids.map((id) => owner.get(`${src}|${id}`)))
+      .find((t) => t !== undefined);
+    if (hit) out.set(c.ticker, hit);
+  }
+  return out;
+}
 
 /** Breaker holds of a ≥ 10× move (the unit-error shape) and the publish that followed, if any. */
 function tenXHolds(changes: ChangeRow[], moves: ChangeRow[]): ReplayReport["glitches"]["ten_x_holds"] {

@@ -32,15 +32,20 @@ export function replayTable(r: ReplayReport): string {
     row(["Measure", "Result", "Target"]),
     "|---|---|---|",
     row([
-      `Models listed (curated models outside the cut the archives quote: ${exp.length}; in both: ${two.length})`,
+      `Models listed (curated models outside the cut the archives quote: ${exp.length}; ` +
+        `in both at one price: ${two.length})`,
       `${r.listing.listed.length} listed; ${r.listing.two_source_models_listed_within_1_day} of ${two.length} ` +
         `within 1 day of their first day in two sources` +
         (r.listing.pipeline_lists ? "" : " — today's pipeline ignores every entry no ticker matches"),
       "every one within 1 day",
     ]),
     row([
-      "Listed tickers equal to the curated one",
-      share === null ? "— (nothing listed)" : `${Math.round(share * 100)}%`,
+      "Listed tickers equal to the curated one (listings of a curated model)",
+      share === null
+        ? "— (nothing listed)"
+        : `${Math.round(share * 100)}% of ${r.listing.listed.filter((l) => l.ticker_equals_curated !== null).length}; ` +
+          `${r.listing.listed.filter((l) => l.ticker_equals_curated === null).length} listings of models the ` +
+          "curated registry leaves out",
       "≥ 90%",
     ]),
     row([

@@ -32,6 +32,8 @@ export async function persistRun(input: {
   runs: readonly SourceRun[];
   decisions: Decisions;
   newObs: readonly HistoryObservation[];
+  /** Statements every run writes, published or not (the listing's candidate table). */
+  always?: readonly D1PreparedStatement[];
   /** The run's lifecycle statements (universe rows and their change events), written with the snapshot. */
   lifecycle?: (version: number) => D1PreparedStatement[];
   snapshot: SignedSnapshot | null;
@@ -73,6 +75,7 @@ export async function persistRun(input: {
         )
         .bind(nowIso, JSON.stringify([...decisions.quoted])),
     );
+  stmts.push(...(input.always ?? []));
   const meta: Record<string, string> = { last_run_at: nowIso };
   if (snapshot) {
     stmts.push(...insertObservationsStmts(db, input.newObs, snapshot.version));

@@ -24,6 +24,7 @@ import { seedIfEmpty } from "../store/seed";
 import { curationMoves } from "../universe/curation-moves";
 import { hasPendingChanges, loadStoredCuration } from "../universe/curation-store";
 import { applyMoves, lifecycleMoves } from "../universe/lifecycle-step";
+import { listingStep } from "../universe/listing-step";
 import { lifecycleStatements, loadUniverse, type LifecycleMove } from "../universe/universe-store";
 import { collectSource } from "./collect-sources";
 import { buildIndexBlock } from "./index-block";
@@ -112,9 +113,21 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   const accepted = voting.flatMap((r) => r.guard.accepted);
   // Prices in force on the data's own date in bundled mode (the archives' "now"), on today in live mode.
   const inForceOn = mode === "bundled" ? registry.as_of : now;
-  const { matched } = matchQuotes(quotesInEffect(accepted, inForceOn), tickers);
-  // Lifecycle moves (manual curation, delisting, unquoted), applied to the rows this run prices and written with its
-  // snapshot. A ticker an admin moves in this run takes no rule move of its state in the same run.
+  const inForce = quotesInEffect(accepted, inForceOn);
+  let { matched } = matchQuotes(inForce, tickers);
+  // Listing (live mode): unmatched quotes two origins agree on become provisional rows, priced in this run.
+  const entriesBefore = universe.map((r) => r.entry);
+  const listing =
+    mode === "live"
+      ? await listingStep({ db: env.DB, runs: voting, quotes: inForce, matched, universe: entriesBefore, now })
+      : null;
+  if (listing && listing.entries.length > 0) {
+    tickers.push(...listing.entries.map((e) => ({ ticker: e.ticker, match: e.match })));
+    matched = matchQuotes(inForce, tickers).matched;
+    for (const [k, row] of listing.published) state.published.set(k, row);
+  }
+  // Lifecycle moves (manual curation, delisting, unquoted, listing), applied to the rows this run prices and written
+  // with its snapshot. A ticker an admin moves in this run takes no rule move of its state in the same run.
   const manual = curationMoves(universe, curation);
   const moved = new Set(manual.map((m) => m.ticker));
   const moves: LifecycleMove[] = [
@@ -125,6 +138,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
       quoted: new Set(matched.map((q) => q.ticker)),
       today: now.toISOString().slice(0, 10),
     }).filter((m) => !moved.has(m.ticker) || !["deprecated", "retired", "promoted"].includes(m.kind)),
+    ...(listing?.moves ?? []).filter((m) => !moved.has(m.ticker) || m.kind !== "promoted"),
   ];
   // Then the rest of the stored curation (families, preferred sources, the dates of manual states).
   const curated = applyCuration(applyMoves(universe, moves), curation);
@@ -238,7 +252,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
     runs,
     decisions,
     newObs,
-    lifecycle: (v) => lifecycleStatements(env.DB, moves, v, now.toISOString()),
+    lifecycle: (v) => [
+      ...lifecycleStatements(env.DB, moves, v, now.toISOString()),
+      ...(listing?.publishedWrites(v) ?? []),
+    ],
+    always: listing?.candidateWrites ?? [],
     archived: state.archived,
     snapshot:
       envelope && sha256

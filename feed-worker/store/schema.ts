@@ -83,4 +83,10 @@ export const SCHEMA_SQL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS curation (
      id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, audit_id INTEGER NOT NULL, action TEXT NOT NULL,
      ticker TEXT, entry TEXT NOT NULL)`,
+  // Models the listing rule watches (issue 11): since when ≥ 2 origins agree, at which prices, and why not listed
+  // yet; a listed model stays until promoted (feed-worker/universe/candidates.ts).
+  `CREATE TABLE IF NOT EXISTS candidates (
+     ticker TEXT PRIMARY KEY, provider TEXT NOT NULL, state TEXT NOT NULL, first_seen_at TEXT NOT NULL,
+     last_seen_on TEXT NOT NULL, agreed_at TEXT, input REAL, output REAL, origins TEXT NOT NULL, ids TEXT NOT NULL,
+     code TEXT, reason TEXT, clock_from TEXT)`,
 ];

@@ -5,7 +5,7 @@
 //   its 2025-07-04 copy puts them back; the same copy moves gpt-4o from $5/$15 to $2.50/$10 and gpt-3.5-turbo from
 //   $1.50/$2 to $0.50/$1.50 for good.
 // - 2025-10-14 → 2025-10-17 (4 days): Claude Haiku 4.5 (released 2025-10-15, after the cut) appears in genai-prices
-//   on 2025-10-15 and in llm-prices on 2025-10-16: the day a living universe must list it.
+//   on 2025-10-15 and in llm-prices on 2025-10-16: listed that day at the second poll (two polls ≥ 1 h apart).
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectedSeries } from "../../harness/replay-expect";
 import { replayReport, type ReplayReport } from "../../harness/replay-report";
@@ -97,19 +97,27 @@ describe("replay 2025-10-14 → 2025-10-17: a model launched after the cut", () 
     ]);
   });
 
-  // Turns on by itself when the pipeline lists models (a snapshot row outside the cut, or a provisional/deprecated/
-  // retired lifecycle): then every model quoted by both archives must be listed within 1 day, ≥ 90% under the
-  // curated ticker. Until then today's pipeline lists nothing, and the report says 0.
-  it("lists every model quoted by both archives within 1 day once listing exists; today it lists none", () => {
+  // The living universe lists by itself: every model both archives quote at one price, within 1 day of that day,
+  // under the curated ticker when the curated registry has the model.
+  it("lists HAIKU-4.5 on its first day in both archives, under the curated ticker, provisional", () => {
     const { listing } = r.report;
+    expect(listing.pipeline_lists).toBe(true);
     const two = listing.expected.filter((e) => e.first_in_two_sources !== null);
-    if (!listing.pipeline_lists) {
-      expect(listing.listed).toEqual([]);
-      expect(listing.two_source_models_listed_within_1_day).toBe(0);
-      return;
-    }
     expect(listing.two_source_models_listed_within_1_day).toBe(two.length);
+    expect(listing.expected.find((e) => e.ticker === "HAIKU-4.5")).toMatchObject({
+      listed_on: "2025-10-16",
+      lag_days: 0,
+    });
+    expect(listing.listed.find((l) => l.ticker === "HAIKU-4.5")).toMatchObject({
+      curated_ticker: "HAIKU-4.5",
+      ticker_equals_curated: true,
+    });
     expect(listing.share_ticker_equals_curated).toBeGreaterThanOrEqual(0.9);
+    const listed = r.run.changes.filter((c) => c.kind === "listed").map((c) => `${c.ticker} ${c.at.slice(0, 13)}`);
+    console.log(`replay 2025-10-14 → 2025-10-17 listed: ${listed.join(", ")}`);
+    expect(listed).toContain("HAIKU-4.5 2025-10-16T18");
+    const last = r.run.snapshots.at(-1)!.rows.find((row) => row.ticker === "HAIKU-4.5");
+    expect(last?.lifecycle).toBe("provisional");
   });
 
   it("publishes every confirmed real change within 1 day and no glitch", () => {
