@@ -1,7 +1,13 @@
 // Loaded only by an <exo-cost-calculator prompt="…">: the tokenizer engine every surface runs, reading the model's
 // vocabulary from the feed's /tokenizers/ (same origin as the snapshot), so the widget's n_in is the count the API,
 // the PWA and the SDK give for the same text. Counting yields between steps so the host page stays responsive.
-import { countingEncoding, tokenEstimate, type TokenEstimate } from "../oracle-core/tokens";
+import {
+  countingEncoding,
+  SIZE_ESTIMATE_BYTES,
+  sizeEstimate,
+  tokenEstimate,
+  type TokenEstimate,
+} from "../oracle-core/tokens";
 import { tokenizerLoader } from "../tokenizer/token-counter";
 import { TokenizerError } from "../tokenizer/tokenizer-error";
 
@@ -12,8 +18,20 @@ const SLICE_MS = 8;
 
 const loaders = new Map<string, ReturnType<typeof tokenizerLoader>>();
 
-/** Counts `text` for a model's registry tokenizer with the vocabulary served by `feed`; labelled like every surface. */
-export async function countPrompt(feed: string, tokenizer: string, text: string): Promise<TokenEstimate> {
+/**
+ * Counts `text` for a model's registry tokenizer with the vocabulary served by `feed`; labelled like every surface.
+ * A prompt past SIZE_ESTIMATE_BYTES first gets the instant size-based estimate (onSize), as in the PWA.
+ */
+export async function countPrompt(
+  feed: string,
+  tokenizer: string,
+  text: string,
+  onSize?: (estimate: ReturnType<typeof sizeEstimate>) => void,
+): Promise<TokenEstimate> {
+  if (onSize && text.length * 3 > SIZE_ESTIMATE_BYTES) {
+    const bySize = sizeEstimate(text);
+    if (bySize.bytes > SIZE_ESTIMATE_BYTES) onSize(bySize);
+  }
   let load = loaders.get(feed);
   if (!load) {
     load = tokenizerLoader(async (file) => {
