@@ -41,6 +41,13 @@ const CACHE_LIMIT = 50_000;
 const CACHEABLE = 128;
 const HAS_SURROGATE = /[\ud800-\udfff]/;
 
+/** A pre-tokenizer pattern twice: sticky (a match exactly at lastIndex) and global (the next match on). */
+interface Splitter {
+  readonly sticky: RegExp;
+  readonly global: RegExp;
+}
+const splitter = (re: RegExp): Splitter => ({ sticky: new RegExp(re.source, "uy"), global: re });
+
 /**
  * tiktoken-style tokenization (regex pre-tokenizer, then byte-pair merge by rank) in plain TypeScript: ids equal
  * tiktoken's for OpenAI's encodings and the reference's for the open vocabularies (corpus-checked). Long pieces take
@@ -50,9 +57,9 @@ const HAS_SURROGATE = /[\ud800-\udfff]/;
 export class BpeEncoder {
   readonly name: string;
   /** The pre-tokenizer with tiktoken's Unicode tables spelled out: exact on every text. */
-  private readonly re: RegExp;
+  private readonly re: Splitter;
   /** The same with the runtime's \p{…} classes: much faster, used when runtimeClassesAgree(text). */
-  private readonly fast: RegExp;
+  private readonly fast: Splitter;
   private readonly added: RegExp | null;
   private readonly addedIds: Map<string, number>;
   private readonly cache = new Map<string, number | number[]>();
@@ -64,8 +71,8 @@ export class BpeEncoder {
       throw new TokenizerError("E_TOKENIZER_DATA", `${vocab.name}: ${vocab.ranks} ranks, at most 2^21`);
     }
     this.name = vocab.name;
-    this.re = compileSplitPattern(vocab.pattern);
-    this.fast = compileRuntimeSplitPattern(vocab.pattern);
+    this.re = splitter(compileSplitPattern(vocab.pattern));
+    this.fast = splitter(compileRuntimeSplitPattern(vocab.pattern));
     this.addedIds = new Map(vocab.addedTokens.map((t) => [t.content, t.id]));
     // Longest first: at one position the longest added token wins (Hugging Face's leftmost-longest match).
     const alts = [...this.addedIds.keys()]
@@ -97,12 +104,12 @@ export class BpeEncoder {
   }
 
   // The fast pre-tokenizer when the runtime's Unicode classes agree with tiktoken's on every code point of the text.
-  private splitter(text: string): RegExp {
+  private splitter(text: string): Splitter {
     return runtimeClassesAgree(text) ? this.fast : this.re;
   }
 
   // Tokenizes text from `from` (a piece boundary) through at least `until`, returning [tokens, where it stopped].
-  private run(text: string, re: RegExp, from: number, until: number, out: number[] | null): [number, number] {
+  private run(text: string, re: Splitter, from: number, until: number, out: number[] | null): [number, number] {
     let n = 0;
     let pos = from;
     while (pos < until) {
@@ -133,19 +140,31 @@ export class BpeEncoder {
   }
 
   // Pre-tokenizes seg from `from` and merges each piece, until a piece ends at or past `until`.
-  private pieces(seg: string, re: RegExp, from: number, until: number, out: number[] | null): [number, number] {
+  private pieces(seg: string, sp: Splitter, from: number, until: number, out: number[] | null): [number, number] {
     const { cache, vocab } = this;
+    const { sticky, global } = sp;
     const off = vocab.idOffset;
     let n = 0;
-    re.lastIndex = from;
-    let end = from;
-    for (let m = re.exec(seg); m !== null; m = re.exec(seg)) {
-      const piece = m[0];
-      end = re.lastIndex;
-      if (piece.length === 0) {
-        re.lastIndex++;
+    let pos = from;
+    while (pos < seg.length) {
+      // The next piece almost always starts where the last one ended: a sticky test() finds it without building a
+      // match array; else exec() searches on (the text between is text the pattern does not match, dropped).
+      let start = pos;
+      sticky.lastIndex = pos;
+      if (sticky.test(seg)) {
+        pos = sticky.lastIndex;
+      } else {
+        global.lastIndex = pos;
+        const m = global.exec(seg);
+        if (m === null) break;
+        start = m.index;
+        pos = global.lastIndex;
+      }
+      if (pos === start) {
+        pos++;
         continue;
       }
+      const piece = seg.slice(start, pos);
       let v = cache.get(piece);
       if (v === undefined) {
         v = this.mergePiece(piece, off);
@@ -161,7 +180,7 @@ export class BpeEncoder {
         n += v.length;
         if (out) for (const id of v) out.push(id);
       }
-      if (end >= until) return [n, end];
+      if (pos >= until) return [n, pos];
     }
     // No further piece: the rest of seg is text the pattern does not match (tiktoken drops it too).
     return [n, seg.length];

@@ -35,7 +35,8 @@ type Field = "n_in" | "n_out" | "eta" | "mode";
  *   "retired"), also part `lifecycle`.
  * @csspart lifecycle - The same badge.
  * @csspart error - A validation message with its error code.
- * @csspart tokens - What the prompt's count is (when a prompt is given; data-value holds the count).
+ * @csspart tokens - What the prompt's count is (when a prompt is given; data-value holds the count; past 200 KB,
+ *   data-estimate holds the size-based estimate shown while the exact count runs).
  * @csspart status - The message shown instead of data.
  * @csspart footer - Snapshot version and data age.
  * @cssproperty --exo-bg - Background colour (also of the inputs).
@@ -50,8 +51,8 @@ type Field = "n_in" | "n_out" | "eta" | "mode";
  */
 export class ExoCostCalculator extends ExoElement {
   private _v: Record<Field, string> = { n_in: "", n_out: "", eta: "", mode: "" };
-  /** The prompt's count once done, or why it failed; counting starts when the row is known. */
-  private _t: { n: number; label: string } | { error: string } | null = null;
+  /** The prompt's count once done, or why it failed (or, meanwhile, a large prompt's size-based estimate). */
+  private _t: { n: number; label: string } | { error: string } | { bySize: number; label: string } | null = null;
   private _counting = "";
 
   static override styles =
@@ -114,7 +115,13 @@ export class ExoCostCalculator extends ExoElement {
     this._counting = key;
     this._t = null;
     void import("./prompt-tokens")
-      .then((m) => m.countPrompt(this.feedOrigin, tokenizer, text))
+      .then((m) =>
+        m.countPrompt(this.feedOrigin, tokenizer, text, (s) => {
+          if (this._counting !== key) return;
+          this._t = { bySize: s.n_in, label: s.label };
+          this.requestUpdate();
+        }),
+      )
       .then(
         (t) => {
           if (this._counting !== key) return;
@@ -139,6 +146,10 @@ export class ExoCostCalculator extends ExoElement {
     if (!this.getAttribute("prompt")) return "";
     const t = this._t;
     if (!t) return html`<span part="tokens">counting the prompt…</span>`;
+    if ("bySize" in t) {
+      const line = `prompt: ≈ ${t.bySize} tokens, ${t.label}; counting exactly…`;
+      return html`<span part="tokens" data-estimate=${String(t.bySize)}>${line}</span>`;
+    }
     if ("error" in t) return html`<span part="tokens" class="up">${t.error}</span>`;
     return html`<span part="tokens" data-value=${String(t.n)}>prompt: ${t.n} tokens, ${t.label}</span>`;
   }

@@ -86,6 +86,9 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+/** Past this UTF-8 size a prompt first shows an instant size-based estimate (labelled) while the exact count runs. */
+export const SIZE_ESTIMATE_BYTES = 200_000;
+
 /** The instant size-based estimate shown while the exact count of a huge paste runs (labelled as such). */
 export function sizeEstimate(text: string): { n_in: number; bytes: number; label: string } {
   return bytesEstimate(utf8Length(text));

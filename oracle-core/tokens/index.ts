@@ -3,6 +3,7 @@
 export {
   ESTIMATE_BAND,
   ESTIMATE_LABEL,
+  SIZE_ESTIMATE_BYTES,
   bytesEstimate,
   countingEncoding,
   sizeEstimate,

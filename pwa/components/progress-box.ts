@@ -1,7 +1,10 @@
 import { html, type TemplateResult } from "lit";
 import type { Progress } from "../worker/worker-api";
 
-/** A progress line for a long job: a bar (indeterminate when total is 0), what is happening, and Cancel. */
+/**
+ * A progress line for a long job: a bar (indeterminate when total is 0), Cancel, and what is happening. Cancel comes
+ * before the changing text so that it never moves under the pointer while the line updates.
+ */
 export function progressBox(
   p: Progress,
   label: string,
@@ -16,7 +19,7 @@ export function progressBox(
         ? html`<progress max=${p.total} .value=${p.done} aria-label=${label}></progress>`
         : html`<progress aria-label=${label}></progress>`
     }
-    <span>${p.phase}${p.total > 0 ? ` — ${Math.floor((100 * p.done) / p.total)}%` : ""} · ${secs} s</span>
     <button type="button" class="secondary" @click=${onCancel}>Cancel</button>
+    <span>${p.phase}${p.total > 0 ? ` — ${Math.floor((100 * p.done) / p.total)}%` : ""} · ${secs} s</span>
   </div>`;
 }

@@ -1,6 +1,6 @@
-import { utf8Length } from "../../oracle-core/tokens";
-/** Past this size a paste first shows an instant size-based estimate, labelled as such, while the exact count runs. */
-export const SIZE_ESTIMATE_BYTES = 200_000;
+import { SIZE_ESTIMATE_BYTES, utf8Length } from "../../oracle-core/tokens";
+
+export { SIZE_ESTIMATE_BYTES };
 
 /**
  * Past this size a paste is held aside instead of going into the textarea: Chromium lays out a textarea's text on

@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { priceTask } from "../../oracle-core/greeks";
 import type { SnapshotPayload } from "../../oracle-core/schemas";
+import { sizeEstimate } from "../../oracle-core/tokens";
 import { cost } from "../../widgets/format";
 import { get_encoding } from "tiktoken";
 import { buildTokenizers } from "../../scripts/build-tokenizers";
@@ -39,6 +40,8 @@ beforeAll(async () => {
     // The same demo given a prompt: its tokens, counted in the page with the engine, become n_in.
     "/calculator-prompt.html": () =>
       hostPage("calculator.html", feed.origin, (h) => h.replace('n-in="30000"', `prompt="${PROMPT}"`)),
+    "/calculator-big-prompt.html": () =>
+      hostPage("calculator.html", feed.origin, (h) => h.replace('n-in="30000"', `prompt="${BIG_PROMPT}"`)),
   });
 }, 180_000);
 
@@ -74,6 +77,9 @@ function expected(n_in: number, n_out: number, eta: number, mode: string) {
 }
 
 const PROMPT = "Summarise the attached incident report in three bullet points — café, 日本語, 😀.";
+// 3,000 × 85 bytes = 255,000 bytes of UTF-8: past the 200 KB at which a size-based estimate shows first.
+const BIG_UNIT = "Incident 42: the café's 日本語 queue stalled at 03:10; retries doubled the load. ";
+const BIG_PROMPT = BIG_UNIT.repeat(3_000);
 
 describe("cost calculator", () => {
   it("given a prompt: counts it with the model's tokenizer (the engine every surface runs), labels it, prices it", async () => {
@@ -104,6 +110,39 @@ describe("cost calculator", () => {
     });
     await p.context.close();
   });
+
+  it("given a prompt past 200 KB: the size-based estimate, labelled, while the exact count runs; then the count", async () => {
+    buildTokenizers();
+    expect(Buffer.byteLength(BIG_UNIT)).toBe(85);
+    const bySize = sizeEstimate(BIG_PROMPT);
+    expect(bySize.bytes).toBe(255_000);
+    // The tokenizer file is held back until the estimate has been seen, so the exact count cannot overtake it.
+    const context = await browser.newContext();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await context.route("**/tokenizers/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const p = await openPage(browser, `${host.origin}/calculator-big-prompt.html`, { context });
+    await statesOf(p.page, ["w"]);
+    const part = (attr: string) =>
+      p.page.evaluate(
+        (a) => document.getElementById("w")!.shadowRoot!.querySelector("[part=tokens]")?.getAttribute(a) ?? null,
+        attr,
+      );
+    await expect.poll(() => part("data-estimate"), { timeout: 30_000 }).toBe(String(bySize.n_in));
+    expect(await shadowText(p.page, "w", "[part=tokens]")).toBe(
+      `prompt: ≈ ${bySize.n_in} tokens, ${bySize.label}; counting exactly…`,
+    );
+    release();
+    const enc = get_encoding("o200k_base");
+    const n = enc.encode_ordinary(BIG_PROMPT).length;
+    enc.free();
+    await expect.poll(() => part("data-value"), { timeout: 60_000 }).toBe(String(n));
+    expect(await p.page.locator("#w").locator("[name=n_in]").inputValue()).toBe(String(n));
+    await p.context.close();
+  }, 120_000);
 
   it("shows priceTask's numbers for the page's inputs (OPUS-4.6, 30000 in, 800 out, η 0.6)", async () => {
     const p = await openPage(browser, `${host.origin}/calculator.html`);
