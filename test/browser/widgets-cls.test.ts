@@ -100,13 +100,15 @@ describe("no layout shift", () => {
 });
 
 describe("size budgets (gzip -9 of every JS file the page downloads)", () => {
-  it("one <exo-ticker>: at most 12 KB, in two files (loader + ticker chunk)", async () => {
+  // 12 KB until the ticker took on the lifecycle badges and the signed widget view's reader (issue 11, ~0.4 KB); the
+  // issue's budget is the whole page, JS and data, ≤ 40 KB at 400 models (bench/scale.ts).
+  it("one <exo-ticker>: at most 13 KB, in two files (loader + ticker chunk)", async () => {
     const m = await measureLoad(browser, `${host.origin}/basic-ticker.html`, ["w"]);
     expect(m.js.map((f) => f.file.replace(/-[\w-]{8}\.js$/, ".js"))).toEqual([
       "exostream-widgets.js",
       "chunks/exo-ticker.js",
     ]);
-    expect(m.jsGzip).toBeLessThanOrEqual(12_000);
+    expect(m.jsGzip).toBeLessThanOrEqual(13_000);
   });
 
   it("<exo-forward-chart> with uPlot: at most 36 KB", async () => {
