@@ -119,7 +119,15 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineReport
   const entriesBefore = universe.map((r) => r.entry);
   const listing =
     mode === "live"
-      ? await listingStep({ db: env.DB, runs: voting, quotes: inForce, matched, universe: entriesBefore, now })
+      ? await listingStep({
+          db: env.DB,
+          runs: voting,
+          quotes: inForce,
+          matched,
+          universe: entriesBefore,
+          now,
+          curated: applyCuration([], curation),
+        })
       : null;
   if (listing && listing.entries.length > 0) {
     tickers.push(...listing.entries.map((e) => ({ ticker: e.ticker, match: e.match })));

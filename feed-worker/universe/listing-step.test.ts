@@ -163,3 +163,33 @@ describe("listing step: the feed lists a new model by itself (live mode, workerd
     expect(await candidate("HAIKU-5")).toBeNull();
   });
 });
+
+describe("listing step: an admin's reject-listing keeps a candidate out (live mode, workerd)", () => {
+  const TOKEN = "listing-test-admin-token-0123456789";
+  it("HAIKU-5, rejected before its confirming poll, is never listed; its candidate stays watched", async () => {
+    const h = await feedHarness({ vars: { SOURCE_MODE: "live", ADMIN_TOKEN: TOKEN } });
+    try {
+      const fetch = liveFetch();
+      await h.run({ now: T0, fetch, trigger: "start" });
+      const res = await h.request("/v1/admin/curation", {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          action: "reject-listing",
+          ticker: "HAIKU-5",
+          reason: "a test model name, not a product",
+          author: "test",
+          date: "2026-11-24",
+        }),
+      });
+      expect(res.status).toBe(201);
+      await h.run({ now: new Date(T0.getTime() + 60 * 60_000), fetch, trigger: "cron" });
+      const body = (await (await h.request("/v1/changes")).json()) as { data: { changes: { kind: string }[] } };
+      expect(body.data.changes.map((c) => c.kind)).not.toContain("listed");
+      const row = await h.env.DB.prepare("SELECT ticker FROM universe WHERE ticker = 'HAIKU-5'").first();
+      expect(row).toBeNull();
+    } finally {
+      await h.dispose();
+    }
+  });
+});

@@ -48,6 +48,8 @@ export async function listingStep(input: {
   matched: readonly MatchedQuote[];
   universe: readonly RegistryEntry[];
   now: Date;
+  /** Curation taken through the admin API: more `ticker-alias` entries, and tickers never to list. */
+  curated?: { aliases: ReadonlyMap<string, string>; rejected: ReadonlySet<string> };
 }): Promise<ListingStep> {
   const { db, runs, now } = input;
   const nowIso = now.toISOString();
@@ -68,13 +70,17 @@ export async function listingStep(input: {
     info,
     candidates: before,
     universe: input.universe,
-    aliases: tickerAliases(),
+    aliases: input.curated ? new Map([...tickerAliases(), ...input.curated.aliases]) : tickerAliases(),
     quoted: provisionalQuotes(input.universe, input.matched),
     now,
   });
   const sha = new Map(runs.map((r) => [r.adapter.id as string, r.raw.ok ? r.raw.sha256 : undefined]));
   const moves: LifecycleMove[] = [];
   const published = new Map<string, PublishedRow>();
+  // An admin's `reject-listing` keeps a candidate out of the universe (it stays in the candidates table).
+  const refused = input.curated?.rejected ?? new Set<string>();
+  result.listed = result.listed.filter((l) => !refused.has(l.ticker));
+  result.promoted = result.promoted.filter((p) => !refused.has(p.ticker));
   for (const l of result.listed) {
     const source = l.entry.prices.input.source;
     const raw = sha.get(source);
