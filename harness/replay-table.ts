@@ -51,7 +51,9 @@ export function replayTable(r: ReplayReport): string {
     row([
       "Models deprecated / retired",
       `${deprecated.length} / ${retired.length}` +
-        (deprecated.length + retired.length === 0 ? " (rows carry lifecycle active/legacy only)" : "") +
+        (deprecated.length + retired.length === 0
+          ? " (no ticker's primary id, nor every dated id of one, is marked in these archives)"
+          : "") +
         `; the archives mark ${upstream.length} tracked entries deprecated (${deps || "none"}), ` +
         `and ${unq.length} tickers go unquoted for 14 days (${unquoted || "none"})`,
       "on the upstream date",
