@@ -1,3 +1,4 @@
+import type { LifecycleFields } from "../api-core/lifecycle-note";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fitFamilies } from "../oracle-core/greeks";
@@ -35,9 +36,8 @@ export function fixtureModels(): SnapshotPayload["models"] {
   );
 }
 
-/** The lifecycle fields of a row (issue 11): its state and the dates the feed sets. */
-export type LifecyclePatch = Pick<GreekRow, "lifecycle"> &
-  Partial<Pick<GreekRow, "listed_at" | "deprecated_at" | "retired_at" | "unquoted_since">>;
+/** The lifecycle fields of a row (issue 11): its state and the dates the feed sets (the clients' own type). */
+export type LifecyclePatch = LifecycleFields;
 
 /**
  * One of each lifecycle a client shows, on real registry rows (valuation date 2026-08-21): SONNET-4.5 provisional

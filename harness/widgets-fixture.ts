@@ -1,3 +1,4 @@
+import type { LifecycleFields } from "../api-core/lifecycle-note";
 // Fixtures for the widget browser tests: a realistic signed snapshot (real tickers and prices from
 // data/registry.json and data/history.json), its keyset, history endpoints, and two loopback servers
 // — the feed (serves dist/public, CORS *) and a host page origin — so CSP and cross-origin are real.
@@ -220,9 +221,8 @@ export interface SnapshotOptions {
   forecasts?: Record<string, Partial<RowForecast>>;
 }
 
-/** The lifecycle fields of a row (issue 11): its state and the dates the feed sets. */
-export type LifecyclePatch = Pick<GreekRow, "lifecycle"> &
-  Partial<Pick<GreekRow, "listed_at" | "deprecated_at" | "retired_at" | "unquoted_since">>;
+/** The lifecycle fields of a row (issue 11): its state and the dates the feed sets (the clients' own type). */
+export type LifecyclePatch = LifecycleFields;
 
 /**
  * One of each lifecycle a client shows, on the four fixture rows (valuation date 2026-11-24): OPUS-4.6 provisional

@@ -64,7 +64,8 @@ describe("PWA lifecycle", () => {
     expect(all).toContain("OPUS-4 — Claude Opus 4 (legacy)");
     expect(all.filter((o) => o.startsWith("GPT-4 "))).toEqual([]);
     await page.selectOption("#calc-model", "SONNET-4.5");
-    expect(await text("#calc-model-hint")).toMatch(/^provisional Output price β/);
+    // The hint re-renders after the change event: wait for it rather than read the previous render.
+    await expect.poll(() => text("#calc-model-hint")).toMatch(/^provisional Output price β/);
     // The Monte Carlo's picker too.
     await goTo(page, "#/monte-carlo");
     const mc = await options("#mc-model");
